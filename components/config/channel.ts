@@ -1,0 +1,84 @@
+import { Cursor } from "./cursor";
+import { readContribution, SLUG } from "./contribution";
+import { readEvents } from "./events";
+import { SecretKeyLookup } from "./secrets";
+import { SEGMENT_DEFAULTS } from "./segments";
+import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
+
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "events"] as const;
+const LANGUAGE = /^[a-z]{3}$/;
+const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
+
+export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig | undefined {
+    if (!c.object(KEYS)) return undefined;
+    const id = c.at("id").string({ pattern: SLUG, patternHint: "a lowercase slug of 2-32 characters: letters, digits and dashes, e.g. football-main" });
+    const name = c.at("name").string({ maxLength: 128 });
+    const ladder = c.at("ladder").oneOf(LADDERS);
+    const frameRate = c.at("frameRate").oneOf(FRAME_RATES, { default: "59.94" });
+    const audio = c.at("audio").present
+        ? c.at("audio").list(readAudio, { min: 1, max: 8, what: "audio tracks" })
+        : [{ language: "eng", layout: "stereo" as const, label: "English" }];
+    const captions = c.at("captions").list(readCaption, { optional: true, max: 4, what: "caption tracks" });
+    const segment = readSegment(c.at("segment"));
+    const contribution = readContribution(c.at("contribution"), secrets);
+    const single = c.at("singlePipeline");
+    let singlePipeline: ChannelConfig["singlePipeline"];
+    if (single.present && single.object(["reason"])) {
+        const reason = single.at("reason").string({ patternHint: "why this channel may run without a second pipeline" });
+        if (reason !== undefined) singlePipeline = { reason };
+    }
+    const allowLiveUpdate = c.at("allowLiveUpdate").bool({ default: false });
+    const events = readEvents(c.at("events"));
+
+    unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
+    unique(c.at("captions"), captions.map((t) => String(t.channel)), "caption channel");
+
+    if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
+        return undefined;
+    }
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events };
+    if (singlePipeline) out.singlePipeline = singlePipeline;
+    return out;
+}
+
+function readAudio(c: Cursor): AudioTrack | undefined {
+    if (!c.object(["language", "layout", "label", "pid"])) return undefined;
+    const language = c.at("language").string({ pattern: LANGUAGE, patternHint: LANGUAGE_HINT });
+    const layout = c.at("layout").oneOf(AUDIO_LAYOUTS, { default: "stereo" });
+    const label = c.at("label").string({ maxLength: 64 });
+    const pid = c.at("pid").present ? c.at("pid").int({ min: 32, max: 8186, unit: "(MPEG-TS PID)" }) : undefined;
+    if (language === undefined || layout === undefined || label === undefined) return undefined;
+    return pid === undefined ? { language, layout, label } : { language, layout, label, pid };
+}
+
+function readCaption(c: Cursor): CaptionTrack | undefined {
+    if (!c.object(["channel", "language", "label"])) return undefined;
+    const channel = c.at("channel").int({ min: 1, max: 4, unit: "(CEA-608 channel)" });
+    const language = c.at("language").string({ pattern: LANGUAGE, patternHint: LANGUAGE_HINT });
+    const label = c.at("label").string({ maxLength: 64 });
+    if (channel === undefined || language === undefined || label === undefined) return undefined;
+    return { channel, language, label };
+}
+
+function readSegment(c: Cursor): SegmentConfig | undefined {
+    if (c.present && !c.object(["lengthSeconds", "manifestWindowSeconds", "startoverWindowSeconds"])) return undefined;
+    const lengthSeconds = c.at("lengthSeconds").int({ ...SEGMENT_DEFAULTS.lengthSeconds, unit: "seconds" });
+    const manifestWindowSeconds = c.at("manifestWindowSeconds").int({ ...SEGMENT_DEFAULTS.manifestWindowSeconds, unit: "seconds" });
+    const startoverWindowSeconds = c.at("startoverWindowSeconds").int({ ...SEGMENT_DEFAULTS.startoverWindowSeconds, unit: "seconds" });
+    if (lengthSeconds === undefined || manifestWindowSeconds === undefined || startoverWindowSeconds === undefined) return undefined;
+    if (manifestWindowSeconds < 3 * lengthSeconds) {
+        c.at("manifestWindowSeconds").fail(`${manifestWindowSeconds} s holds fewer than three ${lengthSeconds}-second segments; players need at least three to play live, so use ${3 * lengthSeconds} or more`);
+    }
+    if (startoverWindowSeconds < manifestWindowSeconds) {
+        c.at("startoverWindowSeconds").fail(`${startoverWindowSeconds} s is shorter than the manifest window (${manifestWindowSeconds} s); use at least ${manifestWindowSeconds}`);
+    }
+    return { lengthSeconds, manifestWindowSeconds, startoverWindowSeconds };
+}
+
+export function unique(c: Cursor, values: string[], what: string): void {
+    const seen = new Set<string>();
+    for (const v of values) {
+        if (seen.has(v)) c.fail(`lists ${what} ${JSON.stringify(v)} twice; each must be unique`);
+        seen.add(v);
+    }
+}

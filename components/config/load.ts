@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "./errors";
+import { SEASON_KEY, validateSeason } from "./season";
+import { SecretKeyLookup } from "./secrets";
+import { SeasonConfig } from "./types";
+
+/**
+ * `isConfigSecret` is exported by the Node SDK's runtime but not declared in its typings; it reads
+ * PULUMI_CONFIG_SECRET_KEYS, which the CLI (and the offline plan) fill with every `secure:` key.
+ */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: (key: string) => boolean };
+
+export function stackSecretLookup(config: pulumi.Config): SecretKeyLookup {
+    const full = (key: string) => `${config.name}:${key}`;
+    return {
+        namespace: config.name,
+        isSet: (key) => config.get(key) !== undefined,
+        isSecret: (key) => runtimeConfig.isConfigSecret?.(full(key)) ?? false,
+        // Only the length leaves this function; the value is never returned or logged.
+        length: (key) => config.get(key)?.length ?? 0,
+    };
+}
+
+/**
+ * Reads and validates `onair:season` from the stack config. Runs before any resource is created, so
+ * a bad stack file fails the update with nothing half-built.
+ */
+export function loadSeason(config = new pulumi.Config("onair")): SeasonConfig {
+    const secrets = stackSecretLookup(config);
+    const path = `${config.name}:${SEASON_KEY}`;
+    if (secrets.isSecret(SEASON_KEY)) {
+        throw new ConfigError([{
+            path,
+            message: "holds a secure value, which makes Pulumi treat the whole season as one secret; move each secret to its own key (pulumi config set --secret <key> <value>) and name that key in the season",
+        }]);
+    }
+    let raw: unknown;
+    try {
+        raw = config.getObject<unknown>(SEASON_KEY);
+    } catch {
+        throw new ConfigError([{ path, message: "is not valid YAML/JSON; it must be an object with name, regions, channels, delivery and security" }]);
+    }
+    if (raw === undefined) {
+        throw new ConfigError([{ path, message: "is not set; add an onair:season object to Pulumi.<stack>.yaml (see README, Configuration reference)" }]);
+    }
+    return validateSeason(raw, secrets);
+}

@@ -1,0 +1,55 @@
+import { Cursor } from "./cursor";
+import { readChannel, unique } from "./channel";
+import { readDelivery } from "./delivery";
+import { ConfigError, ConfigIssue } from "./errors";
+import { readRegions } from "./regions";
+import { SecretKeyLookup } from "./secrets";
+import { readSecurity } from "./security";
+import { LOG_LEVELS, ObservabilityConfig, SeasonConfig } from "./types";
+
+export const SEASON_KEY = "season";
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "tags"] as const;
+
+/**
+ * Validates the raw `onair:season` object and returns it with every default applied.
+ * Throws one ConfigError listing every problem; it never returns a partial configuration.
+ */
+export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonConfig {
+    const issues: ConfigIssue[] = [];
+    const root = new Cursor(`${secrets.namespace}:${SEASON_KEY}`, raw, issues);
+    if (!root.object(KEYS)) throw new ConfigError(issues);
+
+    const name = root.at("name").string({ pattern: /^[a-z][a-z0-9-]{1,23}$/, patternHint: "a lowercase slug of 2-24 characters such as rsn-2026-27" });
+    const regions = readRegions(root.at("regions"));
+    const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
+    unique(root.at("channels"), channels.map((c) => c.id), "channel id");
+    const delivery = readDelivery(root.at("delivery"));
+    const security = readSecurity(root.at("security"), secrets);
+    const observability = readObservability(root.at("observability"));
+    const tags = readTags(root.at("tags"));
+
+    if (issues.length > 0) throw new ConfigError(issues);
+    // Every reader returned a value when no issue was recorded.
+    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, tags };
+}
+
+function readObservability(c: Cursor): ObservabilityConfig | undefined {
+    if (c.present && !c.object(["channelLogLevel"])) return undefined;
+    const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
+    return channelLogLevel === undefined ? undefined : { channelLogLevel };
+}
+
+function readTags(c: Cursor): Record<string, string> {
+    if (!c.present) return {};
+    if (!c.object([...Object.keys((c.value as object) ?? {})])) return {};
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(c.value as Record<string, unknown>)) {
+        if (!/^[\w .:/=+@-]{1,128}$/.test(k) || k.toLowerCase().startsWith("aws:")) {
+            c.at(k).fail(`is not a valid tag key; use up to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:`);
+            continue;
+        }
+        const value = c.at(k).string({ maxLength: 256 });
+        if (value !== undefined) out[k] = value;
+    }
+    return out;
+}

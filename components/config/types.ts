@@ -1,0 +1,205 @@
+/**
+ * The season configuration: everything a stack can set, as one typed tree under `onair:season`.
+ * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
+ * components never see an optional that still needs a fallback.
+ */
+
+export const REGION_ROLES = ["primary", "secondary"] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+export interface RegionConfig {
+    /** AWS region code, e.g. `us-east-1`. */
+    region: string;
+    /** Exactly one primary; forced endpoint errors (404 on bad input) live only there. */
+    role: RegionRole;
+    /** Two availability zones, one per MediaLive pipeline / MediaConnect flow. */
+    availabilityZones: [string, string];
+}
+
+export const CONTRIBUTION_PROTOCOLS = ["srt-listener", "srt-caller", "rist", "rtp-fec"] as const;
+export type ContributionProtocol = (typeof CONTRIBUTION_PROTOCOLS)[number];
+
+/** Where the venue feed lands: a MediaConnect flow per pipeline (default) or a MediaLive input directly. */
+export const CONTRIBUTION_VIA = ["mediaconnect", "medialive"] as const;
+export type ContributionVia = (typeof CONTRIBUTION_VIA)[number];
+
+export const SRT_ALGORITHMS = ["aes128", "aes192", "aes256"] as const;
+export type SrtAlgorithm = (typeof SRT_ALGORITHMS)[number];
+
+export const FAILOVER_MODES = ["failover", "merge"] as const;
+export type FailoverMode = (typeof FAILOVER_MODES)[number];
+
+/** An encoder listener that MediaConnect / MediaLive calls (srt-caller), one per pipeline. */
+export interface CallerTarget {
+    address: string;
+    port: number;
+    /** SRT stream id, if the venue encoder expects one. */
+    streamId?: string;
+}
+
+/** One contribution network (an ISP at the venue). Two networks make a dual-ISP channel. */
+export interface ContributionNetwork {
+    name: string;
+    /**
+     * Listener protocols: the venue's public range on this ISP, the only addresses allowed to push.
+     * MediaConnect takes one CIDR per source, so each network names exactly one.
+     */
+    allowedCidr?: string;
+    /** srt-caller only: the encoder listeners for pipeline A and pipeline B on this ISP. */
+    callerTargets?: [CallerTarget, CallerTarget];
+}
+
+/**
+ * SMPTE 2022-1 FEC matrix: `columns` is the row length L, `rows` the column depth D. The reference
+ * profile is 5 rows x 20 columns: column FEC adds 1/D (20%), row FEC 1/L (5%), about 25% in all.
+ */
+export interface SmpteFec {
+    /** L, packets per row: 4-20 when row FEC is sent. */
+    columns: number;
+    /** D, packets per column: 4-20. */
+    rows: number;
+}
+
+export interface ContributionConfig {
+    protocol: ContributionProtocol;
+    via: ContributionVia;
+    /** Ceiling for the flow, Mbps. */
+    maxBitrateMbps: number;
+    /** SRT latency (>= 3 x RTT) or RIST recovery latency, milliseconds. */
+    latencyMs: number;
+    /** Listener port on the flow / input for listener protocols. */
+    ingestPort: number;
+    networks: ContributionNetwork[];
+    /** Required with two networks: how the two copies are combined. */
+    failover?: { mode: FailoverMode; recoveryWindowMs: number };
+    /**
+     * SRT only: the secret config key holding the passphrase, and the sender's AES key length. A
+     * MediaConnect flow detects the key length itself; a direct MediaLive SRT input must be told.
+     */
+    srt?: { passphraseKey: string; algorithm: SrtAlgorithm };
+    /** rtp-fec only: the FEC matrix the venue encoder sends. */
+    fec?: SmpteFec;
+    /** Private ingest (Direct Connect): a VPC interface per flow. */
+    vpcInterface?: { subnetIds: [string, string]; securityGroupIds: string[] };
+}
+
+export const LADDERS = ["uhd", "hd"] as const;
+export type LadderName = (typeof LADDERS)[number];
+
+export const FRAME_RATES = ["25", "29.97", "30", "50", "59.94", "60"] as const;
+export type FrameRate = (typeof FRAME_RATES)[number];
+
+export const AUDIO_LAYOUTS = ["stereo", "surround-5.1"] as const;
+export type AudioLayout = (typeof AUDIO_LAYOUTS)[number];
+
+export interface AudioTrack {
+    /** ISO 639-2 code, e.g. `eng`, `spa`. */
+    language: string;
+    /** Transport-stream PID of this track in the contribution feed; without it the track is picked by language. */
+    pid?: number;
+    layout: AudioLayout;
+    /** Label shown in players. */
+    label: string;
+}
+
+export interface CaptionTrack {
+    /** CEA-608 channel (1-4) carried in the source. */
+    channel: number;
+    language: string;
+    label: string;
+}
+
+export interface SegmentConfig {
+    /** CMAF segment duration in seconds; identical in every region by construction. */
+    lengthSeconds: number;
+    /** Live manifest window, seconds. */
+    manifestWindowSeconds: number;
+    /** Start-over (DVR) window kept by MediaPackage, seconds. */
+    startoverWindowSeconds: number;
+}
+
+export interface EventWindow {
+    name: string;
+    /** ISO-8601 UTC instants. */
+    start: string;
+    end: string;
+}
+
+export interface ChannelConfig {
+    /** Lowercase slug used in resource names and the viewer path `/<id>/...`. */
+    id: string;
+    /** Human name for dashboards and players. */
+    name: string;
+    ladder: LadderName;
+    frameRate: FrameRate;
+    audio: AudioTrack[];
+    captions: CaptionTrack[];
+    segment: SegmentConfig;
+    contribution: ContributionConfig;
+    /** Set only to run a SINGLE_PIPELINE channel on purpose; the policy pack still flags it. */
+    singlePipeline?: { reason: string };
+    /** Lets `pulumi up` stop, update and restart a RUNNING channel. Off by default: a live game must not restart. */
+    allowLiveUpdate: boolean;
+    events: EventWindow[];
+}
+
+export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
+export type PriceClass = (typeof PRICE_CLASSES)[number];
+
+export const TLS_POLICIES = ["TLSv1.2_2021", "TLSv1.2_2019", "TLSv1.2_2018", "TLSv1.3_2025"] as const;
+export type TlsPolicy = (typeof TLS_POLICIES)[number];
+
+export const FAILOVER_5XX = [500, 502, 503, 504] as const;
+
+export interface DeliveryConfig {
+    /** Viewer hostnames and their ACM certificate (us-east-1). Absent: the cloudfront.net name is used. */
+    domain?: { aliases: string[]; certificateArn: string };
+    priceClass: PriceClass;
+    /** Origin Shield in the primary region. */
+    originShield: boolean;
+    /** 5xx codes that also fail over to the other region (404 always does). */
+    failoverStatusCodes: number[];
+    minimumTlsVersion: TlsPolicy;
+}
+
+export interface TokenKey {
+    /** Key id carried in the token header (`kid`); rotation adds a new id. */
+    kid: string;
+    /** Name of the secret config key holding the HS256 key. */
+    secretKey: string;
+}
+
+export interface SecurityConfig {
+    /** ISO-3166 alpha-2 countries allowed to play. */
+    geoAllow: string[];
+    /** When true the policy pack requires a geo restriction on the distribution. */
+    requireGeoRestriction: boolean;
+    tokens: { keys: TokenKey[] };
+    waf: {
+        /** Requests per 5 minutes per client IP before blocking. */
+        rateLimitPer5Min: number;
+        blockAnonymousIps: boolean;
+        blockHostingProviders: boolean;
+        ipReputationList: boolean;
+    };
+}
+
+export const LOG_LEVELS = ["ERROR", "WARNING", "INFO", "DEBUG", "DISABLED"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ObservabilityConfig {
+    /** MediaLive channel log level sent to CloudWatch. */
+    channelLogLevel: LogLevel;
+}
+
+export interface SeasonConfig {
+    /** Season slug, e.g. `rsn-2026-27`; prefixes resource names. */
+    name: string;
+    regions: RegionConfig[];
+    channels: ChannelConfig[];
+    delivery: DeliveryConfig;
+    security: SecurityConfig;
+    observability: ObservabilityConfig;
+    /** Extra tags on every resource (provider default tags). */
+    tags: Record<string, string>;
+}
