@@ -1,0 +1,49 @@
+/** Command-line options of `npm run plan`. */
+export interface PlanArgs {
+    stack: string;
+    config?: string;
+    program?: string;
+    json?: string;
+    markdown?: string;
+    verbose: boolean;
+    help: boolean;
+}
+
+export const USAGE = `Usage: npm run plan -- [options]
+
+Runs the Pulumi program under Pulumi's mock runtime with a stack's config, captures every
+resource it would create, judges them with the OnAir policy packs and prints the verdict.
+
+Options:
+  --stack NAME      stack whose Pulumi.NAME.yaml and policies/<pack>/config.NAME.json to use (default: prod)
+  --config FILE     use this stack config file instead of Pulumi.<stack>.yaml
+  --program FILE    evaluate another Pulumi TypeScript program instead of index.ts
+  --json FILE       write resources, violations and outputs as JSON
+  --markdown FILE   write the verdict as Markdown (for a CI job summary)
+  --verbose         print stack traces for program errors
+  --help            show this help
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error.`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): PlanArgs {
+    const out: PlanArgs = { stack: "prod", verbose: false, help: false };
+    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown"]);
+    for (let i = 0; i < argv.length; i++) {
+        const raw = argv[i]!;
+        const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
+        if (flag === "--verbose") out.verbose = true;
+        else if (flag === "--help" || flag === "-h") out.help = true;
+        else if (valued.has(flag)) {
+            const value = inline ?? argv[++i];
+            if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+            const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown";
+            out[key] = value;
+        } else {
+            throw new UsageError(`unknown option ${raw}`);
+        }
+    }
+    if (!/^[A-Za-z0-9_.-]+$/.test(out.stack)) throw new UsageError(`--stack ${JSON.stringify(out.stack)} is not a stack name`);
+    return out;
+}

@@ -1,0 +1,36 @@
+import { Verdict } from "../policies/harness/evaluate";
+import { PlanCapture } from "./resources";
+import { mandatoryCount, summarize } from "./report";
+
+function cell(s: string): string {
+    return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** The verdict as GitHub-flavoured Markdown, for a pull request's job summary. */
+export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
+    const s = summarize(plan);
+    const m = mandatoryCount(verdict);
+    const lines: string[] = [];
+    lines.push(`## OnAir plan: stack \`${plan.stack}\` ${m > 0 ? "- FAIL" : "- PASS"}`);
+    lines.push("");
+    lines.push(`Program \`${meta.program}\`, config \`${meta.source}\`: ${s.custom} resources to create (${s.byRegion.map(([r, n]) => `${r} ${n}`).join(", ")}).`);
+    lines.push("");
+    lines.push(m > 0 ? `**${m} mandatory violation${m === 1 ? "" : "s"}** block this change.` : `No mandatory violations; ${verdict.violations.length} advisory.`);
+    lines.push("");
+    if (verdict.violations.length > 0) {
+        lines.push("| level | policy | resource | message |");
+        lines.push("| --- | --- | --- | --- |");
+        for (const v of verdict.violations) {
+            lines.push(`| ${v.enforcementLevel} | \`${v.policy}\` | \`${cell(v.name)}\` | ${cell(v.message)} |`);
+        }
+        lines.push("");
+    }
+    lines.push("<details><summary>Resources by type</summary>");
+    lines.push("");
+    lines.push("| type | count |");
+    lines.push("| --- | --- |");
+    for (const [t, n] of s.byType) lines.push(`| \`${t}\` | ${n} |`);
+    lines.push("");
+    lines.push("</details>");
+    return lines.join("\n") + "\n";
+}

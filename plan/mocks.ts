@@ -1,0 +1,219 @@
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Offline stand-in for the cloud: returns what a provider would compute on create (ids, ARNs,
+ * endpoint URLs), derived deterministically from the inputs so two runs give the same plan.
+ * Nothing here decides what the program creates; it only fills in provider outputs.
+ */
+export const MOCK_ACCOUNT = "123456789012";
+
+type Inputs = Record<string, unknown>;
+type Outputs = Record<string, unknown>;
+
+function h(...parts: unknown[]): string {
+    return createHash("sha256").update(parts.map(String).join("|")).digest("hex");
+}
+
+/** Lowercase base36-ish token of a given length from a seed. */
+function token(seed: string, n: number): string {
+    return BigInt("0x" + h(seed)).toString(36).slice(0, n);
+}
+
+interface Ctx {
+    name: string;
+    region: string;
+    inputs: Inputs;
+    groupDomains: Map<string, string>;
+}
+
+const account = MOCK_ACCOUNT;
+
+/** Computed outputs per resource type; types without an entry get an id and ARN-less state. */
+const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
+    "aws:iam/role:Role": (c) => ({
+        arn: `arn:aws:iam::${account}:role/${c.inputs["name"] ?? c.name}`,
+        name: c.inputs["name"] ?? c.name,
+        uniqueId: "AROA" + token(c.name, 17).toUpperCase(),
+    }),
+    "aws:iam/policy:Policy": (c) => ({ arn: `arn:aws:iam::${account}:policy/${c.inputs["name"] ?? c.name}` }),
+    "aws:secretsmanager/secret:Secret": (c) => ({
+        arn: `arn:aws:secretsmanager:${c.region}:${account}:secret:${c.inputs["name"] ?? c.name}-${token(c.name, 6)}`,
+    }),
+    "aws:medialive/input:Input": (c) => ({
+        id: num(c.name),
+        arn: `arn:aws:medialive:${c.region}:${account}:input:${num(c.name)}`,
+        destinations: c.inputs["type"] === "RTP_PUSH"
+            ? [0, 1].map((i) => ({ ip: ip(c.name + i), port: "5000", url: `rtp://${ip(c.name + i)}:5000` }))
+            : [],
+    }),
+    "aws:medialive/inputSecurityGroup:InputSecurityGroup": (c) => ({
+        arn: `arn:aws:medialive:${c.region}:${account}:inputSecurityGroup:${num(c.name)}`,
+        inputs: [],
+    }),
+    "aws:medialive/channel:Channel": (c) => ({
+        arn: `arn:aws:medialive:${c.region}:${account}:channel:${num(c.name)}`,
+        channelId: num(c.name),
+    }),
+    // The OnAir MediaLive resources (dynamic providers): what create() returns after the API call.
+    "pulumi-nodejs:dynamic/medialive:Channel": (c) => ({
+        id: num(c.name),
+        channelId: num(c.name),
+        arn: `arn:aws:medialive:${c.region}:${account}:channel:${num(c.name)}`,
+        state: "IDLE",
+    }),
+    "pulumi-nodejs:dynamic/medialive:Input": (c) => {
+        const request = (c.inputs["request"] ?? {}) as Inputs;
+        const push = request["Type"] === "RTP_PUSH";
+        return {
+            id: num(c.name),
+            inputId: num(c.name),
+            arn: `arn:aws:medialive:${c.region}:${account}:input:${num(c.name)}`,
+            state: "DETACHED",
+            destinations: push ? [0, 1].map((i) => ({ ip: ip(c.name + i), port: "5000", url: `rtp://${ip(c.name + i)}:5000` })) : [],
+        };
+    },
+    "aws-native:mediaconnect:Flow": (c) => {
+        const arn = `arn:aws:mediaconnect:${c.region}:${account}:flow:1-${token(c.name, 16)}:${c.inputs["name"] ?? c.name}`;
+        const source = (c.inputs["source"] ?? {}) as Inputs;
+        return {
+            flowArn: arn,
+            flowAvailabilityZone: c.inputs["availabilityZone"] ?? `${c.region}a`,
+            egressIp: ip(c.name + "egress"),
+            source: {
+                ...source,
+                sourceArn: `arn:aws:mediaconnect:${c.region}:${account}:source:1-${token(c.name + "s", 16)}:${source["name"] ?? "source"}`,
+                ingestIp: ip(c.name + "ingest"),
+                sourceIngestPort: String(source["ingestPort"] ?? ""),
+            },
+        };
+    },
+    "aws-native:mediaconnect:FlowSource": (c) => ({
+        sourceArn: `arn:aws:mediaconnect:${c.region}:${account}:source:1-${token(c.name, 16)}:${c.inputs["name"] ?? c.name}`,
+        ingestIp: ip(c.name + "ingest"),
+        sourceIngestPort: String(c.inputs["ingestPort"] ?? ""),
+    }),
+    "aws-native:mediapackagev2:ChannelGroup": (c) => {
+        const domain = `${token(c.name, 6)}.egress.${token(c.name + "e", 6)}.mediapackagev2.${c.region}.amazonaws.com`;
+        c.groupDomains.set(`${c.region}/${c.inputs["channelGroupName"]}`, domain);
+        return { arn: `arn:aws:mediapackagev2:${c.region}:${account}:channelGroup/${c.inputs["channelGroupName"]}`, egressDomain: domain };
+    },
+    "aws-native:mediapackagev2:Channel": (c) => {
+        const group = c.inputs["channelGroupName"];
+        const channel = c.inputs["channelName"];
+        const ingest = (i: number) =>
+            `https://${token(c.name, 6)}-${i}.ingest.${token(c.name + "i", 6)}.mediapackagev2.${c.region}.amazonaws.com/in/v1/${group}/${i}/${channel}/index`;
+        const endpoints = [1, 2].map((i) => ({ id: String(i), url: ingest(i) }));
+        return {
+            arn: `arn:aws:mediapackagev2:${c.region}:${account}:channelGroup/${group}/channel/${channel}`,
+            ingestEndpoints: endpoints,
+            ingestEndpointUrls: endpoints.map((e) => e.url),
+        };
+    },
+    "aws-native:mediapackagev2:OriginEndpoint": (c) => {
+        const group = String(c.inputs["channelGroupName"]);
+        const base = `https://${c.groupDomains.get(`${c.region}/${group}`) ?? "unknown-group.egress.mediapackagev2.amazonaws.com"}/out/v1/${group}/${c.inputs["channelName"]}/${c.inputs["originEndpointName"]}`;
+        const urls = (key: string, ext: string) =>
+            ((c.inputs[key] as Inputs[] | undefined) ?? []).map((m) => `${base}/${m["manifestName"]}.${ext}`);
+        return {
+            arn: `arn:aws:mediapackagev2:${c.region}:${account}:channelGroup/${group}/channel/${c.inputs["channelName"]}/originEndpoint/${c.inputs["originEndpointName"]}`,
+            hlsManifestUrls: urls("hlsManifests", "m3u8"),
+            lowLatencyHlsManifestUrls: urls("lowLatencyHlsManifests", "m3u8"),
+            dashManifestUrls: urls("dashManifests", "mpd"),
+        };
+    },
+    "aws-native:cloudfront:Distribution": (c) => {
+        const id = "E" + token(c.name, 13).toUpperCase();
+        return { id, domainName: `d${token(c.name + "d", 13)}.cloudfront.net` };
+    },
+    "aws-native:cloudfront:OriginAccessControl": (c) => ({ id: "E" + token(c.name, 13).toUpperCase() }),
+    "aws-native:cloudfront:CachePolicy": (c) => ({ id: uuid(c.name) }),
+    "aws-native:cloudfront:OriginRequestPolicy": (c) => ({ id: uuid(c.name) }),
+    "aws-native:cloudfront:ResponseHeadersPolicy": (c) => ({ id: uuid(c.name) }),
+    "aws-native:cloudfront:KeyValueStore": (c) => ({
+        arn: `arn:aws:cloudfront::${account}:key-value-store/${uuid(c.name)}`,
+        id: uuid(c.name),
+    }),
+    "aws-native:cloudfront:Function": (c) => ({
+        functionArn: `arn:aws:cloudfront::${account}:function/${c.inputs["name"] ?? c.name}`,
+        stage: "LIVE",
+    }),
+    "aws-native:cloudfront:VpcOrigin": (c) => ({
+        arn: `arn:aws:cloudfront::${account}:vpcorigin/vo_${token(c.name, 22)}`,
+        id: `vo_${token(c.name, 22)}`,
+    }),
+    "aws-native:cloudfront:RealtimeLogConfig": (c) => ({
+        arn: `arn:aws:cloudfront::${account}:realtime-log-config/${c.inputs["name"] ?? c.name}`,
+    }),
+    "aws:wafv2/webAcl:WebAcl": (c) => ({
+        arn: `arn:aws:wafv2:us-east-1:${account}:global/webacl/${c.inputs["name"] ?? c.name}/${uuid(c.name)}`,
+    }),
+    "aws:wafv2/ipSet:IpSet": (c) => ({
+        arn: `arn:aws:wafv2:us-east-1:${account}:global/ipset/${c.inputs["name"] ?? c.name}/${uuid(c.name)}`,
+    }),
+};
+
+function num(seed: string): string {
+    return String(1000000 + (parseInt(h(seed).slice(0, 8), 16) % 8999999));
+}
+
+function ip(seed: string): string {
+    const b = Buffer.from(h(seed).slice(0, 8), "hex");
+    // 198.18.0.0/15 is reserved for benchmarking: clearly not a real ingest address.
+    return `198.${18 + (b[0]! % 2)}.${b[1]}.${b[2]}`;
+}
+
+function uuid(seed: string): string {
+    const x = h(seed);
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** Creates a fresh mock cloud for one run. Providers record their region so ARNs land in the right place. */
+export function createMocks(): pulumi.runtime.Mocks {
+    const providerRegions = new Map<string, string>();
+    const groupDomains = new Map<string, string>();
+    let counter = 0;
+
+    const regionOf = (provider: string | undefined, inputs: Inputs): string => {
+        if (typeof inputs["region"] === "string") return inputs["region"];
+        const id = provider?.split("::").pop();
+        return (id && providerRegions.get(id)) ?? "us-east-1";
+    };
+
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+            const inputs = (args.inputs ?? {}) as Inputs;
+            if (args.type.startsWith("pulumi:providers:")) {
+                const id = `${args.name}-provider-${++counter}`;
+                if (typeof inputs["region"] === "string") providerRegions.set(id, inputs["region"]);
+                return { id, state: inputs };
+            }
+            const region = regionOf(args.provider, inputs);
+            const { id: computedId, ...computed } = OUTPUTS[args.type]?.({ name: args.name, region, inputs, groupDomains }) ?? {};
+            const id = (computedId as string | undefined) ?? `${args.name}-${token(args.type + args.name, 8)}`;
+            // aws-native exposes the service's own id as `awsId`; the Pulumi id is the same value.
+            const awsId = args.type.startsWith("aws-native:") && computedId ? { awsId: computedId } : {};
+            return { id: args.custom === false ? undefined : id, state: { ...inputs, ...computed, ...awsId } };
+        },
+        call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+            const inputs = (args.inputs ?? {}) as Inputs;
+            switch (args.token) {
+                case "aws:index/getCallerIdentity:getCallerIdentity":
+                    return { accountId: account, arn: `arn:aws:iam::${account}:user/offline-plan`, userId: "AIDAOFFLINEPLAN", id: account };
+                case "aws:index/getRegion:getRegion":
+                case "aws:index/getRegion:getRegionResult": {
+                    const region = regionOf(args.provider, inputs);
+                    return { name: region, region, id: region, description: region };
+                }
+                case "aws:index/getPartition:getPartition":
+                    return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+                case "aws-native:index:getAccountId":
+                    return { accountId: account };
+                case "aws-native:index:getRegion":
+                    return { region: regionOf(args.provider, inputs) };
+                default:
+                    return inputs;
+            }
+        },
+    };
+}

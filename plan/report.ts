@@ -1,0 +1,92 @@
+import { Verdict, Violation } from "../policies/harness/evaluate";
+import { isProviderType, PlanCapture, redact } from "./resources";
+
+export interface Summary {
+    total: number;
+    custom: number;
+    providers: number;
+    components: number;
+    byRegion: [string, number][];
+    byType: [string, number][];
+}
+
+const NO_REGION = "(no region)";
+
+export function summarize(plan: PlanCapture): Summary {
+    const region = new Map<string, number>();
+    const type = new Map<string, number>();
+    let custom = 0;
+    let providers = 0;
+    let components = 0;
+    for (const r of plan.resources) {
+        if (isProviderType(r.type)) providers++;
+        else if (r.custom) custom++;
+        else components++;
+        if (!r.custom || isProviderType(r.type)) continue;
+        region.set(r.region ?? NO_REGION, (region.get(r.region ?? NO_REGION) ?? 0) + 1);
+        type.set(r.type, (type.get(r.type) ?? 0) + 1);
+    }
+    const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return { total: plan.resources.length, custom, providers, components, byRegion: sorted(region), byType: sorted(type) };
+}
+
+export function mandatoryCount(verdict: Verdict): number {
+    return verdict.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+}
+
+function pad(s: string, n: number): string {
+    return s.length >= n ? s : s + " ".repeat(n - s.length);
+}
+
+export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
+    const s = summarize(plan);
+    const lines: string[] = [];
+    lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
+    lines.push(`Mock runtime: no AWS account or Pulumi CLI used; secure config values are opaque secrets.`);
+    lines.push("");
+    lines.push(`Resources: ${s.custom} to create, plus ${s.providers} providers and ${s.components} components (${s.total} registrations)`);
+    lines.push(`  By region:`);
+    for (const [region, n] of s.byRegion) lines.push(`    ${pad(region, 16)} ${String(n).padStart(5)}`);
+    lines.push(`  By type:`);
+    const width = Math.max(20, ...s.byType.map(([t]) => t.length));
+    for (const [t, n] of s.byType) lines.push(`    ${pad(t, width)} ${String(n).padStart(5)}`);
+    lines.push("");
+    lines.push(renderVerdictText(verdict));
+    lines.push("");
+    lines.push("Stack outputs:");
+    const outputs = redact(plan.outputs) as Record<string, unknown>;
+    if (Object.keys(outputs).length === 0) lines.push("  (none)");
+    for (const [k, v] of Object.entries(outputs)) {
+        lines.push(`  ${k}: ${formatOutput(v)}`);
+    }
+    lines.push("");
+    const m = mandatoryCount(verdict);
+    lines.push(m > 0 ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.` : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).`);
+    return lines.join("\n");
+}
+
+function formatOutput(v: unknown): string {
+    const text = typeof v === "string" ? v : JSON.stringify(v, null, 2);
+    return text.includes("\n") ? "\n" + text.split("\n").map((l) => "    " + l).join("\n") : text;
+}
+
+export function renderVerdictText(verdict: Verdict): string {
+    const lines: string[] = [];
+    const counts = verdict.evaluated.map((e) => `${e.pack}: ${e.resourcePolicies} resource + ${e.stackPolicies} stack policies`).join("; ");
+    lines.push(`Policy verdict (${counts})`);
+    for (const level of ["mandatory", "advisory"] as const) {
+        const vs = verdict.violations.filter((v) => v.enforcementLevel === level);
+        lines.push(`  ${level}: ${vs.length}`);
+        for (const [policy, group] of groupBy(vs, (v) => `${v.policy} [${v.pack}]`)) {
+            lines.push(`    ${policy}`);
+            for (const v of group) lines.push(`      - ${v.name} (${v.type}): ${v.message}`);
+        }
+    }
+    return lines.join("\n");
+}
+
+function groupBy(vs: Violation[], key: (v: Violation) => string): [string, Violation[]][] {
+    const m = new Map<string, Violation[]>();
+    for (const v of vs) m.set(key(v), [...(m.get(key(v)) ?? []), v]);
+    return [...m.entries()];
+}

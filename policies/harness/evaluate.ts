@@ -1,0 +1,199 @@
+import { EnforcementLevel, PolicyResource, PolicyResourceOptions, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import { unwrapForPolicy } from "../../plan/decode";
+import { CapturedResource, PlanCapture, SECRET_PLACEHOLDER } from "../../plan/resources";
+import { PackDefinition } from "../lib/pack";
+import { OnAirPolicy, OnAirResourcePolicy, OnAirStackPolicy } from "../lib/policy";
+import { EffectivePolicyConfig } from "./packConfig";
+
+export interface Violation {
+    pack: string;
+    policy: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: string;
+    urn: string;
+    /** Resource name, or the stack when a stack policy names no resource. */
+    name: string;
+    type: string;
+    message: string;
+}
+
+export interface NotApplicable {
+    pack: string;
+    policy: string;
+    urn: string;
+    reason: string;
+}
+
+export interface Verdict {
+    violations: Violation[];
+    notApplicable: NotApplicable[];
+    /** Policies run per pack, for the report. */
+    evaluated: { pack: string; resourcePolicies: number; stackPolicies: number; resources: number }[];
+}
+
+export interface PackRun {
+    pack: PackDefinition;
+    config: Map<string, EffectivePolicyConfig>;
+}
+
+class NotApplicableSignal extends Error {
+    constructor(readonly reason: string) {
+        super(reason);
+    }
+}
+
+const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
+
+/**
+ * Runs packs over a captured plan with the same arguments the Pulumi engine gives them (policy
+ * SDK 1.21): resource policies see each resource's inputs, stack policies see every resource's
+ * final state with parents, dependencies and providers linked. Secrets are never handed over in
+ * plain text: they arrive as "[secret]".
+ */
+export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTags: ReadonlyMap<string, string> = new Map()): Promise<Verdict> {
+    const verdict: Verdict = { violations: [], notApplicable: [], evaluated: [] };
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const stackResources = buildStackResources(plan.resources);
+    const stackUrn = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
+
+    for (const { pack, config } of runs) {
+        let resourcePolicies = 0;
+        let stackPolicies = 0;
+        for (const policy of pack.policies) {
+            const eff = config.get(policy.name) ?? { enforcementLevel: policy.enforcementLevel, config: {} };
+            if (eff.enforcementLevel === "disabled") continue;
+            const level: EnforcementLevel = eff.enforcementLevel === "remediate" ? "mandatory" : eff.enforcementLevel;
+            const violationOf = (r: { urn: string; name: string; type: string }, message: string): Violation => ({
+                pack: pack.name,
+                policy: policy.name,
+                description: policy.description,
+                enforcementLevel: level,
+                severity: policy.severity,
+                urn: r.urn,
+                name: r.name,
+                type: r.type,
+                message,
+            });
+            if (isResourcePolicy(policy)) {
+                resourcePolicies++;
+                for (const r of plan.resources) {
+                    const args = resourceArgs(r, byUrn, eff.config, stackTags);
+                    const report = (message: string) => verdict.violations.push(violationOf(r, message));
+                    await runGuarded(() => policy.validateResource(args, report), pack, policy, r.urn, verdict);
+                }
+            } else {
+                stackPolicies++;
+                const args: StackValidationArgs = {
+                    resources: stackResources,
+                    stackTags,
+                    getConfig: <T extends object>() => eff.config as T,
+                    notApplicable: (reason?: string) => {
+                        throw new NotApplicableSignal(reason ?? "");
+                    },
+                };
+                const report = (message: string, urn?: string) => {
+                    const target = (urn && byUrn.get(urn)) || { urn: urn ?? stackUrn, name: urn ? urn.split("::").pop()! : `${plan.project}-${plan.stack}`, type: "pulumi:pulumi:Stack" };
+                    verdict.violations.push(violationOf(target, message));
+                };
+                await runGuarded(() => (policy as OnAirStackPolicy).validateStack(args, report), pack, policy, stackUrn, verdict);
+            }
+        }
+        verdict.evaluated.push({ pack: pack.name, resourcePolicies, stackPolicies, resources: plan.resources.length });
+    }
+    verdict.violations.sort(
+        (a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) || a.pack.localeCompare(b.pack) || a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn),
+    );
+    return verdict;
+}
+
+function isResourcePolicy(p: OnAirPolicy): p is OnAirResourcePolicy & { validateResource: (args: ResourceValidationArgs, report: (m: string, u?: string) => void) => void } {
+    return typeof (p as OnAirResourcePolicy).validateResource === "function";
+}
+
+async function runGuarded(fn: () => unknown, pack: PackDefinition, policy: OnAirPolicy, urn: string, verdict: Verdict): Promise<void> {
+    try {
+        await fn();
+    } catch (e) {
+        if (e instanceof NotApplicableSignal) {
+            verdict.notApplicable.push({ pack: pack.name, policy: policy.name, urn, reason: e.reason });
+            return;
+        }
+        const err = new Error(`policy ${policy.name} (${pack.name}) failed on ${urn}: ${(e as Error).message}`);
+        (err as Error & { cause?: unknown }).cause = e;
+        throw err;
+    }
+}
+
+function policyProps(v: Record<string, unknown>): Record<string, unknown> {
+    return unwrapForPolicy(v, SECRET_PLACEHOLDER) as Record<string, unknown>;
+}
+
+function options(r: CapturedResource): PolicyResourceOptions {
+    const o: PolicyResourceOptions = {
+        protect: r.opts.protect,
+        ignoreChanges: r.opts.ignoreChanges,
+        aliases: r.opts.aliases,
+        customTimeouts: r.opts.customTimeouts,
+        additionalSecretOutputs: r.opts.additionalSecretOutputs,
+    };
+    if (r.opts.deleteBeforeReplace !== undefined) o.deleteBeforeReplace = r.opts.deleteBeforeReplace;
+    if (r.parent) o.parent = r.parent;
+    return o;
+}
+
+function typeOf(resourceClass: unknown): string | undefined {
+    return (resourceClass as { __pulumiType?: string } | undefined)?.__pulumiType;
+}
+
+function resourceArgs(r: CapturedResource, byUrn: Map<string, CapturedResource>, config: Record<string, unknown>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
+    const props = policyProps(r.inputs);
+    const args: ResourceValidationArgs = {
+        type: r.type,
+        props,
+        urn: r.urn,
+        name: r.name,
+        opts: options(r),
+        stackTags,
+        isType: (cls) => typeOf(cls) === r.type,
+        asType: ((cls: unknown) => (typeOf(cls) === r.type ? props : undefined)) as ResourceValidationArgs["asType"],
+        getConfig: <T extends object>() => config as T,
+        notApplicable: (reason?: string): never => {
+            throw new NotApplicableSignal(reason ?? "");
+        },
+    };
+    const p = r.provider ? byUrn.get(r.provider) : undefined;
+    if (p) args.provider = { type: p.type, props: policyProps(p.inputs), urn: p.urn, name: p.name };
+    return args;
+}
+
+function buildStackResources(resources: CapturedResource[]): PolicyResource[] {
+    const out = new Map<string, PolicyResource>();
+    for (const r of resources) {
+        const props = policyProps(r.outputs);
+        const pr = {
+            type: r.type,
+            props,
+            urn: r.urn,
+            name: r.name,
+            opts: options(r),
+            dependencies: [] as PolicyResource[],
+            propertyDependencies: {} as Record<string, PolicyResource[]>,
+            isType: (cls: unknown) => typeOf(cls) === r.type,
+            asType: (cls: unknown) => (typeOf(cls) === r.type ? props : undefined),
+        } as unknown as PolicyResource;
+        out.set(r.urn, pr);
+    }
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    for (const r of resources) {
+        const pr = out.get(r.urn)! as { -readonly [K in keyof PolicyResource]: PolicyResource[K] };
+        if (r.parent && out.has(r.parent)) pr.parent = out.get(r.parent)!;
+        pr.dependencies = r.dependencies.map((u) => out.get(u)).filter((x): x is PolicyResource => x !== undefined);
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            pr.propertyDependencies[k] = urns.map((u) => out.get(u)).filter((x): x is PolicyResource => x !== undefined);
+        }
+        const p = r.provider ? byUrn.get(r.provider) : undefined;
+        if (p) pr.provider = { type: p.type, props: policyProps(p.inputs), urn: p.urn, name: p.name };
+    }
+    return [...out.values()];
+}

@@ -1,0 +1,120 @@
+import { dig, field, list, num, str } from "./props";
+import { originService, OriginService } from "./origins";
+import { T } from "./types";
+
+/**
+ * One view of a CloudFront distribution, whether `aws-native:cloudfront:Distribution`
+ * (`distributionConfig`, API-like) or `aws:cloudfront/distribution:Distribution` (flat, Terraform-like).
+ */
+export interface DistributionView {
+    origins: OriginView[];
+    originGroups: OriginGroupView[];
+    webAclId?: string;
+    geoRestriction?: { type?: string; locations: string[] };
+    viewerProtocolPolicies: { pathPattern: string; policy?: string }[];
+    minimumProtocolVersion?: string;
+    usesDefaultCertificate: boolean;
+    loggingBucket?: string;
+}
+
+export interface OriginView {
+    id: string;
+    domainName: string;
+    service: OriginService;
+    originAccessControlId?: string;
+    originAccessIdentity?: string;
+    vpcOriginId?: string;
+    protocolPolicy?: string;
+    customHeaderNames: string[];
+}
+
+export interface OriginGroupView {
+    id: string;
+    memberOriginIds: string[];
+    statusCodes: number[];
+    selectionCriteria?: string;
+}
+
+export function distributionView(type: string, props: Record<string, unknown>): DistributionView {
+    return type === T.cloudFrontDistributionNative ? nativeView(field(props, "distributionConfig") ?? {}) : classicView(props);
+}
+
+function origin(o: unknown, idKey: string, headersKey: string, headerNameKey: string): OriginView {
+    const domainName = str(field(o, "domainName")) ?? "";
+    const view: OriginView = {
+        id: str(field(o, idKey)) ?? "(unnamed origin)",
+        domainName,
+        service: originService(domainName),
+        customHeaderNames: list(field(o, headersKey)).map((h) => str(field(h, headerNameKey)) ?? "").filter((n) => n !== ""),
+    };
+    const oac = str(field(o, "originAccessControlId"));
+    if (oac) view.originAccessControlId = oac;
+    const oai = str(dig(o, "s3OriginConfig", "originAccessIdentity"));
+    if (oai) view.originAccessIdentity = oai;
+    const vpc = str(dig(o, "vpcOriginConfig", "vpcOriginId"));
+    if (vpc) view.vpcOriginId = vpc;
+    const policy = str(dig(o, "customOriginConfig", "originProtocolPolicy"));
+    if (policy) view.protocolPolicy = policy;
+    return view;
+}
+
+function nativeView(cfg: unknown): DistributionView {
+    const behaviors = [
+        { pathPattern: "*", b: field(cfg, "defaultCacheBehavior") },
+        ...list(field(cfg, "cacheBehaviors")).map((b) => ({ pathPattern: str(field(b, "pathPattern")) ?? "?", b })),
+    ];
+    return common(cfg, {
+        origins: list(field(cfg, "origins")).map((o) => origin(o, "id", "originCustomHeaders", "headerName")),
+        originGroups: list(dig(cfg, "originGroups", "items")).map((g) => ({
+            id: str(field(g, "id")) ?? "(unnamed group)",
+            memberOriginIds: list(dig(g, "members", "items")).map((m) => str(field(m, "originId")) ?? ""),
+            statusCodes: list(dig(g, "failoverCriteria", "statusCodes", "items")).map((c) => num(c) ?? 0),
+            ...(str(field(g, "selectionCriteria")) ? { selectionCriteria: str(field(g, "selectionCriteria"))! } : {}),
+        })),
+        behaviors,
+        loggingBucket: str(dig(cfg, "logging", "bucket")),
+    });
+}
+
+function classicView(props: Record<string, unknown>): DistributionView {
+    const behaviors = [
+        { pathPattern: "*", b: field(props, "defaultCacheBehavior") },
+        ...list(field(props, "orderedCacheBehaviors")).map((b) => ({ pathPattern: str(field(b, "pathPattern")) ?? "?", b })),
+    ];
+    return common(props, {
+        origins: list(field(props, "origins")).map((o) => origin(o, "originId", "customHeaders", "name")),
+        originGroups: list(field(props, "originGroups")).map((g) => ({
+            id: str(field(g, "originId")) ?? "(unnamed group)",
+            memberOriginIds: list(field(g, "members")).map((m) => str(field(m, "originId")) ?? ""),
+            statusCodes: list(dig(g, "failoverCriteria", "statusCodes")).map((c) => num(c) ?? 0),
+        })),
+        behaviors,
+        loggingBucket: str(dig(props, "loggingConfig", "bucket")),
+    });
+}
+
+function common(
+    cfg: unknown,
+    parts: { origins: OriginView[]; originGroups: OriginGroupView[]; behaviors: { pathPattern: string; b: unknown }[]; loggingBucket: string | undefined },
+): DistributionView {
+    const geo = dig(cfg, "restrictions", "geoRestriction");
+    const cert = field(cfg, "viewerCertificate");
+    const view: DistributionView = {
+        origins: parts.origins,
+        originGroups: parts.originGroups,
+        viewerProtocolPolicies: parts.behaviors
+            .filter((x) => x.b !== undefined)
+            .map((x) => ({ pathPattern: x.pathPattern, ...(str(field(x.b, "viewerProtocolPolicy")) ? { policy: str(field(x.b, "viewerProtocolPolicy"))! } : {}) })),
+        usesDefaultCertificate: field(cert, "cloudFrontDefaultCertificate") === true || cert === undefined,
+    };
+    const waf = str(field(cfg, "webAclId"));
+    if (waf) view.webAclId = waf;
+    if (geo !== undefined) {
+        const type = str(field(geo, "restrictionType"));
+        view.geoRestriction = { ...(type ? { type } : {}), locations: list(field(geo, "locations")).map((l) => String(l)) };
+    }
+    const tls = str(field(cert, "minimumProtocolVersion"));
+    if (tls) view.minimumProtocolVersion = tls;
+    if (parts.loggingBucket) view.loggingBucket = parts.loggingBucket;
+    return view;
+}

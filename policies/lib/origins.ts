@@ -1,0 +1,32 @@
+/** What kind of service an origin domain belongs to, from its hostname alone. */
+export type OriginService = "s3" | "mediapackagev2" | "mediastore" | "lambda-url" | "custom";
+
+/** Origins of these kinds can (and must) be reached through an origin access control. */
+export const OAC_CAPABLE: readonly OriginService[] = ["s3", "mediapackagev2", "mediastore", "lambda-url"];
+
+const PATTERNS: [OriginService, RegExp][] = [
+    // S3 REST endpoints (website endpoints `s3-website` cannot use OAC; they are custom origins).
+    ["s3", /^[a-z0-9.-]+\.s3(\.dualstack)?(\.[a-z]{2}(-gov)?-[a-z]+-\d)?\.amazonaws\.com(\.cn)?$/],
+    ["s3", /^[a-z0-9.-]+\.s3-[a-z]{2}-[a-z]+-\d\.amazonaws\.com$/],
+    ["mediapackagev2", /\.mediapackagev2\.[a-z]{2}(-gov)?-[a-z]+-\d\.amazonaws\.com$/],
+    ["mediastore", /\.data\.mediastore\.[a-z]{2}-[a-z]+-\d\.amazonaws\.com$/],
+    ["lambda-url", /\.lambda-url\.[a-z]{2}(-gov)?-[a-z]+-\d\.on\.aws$/],
+];
+
+export function originService(domainName: string): OriginService {
+    const d = domainName.toLowerCase().replace(/\.$/, "");
+    if (d.includes(".s3-website")) return "custom";
+    for (const [service, re] of PATTERNS) if (re.test(d)) return service;
+    return "custom";
+}
+
+/** The OAC origin type CloudFront expects for a service. */
+export function oacOriginType(service: OriginService): string | undefined {
+    switch (service) {
+        case "s3": return "s3";
+        case "mediapackagev2": return "mediapackagev2";
+        case "mediastore": return "mediastore";
+        case "lambda-url": return "lambda";
+        default: return undefined;
+    }
+}

@@ -1,0 +1,56 @@
+import {
+    EnforcementLevel,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+
+/** Metadata every OnAir policy carries; `docs/policies.md` is generated from it. */
+export interface PolicyMeta {
+    /** `onair-<service>-<resource>-<verb>-<thing>` */
+    name: string;
+    /** One full sentence: what the rule checks. */
+    description: string;
+    /** Why a live event needs it. */
+    rationale: string;
+    severity: Severity;
+    enforcementLevel: EnforcementLevel;
+    /** The AWS documentation behind the rule. */
+    url: string;
+    remediationSteps: string;
+    configSchema?: PolicyConfigSchema;
+}
+
+export type OnAirResourcePolicy = ResourceValidationPolicy & PolicyMeta & { appliesTo: readonly string[] };
+export type OnAirStackPolicy = StackValidationPolicy & PolicyMeta;
+export type OnAirPolicy = OnAirResourcePolicy | OnAirStackPolicy;
+
+/**
+ * A resource policy limited to the given types: any other type is reported not applicable through
+ * the framework's own `notApplicable`, so the engine shows why the rule was skipped.
+ */
+export function resourcePolicy<C extends object = Record<string, never>>(
+    meta: PolicyMeta & { appliesTo: readonly string[] },
+    validate: (props: Record<string, unknown>, args: ResourceValidationArgs, report: ReportViolation, config: C) => void,
+): OnAirResourcePolicy {
+    return {
+        ...meta,
+        validateResource: (args, report) => {
+            if (!meta.appliesTo.includes(args.type)) {
+                args.notApplicable(`applies to ${meta.appliesTo.join(", ")}`);
+            }
+            validate(args.props, args, report, args.getConfig<C>());
+        },
+    };
+}
+
+export function stackPolicy<C extends object = Record<string, never>>(
+    meta: PolicyMeta,
+    validate: (args: StackValidationArgs, report: ReportViolation, config: C) => void,
+): OnAirStackPolicy {
+    return { ...meta, validateStack: (args, report) => validate(args, report, args.getConfig<C>()) };
+}

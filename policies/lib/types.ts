@@ -1,0 +1,19 @@
+/** Resource type tokens the packs judge. */
+export const T = {
+    /** The OnAir MediaLive channel: a dynamic resource over the MediaLive API (CreateChannelRequest shape). */
+    onairMediaLiveChannel: "pulumi-nodejs:dynamic/medialive:Channel",
+    mediaLiveChannel: "aws:medialive/channel:Channel",
+    mediaLiveInput: "aws:medialive/input:Input",
+    mediaLiveInputSecurityGroup: "aws:medialive/inputSecurityGroup:InputSecurityGroup",
+    mediaConnectFlow: "aws-native:mediaconnect:Flow",
+    mediaConnectFlowSource: "aws-native:mediaconnect:FlowSource",
+    mediaConnectFlowOutput: "aws-native:mediaconnect:FlowOutput",
+    mediaPackageChannel: "aws-native:mediapackagev2:Channel",
+    mediaPackageOriginEndpoint: "aws-native:mediapackagev2:OriginEndpoint",
+    mediaPackageOriginEndpointPolicy: "aws-native:mediapackagev2:OriginEndpointPolicy",
+    cloudFrontDistributionNative: "aws-native:cloudfront:Distribution",
+    cloudFrontDistributionClassic: "aws:cloudfront/distribution:Distribution",
+} as const;
+
+export const MEDIALIVE_CHANNEL_TYPES: readonly string[] = [T.onairMediaLiveChannel, T.mediaLiveChannel];
+export const CLOUDFRONT_DISTRIBUTION_TYPES: readonly string[] = [T.cloudFrontDistributionNative, T.cloudFrontDistributionClassic];
