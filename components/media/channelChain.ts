@@ -1,0 +1,213 @@
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
+import * as pulumi from "@pulumi/pulumi";
+import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
+import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
+import { directInputRequest } from "./contribution/directInput";
+import { FlowSecrets, flowArgs, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
+import { channelRequest } from "./encoding/channelRequest";
+import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceTrust } from "./iam";
+import { MediaLiveChannel } from "./medialive/channel";
+import { MediaLiveInput } from "./medialive/input";
+import { ChannelChainOutputs, ContributionEndpoint } from "./outputs";
+import { originEndpointArgs, packagingChannelArgs } from "./packaging/mediapackage";
+
+export interface ChannelChainContext {
+    parent: pulumi.ComponentResource;
+    season: string;
+    region: RegionConfig;
+    account: pulumi.Output<string>;
+    channelGroup: awsnative.mediapackagev2.ChannelGroup;
+    logLevel: LogLevel;
+    tags: Record<string, string>;
+    /** SRT passphrase of this channel, as a Pulumi secret. */
+    passphrase?: pulumi.Output<string>;
+}
+
+/**
+ * Builds one channel's chain in one region: contribution -> MediaLive -> MediaPackage v2. Every
+ * resource is a child of the regional component and so uses that region's explicit providers.
+ */
+export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): ChannelChainOutputs {
+    const { parent, region } = ctx;
+    const r = region.region;
+    const n = (what: string) => chainName(r, ch.id, what);
+    const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ parent, ...extra });
+    const json = (doc: unknown) => pulumi.jsonStringify(doc);
+    const physical = `${ctx.season}-${ch.id}`;
+    const pipelines = ch.singlePipeline ? 1 : 2;
+    const contribution = ch.contribution;
+
+    // MediaPackage v2 channel: CMAF input, MQCS switching between the two pipelines, MQCS in CMSD.
+    const mpChannel = new awsnative.mediapackagev2.Channel(n("mp-channel"), { ...packagingChannelArgs(ctx.channelGroup.channelGroupName, ch) }, opts());
+
+    // MediaLive role, scoped below to this channel's flows, secret and MediaPackage channel.
+    const mlRole = new aws.iam.Role(n("medialive-role"), {
+        description: `MediaLive channel ${physical} in ${r}`,
+        assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("medialive.amazonaws.com", a))),
+    }, opts());
+
+    // SRT passphrase: a Secrets Manager secret in this region (services read secrets from their own region only).
+    let secretArn: pulumi.Output<string> | undefined;
+    let secretVersion: aws.secretsmanager.SecretVersion | undefined;
+    if (contribution.srt && ctx.passphrase) {
+        const secret = new aws.secretsmanager.Secret(n("srt-passphrase"), { description: `SRT passphrase for ${physical} contribution`, recoveryWindowInDays: 7 }, opts());
+        secretVersion = new aws.secretsmanager.SecretVersion(n("srt-passphrase"), { secretId: secret.id, secretString: ctx.passphrase }, opts());
+        secretArn = secret.arn;
+    }
+
+    const flowSecrets: FlowSecrets = {};
+    const flowDeps: pulumi.Resource[] = secretVersion ? [secretVersion] : [];
+    if (contribution.via === "mediaconnect") {
+        if (secretArn) {
+            const mcRole = new aws.iam.Role(n("mediaconnect-srt-role"), {
+                description: `MediaConnect reads the SRT passphrase of ${physical}`,
+                assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("mediaconnect.amazonaws.com", a))),
+            }, opts());
+            flowDeps.push(new aws.iam.RolePolicy(n("mediaconnect-srt-policy"), { role: mcRole.id, policy: json(secretArn.apply(mediaConnectSecretPolicy)) }, opts()));
+            flowSecrets.secretArn = secretArn;
+            flowSecrets.secretRoleArn = mcRole.arn;
+        }
+        if (contribution.vpcInterface) {
+            const vpcRole = new aws.iam.Role(n("mediaconnect-vpc-role"), {
+                description: `MediaConnect VPC interfaces of ${physical}`,
+                assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("mediaconnect.amazonaws.com", a))),
+            }, opts());
+            flowDeps.push(new aws.iam.RolePolicy(n("mediaconnect-vpc-policy"), { role: vpcRole.id, policy: json(mediaConnectVpcPolicy()) }, opts()));
+            flowSecrets.vpcRoleArn = vpcRole.arn;
+        }
+    }
+
+    // Contribution: one MediaConnect flow per pipeline, each in its own AZ, a second source for dual ISP.
+    const flows: awsnative.mediaconnect.Flow[] = [];
+    const extraSources: awsnative.mediaconnect.FlowSource[] = [];
+    if (contribution.via === "mediaconnect") {
+        for (let p = 0; p < pipelines; p++) {
+            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, `${physical}-${PIPELINES[p]}`, region.availabilityZones[p]!, p, flowSecrets), opts({ dependsOn: flowDeps }));
+            flows.push(flow);
+            contribution.networks.slice(1).forEach((network, i) => {
+                const src = sourceArgs(ch, network, i + 1, p, flowSecrets);
+                extraSources.push(new awsnative.mediaconnect.FlowSource(n(`flow-${PIPELINES[p]}-${network.name}`), {
+                    ...src,
+                    description: `${ch.name}: ${network.name} (pipeline ${PIPELINES[p]})`,
+                    flowArn: flow.flowArn,
+                }, opts({ dependsOn: [flow, ...flowDeps] })));
+            });
+        }
+    }
+
+    // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
+    const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
+    const secretArns = contribution.via === "medialive" && secretArn ? [secretArn] : [];
+
+    const mlPolicy = new aws.iam.RolePolicy(n("medialive-policy"), {
+        role: mlRole.id,
+        policy: json(pulumi.all([ctx.account, mpChannel.arn, pulumi.all(flows.map((f) => f.flowArn)), pulumi.all(secretArns)]).apply(([account, mpArn, flowArns, secrets]) =>
+            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns, secretArns: secrets }))),
+    }, opts());
+
+    const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
+        channelGroupName: mpChannel.channelGroupName,
+        channelName: mpChannel.channelName,
+        policy: pulumi.all([mpChannel.arn, mlRole.arn]).apply(([c, role]) => mediaPackageIngestPolicy(c, role)),
+    }, opts());
+
+    const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
+        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role),
+        channelName: mpChannel.channelName,
+    }, opts());
+
+    const mediaLive = new MediaLiveChannel(n("medialive"), {
+        region: r,
+        allowLiveUpdate: ch.allowLiveUpdate,
+        request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
+            channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
+    }, opts({ dependsOn: [mlPolicy, channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
+
+    const prefix = viewerPathPrefix(ctx.season, ch.id);
+    const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
+    const dashPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`;
+    return {
+        channelId: ch.id,
+        region: r,
+        role: region.role,
+        egressDomain: ctx.channelGroup.egressDomain,
+        channelGroupName: ctx.season,
+        originEndpointName: PACKAGING.endpointName,
+        originEndpointArn: endpoint.arn,
+        hlsPath,
+        dashPath,
+        hlsUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${hlsPath}`,
+        dashUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${dashPath}`,
+        mediaLiveChannelId: mediaLive.channelId,
+        mediaPackageChannelArn: mpChannel.arn,
+        contribution: input.endpoints,
+    };
+}
+
+interface BuiltInput {
+    inputId: pulumi.Output<string>;
+    endpoints: pulumi.Output<ContributionEndpoint[]>;
+}
+
+function mediaLiveInput(
+    ch: ChannelConfig,
+    ctx: ChannelChainContext,
+    n: (what: string) => string,
+    physical: string,
+    flows: awsnative.mediaconnect.Flow[],
+    extraSources: awsnative.mediaconnect.FlowSource[],
+    mlRole: aws.iam.Role,
+    secretArn: pulumi.Output<string> | undefined,
+    opts: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions,
+): BuiltInput {
+    const c = ch.contribution;
+    if (c.via === "mediaconnect") {
+        const input = new aws.medialive.Input(n("input"), {
+            name: physical,
+            type: "MEDIACONNECT",
+            mediaConnectFlows: flows.map((f) => ({ flowArn: f.flowArn })),
+            roleArn: mlRole.arn,
+        }, opts());
+        return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources) };
+    }
+    let securityGroupId: pulumi.Output<string> | undefined;
+    if (c.protocol === "rtp-fec") {
+        // RTP_PUSH: MediaLive opens one endpoint per pipeline; only the venue's range may send to them.
+        const isg = new aws.medialive.InputSecurityGroup(n("input-sg"), {
+            whitelistRules: c.networks.filter((x) => x.allowedCidr).map((x) => ({ cidr: x.allowedCidr! })),
+        }, opts());
+        securityGroupId = isg.id;
+    }
+    const input = new MediaLiveInput(n("input"), {
+        region: ctx.region.region,
+        request: pulumi.all([securityGroupId, secretArn]).apply(([sg, secret]) =>
+            directInputRequest(ch, physical, { ...(sg ? { securityGroupId: sg } : {}), ...(secret ? { secretArn: secret } : {}), tags: ctx.tags })),
+    }, opts());
+    const network = c.networks[0]!;
+    const endpoints = c.protocol === "srt-caller"
+        ? pulumi.output((network.callerTargets ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
+        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || c.ingestPort)));
+    return { inputId: input.inputId, endpoints };
+}
+
+function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[]): pulumi.Output<ContributionEndpoint[]> {
+    const c = ch.contribution;
+    const others = c.networks.length - 1;
+    const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
+    flows.forEach((f, p) => {
+        const first = c.networks[0]!;
+        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[p])));
+        extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
+            const net = c.networks[i + 1]!;
+            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[p])));
+        });
+    });
+    return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;
+}
+
+function endpointOf(protocol: string, network: string, pipeline: string, ingestIp: string | undefined, port: number, target?: { address: string; port: number }): ContributionEndpoint {
+    return protocol === "srt-caller"
+        ? { pipeline, network, protocol, address: target?.address ?? "", port: target?.port ?? 0 }
+        : { pipeline, network, protocol, address: ingestIp ?? "", port };
+}

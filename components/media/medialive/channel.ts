@@ -1,0 +1,29 @@
+import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
+import * as pulumi from "@pulumi/pulumi";
+import { mediaLiveChannelProvider } from "./provider";
+import { sdkApi } from "./sdkApi";
+
+export interface MediaLiveChannelArgs {
+    region: pulumi.Input<string>;
+    request: pulumi.Input<CreateChannelRequest>;
+    allowLiveUpdate: pulumi.Input<boolean>;
+}
+
+// One provider instance: Pulumi serializes it once per program, not once per channel.
+const provider = mediaLiveChannelProvider((region) => sdkApi(region));
+
+/**
+ * A MediaLive channel with full API fidelity (CMAF Ingest, MediaPackage v2 destinations, epoch
+ * locking), which `aws.medialive.Channel` cannot express. Type token:
+ * `pulumi-nodejs:dynamic/medialive:Channel` (see docs/adr/001).
+ */
+export class MediaLiveChannel extends pulumi.dynamic.Resource {
+    declare readonly channelId: pulumi.Output<string>;
+    declare readonly arn: pulumi.Output<string>;
+    declare readonly state: pulumi.Output<string>;
+    declare readonly request: pulumi.Output<CreateChannelRequest>;
+
+    constructor(name: string, args: MediaLiveChannelArgs, opts?: pulumi.CustomResourceOptions) {
+        super(provider, name, { ...args, channelId: undefined, arn: undefined, state: undefined }, opts, "medialive", "Channel");
+    }
+}

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** What the delivery layer and operators need from one channel's chain in one region. */
+export interface ChannelChainOutputs {
+    channelId: string;
+    region: string;
+    role: "primary" | "secondary";
+    /** MediaPackage v2 egress hostname (the CloudFront origin domain). */
+    egressDomain: pulumi.Output<string>;
+    channelGroupName: string;
+    originEndpointName: string;
+    originEndpointArn: pulumi.Output<string>;
+    hlsPath: string;
+    dashPath: string;
+    hlsUrl: pulumi.Output<string>;
+    dashUrl: pulumi.Output<string>;
+    mediaLiveChannelId: pulumi.Output<string>;
+    mediaPackageChannelArn: pulumi.Output<string>;
+    /** Where the venue encoders send (listener protocols) or what the flows call (srt-caller). */
+    contribution: pulumi.Output<ContributionEndpoint[]>;
+}
+
+export interface ContributionEndpoint {
+    pipeline: string;
+    network: string;
+    protocol: string;
+    /** Listener: the flow's ingest address the encoder sends to. Caller: the encoder listener MediaConnect calls. */
+    address: string;
+    port: number;
+}

@@ -1,0 +1,60 @@
+import * as awsnative from "@pulumi/aws-native";
+import * as pulumi from "@pulumi/pulumi";
+import { ChannelConfig, RegionRole } from "../../config/types";
+import { PACKAGING } from "../../naming";
+
+/** Conditions under which the primary region answers 404 so CloudFront moves to the secondary. */
+export const FORCED_ERROR_CONDITIONS = ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT", "MISSING_DRM_KEY"] as const;
+
+/**
+ * CMAF input with MQCS input switching (pick the better of the two MediaLive pipelines per segment)
+ * and MQCS published in CMSD headers (so CloudFront can pick the better region).
+ */
+export function packagingChannelArgs(channelGroupName: pulumi.Input<string>, channel: ChannelConfig): awsnative.mediapackagev2.ChannelArgs {
+    return {
+        channelGroupName,
+        channelName: channel.id,
+        description: `${channel.name} (OnAir)`,
+        inputType: "CMAF",
+        inputSwitchConfiguration: { mqcsInputSwitching: true, preferredInput: 1 },
+        outputHeaderConfiguration: { publishMqcs: true },
+        outputLockingMode: "EPOCH_LOCKED",
+    };
+}
+
+/**
+ * One CMAF endpoint per channel carrying both the HLS and the DASH manifest: both formats reference
+ * the same segments, so CloudFront caches each segment once. Everything here is identical in every
+ * region except the forced errors, which only the primary returns.
+ */
+export function originEndpointArgs(channelGroupName: pulumi.Input<string>, channel: ChannelConfig, role: RegionRole): awsnative.mediapackagev2.OriginEndpointArgs {
+    const seg = channel.segment;
+    return {
+        channelGroupName,
+        channelName: channel.id,
+        originEndpointName: PACKAGING.endpointName,
+        description: `${channel.name} CMAF (HLS + DASH)`,
+        containerType: "CMAF",
+        startoverWindowSeconds: seg.startoverWindowSeconds,
+        segment: {
+            segmentDurationSeconds: seg.lengthSeconds,
+            segmentName: "segment",
+            includeIframeOnlyStreams: false,
+        },
+        hlsManifests: [{
+            manifestName: PACKAGING.hlsManifest,
+            childManifestName: PACKAGING.hlsManifest,
+            manifestWindowSeconds: seg.manifestWindowSeconds,
+            programDateTimeIntervalSeconds: seg.lengthSeconds,
+        }],
+        dashManifests: [{
+            manifestName: PACKAGING.dashManifest,
+            manifestWindowSeconds: seg.manifestWindowSeconds,
+            minBufferTimeSeconds: seg.lengthSeconds * 2,
+            minUpdatePeriodSeconds: seg.lengthSeconds,
+            suggestedPresentationDelaySeconds: seg.lengthSeconds * 3,
+            segmentTemplateFormat: "NUMBER_WITH_TIMELINE",
+        }],
+        ...(role === "primary" ? { forceEndpointErrorConfiguration: { endpointErrorConditions: [...FORCED_ERROR_CONDITIONS] } } : {}),
+    };
+}

@@ -1,0 +1,66 @@
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
+import * as pulumi from "@pulumi/pulumi";
+import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
+import { regionShort } from "../naming";
+import { buildChannelChain } from "./channelChain";
+import { ChannelChainOutputs } from "./outputs";
+
+export interface RegionalMediaChainArgs {
+    /** Season slug: the MediaPackage channel group name, identical in every region. */
+    season: string;
+    region: RegionConfig;
+    channels: ChannelConfig[];
+    logLevel: LogLevel;
+    /** Tags for resources that provider default tags do not reach (the MediaLive dynamic resource). */
+    tags: Record<string, string>;
+    /** SRT passphrases by channel id, as Pulumi secrets. */
+    passphrases: Record<string, pulumi.Output<string>>;
+}
+
+/**
+ * One region's complete live chain for every channel of the season:
+ * MediaConnect (two flows per channel) -> MediaLive STANDARD (epoch-locked CMAF Ingest)
+ * -> MediaPackage v2 (CMAF input, MQCS switching, CMSD). Pass the region's providers in
+ * `opts.providers`; every child inherits them through `parent: this`.
+ */
+export class RegionalMediaChain extends pulumi.ComponentResource {
+    readonly region: string;
+    readonly role: string;
+    readonly channelGroup: awsnative.mediapackagev2.ChannelGroup;
+    readonly channels: Record<string, ChannelChainOutputs>;
+
+    constructor(name: string, args: RegionalMediaChainArgs, opts: pulumi.ComponentResourceOptions) {
+        super("onair:media:RegionalMediaChain", name, {}, opts);
+        this.region = args.region.region;
+        this.role = args.region.role;
+        const short = regionShort(args.region.region);
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+
+        this.channelGroup = new awsnative.mediapackagev2.ChannelGroup(`${short}-channel-group`, {
+            channelGroupName: args.season,
+            description: `OnAir season ${args.season} (${args.region.role})`,
+        }, { parent: this });
+
+        this.channels = {};
+        for (const ch of args.channels) {
+            const passphrase = args.passphrases[ch.id];
+            this.channels[ch.id] = buildChannelChain(ch, {
+                parent: this,
+                season: args.season,
+                region: args.region,
+                account,
+                channelGroup: this.channelGroup,
+                logLevel: args.logLevel,
+                tags: args.tags,
+                ...(passphrase ? { passphrase } : {}),
+            });
+        }
+        this.registerOutputs({
+            region: this.region,
+            role: this.role,
+            egressDomain: this.channelGroup.egressDomain,
+            channels: Object.fromEntries(Object.entries(this.channels).map(([id, c]) => [id, { hlsUrl: c.hlsUrl, dashUrl: c.dashUrl, mediaLiveChannelId: c.mediaLiveChannelId }])),
+        });
+    }
+}
