@@ -13,6 +13,9 @@ export interface RunOptions {
 
 /** A program failure (thrown error, rejected promise) while it ran under the mock runtime. */
 export class ProgramError extends Error {
+    /** What had been registered when the program failed (a config error must leave only the stack). */
+    resources: CapturedResource[] = [];
+
     constructor(readonly original: unknown) {
         super(original instanceof Error ? original.message : String(original));
         this.name = "ProgramError";
@@ -98,11 +101,17 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         });
         outputs = decodeProperty(await serializeOutputs(raw)) as Record<string, unknown>;
     } catch (e) {
-        throw new ProgramError(e);
+        const err = new ProgramError(e);
+        err.resources = captured;
+        throw err;
     } finally {
         process.off("unhandledRejection", onRejection);
     }
-    if (failures.length > 0) throw new ProgramError(failures[0]);
+    if (failures.length > 0) {
+        const err = new ProgramError(failures[0]);
+        err.resources = captured;
+        throw err;
+    }
 
     resolveRegions(captured);
     return { project: stack.project, stack: stack.stack, resources: captured, outputs };

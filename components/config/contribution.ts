@@ -46,7 +46,9 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
     }
 
     const networks = c.at("networks").list((n) => readNetwork(n, protocol), { min: 1, max: 2, what: "networks" });
-    const failover = readFailover(c, protocol, networks.length, via);
+    // Count the networks as written, so one malformed entry does not also trigger "needs two networks".
+    const rawNetworks = Array.isArray(c.at("networks").value) ? (c.at("networks").value as unknown[]).length : networks.length;
+    const failover = readFailover(c, protocol, rawNetworks, via);
     const srt = readSrt(c.at("srt"), protocol, secrets);
     const fec = readFec(c.at("fec"), protocol);
     const vpcInterface = readVpcInterface(c.at("vpcInterface"), via);

@@ -2,6 +2,7 @@
 export const T = {
     /** The OnAir MediaLive channel: a dynamic resource over the MediaLive API (CreateChannelRequest shape). */
     onairMediaLiveChannel: "pulumi-nodejs:dynamic/medialive:Channel",
+    onairMediaLiveInput: "pulumi-nodejs:dynamic/medialive:Input",
     mediaLiveChannel: "aws:medialive/channel:Channel",
     mediaLiveInput: "aws:medialive/input:Input",
     mediaLiveInputSecurityGroup: "aws:medialive/inputSecurityGroup:InputSecurityGroup",

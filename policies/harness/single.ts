@@ -1,0 +1,67 @@
+import { CapturedResource, PlanCapture } from "../../plan/resources";
+import { PackDefinition } from "../lib/pack";
+import { OnAirPolicy } from "../lib/policy";
+import { evaluatePacks } from "./evaluate";
+import { resolvePackConfig } from "./packConfig";
+
+/** A resource as a test (or a fixture) describes it; the rest is filled like the plan does. */
+export interface FixtureResource {
+    type: string;
+    name: string;
+    /** Inputs (what resource policies see). */
+    props: Record<string, unknown>;
+    /** State after create (what stack policies see); defaults to props. */
+    outputs?: Record<string, unknown>;
+    parent?: string;
+    provider?: string;
+    region?: string;
+    dependencies?: string[];
+    custom?: boolean;
+    urn?: string;
+}
+
+export function fixtureUrn(r: Pick<FixtureResource, "type" | "name">): string {
+    return `urn:pulumi:test::onair::${r.type}::${r.name}`;
+}
+
+export function fixturePlan(resources: FixtureResource[]): PlanCapture {
+    const captured: CapturedResource[] = resources.map((r) => ({
+        urn: r.urn ?? fixtureUrn(r),
+        type: r.type,
+        name: r.name,
+        custom: r.custom ?? true,
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: {},
+        inputs: r.props,
+        outputs: r.outputs ?? r.props,
+        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.provider ? { provider: r.provider } : {}),
+        ...(r.region ? { region: r.region } : {}),
+    }));
+    return { project: "onair", stack: "test", resources: captured, outputs: {} };
+}
+
+export interface PolicyResult {
+    /** Violation messages, in report order. */
+    violations: string[];
+    /** URNs the violations name. */
+    urns: string[];
+    /** Reasons given when the policy declared itself not applicable. */
+    notApplicable: string[];
+}
+
+/**
+ * Runs one policy over fixture resources through the same harness the plan uses (argument
+ * building, config resolution with schema defaults, not-applicable handling).
+ */
+export async function runPolicy(policy: OnAirPolicy, resources: FixtureResource[], config: Record<string, unknown> = {}): Promise<PolicyResult> {
+    const pack: PackDefinition = { name: "test-pack", dir: "test", description: "test", enforcementLevel: "advisory", policies: [policy] };
+    const resolved = resolvePackConfig(pack, { [policy.name]: { enforcementLevel: "mandatory", ...config } }, "test config");
+    const verdict = await evaluatePacks(fixturePlan(resources), [{ pack, config: resolved }]);
+    return {
+        violations: verdict.violations.map((v) => v.message),
+        urns: verdict.violations.map((v) => v.urn),
+        notApplicable: verdict.notApplicable.map((n) => n.reason),
+    };
+}

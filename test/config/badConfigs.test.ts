@@ -1,0 +1,107 @@
+import * as assert from "assert";
+import { isConfigError } from "../../components/config/errors";
+import { ProgramError, runProgram } from "../../plan/run";
+import { PROGRAM, stackWith } from "../helpers/plan";
+import { baselineSeason, setPath, TEST_SECRETS } from "../helpers/season";
+
+interface BadCase {
+    title: string;
+    change: (s: Record<string, any>) => void;
+    /** Full key path the message must name. */
+    path: string;
+    /** Text the message must contain (what is accepted / the fix). */
+    says: string;
+    secrets?: Record<string, string>;
+    plain?: Record<string, string>;
+    extraSecretKeys?: string[];
+}
+
+const P = "onair:season";
+const set = (path: string, value: unknown) => (s: Record<string, any>) => void setPath(s, path, value);
+
+const CASES: BadCase[] = [
+    { title: "unsupported contribution protocol", change: set("channels[0].contribution.protocol", "rtmp"), path: `${P}.channels[0].contribution.protocol`, says: `"rtmp" is not supported; use one of srt-listener, srt-caller, rist, rtp-fec` },
+    { title: "missing season name", change: set("name", undefined), path: `${P}.name`, says: "is required" },
+    { title: "season name with spaces", change: set("name", "RSN 2026"), path: `${P}.name`, says: `"RSN 2026" is not valid; use a lowercase slug` },
+    { title: "a single region", change: (s) => s.regions.pop(), path: `${P}.regions`, says: "has 1 regions; at least 2 required" },
+    { title: "two primary regions", change: set("regions[1].role", "primary"), path: `${P}.regions`, says: "has 2 primary regions; mark exactly one region role: primary" },
+    { title: "unknown region", change: set("regions[1].region", "mars-east-1"), path: `${P}.regions[1].region`, says: `"mars-east-1" is not supported; use one of us-east-1` },
+    { title: "the same region twice", change: set("regions[1].region", "us-east-1"), path: `${P}.regions[1].region`, says: `"us-east-1" is listed twice` },
+    { title: "an availability zone of another region", change: set("regions[0].availabilityZones", ["us-east-1a", "us-west-2b"]), path: `${P}.regions[0].availabilityZones[1]`, says: `"us-west-2b" is not an availability zone of us-east-1` },
+    { title: "duplicate channel ids", change: set("channels[1].id", "main-uhd"), path: `${P}.channels`, says: `lists channel id "main-uhd" twice` },
+    { title: "channel id with capitals", change: set("channels[0].id", "Main UHD"), path: `${P}.channels[0].id`, says: "is not valid; use a lowercase slug" },
+    { title: "unknown ladder", change: set("channels[0].ladder", "4k"), path: `${P}.channels[0].ladder`, says: `"4k" is not supported; use one of uhd, hd` },
+    { title: "zero-second segments", change: set("channels[0].segment.lengthSeconds", 0), path: `${P}.channels[0].segment.lengthSeconds`, says: "0 is out of range; use 1 to 30 seconds" },
+    { title: "a manifest window under three segments", change: set("channels[0].segment", { lengthSeconds: 4, manifestWindowSeconds: 8 }), path: `${P}.channels[0].segment.manifestWindowSeconds`, says: "holds fewer than three 4-second segments" },
+    { title: "a misspelt key", change: (s) => { s.channels[0].contribuiton = s.channels[0].contribution; }, path: `${P}.channels[0].contribuiton`, says: "is not a known setting; use one of id, name, ladder" },
+    { title: "ingest open to the internet", change: set("channels[0].contribution.networks[0].allowedCidr", "0.0.0.0/0"), path: `${P}.channels[0].contribution.networks[0].allowedCidr`, says: "opens the ingest to most of the internet" },
+    { title: "a malformed CIDR", change: set("channels[0].contribution.networks[0].allowedCidr", "203.0.113.300/28"), path: `${P}.channels[0].contribution.networks[0].allowedCidr`, says: "is not an IPv4 CIDR" },
+    { title: "SRT without encryption", change: set("channels[0].contribution.srt", undefined), path: `${P}.channels[0].contribution.srt`, says: "is required for srt-listener: SRT contribution must be encrypted" },
+    { title: "a passphrase key that is not set", change: set("channels[0].contribution.srt.passphraseKey", "missingKey"), path: `${P}.channels[0].contribution.srt.passphraseKey`, says: 'config key "onair:missingKey" is not set; run `pulumi config set --secret missingKey <passphrase>`' },
+    { title: "a passphrase stored in plain text", change: set("channels[0].contribution.srt.passphraseKey", "plainKey"), plain: { plainKey: "plain-text-passphrase" }, path: `${P}.channels[0].contribution.srt.passphraseKey`, says: 'config key "onair:plainKey" is stored in plain text; store it encrypted' },
+    { title: "a passphrase too short for SRT", change: () => undefined, secrets: { ...TEST_SECRETS, mainSrtPassphrase: "short" }, path: `${P}.channels[0].contribution.srt.passphraseKey`, says: "has 5 characters; use 10 to 79" },
+    { title: "three contribution networks", change: (s) => s.channels[1].contribution.networks.push({ name: "isp-c", allowedCidr: "192.0.2.64/28" }), path: `${P}.channels[1].contribution.networks`, says: "has 3 networks; at most 2 allowed" },
+    { title: "dual ISP without failover", change: set("channels[1].contribution.failover", undefined), path: `${P}.channels[1].contribution.failover`, says: "is required; set an object with keys mode, recoveryWindowMs" },
+    { title: "2022-7 merge over SRT", change: (s) => { s.channels[0].contribution.networks.push({ name: "isp-b", allowedCidr: "198.51.100.0/28" }); s.channels[0].contribution.failover = { mode: "merge" }; }, path: `${P}.channels[0].contribution.failover.mode`, says: `"merge" (SMPTE 2022-7) needs rtp-fec or rist sources` },
+    { title: "a recovery window below 100 ms", change: set("channels[1].contribution.failover.recoveryWindowMs", 50), path: `${P}.channels[1].contribution.failover.recoveryWindowMs`, says: "50 is out of range; use 100 to 15000 milliseconds" },
+    { title: "an FEC matrix over 100 packets", change: (s) => { s.channels[1].contribution = { protocol: "rtp-fec", networks: [{ name: "venue", allowedCidr: "192.0.2.0/28" }], fec: { columns: 20, rows: 20 } }; }, path: `${P}.channels[1].contribution.fec`, says: "20 rows x 20 columns exceeds the SMPTE 2022-1 matrix limit of 100 packets" },
+    { title: "an FEC column depth below 4", change: (s) => { s.channels[1].contribution = { protocol: "rtp-fec", networks: [{ name: "venue", allowedCidr: "192.0.2.0/28" }], fec: { columns: 20, rows: 2 } }; }, path: `${P}.channels[1].contribution.fec.rows`, says: "2 is out of range; use 4 to 20 (SMPTE 2022-1 column depth D)" },
+    { title: "FEC settings on an SRT channel", change: set("channels[0].contribution.fec", { columns: 20, rows: 5 }), path: `${P}.channels[0].contribution.fec`, says: "applies to rtp-fec only" },
+    { title: "RIST straight into MediaLive", change: (s) => { s.channels[1].contribution.via = "medialive"; }, path: `${P}.channels[1].contribution.via`, says: `"medialive" supports rtp-fec (RTP_PUSH input) and srt-caller (SRT_CALLER input) only` },
+    { title: "SRT latency below the protocol floor", change: set("channels[0].contribution.latencyMs", 50), path: `${P}.channels[0].contribution.latencyMs`, says: "50 is out of range; use 120 to 15000 milliseconds" },
+    { title: "SRT caller without encoder targets", change: (s) => { s.channels[0].contribution.protocol = "srt-caller"; s.channels[0].contribution.networks = [{ name: "venue" }]; }, path: `${P}.channels[0].contribution.networks[0].callerTargets`, says: "is required; set a list of at least 2 targets (pipeline A and pipeline B)" },
+    { title: "an event that ends before it starts", change: set("channels[0].events[0].end", "2026-09-05T21:00:00Z"), path: `${P}.channels[0].events[0].end`, says: "is not after start 2026-09-05T22:00:00Z" },
+    { title: "overlapping event windows", change: (s) => s.channels[0].events.push({ name: "late", start: "2026-09-06T00:00:00Z", end: "2026-09-06T03:00:00Z" }), path: `${P}.channels[0].events[1].start`, says: `windows "opener" and "late" overlap` },
+    { title: "a date that does not exist", change: set("channels[0].events[0].start", "2026-02-30T10:00:00Z"), path: `${P}.channels[0].events[0].start`, says: "is not a real date" },
+    { title: "a lowercase country code", change: set("security.geoAllow", ["usa"]), path: `${P}.security.geoAllow[0]`, says: `"usa" is not valid; use an ISO-3166 alpha-2 country code` },
+    { title: "no token signing key", change: set("security.tokens.keys", []), path: `${P}.security.tokens.keys`, says: "has 0 signing keys; at least 1 required" },
+    { title: "a certificate outside us-east-1", change: set("delivery.domain", { aliases: ["live.example.com"], certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a" }), path: `${P}.delivery.domain.certificateArn`, says: "CloudFront only uses certificates from us-east-1" },
+    { title: "a non-failover status code", change: set("delivery.failoverStatusCodes", [418]), path: `${P}.delivery.failoverStatusCodes[0]`, says: "418 is not a failover code; use 500, 502, 503, 504" },
+    { title: "a single pipeline without a reason", change: set("channels[0].singlePipeline", {}), path: `${P}.channels[0].singlePipeline.reason`, says: "is required" },
+    { title: "a caption channel beyond CEA-608", change: set("channels[0].captions[0].channel", 5), path: `${P}.channels[0].captions[0].channel`, says: "5 is out of range; use 1 to 4" },
+    { title: "a reserved tag key", change: set("tags", { "aws:owner": "x" }), path: `${P}.tags.aws:owner`, says: "is not a valid tag key" },
+];
+
+describe("season configuration: invalid stacks are rejected before any resource is registered", function () {
+    it(`covers at least 25 distinct bad configurations (${CASES.length})`, () => {
+        assert.ok(CASES.length >= 25);
+        assert.strictEqual(new Set(CASES.map((c) => c.title)).size, CASES.length);
+    });
+
+    for (const c of CASES) {
+        it(`rejects ${c.title}`, async () => {
+            const season = baselineSeason();
+            c.change(season);
+            const stack = stackWith(season, c.secrets ?? TEST_SECRETS, Object.fromEntries(Object.entries(c.plain ?? {}).map(([k, v]) => [`onair:${k}`, v])));
+            const err = await runProgram({ program: PROGRAM, stack }).then(
+                () => assert.fail("the plan should have failed"),
+                (e: unknown) => e as ProgramError,
+            );
+            assert.ok(err instanceof ProgramError, String(err));
+            assert.ok(isConfigError(err.original), `expected a ConfigError, got ${String(err.original)}`);
+            const lines = err.original.issues.map((i) => `${i.path}: ${i.message}`);
+            assert.ok(
+                err.original.issues.some((i) => i.path === c.path && i.message.includes(c.says)),
+                `expected "${c.path}: ...${c.says}..." in:\n${lines.join("\n")}`,
+            );
+            const registered = err.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+            assert.deepStrictEqual(registered.map((r) => r.urn), [], "no resource may be registered");
+        });
+    }
+
+    it("rejects a season stored as a secure value", async () => {
+        const stack = stackWith(baselineSeason());
+        stack.secretKeys.push("onair:season");
+        const err = await runProgram({ program: PROGRAM, stack }).catch((e: ProgramError) => e);
+        assert.ok(err instanceof ProgramError && isConfigError(err.original));
+        assert.match(err.original.message, /onair:season: holds a secure value/);
+    });
+
+    it("rejects a stack without onair:season", async () => {
+        const stack = stackWith(baselineSeason());
+        delete stack.config["onair:season"];
+        const err = await runProgram({ program: PROGRAM, stack }).catch((e: ProgramError) => e);
+        assert.ok(err instanceof ProgramError && isConfigError(err.original));
+        assert.match(err.original.message, /onair:season: is not set; add an onair:season object/);
+    });
+});

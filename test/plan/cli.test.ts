@@ -1,0 +1,102 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../plan/cli";
+import { ROOT } from "../helpers/plan";
+
+interface Run {
+    code: number;
+    out: string;
+    err: string;
+}
+
+async function plan(...argv: string[]): Promise<Run> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+    return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function tmp(name: string, text: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-"));
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+}
+
+const FIXTURES = path.join(ROOT, "test", "fixtures", "programs");
+
+describe("npm run plan (plan/cli.ts)", function () {
+    it("plans the prod stack with exit 0, resources in both regions and the verdict", async () => {
+        const r = await plan();
+        assert.strictEqual(r.code, 0, r.err);
+        assert.match(r.out, /OnAir offline plan - stack prod \(Pulumi\.prod\.yaml\), program index\.ts/);
+        assert.match(r.out, /^ {4}us-east-1 +\d+$/m);
+        assert.match(r.out, /^ {4}us-west-2 +\d+$/m);
+        assert.match(r.out, /pulumi-nodejs:dynamic\/medialive:Channel +8/);
+        assert.match(r.out, /Policy verdict \(onair-broadcast: \d+ resource/);
+        assert.match(r.out, /Stack outputs:/);
+        assert.match(r.out, /Verdict: PASS/);
+    });
+
+    it("exits 2 on a bad protocol and names the config key path, without a stack trace", async () => {
+        const prod = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
+        const bad = tmp("Pulumi.bad.yaml", prod.replace("protocol: srt-listener", "protocol: rtmp"));
+        const r = await plan("--config", bad);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /onair:season\.channels\[0\]\.contribution\.protocol: "rtmp" is not supported; use one of srt-listener, srt-caller, rist, rtp-fec/);
+        assert.doesNotMatch(r.err, /\n\s+at /);
+        assert.strictEqual(r.out, "");
+    });
+
+    it("exits 1 for a program declaring a SINGLE_PIPELINE aws.medialive.Channel and names the channel", async () => {
+        const r = await plan("--program", path.join(FIXTURES, "singlePipelineChannel.ts"));
+        assert.strictEqual(r.code, 1, r.err);
+        assert.match(r.out, /onair-medialive-channel-disallow-single-pipeline \[onair-broadcast\]\n\s+- lonely-channel \(aws:medialive\/channel:Channel\): MediaLive channel "lonely-channel" uses channelClass SINGLE_PIPELINE/);
+        assert.match(r.out, /onair-medialive-channel-enforce-hls-pause-output/);
+        assert.match(r.out, /Verdict: FAIL - \d+ mandatory violations/);
+    });
+
+    it("exits 0 for a compliant program", async () => {
+        const r = await plan("--program", path.join(FIXTURES, "compliantChannel.ts"));
+        assert.strictEqual(r.code, 0, r.out + r.err);
+    });
+
+    it("writes the documented JSON document", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-")), "plan.json");
+        const r = await plan("--program", path.join(FIXTURES, "singlePipelineChannel.ts"), "--json", file);
+        assert.strictEqual(r.code, 1);
+        const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.deepStrictEqual(Object.keys(doc).filter((k) => ["resources", "violations", "outputs"].includes(k)).sort(), ["outputs", "resources", "violations"]);
+        const channel = doc.resources.find((x: any) => x.type === "aws:medialive/channel:Channel");
+        assert.deepStrictEqual(Object.keys(channel).sort(), ["dependencies", "inputs", "name", "parent", "provider", "region", "type", "urn"]);
+        assert.strictEqual(channel.region, "us-east-1");
+        assert.match(channel.provider, /pulumi:providers:aws::use1$/);
+        const v = doc.violations.find((x: any) => x.policy === "onair-medialive-channel-disallow-single-pipeline");
+        assert.deepStrictEqual(Object.keys(v).sort(), ["enforcementLevel", "message", "pack", "policy", "urn"]);
+        assert.strictEqual(v.urn, channel.urn);
+        assert.strictEqual(v.enforcementLevel, "mandatory");
+        assert.deepStrictEqual(doc.outputs, { channel: "lonely-channel" });
+    });
+
+    it("exits 2 with a clear paragraph when the program itself fails", async () => {
+        const broken = path.join(FIXTURES, "throwsError.ts");
+        const r = await plan("--program", broken);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /^Program error: the Pulumi program failed under the mock runtime: venue list missing/);
+        assert.match(r.err, /run with --verbose for the stack trace/);
+        const verbose = await plan("--program", broken, "--verbose");
+        assert.match(verbose.err, /\n\s+at /);
+    });
+
+    it("exits 2 for an unknown option or a missing stack file", async () => {
+        const a = await plan("--stak", "prod");
+        assert.strictEqual(a.code, 2);
+        assert.match(a.err, /unknown option --stak/);
+        assert.match(a.err, /Usage: npm run plan/);
+        const b = await plan("--stack", "nosuchstack");
+        assert.strictEqual(b.code, 2);
+        assert.match(b.err, /Pulumi\.nosuchstack\.yaml not found; pass --stack NAME/);
+    });
+});
