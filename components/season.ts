@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "./config/types";
+import { GlobalDelivery } from "./delivery/globalDelivery";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
-import { providerMap, regionProviders } from "./providers";
+import { providerMap, RegionProviders, regionProviders } from "./providers";
+
+/** CloudFront, WAF (scope CLOUDFRONT), ACM certificates for CloudFront and the KeyValueStore live here. */
+export const GLOBAL_REGION = "us-east-1";
 
 /** Tags every OnAir resource carries, on top of the season's own. */
 export function seasonTags(season: SeasonConfig, stack: string): Record<string, string> {
@@ -10,11 +14,13 @@ export function seasonTags(season: SeasonConfig, stack: string): Record<string, 
 
 export interface BuiltSeason {
     chains: RegionalMediaChain[];
+    delivery: GlobalDelivery;
 }
 
 /**
- * Builds the whole season from a validated configuration: one set of explicit providers and one
- * RegionalMediaChain per region. Secrets (SRT passphrases) are read here as Pulumi secrets.
+ * Builds the whole season from a validated configuration: explicit providers per region, one
+ * RegionalMediaChain per region and the GlobalDelivery layer over them. Secrets (SRT passphrases,
+ * token keys, origin headers) are read here, as Pulumi secrets, from the keys the season names.
  */
 export function buildSeason(season: SeasonConfig, config: pulumi.Config, stack = pulumi.getStack()): BuiltSeason {
     const tags = seasonTags(season, stack);
@@ -22,16 +28,25 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, stack =
     for (const ch of season.channels) {
         if (ch.contribution.srt) passphrases[ch.id] = config.requireSecret(ch.contribution.srt.passphraseKey);
     }
-    const chains = season.regions.map((region) => {
-        const providers = regionProviders(region.region, tags);
-        return new RegionalMediaChain(region.region, {
-            season: season.name,
-            region,
-            channels: season.channels,
-            logLevel: season.observability.channelLogLevel,
-            tags,
-            passphrases,
-        }, { providers: providerMap(providers) });
-    });
-    return { chains };
+    const providers: Record<string, RegionProviders> = {};
+    for (const r of season.regions) providers[r.region] = regionProviders(r.region, tags);
+    const global = providers[GLOBAL_REGION] ?? regionProviders(GLOBAL_REGION, tags);
+
+    const chains = season.regions.map((region) => new RegionalMediaChain(region.region, {
+        season: season.name,
+        region,
+        channels: season.channels,
+        logLevel: season.observability.channelLogLevel,
+        tags,
+        passphrases,
+    }, { providers: providerMap(providers[region.region]!) }));
+
+    const delivery = new GlobalDelivery("delivery", {
+        season,
+        regions: chains.map((c) => ({ region: c.region, egressDomain: c.channelGroup.egressDomain, channels: c.channels })),
+        regionProviders: providers,
+        tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
+        customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
+    }, { providers: providerMap(global) });
+    return { chains, delivery };
 }

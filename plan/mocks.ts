@@ -145,12 +145,33 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws-native:cloudfront:RealtimeLogConfig": (c) => ({
         arn: `arn:aws:cloudfront::${account}:realtime-log-config/${c.inputs["name"] ?? c.name}`,
     }),
-    "aws:wafv2/webAcl:WebAcl": (c) => ({
+    "aws-native:wafv2:WebAcl": (c) => ({
+        id: uuid(c.name),
         arn: `arn:aws:wafv2:us-east-1:${account}:global/webacl/${c.inputs["name"] ?? c.name}/${uuid(c.name)}`,
+        capacity: 0,
     }),
-    "aws:wafv2/ipSet:IpSet": (c) => ({
+    "aws-native:wafv2:IpSet": (c) => ({
+        id: uuid(c.name),
         arn: `arn:aws:wafv2:us-east-1:${account}:global/ipset/${c.inputs["name"] ?? c.name}/${uuid(c.name)}`,
     }),
+    "aws:lambda/function:Function": (c) => ({
+        arn: `arn:aws:lambda:${c.region}:${account}:function:${c.inputs["name"] ?? c.name}`,
+        invokeArn: `arn:aws:apigateway:${c.region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${c.region}:${account}:function:${c.inputs["name"] ?? c.name}/invocations`,
+        version: "$LATEST",
+    }),
+    "aws:lambda/functionUrl:FunctionUrl": (c) => ({
+        functionUrl: `https://${token(c.name, 32)}.lambda-url.${c.region}.on.aws/`,
+        urlId: token(c.name, 32),
+    }),
+    "aws:cloudwatch/logGroup:LogGroup": (c) => ({ arn: `arn:aws:logs:${c.region}:${account}:log-group:${c.inputs["name"] ?? c.name}` }),
+    "aws:s3/bucketV2:BucketV2": (c) => ({
+        arn: `arn:aws:s3:::${c.inputs["bucket"] ?? c.name}`,
+        bucket: c.inputs["bucket"] ?? c.name,
+        bucketDomainName: `${c.inputs["bucket"] ?? c.name}.s3.amazonaws.com`,
+        bucketRegionalDomainName: `${c.inputs["bucket"] ?? c.name}.s3.${c.region}.amazonaws.com`,
+    }),
+    "aws:kinesis/stream:Stream": (c) => ({ arn: `arn:aws:kinesis:${c.region}:${account}:stream/${c.inputs["name"] ?? c.name}` }),
+    "aws:sns/topic:Topic": (c) => ({ arn: `arn:aws:sns:${c.region}:${account}:${c.inputs["name"] ?? c.name}` }),
 };
 
 function num(seed: string): string {

@@ -30,6 +30,19 @@ export function summarize(plan: PlanCapture): Summary {
     return { total: plan.resources.length, custom, providers, components, byRegion: sorted(region), byType: sorted(type) };
 }
 
+/** CloudFront's hard limit for a function's code, comments included. */
+export const FUNCTION_LIMIT = 10 * 1024;
+
+/** Code size of every CloudFront Function in the plan: the edge budget is part of the verdict. */
+export function edgeFunctions(plan: PlanCapture): { name: string; bytes: number }[] {
+    return plan.resources
+        .filter((r) => r.type === "aws-native:cloudfront:Function" || r.type === "aws:cloudfront/function:Function")
+        .map((r) => {
+            const code = r.inputs["functionCode"] ?? r.inputs["code"];
+            return { name: r.name, bytes: typeof code === "string" ? Buffer.byteLength(code) : 0 };
+        });
+}
+
 export function mandatoryCount(verdict: Verdict): number {
     return verdict.violations.filter((v) => v.enforcementLevel === "mandatory").length;
 }
@@ -50,6 +63,11 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     lines.push(`  By type:`);
     const width = Math.max(20, ...s.byType.map(([t]) => t.length));
     for (const [t, n] of s.byType) lines.push(`    ${pad(t, width)} ${String(n).padStart(5)}`);
+    const functions = edgeFunctions(plan);
+    if (functions.length > 0) {
+        lines.push(`  CloudFront Functions (code size, limit ${FUNCTION_LIMIT} bytes):`);
+        for (const f of functions) lines.push(`    ${pad(f.name, width)} ${String(f.bytes).padStart(5)} bytes`);
+    }
     lines.push("");
     lines.push(renderVerdictText(verdict));
     lines.push("");

@@ -23,7 +23,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const regions = readRegions(root.at("regions"));
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
-    const delivery = readDelivery(root.at("delivery"));
+    const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
     const observability = readObservability(root.at("observability"));
     const tags = readTags(root.at("tags"));

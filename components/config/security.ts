@@ -22,7 +22,13 @@ export function readSecurity(c: Cursor, secrets: SecretKeyLookup): SecurityConfi
 }
 
 function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens"] | undefined {
-    if (!c.object(["keys"])) return undefined;
+    if (!c.object(["keys", "ttlSeconds", "maxTtlSeconds"])) return undefined;
+    // Four hours covers a game with overtime; the vending hook caps what callers may ask for.
+    const ttlSeconds = c.at("ttlSeconds").int({ min: 60, max: 86400, default: 14400, unit: "seconds" });
+    const maxTtlSeconds = c.at("maxTtlSeconds").int({ min: 60, max: 86400, default: 21600, unit: "seconds" });
+    if (ttlSeconds !== undefined && maxTtlSeconds !== undefined && ttlSeconds > maxTtlSeconds) {
+        c.at("ttlSeconds").fail(`${ttlSeconds} exceeds maxTtlSeconds (${maxTtlSeconds}); lower it or raise maxTtlSeconds`);
+    }
     const keys = c.at("keys").list((k): TokenKey | undefined => {
         if (!k.object(["kid", "secretKey"])) return undefined;
         const kid = k.at("kid").string({ pattern: /^[A-Za-z0-9._-]{1,32}$/, patternHint: "a short key id such as 2026a" });
@@ -36,7 +42,7 @@ function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens
         if (kids.has(k.kid)) c.at("keys").index(i).at("kid").fail(`${JSON.stringify(k.kid)} is used twice; each signing key needs its own kid`);
         kids.add(k.kid);
     });
-    return keys.length > 0 ? { keys } : undefined;
+    return keys.length > 0 && ttlSeconds !== undefined && maxTtlSeconds !== undefined ? { keys, ttlSeconds, maxTtlSeconds } : undefined;
 }
 
 function readWaf(c: Cursor): SecurityConfig["waf"] | undefined {

@@ -151,9 +151,39 @@ export type TlsPolicy = (typeof TLS_POLICIES)[number];
 
 export const FAILOVER_5XX = [500, 502, 503, 504] as const;
 
+/** A private ALB, NLB or EC2 origin reached through a CloudFront VPC origin. */
+export interface VpcOriginConfig {
+    id: string;
+    /** ARN of the load balancer or instance. */
+    arn: string;
+    /** Its DNS name (load balancer DNS name or the instance's private DNS name). */
+    domainName: string;
+    /** Viewer paths served by it, e.g. `/api/stats/*`. */
+    pathPattern: string;
+    httpsPort: number;
+}
+
+/** A public (on-premises) HTTPS origin that only accepts requests carrying the secret header. */
+export interface CustomOriginConfig {
+    id: string;
+    domainName: string;
+    pathPattern: string;
+    /** Header CloudFront adds; the origin rejects requests without it. */
+    headerName: string;
+    /** Name of the secret config key holding the header value. */
+    secretKey: string;
+}
+
 export interface DeliveryConfig {
-    /** Viewer hostnames and their ACM certificate (us-east-1). Absent: the cloudfront.net name is used. */
+    /**
+     * Viewer hostnames and their ACM certificate (us-east-1). The certificate must also cover
+     * `*.<clientRouting.domain>` when embedded-POP routing is on. Absent: the cloudfront.net name.
+     */
     domain?: { aliases: string[]; certificateArn: string };
+    /** Embedded-POP client routing: playback URLs on `<29-char label>.<domain>` (wildcard alias). */
+    clientRouting?: { domain: string };
+    vpcOrigins: VpcOriginConfig[];
+    customOrigins: CustomOriginConfig[];
     priceClass: PriceClass;
     /** Origin Shield in the primary region. */
     originShield: boolean;
@@ -174,7 +204,8 @@ export interface SecurityConfig {
     geoAllow: string[];
     /** When true the policy pack requires a geo restriction on the distribution. */
     requireGeoRestriction: boolean;
-    tokens: { keys: TokenKey[] };
+    /** keys[0] signs new tokens; every key verifies (rotation adds a key, then retires the old one). */
+    tokens: { keys: TokenKey[]; ttlSeconds: number; maxTtlSeconds: number };
     waf: {
         /** Requests per 5 minutes per client IP before blocking. */
         rateLimitPer5Min: number;

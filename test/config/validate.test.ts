@@ -18,7 +18,8 @@ describe("season configuration: valid input and defaults", () => {
         assert.strictEqual(ch.singlePipeline, undefined);
         assert.deepStrictEqual(s.channels[1]!.audio, [{ language: "eng", layout: "stereo", label: "English" }]);
         assert.deepStrictEqual(s.channels[1]!.contribution.failover, { mode: "merge", recoveryWindowMs: 300 });
-        assert.deepStrictEqual(s.delivery, { priceClass: "PriceClass_All", originShield: true, failoverStatusCodes: [500, 502, 503, 504], minimumTlsVersion: "TLSv1.2_2021" });
+        assert.deepStrictEqual(s.delivery, { priceClass: "PriceClass_All", originShield: true, failoverStatusCodes: [500, 502, 503, 504], minimumTlsVersion: "TLSv1.2_2021", vpcOrigins: [], customOrigins: [] });
+        assert.deepStrictEqual(s.security.tokens, { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }], ttlSeconds: 14400, maxTtlSeconds: 21600 });
         assert.deepStrictEqual(s.security.waf, { rateLimitPer5Min: 3000, blockAnonymousIps: true, blockHostingProviders: true, ipReputationList: true });
         assert.strictEqual(s.security.requireGeoRestriction, true);
         assert.strictEqual(s.observability.channelLogLevel, "ERROR");

@@ -1,0 +1,78 @@
+import * as awsnative from "@pulumi/aws-native";
+
+/**
+ * Query strings MediaPackage v2 acts on (manifest filtering, time-shift, LL-HLS blocking reloads).
+ * Everything else, including a viewer's token, stays out of the cache key and away from the origin.
+ * Seven names: within CloudFront's limit of 10 per policy.
+ */
+export const MEDIAPACKAGE_QUERY_STRINGS = ["aws.manifestfilter", "aws.manifestsettings", "start", "end", "time_delay", "_HLS_msn", "_HLS_part"] as const;
+
+/** MediaPackage marks segments cacheable for 14 days; CloudFront keeps them that long at most. */
+export const SEGMENT_MAX_TTL = 1_209_600;
+
+/** Failed origin answers are cached for one second: long enough to absorb a burst, short enough to recover. */
+export const ERROR_CACHING_SECONDS = 1;
+
+/**
+ * One cache policy per segment length, for the channel behaviours. TTLs honour MediaPackage's
+ * Cache-Control: manifests come with max-age = half a segment and segments with 14 days. The
+ * default (used when the origin sends none) is half a segment, so nothing unlabelled is cached
+ * longer than a manifest may be; minimum 0 so an origin's no-cache is respected.
+ */
+export function mediaCachePolicyArgs(season: string, segmentSeconds: number): awsnative.cloudfront.CachePolicyArgs {
+    return {
+        cachePolicyConfig: {
+            name: `onair-${season}-media-${segmentSeconds}s`,
+            comment: `OnAir ${season}: MediaPackage v2 media, ${segmentSeconds}s segments, honours origin max-age`,
+            minTtl: 0,
+            defaultTtl: manifestTtl(segmentSeconds),
+            maxTtl: SEGMENT_MAX_TTL,
+            parametersInCacheKeyAndForwardedToOrigin: {
+                enableAcceptEncodingGzip: true,
+                enableAcceptEncodingBrotli: true,
+                headersConfig: { headerBehavior: "none" },
+                cookiesConfig: { cookieBehavior: "none" },
+                queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: [...MEDIAPACKAGE_QUERY_STRINGS] },
+            },
+        },
+    };
+}
+
+/** Half a segment, at least one second. */
+export function manifestTtl(segmentSeconds: number): number {
+    return Math.max(1, Math.floor(segmentSeconds / 2));
+}
+
+/**
+ * What CloudFront forwards beyond the cache key: the MediaPackage query strings, and the viewer
+ * country/region headers, which the edge function needs for geo-bound tokens (CloudFront adds
+ * CloudFront-Viewer-* headers only when a policy names them; an origin request policy does so
+ * without splitting the cache).
+ */
+export function originRequestPolicyArgs(season: string): awsnative.cloudfront.OriginRequestPolicyArgs {
+    return {
+        originRequestPolicyConfig: {
+            name: `onair-${season}-mediapackage`,
+            comment: `OnAir ${season}: MediaPackage v2 query strings and viewer geography`,
+            headersConfig: { headerBehavior: "whitelist", headers: ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"] },
+            cookiesConfig: { cookieBehavior: "none" },
+            queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: [...MEDIAPACKAGE_QUERY_STRINGS] },
+        },
+    };
+}
+
+/**
+ * Origin timeouts from the segment length: a live segment that has not started arriving within
+ * two segment durations is useless to players, so CloudFront gives up and the origin group moves to
+ * the other region while the player still has buffer.
+ */
+export function originTimeouts(segmentSeconds: number[]): { connectionAttempts: number; connectionTimeout: number; originReadTimeout: number; originKeepaliveTimeout: number } {
+    const shortest = Math.min(...segmentSeconds);
+    const longest = Math.max(...segmentSeconds);
+    return {
+        connectionAttempts: 2,
+        connectionTimeout: Math.min(10, Math.max(1, shortest)),
+        originReadTimeout: Math.min(30, Math.max(4, 2 * longest)),
+        originKeepaliveTimeout: 60,
+    };
+}

@@ -1,0 +1,164 @@
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
+import * as pulumi from "@pulumi/pulumi";
+import { SeasonConfig } from "../config/types";
+import { ChannelChainOutputs } from "../media/outputs";
+import { PACKAGING, regionShort } from "../naming";
+import { RegionProviders } from "../providers";
+import { mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
+import { distributionConfig, TOKEN_PATH_PREFIX } from "./distributionConfig";
+import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
+import { endpointPolicy } from "./endpointPolicy";
+import { createUrlVending } from "./vending";
+import { webAclArgs } from "./waf";
+
+export interface RegionalOrigins {
+    region: string;
+    egressDomain: pulumi.Output<string>;
+    channels: Record<string, ChannelChainOutputs>;
+}
+
+export interface GlobalDeliveryArgs {
+    season: SeasonConfig;
+    regions: RegionalOrigins[];
+    /** Each region's explicit providers: endpoint policies live next to their endpoints. */
+    regionProviders: Record<string, RegionProviders>;
+    /** HS256 keys by kid, as Pulumi secrets; the first one signs. */
+    tokenKeys: { kid: string; key: pulumi.Output<string> }[];
+    /** Secret header values of custom origins, by origin id. */
+    customOriginSecrets: Record<string, pulumi.Output<string>>;
+}
+
+export interface ChannelPlayback {
+    hls: pulumi.Output<string>;
+    dash: pulumi.Output<string>;
+}
+
+/**
+ * The global delivery layer: one CloudFront distribution (aws-native, the only one with
+ * media-quality-based origin groups) over every region's MediaPackage v2 endpoints, with origin
+ * access control, a token-checking viewer-request function backed by a KeyValueStore, WAF and geo
+ * rules, VPC and secret-header origins, and the URL vending hook. Pass us-east-1 providers in
+ * `opts.providers`: CloudFront, WAF (scope CLOUDFRONT) and the KeyValueStore live there.
+ */
+export class GlobalDelivery extends pulumi.ComponentResource {
+    readonly distribution: awsnative.cloudfront.Distribution;
+    readonly distributionArn: pulumi.Output<string>;
+    readonly domainName: pulumi.Output<string>;
+    readonly keyValueStoreArn: pulumi.Output<string>;
+    readonly restreamerIpSetIds: { v4: pulumi.Output<string>; v6: pulumi.Output<string> };
+    readonly playback: Record<string, ChannelPlayback>;
+    readonly urlVendingEndpoint: pulumi.Output<string>;
+
+    constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions) {
+        super("onair:delivery:GlobalDelivery", name, {}, opts);
+        const { season } = args;
+        const here = { parent: this };
+        const account = aws.getCallerIdentityOutput({}, here).accountId;
+
+        const oac = new awsnative.cloudfront.OriginAccessControl("mediapackage-oac", {
+            originAccessControlConfig: {
+                name: `onair-${season.name}-mediapackage`,
+                description: "CloudFront signs every MediaPackage v2 request (SigV4)",
+                originAccessControlOriginType: "mediapackagev2",
+                signingBehavior: "always",
+                signingProtocol: "sigv4",
+            },
+        }, here);
+
+        const lengths = [...new Set(season.channels.map((c) => c.segment.lengthSeconds))].sort((a, b) => a - b);
+        const cachePolicyIds: Record<number, pulumi.Output<string>> = {};
+        for (const s of lengths) cachePolicyIds[s] = new awsnative.cloudfront.CachePolicy(`media-cache-${s}s`, mediaCachePolicyArgs(season.name, s), here).awsId;
+        const originRequest = new awsnative.cloudfront.OriginRequestPolicy("mediapackage-origin-request", originRequestPolicyArgs(season.name), here);
+
+        // Token check at the edge: signing keys (by kid) and revocations live in the KeyValueStore.
+        const kvs = new awsnative.cloudfront.KeyValueStore("viewer-tokens", { name: `onair-${season.name}-tokens`, comment: "Signing keys (k:<kid>) and revoked token ids (r:<jti>) and sessions (s:<sid>)" }, here);
+        const keyEntries = args.tokenKeys.map((k) => new aws.cloudfront.KeyvaluestoreKey(`token-key-${k.kid}`, {
+            keyValueStoreArn: kvs.arn,
+            key: signingKeyEntry(k.kid),
+            value: k.key,
+        }, here));
+        const fn = new awsnative.cloudfront.Function("viewer-token-check", {
+            name: `onair-${season.name}-token-check`,
+            functionCode: viewerRequestCode(),
+            functionConfig: {
+                comment: "Viewer tokens: JWT HS256, key by kid, revocation list (OnAir)",
+                runtime: "cloudfront-js-2.0",
+                keyValueStoreAssociations: [{ keyValueStoreArn: kvs.arn }],
+            },
+            autoPublish: true,
+        }, { parent: this, dependsOn: keyEntries });
+
+        // Re-streamer block lists: operators edit the addresses during events (AWS console or CLI);
+        // `pulumi up` never reverts them. Nothing else on the sets changes, so no update resends them.
+        const ipSet = (version: "IPV4" | "IPV6") => new awsnative.wafv2.IpSet(`restreamers-${version.toLowerCase()}`, {
+            name: `onair-${season.name}-restreamers-${version.toLowerCase()}`,
+            description: "Operator-managed: addresses of unauthorised re-streamers",
+            scope: "CLOUDFRONT",
+            ipAddressVersion: version,
+            addresses: [],
+        }, { parent: this, ignoreChanges: ["addresses"] });
+        const v4 = ipSet("IPV4");
+        const v6 = ipSet("IPV6");
+        const webAcl = new awsnative.wafv2.WebAcl("viewer-web-acl", webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }), here);
+
+        const vpcOriginIds: Record<string, pulumi.Output<string>> = {};
+        for (const o of season.delivery.vpcOrigins) {
+            vpcOriginIds[o.id] = new awsnative.cloudfront.VpcOrigin(`vpc-origin-${o.id}`, {
+                vpcOriginEndpointConfig: { arn: o.arn, name: `onair-${season.name}-${o.id}`, httpsPort: o.httpsPort, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+            }, here).awsId;
+        }
+
+        this.distribution = new awsnative.cloudfront.Distribution("live", {
+            distributionConfig: distributionConfig(season, {
+                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomain])),
+                oacId: oac.awsId,
+                cachePolicyIds,
+                originRequestPolicyId: originRequest.awsId,
+                functionArn: fn.functionArn,
+                webAclArn: webAcl.arn,
+                vpcOriginIds,
+                customOriginHeaders: args.customOriginSecrets,
+            }),
+        }, here);
+        this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;
+        this.domainName = this.distribution.domainName;
+
+        // Each region's endpoints admit only this distribution (origin access control).
+        for (const r of args.regions) {
+            const native = args.regionProviders[r.region]!.native;
+            for (const ch of Object.values(r.channels)) {
+                new awsnative.mediapackagev2.OriginEndpointPolicy(`${regionShort(r.region)}-${ch.channelId}-endpoint-policy`, {
+                    channelGroupName: ch.channelGroupName,
+                    channelName: ch.channelId,
+                    originEndpointName: ch.originEndpointName,
+                    policy: pulumi.all([ch.originEndpointArn, this.distributionArn]).apply(([e, d]) => endpointPolicy(e, d)),
+                }, { parent: this, provider: native });
+            }
+        }
+
+        const playbackHost = season.delivery.domain ? pulumi.output(season.delivery.domain.aliases[0]!) : this.distribution.domainName;
+        const primary = season.regions.find((r) => r.role === "primary")!.region;
+        const vending = createUrlVending(season, primary, args.tokenKeys[0]!, playbackHost, { parent: this, provider: args.regionProviders[primary]!.aws });
+        this.urlVendingEndpoint = vending.functionUrl;
+
+        this.keyValueStoreArn = kvs.arn;
+        this.restreamerIpSetIds = { v4: v4.awsId, v6: v6.awsId };
+        this.playback = {};
+        const first = args.regions[0]!;
+        for (const ch of Object.values(first.channels)) {
+            // Token-less templates: the vending hook inserts /tk/<token> after the host.
+            this.playback[ch.channelId] = {
+                hls: pulumi.interpolate`https://${playbackHost}${TOKEN_PATH_PREFIX}<token>${ch.hlsPath}`,
+                dash: pulumi.interpolate`https://${playbackHost}${TOKEN_PATH_PREFIX}<token>${ch.dashPath}`,
+            };
+        }
+        this.registerOutputs({
+            distributionDomain: this.domainName,
+            keyValueStoreArn: this.keyValueStoreArn,
+            restreamerIpSetIds: this.restreamerIpSetIds,
+            urlVendingEndpoint: this.urlVendingEndpoint,
+            manifests: PACKAGING,
+        });
+    }
+}

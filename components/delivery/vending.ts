@@ -1,0 +1,84 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
+import { SeasonConfig } from "../config/types";
+import { PACKAGING, viewerPathPrefix } from "../naming";
+import { PolicyDocument, serviceTrust } from "../media/iam";
+
+const CODE_DIR = path.join(__dirname, "vending");
+
+/** Environment of the vending Lambda: names and paths only; the key stays in Secrets Manager. */
+export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+    const channels = Object.fromEntries(season.channels.map((c) => {
+        const prefix = `${viewerPathPrefix(season.name, c.id)}/`;
+        return [c.id, { prefix, hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`, dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd` }];
+    }));
+    return {
+        KEY_ID: kid,
+        SIGNING_KEY_SECRET_ARN: secretArn,
+        PLAYBACK_DOMAIN: playbackDomain,
+        ...(season.delivery.clientRouting ? { CLIENT_ROUTING_DOMAIN: season.delivery.clientRouting.domain } : {}),
+        CHANNELS: JSON.stringify(channels),
+        TOKEN_TTL_SECONDS: String(season.security.tokens.ttlSeconds),
+        MAX_TOKEN_TTL_SECONDS: String(season.security.tokens.maxTtlSeconds),
+    };
+}
+
+export function vendingRolePolicy(region: string, account: string, functionName: string, secretArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${functionName}:*` },
+            { Sid: "SigningKey", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArn },
+        ],
+    };
+}
+
+export interface UrlVending {
+    functionUrl: pulumi.Output<string>;
+    functionArn: pulumi.Output<string>;
+}
+
+/**
+ * The URL vending hook in the primary region: a Lambda behind a Function URL with IAM auth (only
+ * the entitlement backend may call it), reading the signing key from Secrets Manager.
+ */
+export function createUrlVending(
+    season: SeasonConfig,
+    region: string,
+    signer: { kid: string; key: pulumi.Output<string> },
+    playbackDomain: pulumi.Input<string>,
+    opts: pulumi.CustomResourceOptions,
+): UrlVending {
+    const functionName = `onair-${season.name}-url-vending`;
+    const account = aws.getCallerIdentityOutput({}, opts).accountId;
+    const secret = new aws.secretsmanager.Secret("url-vending-signing-key", { description: `OnAir ${season.name}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, opts);
+    const version = new aws.secretsmanager.SecretVersion("url-vending-signing-key", { secretId: secret.id, secretString: signer.key }, opts);
+    const role = new aws.iam.Role("url-vending-role", {
+        description: `OnAir ${season.name}: URL vending Lambda`,
+        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("lambda.amazonaws.com", a))),
+    }, opts);
+    const policy = new aws.iam.RolePolicy("url-vending-policy", {
+        role: role.id,
+        policy: pulumi.jsonStringify(pulumi.all([account, secret.arn]).apply(([a, s]) => vendingRolePolicy(region, a, functionName, s))),
+    }, opts);
+    const logs = new aws.cloudwatch.LogGroup("url-vending-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, opts);
+    const fn = new aws.lambda.Function("url-vending", {
+        name: functionName,
+        description: "Mints viewer tokens and playback URLs (client-routing hosts for embedded POPs)",
+        runtime: "nodejs20.x",
+        architectures: ["arm64"],
+        handler: "index.handler",
+        role: role.arn,
+        memorySize: 256,
+        timeout: 5,
+        code: new pulumi.asset.AssetArchive({
+            "index.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "index.js")),
+            "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
+            "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
+        }),
+        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn) },
+    }, { ...opts, dependsOn: [policy, logs, version] });
+    const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
+    return { functionUrl: url.functionUrl, functionArn: fn.arn };
+}

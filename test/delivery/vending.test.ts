@@ -1,0 +1,108 @@
+import * as assert from "assert";
+import * as jose from "jose";
+import { loadViewerHandler, memoryKvs, viewerEvent } from "../../tools/edgeRuntime";
+
+// The Lambda's modules are plain CommonJS (shipped without a build step).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { clientRoutingLabel } = require("../../components/delivery/vending/clientRouting") as { clientRoutingLabel(ip: string, cg?: bigint): string };
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { vend } = require("../../components/delivery/vending/index") as { vend(input: unknown, deps: unknown): Promise<{ statusCode: number; body: string }> };
+
+/** Reference decoder: the label back into its fields, written independently of the encoder. */
+function decodeLabel(label: string): { version: number; ipv6: boolean; subnet: bigint; mask: number; contentGroup: bigint } {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    let bits = "";
+    for (const ch of label) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
+    return {
+        version: parseInt(bits.slice(0, 10), 2),
+        ipv6: bits[10] === "1",
+        subnet: BigInt("0b" + bits.slice(11, 75)),
+        mask: parseInt(bits.slice(75, 81), 2),
+        contentGroup: BigInt("0b" + bits.slice(81, 145)),
+    };
+}
+
+describe("client-routing label (embedded POPs)", () => {
+    // 1.2.3.4 is the published reference vector; the others were computed with an independent
+    // reference encoder (Python's ipaddress module and bit strings), not with this implementation.
+    const golden: [string, string][] = [
+        ["1.2.3.4", "abacaqdaaaaaaaamaaaaaaaaaaaaa"],
+        ["1.2.3.250", "abacaqdaaaaaaaamaaaaaaaaaaaaa"],
+        ["203.0.113.77", "abmwadraaaaaaaamaaaaaaaaaaaaa"],
+        ["255.255.255.255", "abp7777aaaaaaaamaaaaaaaaaaaaa"],
+        ["0.0.0.0", "abaaaaaaaaaaaaamaaaaaaaaaaaaa"],
+        ["2001:db8:85a3::8a2e:370:7334", "absaainxcc2gaaayaaaaaaaaaaaaa"],
+        ["2001:0db8:85a3:0000:0000:8a2e:0370:7334", "absaainxcc2gaaayaaaaaaaaaaaaa"],
+        ["::ffff:1.2.3.4", "abacaqdaaaaaaaamaaaaaaaaaaaaa"],
+        ["::1", "abqaaaaaaaaaaaayaaaaaaaaaaaaa"],
+    ];
+    for (const [ip, label] of golden) {
+        it(`${ip} -> ${label}`, () => {
+            assert.strictEqual(clientRoutingLabel(ip), label);
+        });
+    }
+
+    it("is 29 lowercase base32 characters carrying version 1, the /24 or /48 and its mask", () => {
+        const v4 = decodeLabel(clientRoutingLabel("198.51.100.23"));
+        assert.deepStrictEqual(v4, { version: 1, ipv6: false, subnet: 0xc63364n << 40n, mask: 24, contentGroup: 0n });
+        const v6 = decodeLabel(clientRoutingLabel("2600:1f18:abcd:1234::1"));
+        assert.deepStrictEqual(v6, { version: 1, ipv6: true, subnet: 0x26001f18abcdn << 16n, mask: 48, contentGroup: 0n });
+        assert.match(clientRoutingLabel("2600:1f18:abcd:1234::1"), /^[a-z2-7]{29}$/);
+    });
+
+    it("carries a content group id in the last 64 bits", () => {
+        assert.strictEqual(decodeLabel(clientRoutingLabel("1.2.3.4", 0x0123456789abcdefn)).contentGroup, 0x0123456789abcdefn);
+    });
+
+    it("rejects what is not an IP address", () => {
+        for (const bad of ["1.2.3", "1.2.3.256", "01.2.3.4", "2001:db8::85a3::1", "hello", "1:2:3:4:5:6:7:8:9"]) {
+            assert.throws(() => clientRoutingLabel(bad), /not an IP address/, bad);
+        }
+    });
+});
+
+describe("URL vending hook", () => {
+    const KEY = "vending-test-signing-key-0123456789-abcdefghij";
+    const NOW = 1_790_000_000;
+    const channels = { "football-uhd": { prefix: "/out/v1/rsn/football-uhd/", hls: "/out/v1/rsn/football-uhd/cmaf/hls.m3u8", dash: "/out/v1/rsn/football-uhd/cmaf/dash.mpd" } };
+    const deps = (extra: Record<string, unknown> = {}) => ({
+        config: { kid: "2026a", playbackDomain: "live.example-rsn.com", channels, ttlSeconds: 3600, maxTtlSeconds: 21600, ...extra },
+        signingKey: async () => KEY,
+        now: () => NOW,
+        randomId: () => "jti-1",
+    });
+
+    it("mints a token jose verifies and playback URLs on the main domain", async () => {
+        const r = await vend({ channel: "football-uhd", viewerIp: "1.2.3.4", country: "US", sessionId: "s-1" }, deps());
+        assert.strictEqual(r.statusCode, 200);
+        const body = JSON.parse(r.body);
+        const { payload, protectedHeader } = await jose.jwtVerify(body.token, new TextEncoder().encode(KEY), { currentDate: new Date(NOW * 1000) });
+        assert.deepStrictEqual(protectedHeader, { alg: "HS256", typ: "JWT", kid: "2026a" });
+        assert.deepStrictEqual(payload, { exp: NOW + 3600, nbf: NOW - 5, pfx: "/out/v1/rsn/football-uhd/", jti: "jti-1", cty: "US", sid: "s-1" });
+        assert.strictEqual(body.hls, `https://live.example-rsn.com/tk/${body.token}/out/v1/rsn/football-uhd/cmaf/hls.m3u8`);
+    });
+
+    it("puts URLs on the client-routing host when embedded POPs are enabled", async () => {
+        const r = await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, deps({ clientRoutingDomain: "cr.example-rsn.com" }));
+        assert.match(JSON.parse(r.body).dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr\.example-rsn\.com\/tk\//);
+    });
+
+    it("issues tokens the edge function accepts on the URLs it returns", async () => {
+        const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "203.0.113.9", bindIp: true }, deps())).body);
+        const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });
+        const url = new URL(body.hls);
+        const ok = await edge(viewerEvent(url.pathname, { ip: "203.0.113.9" }));
+        assert.strictEqual(ok["uri"], "/out/v1/rsn/football-uhd/cmaf/hls.m3u8");
+        const other = await edge(viewerEvent(url.pathname, { ip: "203.0.113.10" }));
+        assert.strictEqual(other["statusCode"], 403);
+    });
+
+    it("rejects unknown channels, bad addresses and out-of-range lifetimes", async () => {
+        assert.strictEqual((await vend({ channel: "curling" }, deps())).statusCode, 404);
+        assert.strictEqual((await vend({ channel: "football-uhd", viewerIp: "999.1.1.1" }, deps())).statusCode, 400);
+        assert.strictEqual((await vend({ channel: "football-uhd", ttlSeconds: 10 }, deps())).statusCode, 400);
+        assert.strictEqual((await vend({ channel: "football-uhd", country: "usa" }, deps())).statusCode, 400);
+        assert.strictEqual((await vend({ channel: "football-uhd" }, deps({ clientRoutingDomain: "cr.example.com" }))).statusCode, 400);
+        assert.strictEqual((await vend([1, 2], deps())).statusCode, 400);
+    });
+});

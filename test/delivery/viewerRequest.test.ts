@@ -1,0 +1,179 @@
+import * as assert from "assert";
+import * as jose from "jose";
+import { checkRuntimeSubset, FUNCTION_SIZE_LIMIT, functionSource, loadViewerHandler, memoryKvs, viewerEvent, ViewerHandler } from "../../tools/edgeRuntime";
+
+const NOW = 1_790_000_000;
+const KEY_A = "a-very-long-hs256-signing-key-for-kid-2026a-000000";
+const KEY_B = "another-hs256-signing-key-for-the-next-rotation-01";
+const PATH = "/out/v1/rsn-2026-27/football-uhd/cmaf/hls.m3u8";
+const PREFIX = "/out/v1/rsn-2026-27/football-uhd/";
+
+interface Claims {
+    [k: string]: unknown;
+}
+
+async function token(claims: Claims = {}, opts: { kid?: string; key?: string; alg?: string; header?: Record<string, unknown> } = {}): Promise<string> {
+    const body = { exp: NOW + 3600, nbf: NOW - 60, pfx: PREFIX, jti: "tok-1", ...claims };
+    for (const k of Object.keys(body)) if ((body as Claims)[k] === undefined) delete (body as Claims)[k];
+    return new jose.SignJWT(body as jose.JWTPayload)
+        .setProtectedHeader({ alg: opts.alg ?? "HS256", kid: opts.kid ?? "2026a", ...(opts.header ?? {}) })
+        .sign(new TextEncoder().encode(opts.key ?? KEY_A));
+}
+
+function unsigned(claims: Claims, header: Record<string, unknown>): string {
+    const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    return `${enc(header)}.${enc({ exp: NOW + 3600, pfx: PREFIX, ...claims })}.`;
+}
+
+function handler(extra: Record<string, string> = {}): ViewerHandler {
+    return loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY_A, "k:2026b": KEY_B, "r:revoked-token": "1", "s:revoked-session": "1", ...extra }), nowSeconds: NOW });
+}
+
+async function status(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header"; query?: Record<string, string> } = {}): Promise<number> {
+    const r = await request(tok, opts);
+    return (r["statusCode"] as number | undefined) ?? 200;
+}
+
+async function request(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header"; query?: Record<string, string> } = {}): Promise<Record<string, any>> {
+    const via = opts.via ?? "query";
+    let uri = opts.uri ?? PATH;
+    const query: Record<string, string> = { ...(opts.query ?? {}) };
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (tok !== undefined) {
+        if (via === "query") query["token"] = tok;
+        if (via === "path") uri = `/tk/${tok}${uri}`;
+        if (via === "header") headers["authorization"] = `Bearer ${tok}`;
+    }
+    return handler()(viewerEvent(uri, { query, headers, ...(opts.ip ? { ip: opts.ip } : {}) }));
+}
+
+describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
+    describe("the function source", () => {
+        const source = functionSource();
+        it(`fits the CloudFront Functions size limit (${Buffer.byteLength(source)} bytes of ${FUNCTION_SIZE_LIMIT})`, () => {
+            assert.ok(Buffer.byteLength(source) <= FUNCTION_SIZE_LIMIT);
+            assert.ok(Buffer.byteLength(source) <= 5 * 1024, "OnAir's budget is 5 KB");
+        });
+        it("stays inside the cloudfront-js-2.0 language subset", () => {
+            assert.deepStrictEqual(checkRuntimeSubset(source), []);
+        });
+        it("the subset check catches what production rejects", () => {
+            const bad = "async function handler(event) { const { request } = event; var a = request?.uri; var b = [...a]; for (const x of b) {} class K {} setTimeout(a); return request; }";
+            const found = checkRuntimeSubset(bad).join("\n");
+            for (const what of ["destructuring", "optional chaining", "spread", "for-of", "classes", "setTimeout"]) assert.match(found, new RegExp(what));
+        });
+    });
+
+    describe("accepts", () => {
+        it("a valid token in the query string, and strips it before the origin", async () => {
+            const r = await request(await token());
+            assert.strictEqual(r["statusCode"], undefined);
+            assert.strictEqual(r["uri"], PATH);
+            assert.strictEqual(r["querystring"]["token"], undefined);
+        });
+        it("a valid token in the path, rewriting the URI for the origin", async () => {
+            const r = await request(await token(), { via: "path" });
+            assert.strictEqual(r["uri"], PATH);
+        });
+        it("a valid token in an Authorization bearer header", async () => {
+            assert.strictEqual(await status(await token(), { via: "header" }), 200);
+        });
+        it("a segment under the token's path prefix", async () => {
+            assert.strictEqual(await status(await token(), { uri: `${PREFIX}cmaf/segment_video-1080p_1001.mp4` }), 200);
+        });
+        it("a token signed with the next key during rotation", async () => {
+            assert.strictEqual(await status(await token({}, { kid: "2026b", key: KEY_B })), 200);
+        });
+        it("a token whose nbf is within the 30 s clock skew", async () => {
+            assert.strictEqual(await status(await token({ nbf: NOW + 20 })), 200);
+        });
+        it("a token without nbf", async () => {
+            assert.strictEqual(await status(await token({ nbf: undefined })), 200);
+        });
+        it("an IP-bound token from that IP", async () => {
+            assert.strictEqual(await status(await token({ ip: "203.0.113.9" }), { ip: "203.0.113.9" }), 200);
+        });
+        it("a country- and region-bound token from there", async () => {
+            const t = await token({ cty: "US", rgn: "TX" });
+            assert.strictEqual(await status(t, { headers: { "cloudfront-viewer-country": "US", "cloudfront-viewer-country-region": "TX" } }), 200);
+        });
+        it("a session-bound token with the matching CMCD session id", async () => {
+            const t = await token({ sid: "6e2fb550-c457-11e9-bb97-0800200c9a66" });
+            assert.strictEqual(await status(t, { query: { CMCD: encodeURIComponent('bl=21300,sid="6e2fb550-c457-11e9-bb97-0800200c9a66"') } }), 200);
+            assert.strictEqual(await status(t, { headers: { "cmcd-session": 'sid="6e2fb550-c457-11e9-bb97-0800200c9a66"' } }), 200);
+        });
+    });
+
+    describe("answers 401 for", () => {
+        const cases: [string, () => Promise<string | undefined>][] = [
+            ["a missing token", async () => undefined],
+            ["a tampered payload", async () => { const [h, , s] = (await token()).split("."); const p = Buffer.from(JSON.stringify({ exp: NOW + 9e6, pfx: "/" })).toString("base64url"); return `${h}.${p}.${s}`; }],
+            ["a tampered signature", async () => { const t = await token(); return t.slice(0, -2) + (t.endsWith("AA") ? "BB" : "AA"); }],
+            ["a truncated signature", async () => (await token()).slice(0, -5)],
+            ["an empty signature", async () => { const [h, p] = (await token()).split("."); return `${h}.${p}.`; }],
+            ["an expired token", async () => token({ exp: NOW - 1 })],
+            ["a token expiring this second", async () => token({ exp: NOW })],
+            ["a token not yet valid", async () => token({ nbf: NOW + 300 })],
+            ["a token without exp", async () => token({ exp: undefined })],
+            ["a token signed with the wrong key", async () => token({}, { key: "some-other-key-that-is-not-ours-at-all-00000000" })],
+            ["a token naming an unknown kid", async () => token({}, { kid: "2019z" })],
+            ["alg none", async () => unsigned({}, { alg: "none", kid: "2026a" })],
+            ["alg HS512", async () => token({}, { alg: "HS512", key: KEY_A + KEY_A })],
+            ["a header without kid", async () => unsigned({}, { alg: "HS256" })],
+            ["malformed base64 in the header", async () => { const [, p, s] = (await token()).split("."); return `ey!!.${p}.${s}`; }],
+            ["a payload that is not JSON", async () => { const [h, , s] = (await token()).split("."); return `${h}.${Buffer.from("not json").toString("base64url")}.${s}`; }],
+            ["a payload that is a JSON array", async () => { const [h, , s] = (await token()).split("."); return `${h}.${Buffer.from("[1,2]").toString("base64url")}.${s}`; }],
+            ["two segments instead of three", async () => (await token()).split(".").slice(0, 2).join(".")],
+            ["an oversized token", async () => token({ pad: "x".repeat(3000) })],
+        ];
+        for (const [title, make] of cases) {
+            it(title, async () => {
+                assert.strictEqual(await status(await make()), 401);
+            });
+        }
+    });
+
+    describe("answers 403 for", () => {
+        it("a path outside the token's prefix", async () => {
+            assert.strictEqual(await status(await token(), { uri: "/out/v1/rsn-2026-27/hockey-hd/cmaf/hls.m3u8" }), 403);
+        });
+        it("a path that climbs out of the prefix with dot segments", async () => {
+            assert.strictEqual(await status(await token(), { via: "path", uri: `${PREFIX}../hockey-hd/cmaf/hls.m3u8` }), 403);
+            assert.strictEqual(await status(await token(), { uri: `${PREFIX}%2E%2E/hockey-hd/cmaf/hls.m3u8` }), 403);
+        });
+        it("a revoked token id", async () => {
+            assert.strictEqual(await status(await token({ jti: "revoked-token" })), 403);
+        });
+        it("a revoked session", async () => {
+            const t = await token({ sid: "revoked-session" });
+            assert.strictEqual(await status(t, { headers: { "cmcd-session": 'sid="revoked-session"' } }), 403);
+        });
+        it("an IP-bound token from another IP", async () => {
+            assert.strictEqual(await status(await token({ ip: "203.0.113.9" }), { ip: "203.0.113.10" }), 403);
+        });
+        it("a country-bound token from another country", async () => {
+            assert.strictEqual(await status(await token({ cty: "US" }), { headers: { "cloudfront-viewer-country": "CA" } }), 403);
+        });
+        it("a region-bound token from another region", async () => {
+            assert.strictEqual(await status(await token({ rgn: "TX" }), { headers: { "cloudfront-viewer-country": "US", "cloudfront-viewer-country-region": "OK" } }), 403);
+        });
+        it("a session-bound token replayed in another playback session", async () => {
+            const t = await token({ sid: "session-a" });
+            assert.strictEqual(await status(t, { headers: { "cmcd-session": 'sid="session-b"' } }), 403);
+            assert.strictEqual(await status(t), 403);
+        });
+    });
+
+    it("denials are never cached and say why", async () => {
+        const r = await request(undefined);
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(r["headers"])), { "cache-control": { value: "no-store" }, "x-onair-deny": { value: "missing" } });
+        assert.strictEqual(r["statusDescription"], "Unauthorized");
+    });
+
+    it("reads the store once per key it needs (key, then revocation lists)", async () => {
+        const kvs = memoryKvs({ "k:2026a": KEY_A });
+        const h = loadViewerHandler({ kvs, nowSeconds: NOW });
+        await h(viewerEvent(PATH, { query: { token: await token({ sid: undefined }) } }));
+        assert.strictEqual(kvs.reads, 2);
+    });
+});
