@@ -164,12 +164,16 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
         urlId: token(c.name, 32),
     }),
     "aws:cloudwatch/logGroup:LogGroup": (c) => ({ arn: `arn:aws:logs:${c.region}:${account}:log-group:${c.inputs["name"] ?? c.name}` }),
-    "aws:s3/bucketV2:BucketV2": (c) => ({
-        arn: `arn:aws:s3:::${c.inputs["bucket"] ?? c.name}`,
-        bucket: c.inputs["bucket"] ?? c.name,
-        bucketDomainName: `${c.inputs["bucket"] ?? c.name}.s3.amazonaws.com`,
-        bucketRegionalDomainName: `${c.inputs["bucket"] ?? c.name}.s3.${c.region}.amazonaws.com`,
-    }),
+    "aws:s3/bucket:Bucket": (c) => {
+        const bucket = String(c.inputs["bucket"] ?? `${c.inputs["bucketPrefix"] ?? c.name}${token(c.name, 12)}`);
+        return {
+            id: bucket,
+            arn: `arn:aws:s3:::${bucket}`,
+            bucket,
+            bucketDomainName: `${bucket}.s3.amazonaws.com`,
+            bucketRegionalDomainName: `${bucket}.s3.${c.region}.amazonaws.com`,
+        };
+    },
     "aws:kinesis/stream:Stream": (c) => ({ arn: `arn:aws:kinesis:${c.region}:${account}:stream/${c.inputs["name"] ?? c.name}` }),
     "aws:sns/topic:Topic": (c) => ({ arn: `arn:aws:sns:${c.region}:${account}:${c.inputs["name"] ?? c.name}` }),
 };

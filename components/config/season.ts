@@ -34,9 +34,18 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
 }
 
 function readObservability(c: Cursor): ObservabilityConfig | undefined {
-    if (c.present && !c.object(["channelLogLevel"])) return undefined;
+    if (c.present && !c.object(["channelLogLevel", "standardLogs"])) return undefined;
     const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
-    return channelLogLevel === undefined ? undefined : { channelLogLevel };
+    const logs = c.at("standardLogs");
+    if (logs.present && !logs.object(["archiveAfterDays", "expireAfterDays"])) return undefined;
+    // A month hot for post-game analysis, about a season (plus playoffs) in the archive for disputes.
+    const archiveAfterDays = logs.at("archiveAfterDays").int({ min: 1, max: 3650, default: 30, unit: "days" });
+    const expireAfterDays = logs.at("expireAfterDays").int({ min: 2, max: 3650, default: 400, unit: "days" });
+    if (archiveAfterDays !== undefined && expireAfterDays !== undefined && expireAfterDays <= archiveAfterDays) {
+        logs.at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
+    }
+    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined) return undefined;
+    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays } };
 }
 
 function readTags(c: Cursor): Record<string, string> {

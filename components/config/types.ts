@@ -221,6 +221,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface ObservabilityConfig {
     /** MediaLive channel log level sent to CloudWatch. */
     channelLogLevel: LogLevel;
+    /** CloudFront standard access logs in S3: moved to an archive class, then deleted. */
+    standardLogs: { archiveAfterDays: number; expireAfterDays: number };
 }
 
 export interface SeasonConfig {

@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "../config/types";
+import { GEO_REQUIRED_TAG } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
 import { ChannelChainOutputs } from "../media/outputs";
+import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs";
 import { PACKAGING, regionShort } from "../naming";
 import { RegionProviders } from "../providers";
 import { mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
@@ -109,7 +111,11 @@ export class GlobalDelivery extends pulumi.ComponentResource {
             }, here).awsId;
         }
 
+        const logs = accessLogBucket(season.name, season.observability.standardLogs, here);
+
         this.distribution = new awsnative.cloudfront.Distribution("live", {
+            // The stack's rights requirement travels with the distribution, where the security pack reads it.
+            ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
             distributionConfig: distributionConfig(season, {
                 egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomain])),
                 oacId: oac.awsId,
@@ -119,6 +125,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 webAclArn: webAcl.arn,
                 vpcOriginIds,
                 customOriginHeaders: args.customOriginSecrets,
+                logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
             }),
         }, here);
         this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;

@@ -65,3 +65,15 @@ export async function runPolicy(policy: OnAirPolicy, resources: FixtureResource[
         notApplicable: verdict.notApplicable.map((n) => n.reason),
     };
 }
+
+/** Runs one policy over a whole captured plan (stack policies, or resource policies over every resource). */
+export async function runPolicyOnPlan(policy: OnAirPolicy, plan: PlanCapture, config: Record<string, unknown> = {}): Promise<PolicyResult> {
+    const pack: PackDefinition = { name: "test-pack", dir: "test", description: "test", enforcementLevel: "advisory", policies: [policy] };
+    const resolved = resolvePackConfig(pack, { [policy.name]: { enforcementLevel: "mandatory", ...config } }, "test config");
+    const verdict = await evaluatePacks(plan, [{ pack, config: resolved }]);
+    return {
+        violations: verdict.violations.map((v) => v.message),
+        urns: verdict.violations.map((v) => v.urn),
+        notApplicable: verdict.notApplicable.map((n) => n.reason),
+    };
+}

@@ -105,7 +105,8 @@ function common(
         viewerProtocolPolicies: parts.behaviors
             .filter((x) => x.b !== undefined)
             .map((x) => ({ pathPattern: x.pathPattern, ...(str(field(x.b, "viewerProtocolPolicy")) ? { policy: str(field(x.b, "viewerProtocolPolicy"))! } : {}) })),
-        usesDefaultCertificate: field(cert, "cloudFrontDefaultCertificate") === true || cert === undefined,
+        // aws-native spells it cloudFrontDefaultCertificate, aws (Terraform) cloudfrontDefaultCertificate.
+        usesDefaultCertificate: cert === undefined || field(cert, "cloudFrontDefaultCertificate") === true || field(cert, "cloudfrontDefaultCertificate") === true,
     };
     const waf = str(field(cfg, "webAclId"));
     if (waf) view.webAclId = waf;

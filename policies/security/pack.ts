@@ -1,11 +1,33 @@
 import { PackDefinition } from "../lib/pack";
+import { configureMinimumTls } from "./cloudfront/distribution/onair-cloudfront-distribution-configure-minimum-tls";
+import { enableLogging } from "./cloudfront/distribution/onair-cloudfront-distribution-enable-logging";
+import { enforceProtectedCustomOrigins } from "./cloudfront/distribution/onair-cloudfront-distribution-enforce-protected-custom-origins";
+import { enforceViewerHttps } from "./cloudfront/distribution/onair-cloudfront-distribution-enforce-viewer-https";
+import { missingGeoRestriction } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
 import { missingOriginAccessControl } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
+import { missingWaf } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-waf";
+import { configureFunctionSize } from "./cloudfront/function/onair-cloudfront-function-configure-size";
+import { disallowWildcardAdmin } from "./iam/policy/onair-iam-policy-disallow-wildcard-admin";
+import { enforceSrtEncryption } from "./mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
+import { disallowPublicEndpointPolicy } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 
 /** Content and origin protection: who can reach the media, and through which door. */
 export const securityPack: PackDefinition = {
     name: "onair-security",
     dir: "security",
-    description: "OnAir content and origin protection rules: origins reachable only through CloudFront, viewers only with valid tokens.",
+    description: "OnAir content and origin protection rules: origins reachable only through CloudFront, viewers only with valid tokens, contribution encrypted, least-privilege roles.",
     enforcementLevel: "advisory",
-    policies: [missingOriginAccessControl],
+    policies: [
+        missingOriginAccessControl,
+        enforceProtectedCustomOrigins,
+        disallowPublicEndpointPolicy,
+        missingWaf,
+        missingGeoRestriction,
+        enforceViewerHttps,
+        configureMinimumTls,
+        enableLogging,
+        configureFunctionSize,
+        enforceSrtEncryption,
+        disallowWildcardAdmin,
+    ],
 };

@@ -58,6 +58,21 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(r.out, /Verdict: FAIL - \d+ mandatory violations/);
     });
 
+    it("exits 1 for a program whose distribution leaks content, naming each rule and the resource", async () => {
+        const r = await plan("--program", path.join(FIXTURES, "leakyDistribution.ts"));
+        assert.strictEqual(r.code, 1, r.err);
+        for (const rule of [
+            "onair-cloudfront-distribution-missing-origin-access-control",
+            "onair-cloudfront-distribution-enforce-viewer-https",
+            "onair-cloudfront-distribution-missing-waf",
+            "onair-cloudfront-distribution-configure-minimum-tls",
+            "onair-cloudfront-distribution-enable-logging",
+            "onair-cloudfront-distribution-configure-media-origin-groups",
+        ]) {
+            assert.match(r.out, new RegExp(`${rule} \\[onair-(security|broadcast)\\]\\n\\s+- leaky \\(aws-native:cloudfront:Distribution\\)`), rule);
+        }
+    });
+
     it("exits 0 for a compliant program", async () => {
         const r = await plan("--program", path.join(FIXTURES, "compliantChannel.ts"));
         assert.strictEqual(r.code, 0, r.out + r.err);

@@ -1,5 +1,8 @@
 import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
+import { stableJson } from "../../stableJson";
 import { ChannelDescription, Clock, MediaLiveApi } from "./api";
+
+export { stableJson };
 
 /** Inputs of the OnAir MediaLive channel resource. */
 export interface ChannelInputs {
@@ -31,16 +34,6 @@ export class ChannelStateError extends Error {
         super(message);
         this.name = "ChannelStateError";
     }
-}
-
-/** Key-order-independent JSON, so a re-read channel compares equal to the request that made it. */
-export function stableJson(v: unknown): string {
-    if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-    if (v !== null && typeof v === "object") {
-        const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
-    }
-    return JSON.stringify(v);
 }
 
 function settingsOf(r: CreateChannelRequest): unknown {

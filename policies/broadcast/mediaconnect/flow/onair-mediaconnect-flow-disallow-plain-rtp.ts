@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
-import { field, list, str } from "../../../lib/props";
-import { T } from "../../../lib/types";
+import { str } from "../../../lib/props";
+import { FLOW_TYPES, flowEndpoints } from "../../../lib/mediaconnect";
 
 /**
  * Severity: high. Plain RTP has neither FEC nor retransmission; a single lost packet on the venue
@@ -16,23 +16,12 @@ export const disallowPlainRtp = resourcePolicy(
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediaconnect/latest/ug/protocols.html",
         remediationSteps: "Change the protocol to rtp-fec (and enable 2022-1 FEC on the sender), srt-listener/srt-caller, rist or zixi-push.",
-        appliesTo: [T.mediaConnectFlow, T.mediaConnectFlowSource, T.mediaConnectFlowOutput],
+        appliesTo: FLOW_TYPES,
     },
     (props, args, report) => {
-        const entries: { what: string; protocol?: string }[] = [];
-        if (args.type === T.mediaConnectFlow) {
-            const source = field(props, "source");
-            entries.push({ what: `source "${str(field(source, "name")) ?? "(unnamed)"}"`, protocol: str(field(source, "protocol")) });
-            for (const s of list(field(props, "sources"))) {
-                entries.push({ what: `source "${str(field(s, "name")) ?? "(unnamed)"}"`, protocol: str(field(s, "protocol")) });
-            }
-        } else {
-            const kind = args.type === T.mediaConnectFlowOutput ? "output" : "source";
-            entries.push({ what: `${kind} "${str(field(props, "name")) ?? args.name}"`, protocol: str(field(props, "protocol")) });
-        }
-        for (const e of entries) {
-            if (e.protocol === "rtp") {
-                report(`MediaConnect ${e.what} of "${args.name}" uses plain rtp with no FEC or retransmission; use rtp-fec with SMPTE 2022-1 FEC (5 rows x 20 columns), srt, rist or zixi.`);
+        for (const e of flowEndpoints(args, props)) {
+            if (str(e.props["protocol"]) === "rtp") {
+                report(`MediaConnect ${e.kind} "${e.name}" of "${args.name}" uses plain rtp with no FEC or retransmission; use rtp-fec with SMPTE 2022-1 FEC (5 rows x 20 columns), srt, rist or zixi.`);
             }
         }
     },

@@ -1,0 +1,39 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ObservabilityConfig } from "../config/types";
+
+/** Prefix of the distribution's standard logs inside the bucket. */
+export const ACCESS_LOG_PREFIX = "cloudfront/";
+
+export interface AccessLogBucket {
+    bucket: aws.s3.Bucket;
+    /** The `bucket.s3.amazonaws.com` name CloudFront's legacy logging expects. */
+    domainName: pulumi.Output<string>;
+}
+
+/**
+ * The S3 bucket for CloudFront standard access logs: private, encrypted, ACLs enabled for the
+ * CloudFront log-delivery account (legacy logging writes through ACLs), archived then expired.
+ */
+export function accessLogBucket(season: string, logs: ObservabilityConfig["standardLogs"], opts: pulumi.CustomResourceOptions): AccessLogBucket {
+    const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: `onair-${season}-logs-`, forceDestroy: false }, opts);
+    new aws.s3.BucketPublicAccessBlock("access-logs", { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
+    new aws.s3.BucketOwnershipControls("access-logs", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerPreferred" } }, opts);
+    new aws.s3.BucketServerSideEncryptionConfiguration("access-logs", {
+        bucket: bucket.id,
+        // CloudFront log delivery cannot write to SSE-KMS buckets; SSE-S3 keeps the logs encrypted at rest.
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+    }, opts);
+    new aws.s3.BucketLifecycleConfiguration("access-logs", {
+        bucket: bucket.id,
+        rules: [{
+            id: "archive-then-expire",
+            status: "Enabled",
+            filter: { prefix: "" },
+            transitions: [{ days: logs.archiveAfterDays, storageClass: "GLACIER_IR" }],
+            expiration: { days: logs.expireAfterDays },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+    }, opts);
+    return { bucket, domainName: bucket.bucketDomainName };
+}
