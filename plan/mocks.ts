@@ -175,6 +175,14 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
         };
     },
     "aws:kinesis/stream:Stream": (c) => ({ arn: `arn:aws:kinesis:${c.region}:${account}:stream/${c.inputs["name"] ?? c.name}` }),
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (c) => ({ arn: `arn:aws:firehose:${c.region}:${account}:deliverystream/${c.inputs["name"] ?? c.name}` }),
+    "aws:glue/catalogDatabase:CatalogDatabase": (c) => ({ arn: `arn:aws:glue:${c.region}:${account}:database/${c.inputs["name"] ?? c.name}` }),
+    "aws:athena/workgroup:Workgroup": (c) => ({ arn: `arn:aws:athena:${c.region}:${account}:workgroup/${c.inputs["name"] ?? c.name}` }),
+    "aws:cloudwatch/dashboard:Dashboard": (c) => ({ dashboardArn: `arn:aws:cloudwatch::${account}:dashboard/${c.inputs["dashboardName"] ?? c.name}` }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (c) => ({ arn: `arn:aws:cloudwatch:${c.region}:${account}:alarm:${c.inputs["name"] ?? c.name}` }),
+    "aws:cloudwatch/eventRule:EventRule": (c) => ({ arn: `arn:aws:events:${c.region}:${account}:rule/${c.inputs["name"] ?? c.name}` }),
+    "aws:scheduler/scheduleGroup:ScheduleGroup": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule-group/${c.inputs["name"] ?? c.name}` }),
+    "aws:scheduler/schedule:Schedule": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule/${c.inputs["groupName"] ?? "default"}/${c.inputs["name"] ?? c.name}` }),
     "aws:sns/topic:Topic": (c) => ({ arn: `arn:aws:sns:${c.region}:${account}:${c.inputs["name"] ?? c.name}` }),
 };
 

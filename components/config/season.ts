@@ -34,7 +34,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
 }
 
 function readObservability(c: Cursor): ObservabilityConfig | undefined {
-    if (c.present && !c.object(["channelLogLevel", "standardLogs"])) return undefined;
+    if (c.present && !c.object(["channelLogLevel", "standardLogs", "realtimeLogs", "athenaScanLimitGb"])) return undefined;
     const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
     const logs = c.at("standardLogs");
     if (logs.present && !logs.object(["archiveAfterDays", "expireAfterDays"])) return undefined;
@@ -44,8 +44,13 @@ function readObservability(c: Cursor): ObservabilityConfig | undefined {
     if (archiveAfterDays !== undefined && expireAfterDays !== undefined && expireAfterDays <= archiveAfterDays) {
         logs.at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
     }
-    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined) return undefined;
-    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays } };
+    const rt = c.at("realtimeLogs");
+    if (rt.present && !rt.object(["samplingRate"])) return undefined;
+    // Every request by default: CMCD session journeys need all of a session's lines.
+    const samplingRate = rt.at("samplingRate").int({ min: 1, max: 100, default: 100, unit: "percent" });
+    const athenaScanLimitGb = c.at("athenaScanLimitGb").int({ min: 1, max: 10240, default: 100, unit: "GB" });
+    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || samplingRate === undefined || athenaScanLimitGb === undefined) return undefined;
+    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs: { samplingRate }, athenaScanLimitGb };
 }
 
 function readTags(c: Cursor): Record<string, string> {

@@ -223,6 +223,10 @@ export interface ObservabilityConfig {
     channelLogLevel: LogLevel;
     /** CloudFront standard access logs in S3: moved to an archive class, then deleted. */
     standardLogs: { archiveAfterDays: number; expireAfterDays: number };
+    /** Real-time logs (Kinesis, CMCD fields): percentage of requests logged. */
+    realtimeLogs: { samplingRate: number };
+    /** Largest scan one Athena query may make, in GB. */
+    athenaScanLimitGb: number;
 }
 
 export interface SeasonConfig {

@@ -5,6 +5,8 @@ import { SeasonConfig } from "../config/types";
 import { GEO_REQUIRED_TAG } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
 import { ChannelChainOutputs } from "../media/outputs";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs";
+import { logAnalytics } from "../observability/logAnalytics";
+import { realtimeLogs } from "../observability/realtimeLogs";
 import { PACKAGING, regionShort } from "../naming";
 import { RegionProviders } from "../providers";
 import { mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
@@ -51,6 +53,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     readonly restreamerIpSetIds: { v4: pulumi.Output<string>; v6: pulumi.Output<string> };
     readonly playback: Record<string, ChannelPlayback>;
     readonly urlVendingEndpoint: pulumi.Output<string>;
+    /** Kinesis stream with every viewer request (CMCD included): for live dashboards and partners. */
+    readonly realtimeLogStreamArn: pulumi.Output<string>;
 
     constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions) {
         super("onair:delivery:GlobalDelivery", name, {}, opts);
@@ -112,6 +116,9 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         }
 
         const logs = accessLogBucket(season.name, season.observability.standardLogs, here);
+        const realtime = realtimeLogs(season.name, "us-east-1", season.observability.realtimeLogs.samplingRate, { bucketArn: logs.bucket.arn }, here);
+        logAnalytics(season.name, logs.bucket.bucket, ACCESS_LOG_PREFIX, season.observability.athenaScanLimitGb, here);
+        this.realtimeLogStreamArn = realtime.stream.arn;
 
         this.distribution = new awsnative.cloudfront.Distribution("live", {
             // The stack's rights requirement travels with the distribution, where the security pack reads it.
@@ -126,6 +133,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 vpcOriginIds,
                 customOriginHeaders: args.customOriginSecrets,
                 logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
+                realtimeLogConfigArn: realtime.configArn,
             }),
         }, here);
         this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;

@@ -140,7 +140,9 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         hlsUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${hlsPath}`,
         dashUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${dashPath}`,
         mediaLiveChannelId: mediaLive.channelId,
+        mediaLiveChannelArn: mediaLive.arn,
         mediaPackageChannelArn: mpChannel.arn,
+        flowArns: flows.map((f) => f.flowArn),
         contribution: input.endpoints,
     };
 }

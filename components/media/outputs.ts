@@ -15,7 +15,10 @@ export interface ChannelChainOutputs {
     hlsUrl: pulumi.Output<string>;
     dashUrl: pulumi.Output<string>;
     mediaLiveChannelId: pulumi.Output<string>;
+    mediaLiveChannelArn: pulumi.Output<string>;
     mediaPackageChannelArn: pulumi.Output<string>;
+    /** MediaConnect flows, one per pipeline (empty for direct MediaLive inputs). */
+    flowArns: pulumi.Output<string>[];
     /** Where the venue encoders send (listener protocols) or what the flows call (srt-caller). */
     contribution: pulumi.Output<ContributionEndpoint[]>;
 }

@@ -26,14 +26,18 @@ export function accessLogBucket(season: string, logs: ObservabilityConfig["stand
     }, opts);
     new aws.s3.BucketLifecycleConfiguration("access-logs", {
         bucket: bucket.id,
-        rules: [{
-            id: "archive-then-expire",
-            status: "Enabled",
-            filter: { prefix: "" },
-            transitions: [{ days: logs.archiveAfterDays, storageClass: "GLACIER_IR" }],
-            expiration: { days: logs.expireAfterDays },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
+        rules: [
+            ...[ACCESS_LOG_PREFIX, "realtime/"].map((prefix) => ({
+                id: `archive-then-expire-${prefix.replace("/", "")}`,
+                status: "Enabled",
+                filter: { prefix },
+                transitions: [{ days: logs.archiveAfterDays, storageClass: "GLACIER_IR" }],
+                expiration: { days: logs.expireAfterDays },
+                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+            })),
+            // Query results are scratch: a week is enough to download them.
+            { id: "expire-athena-results", status: "Enabled", filter: { prefix: "athena-results/" }, expiration: { days: 7 } },
+        ],
     }, opts);
     return { bucket, domainName: bucket.bucketDomainName };
 }

@@ -192,6 +192,33 @@ describe("RegionalMediaChain options", function () {
     });
 });
 
+describe("RegionalMediaChain private ingest and policy verdicts", function () {
+    it("puts each flow's source behind a VPC interface in its pipeline's subnet (Direct Connect ingest)", async () => {
+        const season = setPath(baselineSeason(), "channels[1].contribution.vpcInterface", { subnetIds: ["subnet-0aaaaaaaa", "subnet-0bbbbbbbb"], securityGroupIds: ["sg-0cccccccc"] });
+        const plan = await planSeason(season);
+        for (const [pipeline, subnet] of [["a", "subnet-0aaaaaaaa"], ["b", "subnet-0bbbbbbbb"]]) {
+            const flow = one(plan, T.mediaConnectFlow, `use1-second-hd-flow-${pipeline}`);
+            assert.deepStrictEqual((flow.inputs["vpcInterfaces"] as any[]).map((v) => [v.name, v.subnetId, v.securityGroupIds]), [["venue-private", subnet, ["sg-0cccccccc"]]]);
+            const source = flow.inputs["source"] as any;
+            assert.strictEqual(source.vpcInterfaceName, "venue-private");
+            assert.strictEqual(source.whitelistCidr, undefined);
+        }
+        const vpcPolicy = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "use1-second-hd-mediaconnect-vpc-policy").inputs["policy"] as string);
+        assert.ok(vpcPolicy.Statement[0].Action.includes("ec2:CreateNetworkInterface"));
+    });
+
+    it("lets a channel opt into one pipeline, and the broadcast pack still flags it", async () => {
+        const { evaluatePacks } = await import("../../policies/harness/evaluate");
+        const { packRunsForStack } = await import("../../policies/harness/packs");
+        const season = setPath(baselineSeason(), "channels[1].singlePipeline", { reason: "Rehearsal feed, no backup encoder at the venue" });
+        const plan = await planSeason(season);
+        const verdict = await evaluatePacks(plan, packRunsForStack("prod"));
+        const flagged = verdict.violations.filter((v) => v.policy === "onair-medialive-channel-disallow-single-pipeline");
+        assert.deepStrictEqual(flagged.map((v) => v.name).sort(), ["use1-second-hd-medialive", "usw2-second-hd-medialive"]);
+        assert.ok(flagged.every((v) => v.enforcementLevel === "mandatory"));
+    });
+});
+
 describe("the prod season", function () {
     it("plans every channel in us-east-1 and us-west-2", async () => {
         const plan = await prodPlan();

@@ -1,0 +1,78 @@
+import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
+import * as pulumi from "@pulumi/pulumi";
+import { PolicyDocument, serviceTrust } from "../media/iam";
+import { REALTIME_PREFIX } from "./logAnalytics";
+import { REALTIME_LOG_FIELDS } from "./logFields";
+
+export function cloudFrontToKinesisPolicy(streamArn: string, region: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "WriteRealtimeLogs", Effect: "Allow", Action: ["kinesis:DescribeStreamSummary", "kinesis:DescribeStream", "kinesis:PutRecord", "kinesis:PutRecords"], Resource: streamArn },
+            // The stream is encrypted with the AWS-managed key; writes through Kinesis need a data key.
+            { Sid: "EncryptRecords", Effect: "Allow", Action: "kms:GenerateDataKey", Resource: "*", Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } } },
+        ],
+    };
+}
+
+export function firehoseArchivePolicy(streamArn: string, bucketArn: string, region: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ReadStream", Effect: "Allow", Action: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"], Resource: streamArn },
+            { Sid: "DecryptRecords", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } } },
+            { Sid: "WriteArchive", Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"], Resource: [bucketArn, `${bucketArn}/${REALTIME_PREFIX}*`] },
+        ],
+    };
+}
+
+/**
+ * Real-time logs with CMCD and media-quality fields: CloudFront -> on-demand Kinesis stream (live
+ * consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the media behaviours.
+ */
+export function realtimeLogs(season: string, region: string, samplingRate: number, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+    const account = aws.getCallerIdentityOutput({}, opts).accountId;
+    const stream = new aws.kinesis.Stream("realtime-logs", {
+        name: `onair-${season}-realtime-logs`,
+        streamModeDetails: { streamMode: "ON_DEMAND" },
+        retentionPeriod: 24,
+        encryptionType: "KMS",
+        kmsKeyId: "alias/aws/kinesis",
+    }, opts);
+    const role = new aws.iam.Role("realtime-logs-writer", {
+        description: `CloudFront writes OnAir ${season} real-time logs`,
+        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("cloudfront.amazonaws.com", a))),
+    }, opts);
+    const policy = new aws.iam.RolePolicy("realtime-logs-writer", { role: role.id, policy: pulumi.jsonStringify(stream.arn.apply((s) => cloudFrontToKinesisPolicy(s, region))) }, opts);
+    const config = new awsnative.cloudfront.RealtimeLogConfig("realtime-logs", {
+        name: `onair-${season}-realtime`,
+        samplingRate,
+        fields: REALTIME_LOG_FIELDS.map((f) => f.field),
+        endPoints: [{ streamType: "Kinesis", kinesisStreamConfig: { roleArn: role.arn, streamArn: stream.arn } }],
+    }, { ...opts, dependsOn: [policy] });
+
+    const firehoseRole = new aws.iam.Role("realtime-logs-archive", {
+        description: `Firehose archives OnAir ${season} real-time logs to S3`,
+        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("firehose.amazonaws.com", a))),
+    }, opts);
+    const firehosePolicy = new aws.iam.RolePolicy("realtime-logs-archive", {
+        role: firehoseRole.id,
+        policy: pulumi.jsonStringify(pulumi.all([stream.arn, archive.bucketArn]).apply(([s, b]) => firehoseArchivePolicy(s, b, region))),
+    }, opts);
+    new aws.kinesis.FirehoseDeliveryStream("realtime-logs-archive", {
+        name: `onair-${season}-realtime-archive`,
+        destination: "extended_s3",
+        kinesisSourceConfiguration: { kinesisStreamArn: stream.arn, roleArn: firehoseRole.arn },
+        extendedS3Configuration: {
+            roleArn: firehoseRole.arn,
+            bucketArn: archive.bucketArn,
+            prefix: `${REALTIME_PREFIX}!{timestamp:yyyy/MM/dd}/`,
+            errorOutputPrefix: "realtime-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/",
+            bufferingInterval: 60,
+            bufferingSize: 64,
+            compressionFormat: "GZIP",
+        },
+    }, { ...opts, dependsOn: [firehosePolicy] });
+    return { stream, configArn: config.arn };
+}
