@@ -2,11 +2,15 @@
 // The configuration is validated before any resource is registered; see README "Configuration".
 import * as pulumi from "@pulumi/pulumi";
 import { loadSeason } from "./components/config";
+import { seasonCost } from "./components/operations/cost";
 import { buildSeason } from "./components/season";
 
 const config = new pulumi.Config("onair");
 const season = loadSeason(config);
-const built = buildSeason(season, config);
+// ONAIR_NOW lets a plan show the schedules as they would be created on another day.
+const nowMs = process.env["ONAIR_NOW"] ? Date.parse(process.env["ONAIR_NOW"]) : Date.now();
+if (Number.isNaN(nowMs)) throw new Error(`ONAIR_NOW=${process.env["ONAIR_NOW"]} is not a date; use an ISO-8601 time such as 2026-09-01T00:00:00Z`);
+const built = buildSeason(season, config, { nowMs });
 const delivery = built.delivery;
 
 /** CloudFront distribution hostname (point the season's aliases here). */
@@ -37,3 +41,16 @@ export const channels = Object.fromEntries(
         })),
     ]),
 );
+
+/** Real-time logs (every CMCD field, r-host, sr-reason, x-edge-mqcs) flow through this Kinesis stream. */
+export const realtimeLogStreamArn = built.delivery.realtimeLogStreamArn;
+
+/** Channel start/stop schedules still ahead (per region), as created by this update. */
+export const schedules = built.operations.schedules;
+
+/** CloudWatch dashboards (one per region, one global) and the alarm topics. */
+export const dashboards = built.operations.dashboards;
+export const alarmTopics = built.operations.topicArns;
+
+/** Channel-hours x pipelines x regions for the season, priced with onair:season.costRates. */
+export const seasonCostEstimate = seasonCost(season);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "./config/types";
 import { GlobalDelivery } from "./delivery/globalDelivery";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
+import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
 
 /** CloudFront, WAF (scope CLOUDFRONT), ACM certificates for CloudFront and the KeyValueStore live here. */
@@ -15,6 +16,7 @@ export function seasonTags(season: SeasonConfig, stack: string): Record<string, 
 export interface BuiltSeason {
     chains: RegionalMediaChain[];
     delivery: GlobalDelivery;
+    operations: SeasonOperations;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface BuiltSeason {
  * RegionalMediaChain per region and the GlobalDelivery layer over them. Secrets (SRT passphrases,
  * token keys, origin headers) are read here, as Pulumi secrets, from the keys the season names.
  */
-export function buildSeason(season: SeasonConfig, config: pulumi.Config, stack = pulumi.getStack()): BuiltSeason {
+export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: { stack?: string; nowMs?: number } = {}): BuiltSeason {
+    const stack = opts.stack ?? pulumi.getStack();
     const tags = seasonTags(season, stack);
     const passphrases: Record<string, pulumi.Output<string>> = {};
     for (const ch of season.channels) {
@@ -48,5 +51,14 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, stack =
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
     }, { providers: providerMap(global) });
-    return { chains, delivery };
+
+    const operations = new SeasonOperations("operations", {
+        season,
+        regions: chains.map((c) => ({ region: c.region, role: c.role, channels: c.channels })),
+        providers,
+        global,
+        distributionId: delivery.distribution.id,
+        nowMs: opts.nowMs ?? Date.now(),
+    });
+    return { chains, delivery, operations };
 }

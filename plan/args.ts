@@ -5,6 +5,7 @@ export interface PlanArgs {
     program?: string;
     json?: string;
     markdown?: string;
+    asOf?: string;
     verbose: boolean;
     help: boolean;
 }
@@ -20,6 +21,7 @@ Options:
   --program FILE    evaluate another Pulumi TypeScript program instead of index.ts
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary)
+  --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
   --verbose         print stack traces for program errors
   --help            show this help
 
@@ -29,7 +31,7 @@ export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): PlanArgs {
     const out: PlanArgs = { stack: "prod", verbose: false, help: false };
-    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown"]);
+    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
@@ -38,6 +40,11 @@ export function parseArgs(argv: string[]): PlanArgs {
         else if (valued.has(flag)) {
             const value = inline ?? argv[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+            if (flag === "--as-of") {
+                if (Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ISO-8601 such as 2026-09-01T00:00:00Z`);
+                out.asOf = value;
+                continue;
+            }
             const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown";
             out[key] = value;
         } else {

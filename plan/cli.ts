@@ -32,6 +32,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const runs = packRunsForStack(args.stack);
         const program = path.resolve(args.program ?? readProject(root).main ?? "index.ts");
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
+        if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
         const plan = await runProgram({ program, stack });
         const verdict = await evaluatePacks(plan, runs);
         const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, program) || program };

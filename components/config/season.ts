@@ -5,10 +5,11 @@ import { ConfigError, ConfigIssue } from "./errors";
 import { readRegions } from "./regions";
 import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
+import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "tags"] as const;
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -26,15 +27,18 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
     const observability = readObservability(root.at("observability"));
+    const schedule = readSchedule(root.at("schedule"));
+    const costRates = readCostRates(root.at("costRates"));
     const tags = readTags(root.at("tags"));
+    if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
-    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, tags };
+    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, schedule: schedule!, ...(costRates ? { costRates } : {}), tags };
 }
 
 function readObservability(c: Cursor): ObservabilityConfig | undefined {
-    if (c.present && !c.object(["channelLogLevel", "standardLogs", "realtimeLogs", "athenaScanLimitGb"])) return undefined;
+    if (c.present && !c.object(["channelLogLevel", "standardLogs", "realtimeLogs", "athenaScanLimitGb", "alarms"])) return undefined;
     const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
     const logs = c.at("standardLogs");
     if (logs.present && !logs.object(["archiveAfterDays", "expireAfterDays"])) return undefined;
@@ -49,8 +53,20 @@ function readObservability(c: Cursor): ObservabilityConfig | undefined {
     // Every request by default: CMCD session journeys need all of a session's lines.
     const samplingRate = rt.at("samplingRate").int({ min: 1, max: 100, default: 100, unit: "percent" });
     const athenaScanLimitGb = c.at("athenaScanLimitGb").int({ min: 1, max: 10240, default: 100, unit: "GB" });
-    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || samplingRate === undefined || athenaScanLimitGb === undefined) return undefined;
-    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs: { samplingRate }, athenaScanLimitGb };
+    const alarms = readAlarms(c.at("alarms"));
+    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || samplingRate === undefined || athenaScanLimitGb === undefined || alarms === undefined) return undefined;
+    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs: { samplingRate }, athenaScanLimitGb, alarms };
+}
+
+function readAlarms(c: Cursor): ObservabilityConfig["alarms"] | undefined {
+    if (c.present && !c.object(["emails", "minMqcs", "cloudFront5xxPercent", "originLatencyP90Ms"])) return undefined;
+    const emails = c.at("emails").list((e) => e.string({ pattern: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, patternHint: "an e-mail address" }), { optional: true, max: 10, what: "addresses" });
+    // MediaLive scores 100 for a clean segment; below 70 viewers see black, freezes or fill frames.
+    const minMqcs = c.at("minMqcs").int({ min: 1, max: 100, default: 70 });
+    const cloudFront5xxPercent = c.at("cloudFront5xxPercent").int({ min: 1, max: 100, default: 1, unit: "percent" });
+    const originLatencyP90Ms = c.at("originLatencyP90Ms").int({ min: 100, max: 30000, default: 2000, unit: "milliseconds" });
+    if (minMqcs === undefined || cloudFront5xxPercent === undefined || originLatencyP90Ms === undefined) return undefined;
+    return { emails, minMqcs, cloudFront5xxPercent, originLatencyP90Ms };
 }
 
 function readTags(c: Cursor): Record<string, string> {

@@ -227,6 +227,35 @@ export interface ObservabilityConfig {
     realtimeLogs: { samplingRate: number };
     /** Largest scan one Athena query may make, in GB. */
     athenaScanLimitGb: number;
+    alarms: {
+        /** Addresses subscribed to every region's alarm topic. */
+        emails: string[];
+        /** Alarm when a pipeline's minimum MQCS (0-100) falls below this. */
+        minMqcs: number;
+        /** Alarm when CloudFront's 5xx error rate exceeds this percentage. */
+        cloudFront5xxPercent: number;
+        /** Alarm when CloudFront's p90 origin latency exceeds this, in milliseconds. */
+        originLatencyP90Ms: number;
+    };
+}
+
+/** When channels start and stop around their event windows. */
+export interface ScheduleConfig {
+    /** Start each MediaLive channel this long before the window (channel start, checks with the venue). */
+    leadMinutes: number;
+    /** Stop it this long after the window (overtime, post-game). */
+    tailMinutes: number;
+}
+
+/**
+ * Planning rates for the season cost estimate, per the team's own price list (not fetched from
+ * AWS): encoding per pipeline-hour by ladder, contribution per flow-hour, packaging per ingested GB.
+ */
+export interface CostRates {
+    currency: string;
+    medialivePipelineHour: { uhd: number; hd: number };
+    mediaconnectFlowHour: number;
+    mediapackageIngestPerGb: number;
 }
 
 export interface SeasonConfig {
@@ -237,6 +266,8 @@ export interface SeasonConfig {
     delivery: DeliveryConfig;
     security: SecurityConfig;
     observability: ObservabilityConfig;
+    schedule: ScheduleConfig;
+    costRates?: CostRates;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }

@@ -35,13 +35,14 @@ describe("RegionalMediaChain under the mock runtime", function () {
         }
     });
 
-    it("parents every media resource to the chain of its region", () => {
-        const delivery = ofType(plan, "onair:delivery:GlobalDelivery")[0]!.urn;
-        for (const r of plan.resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:") && x.parent !== delivery)) {
+    it("parents every resource to a component, and every media resource to the chain of its region", () => {
+        const chains = new Map(ofType(plan, "onair:media:RegionalMediaChain").map((c) => [c.urn, c]));
+        for (const r of plan.resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:"))) {
             const parent = byUrn(plan, r.parent);
-            assert.strictEqual(parent?.type, "onair:media:RegionalMediaChain", r.urn);
-            assert.strictEqual(parent?.name, r.region, r.urn);
+            assert.ok(parent && !parent.custom && parent.type.startsWith("onair:"), `${r.urn} is not inside an OnAir component`);
+            if (chains.has(parent.urn)) assert.strictEqual(parent.name, r.region, r.urn);
         }
+        assert.ok(plan.resources.filter((r) => chains.has(r.parent ?? "")).length > 40);
     });
 
     it("runs two MediaConnect flows per channel and region, one per AZ, with a second source for dual ISP", () => {

@@ -5,6 +5,10 @@ import { readStackConfig, StackConfig } from "../../plan/stackConfig";
 import { TEST_SECRETS } from "./season";
 
 export const ROOT = path.resolve(__dirname, "../..");
+
+/** Tests plan as of a fixed day, so which event schedules are "still ahead" never changes. */
+export const TEST_NOW = "2026-11-01T00:00:00Z";
+process.env["ONAIR_NOW"] = TEST_NOW;
 export const PROGRAM = path.join(ROOT, "index.ts");
 
 /** A stack config built in memory, as the CLI would pass it: secrets marked, defaults applied. */

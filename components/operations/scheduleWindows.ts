@@ -1,0 +1,42 @@
+import { runWindow } from "../config/schedule";
+import { SeasonConfig } from "../config/types";
+
+export interface ScheduledAction {
+    channelId: string;
+    event: string;
+    action: "start" | "stop";
+    /** UTC instant, as `yyyy-mm-ddThh:mm:ss` for an EventBridge Scheduler at() expression. */
+    at: string;
+}
+
+/** Scheduler needs a little time between creating a one-time schedule and firing it. */
+export const MIN_LEAD_MS = 5 * 60_000;
+
+function atExpression(ms: number): string {
+    return new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 19);
+}
+
+/**
+ * Start and stop times for every event still ahead of `now`: a window already under way gets only
+ * its stop, a finished one nothing (one-time schedules cannot fire in the past).
+ */
+export function scheduledActions(season: SeasonConfig, nowMs: number): ScheduledAction[] {
+    const out: ScheduledAction[] = [];
+    for (const ch of season.channels) {
+        for (const e of ch.events) {
+            const w = runWindow(e, season.schedule);
+            if (w.startMs > nowMs + MIN_LEAD_MS) out.push({ channelId: ch.id, event: e.name, action: "start", at: atExpression(w.startMs) });
+            if (w.stopMs > nowMs + MIN_LEAD_MS) out.push({ channelId: ch.id, event: e.name, action: "stop", at: atExpression(w.stopMs) });
+        }
+    }
+    return out;
+}
+
+/** Schedule names are at most 64 characters and unique in their group. */
+export function scheduleName(a: Pick<ScheduledAction, "channelId" | "event" | "action">, what: "channel" | "flows"): string {
+    const base = `${a.channelId}-${a.event}-${what}-${a.action}`;
+    if (base.length <= 64) return base;
+    let h = 0;
+    for (const c of base) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return `${base.slice(0, 55)}-${h.toString(36).slice(0, 8)}`;
+}

@@ -1,0 +1,235 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SeasonConfig } from "../config/types";
+import { PolicyDocument, serviceTrust } from "../media/iam";
+import { ChannelChainOutputs } from "../media/outputs";
+import { regionShort } from "../naming";
+import { RegionProviders } from "../providers";
+import { AlarmSpec, globalAlarms, regionAlarms } from "./alarms";
+import { globalDashboard, regionDashboard } from "./dashboards";
+import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, sourceHealthPattern } from "./events";
+import { MonitoredRegion } from "./monitored";
+import { scheduledActions, scheduleName } from "./scheduleWindows";
+
+export interface RegionChains {
+    region: string;
+    role: string;
+    channels: Record<string, ChannelChainOutputs>;
+}
+
+export interface SeasonOperationsArgs {
+    season: SeasonConfig;
+    regions: RegionChains[];
+    providers: Record<string, RegionProviders>;
+    /** us-east-1 providers: CloudFront metrics and alarms live there. */
+    global: RegionProviders;
+    distributionId: pulumi.Input<string>;
+    /** Schedules are only created for what is still ahead of this instant. */
+    nowMs: number;
+}
+
+function topicPolicy(topicArn: string, account: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "AlarmsAndEvents",
+            Effect: "Allow",
+            Principal: { Service: "cloudwatch.amazonaws.com" },
+            Action: "sns:Publish",
+            Resource: topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+        }, {
+            Sid: "EventBridgeRules",
+            Effect: "Allow",
+            Principal: { Service: "events.amazonaws.com" },
+            Action: "sns:Publish",
+            Resource: topicArn,
+            Condition: { StringEquals: { "aws:SourceAccount": account } },
+        }],
+    };
+}
+
+export function schedulerPolicy(channelArns: string[], flowArns: string[]): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "RunChannels", Effect: "Allow", Action: ["medialive:StartChannel", "medialive:StopChannel"], Resource: channelArns },
+            ...(flowArns.length > 0 ? [{ Sid: "RunFlows", Effect: "Allow" as const, Action: ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], Resource: flowArns }] : []),
+        ],
+    };
+}
+
+/** Resolves a region's chains into plain values for the dashboard and alarm builders. */
+function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<MonitoredRegion> {
+    const channels = season.channels.map((ch) => {
+        const o = r.channels[ch.id]!;
+        return pulumi.all([o.mediaLiveChannelId, o.mediaLiveChannelArn, pulumi.all(o.flowArns)]).apply(([id, arn, flows]) => ({
+            id: ch.id, name: ch.name, mediaLiveChannelId: id, mediaLiveChannelArn: arn, pipelines: ch.singlePipeline ? 1 : 2, flowArns: flows,
+        }));
+    });
+    return pulumi.all(channels).apply((cs) => ({ region: r.region, role: r.role, channelGroup: season.name, channels: cs }));
+}
+
+/**
+ * Season operations: per region an alarm topic, a dashboard, alarms, EventBridge rules and the
+ * Scheduler schedules that start and stop channels and flows around each event; globally the
+ * CloudFront dashboard and alarms (with CloudFront's additional metrics switched on).
+ */
+export class SeasonOperations extends pulumi.ComponentResource {
+    readonly topicArns: Record<string, pulumi.Output<string>> = {};
+    readonly dashboards: pulumi.Output<string>[] = [];
+    readonly schedules: { region: string; name: string; at: string; action: string }[] = [];
+
+    constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("onair:operations:SeasonOperations", name, {}, opts);
+        const { season } = args;
+        const topics: Record<string, aws.sns.Topic> = {};
+        const topicFor = (region: string, p: RegionProviders) => {
+            if (topics[region]) return topics[region]!;
+            const o = { parent: this, provider: p.aws };
+            const account = aws.getCallerIdentityOutput({}, o).accountId;
+            const topic = new aws.sns.Topic(`${regionShort(region)}-alarms`, { name: `onair-${season.name}-alarms`, displayName: `OnAir ${season.name} alarms (${region})` }, o);
+            new aws.sns.TopicPolicy(`${regionShort(region)}-alarms`, { arn: topic.arn, policy: pulumi.jsonStringify(pulumi.all([topic.arn, account]).apply(([t, a]) => topicPolicy(t, a))) }, o);
+            season.observability.alarms.emails.forEach((email, i) => new aws.sns.TopicSubscription(`${regionShort(region)}-alarms-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email }, o));
+            topics[region] = topic;
+            this.topicArns[region] = topic.arn;
+            return topic;
+        };
+        const monitoredRegions: pulumi.Output<MonitoredRegion>[] = [];
+        for (const r of args.regions) {
+            const p = args.providers[r.region]!;
+            const o = { parent: this, provider: p.aws };
+            const short = regionShort(r.region);
+            const topic = topicFor(r.region, p);
+            const m = monitored(season, r);
+            monitoredRegions.push(m);
+            const dashboard = new aws.cloudwatch.Dashboard(`${short}-dashboard`, {
+                dashboardName: `onair-${season.name}-${r.region}`,
+                dashboardBody: m.apply((x) => JSON.stringify(regionDashboard(x))),
+            }, o);
+            this.dashboards.push(dashboard.dashboardName);
+
+            const live: MonitoredRegion<pulumi.Output<string>> = {
+                region: r.region,
+                role: r.role,
+                channelGroup: season.name,
+                channels: season.channels.map((ch) => ({
+                    id: ch.id,
+                    name: ch.name,
+                    mediaLiveChannelId: r.channels[ch.id]!.mediaLiveChannelId,
+                    mediaLiveChannelArn: r.channels[ch.id]!.mediaLiveChannelArn,
+                    pipelines: ch.singlePipeline ? 1 : 2,
+                    flowArns: r.channels[ch.id]!.flowArns,
+                })),
+            };
+            for (const spec of regionAlarms(season.name, live, season.observability.alarms)) metricAlarm(this, spec, r.region, topic, o);
+
+            const rules: [string, pulumi.Output<unknown>][] = [
+                ["medialive-alerts", m.apply((x) => mediaLiveAlertPattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
+                ["mediapackage-input-switch", pulumi.output(mediaPackageInputSwitchPattern())],
+                ["contribution-health", m.apply((x) => sourceHealthPattern(x.channels.flatMap((c) => c.flowArns)))],
+            ];
+            for (const [key, pattern] of rules) {
+                const rule = new aws.cloudwatch.EventRule(`${short}-${key}`, {
+                    name: `onair-${season.name}-${key}`,
+                    description: `OnAir ${season.name}: ${key.replace(/-/g, " ")} (${r.region})`,
+                    eventPattern: pattern.apply((x) => JSON.stringify(x)),
+                }, o);
+                new aws.cloudwatch.EventTarget(`${short}-${key}`, { rule: rule.name, arn: topic.arn }, o);
+            }
+
+            this.scheduleRegion(args, r, p);
+        }
+
+        // Global: CloudFront's additional metrics (origin latency, cache hit rate), dashboard and alarms.
+        const g = { parent: this, provider: args.global.aws };
+        new aws.cloudfront.MonitoringSubscription("cloudfront-additional-metrics", {
+            distributionId: args.distributionId,
+            monitoringSubscription: { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: "Enabled" } },
+        }, g);
+        const globalTopic = topicFor("us-east-1", args.global);
+        const dashboard = new aws.cloudwatch.Dashboard("global-dashboard", {
+            dashboardName: `onair-${season.name}-global`,
+            dashboardBody: pulumi.all([pulumi.output(args.distributionId), pulumi.all(monitoredRegions)]).apply(([d, rs]) => JSON.stringify(globalDashboard(season.name, d, rs))),
+        }, g);
+        this.dashboards.push(dashboard.dashboardName);
+        for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards });
+    }
+
+    /** EventBridge Scheduler: start flows and channel before each window, stop them after. */
+    private scheduleRegion(args: SeasonOperationsArgs, r: RegionChains, p: RegionProviders): void {
+        const { season } = args;
+        const actions = scheduledActions(season, args.nowMs);
+        if (actions.length === 0) return;
+        const o = { parent: this, provider: p.aws };
+        const short = regionShort(r.region);
+        const account = aws.getCallerIdentityOutput({}, o).accountId;
+        const group = new aws.scheduler.ScheduleGroup(`${short}-season-schedule`, { name: `onair-${season.name}` }, o);
+        const role = new aws.iam.Role(`${short}-scheduler`, {
+            description: `EventBridge Scheduler starts and stops OnAir ${season.name} channels in ${r.region}`,
+            assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("scheduler.amazonaws.com", a))),
+        }, o);
+        const chains = season.channels.map((ch) => r.channels[ch.id]!);
+        const policy = new aws.iam.RolePolicy(`${short}-scheduler`, {
+            role: role.id,
+            policy: pulumi.jsonStringify(pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns))]).apply(([channels, flows]) => schedulerPolicy(channels, flows))),
+        }, o);
+        for (const a of actions) {
+            const chain = r.channels[a.channelId]!;
+            const common = {
+                groupName: group.name,
+                scheduleExpression: `at(${a.at})`,
+                scheduleExpressionTimezone: "UTC",
+                flexibleTimeWindow: { mode: "OFF" },
+                actionAfterCompletion: "NONE",
+            };
+            const retry = { maximumEventAgeInSeconds: 900, maximumRetryAttempts: 5 };
+            // Flows carry the venue feed, so they start before the channel and stop after it.
+            chain.flowArns.forEach((arn, i) => new aws.scheduler.Schedule(`${short}-${scheduleName(a, "flows")}-${i}`, {
+                ...common,
+                name: `${scheduleName(a, "flows")}-${i}`.slice(0, 64),
+                description: `${a.action} MediaConnect flow ${i} of ${a.channelId} for ${a.event}`,
+                target: {
+                    arn: `arn:aws:scheduler:::aws-sdk:mediaconnect:${a.action === "start" ? "startFlow" : "stopFlow"}`,
+                    roleArn: role.arn,
+                    input: pulumi.jsonStringify({ FlowArn: arn }),
+                    retryPolicy: retry,
+                },
+            }, { ...o, dependsOn: [policy] }));
+            new aws.scheduler.Schedule(`${short}-${scheduleName(a, "channel")}`, {
+                ...common,
+                name: scheduleName(a, "channel"),
+                description: `${a.action} MediaLive channel ${a.channelId} for ${a.event}`,
+                target: {
+                    arn: `arn:aws:scheduler:::aws-sdk:medialive:${a.action === "start" ? "startChannel" : "stopChannel"}`,
+                    roleArn: role.arn,
+                    input: pulumi.jsonStringify({ ChannelId: chain.mediaLiveChannelId }),
+                    retryPolicy: retry,
+                },
+            }, { ...o, dependsOn: [policy] });
+            this.schedules.push({ region: r.region, name: scheduleName(a, "channel"), at: a.at, action: a.action });
+        }
+    }
+}
+
+/** Missing data is "not breaching": channels are off between events and must not page anyone. */
+function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<string>>, region: string, topic: aws.sns.Topic, o: pulumi.CustomResourceOptions): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(`${regionShort(region)}-${spec.key}`, {
+        name: spec.name,
+        alarmDescription: spec.description,
+        namespace: spec.namespace,
+        metricName: spec.metric,
+        dimensions: spec.dimensions,
+        ...(spec.statistic ? { statistic: spec.statistic } : {}),
+        ...(spec.extendedStatistic ? { extendedStatistic: spec.extendedStatistic } : {}),
+        period: spec.period,
+        evaluationPeriods: spec.evaluationPeriods,
+        datapointsToAlarm: spec.datapointsToAlarm,
+        threshold: spec.threshold,
+        comparisonOperator: spec.comparison,
+        treatMissingData: "notBreaching",
+        alarmActions: [topic.arn],
+        okActions: [topic.arn],
+    }, { ...o, parent });
+}

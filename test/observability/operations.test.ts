@@ -1,0 +1,200 @@
+import * as assert from "assert";
+import { validateSeason } from "../../components/config/season";
+import { globalAlarms, regionAlarms } from "../../components/operations/alarms";
+import { seasonCost } from "../../components/operations/cost";
+import { globalDashboard, PANELS, regionDashboard } from "../../components/operations/dashboards";
+import { mediaLiveAlertPattern, sourceHealthPattern } from "../../components/operations/events";
+import { MonitoredRegion } from "../../components/operations/monitored";
+import { scheduledActions, scheduleName } from "../../components/operations/scheduleWindows";
+import { PlanCapture } from "../../plan/resources";
+import { planSeason } from "../helpers/plan";
+import { baselineSeason, secretLookup, setPath } from "../helpers/season";
+import { byUrn, ofType, one } from "../components/planQueries";
+
+const REGION: MonitoredRegion = {
+    region: "us-west-2",
+    role: "secondary",
+    channelGroup: "test-season",
+    channels: [
+        { id: "main-uhd", name: "Main UHD", mediaLiveChannelId: "1111111", mediaLiveChannelArn: "arn:aws:medialive:us-west-2:123456789012:channel:1111111", pipelines: 2, flowArns: ["arn:flow:a", "arn:flow:b"] },
+        { id: "studio", name: "Studio", mediaLiveChannelId: "2222222", mediaLiveChannelArn: "arn:aws:medialive:us-west-2:123456789012:channel:2222222", pipelines: 1, flowArns: [] },
+    ],
+};
+
+const THRESHOLDS = { emails: [], minMqcs: 70, cloudFront5xxPercent: 1, originLatencyP90Ms: 2000 };
+
+type Widget = { type: string; x: number; y: number; width: number; height: number; properties: Record<string, any> };
+
+describe("dashboards (generated from one panel definition)", () => {
+    const body = regionDashboard(REGION);
+    const graphs = (body.widgets as Widget[]).filter((w) => w.type === "metric");
+
+    it("is valid CloudWatch dashboard JSON: widgets on the 24-column grid, without overlaps", () => {
+        const json = JSON.parse(JSON.stringify(body));
+        const cells = new Set<string>();
+        for (const w of json.widgets as Widget[]) {
+            assert.ok(w.x >= 0 && w.x + w.width <= 24, `widget at x=${w.x} width=${w.width}`);
+            for (let x = w.x; x < w.x + w.width; x++) for (let y = w.y; y < w.y + w.height; y++) {
+                assert.ok(!cells.has(`${x},${y}`), `widgets overlap at ${x},${y}`);
+                cells.add(`${x},${y}`);
+            }
+        }
+    });
+
+    it("shows MediaLive per pipeline, MediaConnect per flow and MediaPackage per channel, in the region", () => {
+        const byTitle = (t: string) => graphs.find((w) => w.properties["title"] === t)!;
+        assert.deepStrictEqual(byTitle("main-uhd: Active alerts").properties["metrics"], [
+            ["AWS/MediaLive", "ActiveAlerts", "ChannelId", "1111111", "Pipeline", "0", { stat: "Maximum", label: "pipeline 0" }],
+            ["AWS/MediaLive", "ActiveAlerts", "ChannelId", "1111111", "Pipeline", "1", { stat: "Maximum", label: "pipeline 1" }],
+        ]);
+        assert.deepStrictEqual(byTitle("main-uhd: Quality score (min MQCS)").properties["metrics"][0].slice(0, 8), ["AWS/MediaLive", "MinMQCS", "ChannelId", "1111111", "Pipeline", "0", "OutputGroupName", "cmaf-ingest-mediapackage"]);
+        assert.strictEqual(byTitle("main-uhd: Packets not recovered").properties["metrics"].length, 2);
+        assert.deepStrictEqual(byTitle("main-uhd: Round-trip time (ms)").properties["metrics"][1].slice(0, 4), ["AWS/MediaConnect", "SourceRoundTripTime", "FlowARN", "arn:flow:b"]);
+        assert.deepStrictEqual(byTitle("studio: Egress requests").properties["metrics"][0].slice(0, 8), ["AWS/MediaPackage", "EgressRequestCount", "ChannelGroup", "test-season", "Channel", "studio", "OriginEndpoint", "cmaf"]);
+        assert.strictEqual(graphs.filter((w) => w.properties["title"].startsWith("studio: ") && w.properties["metrics"][0][0] === "AWS/MediaConnect").length, 0, "no flows, no MediaConnect graphs");
+        assert.ok(graphs.every((w) => w.properties["region"] === "us-west-2"));
+        assert.strictEqual(graphs.length, PANELS.medialive.length * 2 + PANELS.mediaconnect.length + PANELS.mediapackage.length * 2);
+    });
+
+    it("puts CloudFront (us-east-1) and each channel's MQCS by region on the global dashboard", () => {
+        const east = { ...REGION, region: "us-east-1", role: "primary" };
+        const global = globalDashboard("test-season", "E2ABCDEF", [east, REGION]);
+        const g = (global.widgets as Widget[]).filter((w) => w.type === "metric");
+        assert.deepStrictEqual(g.slice(0, 5).map((w) => w.properties["metrics"][0].slice(0, 6)), PANELS.cloudfront.map((p) => ["AWS/CloudFront", p.metric, "DistributionId", "E2ABCDEF", "Region", "Global"]));
+        assert.ok(g.slice(0, 5).every((w) => w.properties["region"] === "us-east-1"));
+        const mqcs = g.find((w) => w.properties["title"] === "main-uhd: MQCS by region")!;
+        assert.deepStrictEqual(mqcs.properties["metrics"].map((m: any[]) => m[m.length - 1].region), ["us-east-1", "us-east-1", "us-west-2", "us-west-2"]);
+        assert.strictEqual(g.find((w) => w.properties["title"] === "Origin latency p90 (ms)")!.properties["metrics"][0][6].stat, "p90");
+    });
+});
+
+describe("alarms and event rules", () => {
+    it("alarm on alerts, input loss and low MQCS per pipeline, and unrecovered packets per flow", () => {
+        const specs = regionAlarms("test-season", REGION, THRESHOLDS);
+        assert.deepStrictEqual(specs.map((s) => s.key), [
+            "main-uhd-p0-alerts", "main-uhd-p0-input-loss", "main-uhd-p0-mqcs",
+            "main-uhd-p1-alerts", "main-uhd-p1-input-loss", "main-uhd-p1-mqcs",
+            "main-uhd-flow-0-loss", "main-uhd-flow-1-loss",
+            "studio-p0-alerts", "studio-p0-input-loss", "studio-p0-mqcs",
+        ]);
+        const mqcs = specs.find((s) => s.key === "main-uhd-p1-mqcs")!;
+        assert.deepStrictEqual([mqcs.metric, mqcs.statistic, mqcs.comparison, mqcs.threshold, mqcs.dimensions["Pipeline"]], ["MinMQCS", "Minimum", "LessThanThreshold", 70, "1"]);
+        assert.ok(specs.every((s) => s.name.startsWith("onair-test-season-") && s.name.length <= 255));
+    });
+
+    it("alarm on the viewers' 5xx rate and p90 origin latency in us-east-1", () => {
+        const specs = globalAlarms("test-season", "E2ABCDEF", THRESHOLDS);
+        assert.deepStrictEqual(specs.map((s) => [s.metric, s.statistic ?? s.extendedStatistic, s.threshold]), [["5xxErrorRate", "Average", 1], ["OriginLatency", "p90", 2000]]);
+    });
+
+    it("match raised MediaLive alerts and unhealthy contribution sources of this season only", () => {
+        assert.deepStrictEqual(mediaLiveAlertPattern(["arn:c1"]), { source: ["aws.medialive"], "detail-type": ["MediaLive Channel Alert"], resources: ["arn:c1"], detail: { alarm_state: ["SET"] } });
+        assert.deepStrictEqual(sourceHealthPattern(["arn:f1"]).detail, { unhealthy: [true] });
+    });
+});
+
+describe("season schedule and cost", () => {
+    const season = () => validateSeason(baselineSeason(), secretLookup());
+
+    it("starts each channel the lead time before its window and stops it the tail after", () => {
+        const actions = scheduledActions(season(), Date.parse("2026-09-01T00:00:00Z"));
+        assert.deepStrictEqual(actions, [
+            { channelId: "main-uhd", event: "opener", action: "start", at: "2026-09-05T21:00:00" },
+            { channelId: "main-uhd", event: "opener", action: "stop", at: "2026-09-06T01:30:00" },
+        ]);
+    });
+
+    it("schedules only what is still ahead: a running window gets its stop, a finished one nothing", () => {
+        assert.deepStrictEqual(scheduledActions(season(), Date.parse("2026-09-05T23:00:00Z")).map((a) => a.action), ["stop"]);
+        assert.deepStrictEqual(scheduledActions(season(), Date.parse("2026-09-07T00:00:00Z")), []);
+    });
+
+    it("keeps schedule names within 64 characters", () => {
+        const long = scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "start" }, "channel");
+        assert.ok(long.length <= 64, long);
+        assert.notStrictEqual(long, scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "stop" }, "channel"));
+    });
+
+    it("rejects windows that overlap once lead and tail are added", () => {
+        const raw = baselineSeason();
+        raw.channels[0].events.push({ name: "late-game", start: "2026-09-06T01:30:00Z", end: "2026-09-06T04:00:00Z" });
+        assert.throws(() => validateSeason(raw, secretLookup()), /events\[1\]\.start: starting 60 min early, "late-game" would start before "opener" stops 30 min after its end/);
+    });
+
+    it("estimates channel-hours x pipelines x regions and prices them with the stack's rates", () => {
+        const raw = setPath(baselineSeason(), "costRates", { medialivePipelineHour: { uhd: 10, hd: 3 }, mediaconnectFlowHour: 0.1, mediapackageIngestPerGb: 0.05 });
+        const cost = seasonCost(validateSeason(raw, secretLookup()));
+        // opener: 3 h window + 1 h lead + 0.5 h tail = 4.5 h; 2 pipelines x 2 regions = 18 pipeline-hours.
+        const main = cost.channels["main-uhd"]!;
+        assert.deepStrictEqual([main.hours, main.pipelineHours, main.flowHours], [4.5, 18, 18]);
+        // Ladder peak 34.5 Mb/s + audio 0.512 Mb/s (AAC 128k + E-AC-3 384k) over 18 pipeline-hours = 283.6 GB at most.
+        assert.strictEqual(main.ingestGb, 283.6);
+        assert.strictEqual(main.cost, Math.round((18 * 10 + 18 * 0.1 + 283.6 * 0.05) * 100) / 100);
+        assert.strictEqual(cost.currency, "USD");
+        assert.strictEqual(cost.channels["second-hd"]!.hours, 0);
+        assert.strictEqual(seasonCost(season()).totals.cost, undefined, "no rates, no price");
+    });
+});
+
+describe("season operations under the mock runtime", function () {
+    let plan: PlanCapture;
+    before(async () => {
+        const s = setPath(baselineSeason(), "observability", { alarms: { emails: ["noc@example.com"] } });
+        s.channels[0].events = [{ name: "final", start: "2026-12-05T20:00:00Z", end: "2026-12-06T00:00:00Z" }];
+        plan = await planSeason(s);
+    });
+
+    it("creates a dashboard per region and a global one, and alarm topics EventBridge and CloudWatch may publish to", () => {
+        assert.deepStrictEqual(ofType(plan, "aws:cloudwatch/dashboard:Dashboard").map((d) => d.inputs["dashboardName"]).sort(), ["onair-test-season-global", "onair-test-season-us-east-1", "onair-test-season-us-west-2"]);
+        const body = JSON.parse(one(plan, "aws:cloudwatch/dashboard:Dashboard", "usw2-dashboard").inputs["dashboardBody"] as string);
+        assert.ok(body.widgets.length > 10);
+        const policy = JSON.parse(one(plan, "aws:sns/topicPolicy:TopicPolicy", "usw2-alarms").inputs["policy"] as string);
+        assert.deepStrictEqual(policy.Statement.map((s: any) => s.Principal.Service), ["cloudwatch.amazonaws.com", "events.amazonaws.com"]);
+        assert.strictEqual(one(plan, "aws:sns/topicSubscription:TopicSubscription", "usw2-alarms-email-0").inputs["endpoint"], "noc@example.com");
+    });
+
+    it("alarms to the topic of their own region; CloudFront alarms live in us-east-1", () => {
+        const alarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
+        const topics = new Map(ofType(plan, "aws:sns/topic:Topic").map((t) => [t.outputs["arn"], t.region]));
+        for (const a of alarms) {
+            assert.strictEqual(topics.get((a.inputs["alarmActions"] as string[])[0]), a.region, a.name);
+            assert.strictEqual(a.inputs["treatMissingData"], "notBreaching");
+        }
+        assert.strictEqual(one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "use1-cloudfront-5xx").region, "us-east-1");
+        assert.strictEqual(alarms.filter((a) => a.inputs["metricName"] === "MinMQCS").length, 8, "2 channels x 2 pipelines x 2 regions");
+        const sub = one(plan, "aws:cloudfront/monitoringSubscription:MonitoringSubscription", "cloudfront-additional-metrics");
+        assert.strictEqual((sub.inputs["monitoringSubscription"] as any).realtimeMetricsSubscriptionConfig.realtimeMetricsSubscriptionStatus, "Enabled");
+    });
+
+    it("routes MediaLive alerts, MediaPackage input switches and contribution health to the topic", () => {
+        const rules = ofType(plan, "aws:cloudwatch/eventRule:EventRule", "us-east-1").map((r) => r.inputs["name"]).sort();
+        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-mediapackage-input-switch"]);
+        const alerts = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-alerts").inputs["eventPattern"] as string);
+        assert.strictEqual(alerts.resources.length, 2);
+        assert.strictEqual(ofType(plan, "aws:cloudwatch/eventTarget:EventTarget").length, 6);
+    });
+
+    it("schedules flows and channels of each region with a least-privilege Scheduler role", () => {
+        const schedules = ofType(plan, "aws:scheduler/schedule:Schedule", "us-west-2");
+        const channel = schedules.filter((s) => String((s.inputs["target"] as any).arn).includes("medialive"));
+        assert.deepStrictEqual(channel.map((s) => [s.inputs["scheduleExpression"], (s.inputs["target"] as any).arn]).sort(), [
+            ["at(2026-12-05T19:00:00)", "arn:aws:scheduler:::aws-sdk:medialive:startChannel"],
+            ["at(2026-12-06T00:30:00)", "arn:aws:scheduler:::aws-sdk:medialive:stopChannel"],
+        ]);
+        const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
+        assert.deepStrictEqual(JSON.parse((channel[0]!.inputs["target"] as any).input), { ChannelId: ml.outputs["channelId"] });
+        assert.strictEqual(schedules.filter((s) => String((s.inputs["target"] as any).arn).includes("mediaconnect")).length, 4, "two flows, start and stop");
+        const policy = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "usw2-scheduler").inputs["policy"] as string);
+        assert.deepStrictEqual(policy.Statement.map((s: any) => s.Action), [["medialive:StartChannel", "medialive:StopChannel"], ["mediaconnect:StartFlow", "mediaconnect:StopFlow"]]);
+        assert.ok(byUrn(plan, schedules[0]!.provider));
+    });
+
+    it("exports the schedules with their times and the season cost estimate", () => {
+        const o = plan.outputs as any;
+        assert.deepStrictEqual(o.schedules.map((s: any) => `${s.region} ${s.action} ${s.at}`).sort(), [
+            "us-east-1 start 2026-12-05T19:00:00", "us-east-1 stop 2026-12-06T00:30:00",
+            "us-west-2 start 2026-12-05T19:00:00", "us-west-2 stop 2026-12-06T00:30:00",
+        ]);
+        assert.strictEqual(o.seasonCostEstimate.channels["main-uhd"].pipelineHours, 22);
+    });
+});
