@@ -20,7 +20,7 @@ export const distributionDomain = delivery.domainName;
 export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) => [id, { hls: p.hls, dash: p.dash }]));
 
 /** The entitlement backend calls this (SigV4, POST JSON) to mint viewer tokens and URLs. */
-export const urlVendingEndpoint = delivery.urlVendingEndpoint;
+export const urlVendingEndpoint = built.vending.functionUrl;
 
 /** Where operators add revoked token ids (r:<jti>) and sessions (s:<sid>). */
 export const keyValueStoreArn = delivery.keyValueStoreArn;
@@ -51,6 +51,11 @@ export const schedules = built.operations.schedules;
 /** CloudWatch dashboards (one per region, one global) and the alarm topics. */
 export const dashboards = built.operations.dashboards;
 export const alarmTopics = built.operations.topicArns;
+
+/** Server-side ads: per ad channel, its MediaTailor configuration, session paths and prefetch windows. */
+export const adInsertion = built.ads
+    ? Object.fromEntries(Object.entries(built.ads.channels).map(([id, a]) => [id, { playbackConfiguration: a.configurationName, hlsSessionPath: a.hlsPathPrefix, dashSessionPath: a.dashPathPrefix, prefetch: a.prefetch }]))
+    : {};
 
 /** Channel-hours x pipelines x regions for the season, priced with onair:season.costRates. */
 export const seasonCostEstimate = seasonCost(season);

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { AdInsertion, adOriginTokens, tokenSignature } from "./ads/adInsertion";
 import { SeasonConfig } from "./config/types";
 import { GlobalDelivery } from "./delivery/globalDelivery";
+import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
 import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
@@ -16,6 +18,8 @@ export function seasonTags(season: SeasonConfig, stack: string): Record<string, 
 export interface BuiltSeason {
     chains: RegionalMediaChain[];
     delivery: GlobalDelivery;
+    vending: UrlVending;
+    ads?: AdInsertion;
     operations: SeasonOperations;
 }
 
@@ -44,13 +48,29 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         passphrases,
     }, { providers: providerMap(providers[region.region]!) }));
 
+    const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
+    const originTokens = season.ads ? adOriginTokens(season, signer) : {};
+
     const delivery = new GlobalDelivery("delivery", {
         season,
         regions: chains.map((c) => ({ region: c.region, egressDomain: c.channelGroup.egressDomain, channels: c.channels })),
         regionProviders: providers,
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
+        adOriginSignatures: Object.values(originTokens).map(tokenSignature),
     }, { providers: providerMap(global) });
+
+    // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
+    const primary = season.regions.find((r) => r.role === "primary")!.region;
+    const nowMs = opts.nowMs ?? Date.now();
+    const ads = season.ads
+        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!) })
+        : undefined;
+    const adPaths = ads
+        ? pulumi.all(Object.entries(ads.channels).map(([id, a]) => pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const)))
+            .apply((entries) => Object.fromEntries(entries))
+        : undefined;
+    const vending = createUrlVending(season, primary, signer, delivery.playbackHost, { parent: delivery, provider: providers[primary]!.aws }, adPaths);
 
     const operations = new SeasonOperations("operations", {
         season,
@@ -58,7 +78,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
-        nowMs: opts.nowMs ?? Date.now(),
+        nowMs,
     });
-    return { chains, delivery, operations };
+    return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };
 }

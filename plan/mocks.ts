@@ -122,6 +122,18 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
             dashManifestUrls: urls("dashManifests", "mpd"),
         };
     },
+    "aws-native:mediatailor:PlaybackConfiguration": (c) => {
+        const hash = token(c.name, 32);
+        const name = c.inputs["name"] ?? c.name;
+        const base = `https://${token(c.name + "h", 32)}.mediatailor.${c.region}.amazonaws.com/v1`;
+        return {
+            playbackConfigurationArn: `arn:aws:mediatailor:${c.region}:${account}:playbackConfiguration/${name}`,
+            playbackEndpointPrefix: `https://${token(c.name + "p", 32)}.mediatailor.${c.region}.amazonaws.com`,
+            sessionInitializationEndpointPrefix: `${base}/session/${hash}/${name}/`,
+            hlsConfiguration: { manifestEndpointPrefix: `${base}/master/${hash}/${name}/` },
+            dashConfiguration: { ...((c.inputs["dashConfiguration"] as Inputs) ?? {}), manifestEndpointPrefix: `${base}/dash/${hash}/${name}/` },
+        };
+    },
     "aws-native:cloudfront:Distribution": (c) => {
         const id = "E" + token(c.name, 13).toUpperCase();
         return { id, domainName: `d${token(c.name + "d", 13)}.cloudfront.net` };

@@ -130,15 +130,17 @@ export function loadViewerHandler(opts: { kvs: Kvs; nowSeconds: number; source?:
 }
 
 /** A viewer-request event as CloudFront delivers it. */
-export function viewerEvent(uri: string, opts: { query?: Record<string, string>; headers?: Record<string, string>; ip?: string } = {}): Record<string, unknown> {
+export function viewerEvent(uri: string, opts: { query?: Record<string, string>; headers?: Record<string, string>; cookies?: Record<string, string>; ip?: string; method?: string } = {}): Record<string, unknown> {
     const querystring: Record<string, { value: string }> = {};
     for (const [k, v] of Object.entries(opts.query ?? {})) querystring[k] = { value: v };
+    const cookies: Record<string, { value: string }> = {};
+    for (const [k, v] of Object.entries(opts.cookies ?? {})) cookies[k] = { value: v };
     const headers: Record<string, { value: string }> = { host: { value: "live.example-rsn.com" } };
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = { value: v };
     return {
         version: "1.0",
         context: { distributionDomainName: "d111111abcdef8.cloudfront.net", distributionId: "EDFDVBD6EXAMPLE", eventType: "viewer-request", requestId: "req-1" },
         viewer: { ip: opts.ip ?? "198.51.100.7" },
-        request: { method: "GET", uri, querystring, headers, cookies: {} },
+        request: { method: opts.method ?? "GET", uri, querystring, headers, cookies },
     };
 }

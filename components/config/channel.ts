@@ -36,7 +36,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events, ads: false };
     if (singlePipeline) out.singlePipeline = singlePipeline;
     return out;
 }

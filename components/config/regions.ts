@@ -11,6 +11,16 @@ export const MEDIA_REGIONS = [
     "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
 ] as const;
 
+/**
+ * The country CloudFront geolocates a region's AWS addresses to: services that read through the
+ * distribution from a region (MediaTailor) must not be geo-blocked.
+ */
+export const REGION_COUNTRY: Record<(typeof MEDIA_REGIONS)[number], string> = {
+    "us-east-1": "US", "us-east-2": "US", "us-west-1": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR",
+    "eu-west-1": "IE", "eu-west-2": "GB", "eu-west-3": "FR", "eu-central-1": "DE", "eu-north-1": "SE",
+    "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU",
+};
+
 /** Seamless cross-region failover needs at least two regions; more than three adds cost, not safety. */
 export const REGION_COUNT = { min: 2, max: 3 } as const;
 

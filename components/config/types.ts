@@ -141,6 +141,8 @@ export interface ChannelConfig {
     /** Lets `pulumi up` stop, update and restart a RUNNING channel. Off by default: a live game must not restart. */
     allowLiveUpdate: boolean;
     events: EventWindow[];
+    /** Set from `onair:season.ads.channels`: server-side ad insertion (MediaTailor) for this channel. */
+    ads: boolean;
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
@@ -258,6 +260,33 @@ export interface CostRates {
     mediapackageIngestPerGb: number;
 }
 
+/** Server-side ad insertion with MediaTailor, for the listed channels. */
+export interface AdsConfig {
+    /** VAST/VMAP endpoint; MediaTailor session variables such as [session.id] are allowed. */
+    adDecisionServerUrl: string;
+    channels: string[];
+    /** Shown when the ad server fills no ad. */
+    slateAdUrl?: string;
+    /**
+     * Ad players fetch the personalised manifests with the viewer's token in a cookie set for this
+     * parent domain of the playback host (e.g. example.com for live.example.com).
+     */
+    cookieDomain: string;
+    /**
+     * Web pages that play ad channels (https://host, under cookieDomain): the ad behaviours answer
+     * their credentialed requests (the cookie) with CORS headers naming them.
+     */
+    playerOrigins: string[];
+    prefetch: {
+        /** Spread ad-server requests for one break over this many seconds before it. */
+        retrievalWindowSeconds: number;
+        /** Start fetching the next break's ads this long after a break ends. */
+        delayAfterAvailEndSeconds: number;
+        /** Prefetched ads are kept this long. */
+        adExpirationSeconds: number;
+    };
+}
+
 export interface SeasonConfig {
     /** Season slug, e.g. `rsn-2026-27`; prefixes resource names. */
     name: string;
@@ -268,6 +297,7 @@ export interface SeasonConfig {
     observability: ObservabilityConfig;
     schedule: ScheduleConfig;
     costRates?: CostRates;
+    ads?: AdsConfig;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }

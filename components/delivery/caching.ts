@@ -76,3 +76,39 @@ export function originTimeouts(segmentSeconds: number[]): { connectionAttempts: 
         originKeepaliveTimeout: 60,
     };
 }
+
+/** Cache key of the path alone; what MediaTailor needs from the viewer goes by origin request policy. */
+const PATH_ONLY_KEY = {
+    enableAcceptEncodingGzip: false,
+    headersConfig: { headerBehavior: "none" },
+    cookiesConfig: { cookieBehavior: "none" },
+    queryStringsConfig: { queryStringBehavior: "none" },
+};
+
+/** MediaTailor's personalised manifests: every viewer's is different, so nothing is cached. */
+export function adsManifestCachePolicyArgs(season: string): awsnative.cloudfront.CachePolicyArgs {
+    return {
+        cachePolicyConfig: {
+            name: `onair-${season}-ads-manifests`,
+            comment: `OnAir ${season}: MediaTailor personalised manifests, never cached`,
+            minTtl: 0,
+            defaultTtl: 0,
+            maxTtl: 0,
+            parametersInCacheKeyAndForwardedToOrigin: PATH_ONLY_KEY,
+        },
+    };
+}
+
+/** Ad creatives are the same for every viewer: cached a day, keyed on the path only. */
+export function adSegmentCachePolicyArgs(season: string): awsnative.cloudfront.CachePolicyArgs {
+    return {
+        cachePolicyConfig: {
+            name: `onair-${season}-ad-segments`,
+            comment: `OnAir ${season}: MediaTailor ad segments`,
+            minTtl: 1,
+            defaultTtl: 86_400,
+            maxTtl: 86_400,
+            parametersInCacheKeyAndForwardedToOrigin: PATH_ONLY_KEY,
+        },
+    };
+}

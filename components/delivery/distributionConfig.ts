@@ -26,6 +26,20 @@ export interface DistributionWiring {
     realtimeLogConfigArn?: pulumi.Input<string>;
     /** Optional: standard (S3) access logs. */
     logging?: { bucket: pulumi.Input<string>; prefix: string };
+    /** Ad insertion: cache policies for MediaTailor's personalised manifests (none) and ad segments, and the players' CORS policy. */
+    adsPolicyIds?: { manifests: pulumi.Input<string>; adSegments: pulumi.Input<string>; cors: pulumi.Input<string> };
+}
+
+/** CloudFront's managed origin request policy forwarding every viewer header, cookie and query string except Host. */
+export const ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+export function mediaTailorHosts(region: string): { manifests: string; segments: string } {
+    return { manifests: `manifests.mediatailor.${region}.amazonaws.com`, segments: `segments.mediatailor.${region}.amazonaws.com` };
+}
+
+/** Content segments of an ad channel, listed by MediaTailor's personalised manifests without a path token. */
+export function adContentPathPattern(season: string, channelId: string): string {
+    return `${viewerPathPrefix(season, channelId)}/*`;
 }
 
 export function mediaOriginId(region: string): string {
@@ -107,8 +121,10 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         functionAssociations: viewerFunction,
         ...rtl,
     });
+    const ads = adsDelivery(season, primary, w, viewerFunction, rtl, mediaSettings);
     const cacheBehaviors: Behavior[] = [
         ...season.channels.map((c) => ({ pathPattern: channelPathPattern(season.name, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds) })),
+        ...ads.behaviors,
         ...[...d.vpcOrigins, ...d.customOrigins].map((o) => ({
             pathPattern: o.pathPattern,
             targetOriginId: o.id,
@@ -128,7 +144,7 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         httpVersion: "http2and3",
         ipv6Enabled: true,
         priceClass: d.priceClass,
-        origins: [...mediaOrigins, ...vpcOrigins, ...customOrigins],
+        origins: [...mediaOrigins, ...ads.origins, ...vpcOrigins, ...customOrigins],
         originGroups: { quantity: originGroups.length, items: originGroups },
         // Requests outside any channel path still need a valid token; they reach the primary only.
         defaultCacheBehavior: mediaSettings(mediaOriginId(primary), Math.min(...segments)),
@@ -147,4 +163,36 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         ...(w.logging ? { logging: { bucket: w.logging.bucket, prefix: w.logging.prefix, includeCookies: false } } : {}),
     };
     return cfg;
+}
+
+/**
+ * MediaTailor (server-side ads): its manifests origin (personalised, never cached), its segments
+ * origin (ad creatives, cached a day) and, per ad channel, the content segments its manifests list
+ * (their token is a ?token= MediaTailor copies from the session start, or the cookie). Paths under
+ * /v1/ belong to MediaTailor only; ad players get credentialed CORS on all of them.
+ */
+function adsDelivery(
+    season: SeasonConfig,
+    primary: string,
+    w: DistributionWiring,
+    viewerFunction: { eventType: "viewer-request"; functionArn: pulumi.Input<string> }[],
+    rtl: { realtimeLogConfigArn?: pulumi.Input<string> },
+    mediaSettings: (target: string, segmentSeconds: number) => Omit<Behavior, "pathPattern">,
+): { origins: awsnative.types.input.cloudfront.DistributionOriginArgs[]; behaviors: Behavior[] } {
+    if (!season.ads || !w.adsPolicyIds) return { origins: [], behaviors: [] };
+    const hosts = mediaTailorHosts(primary);
+    const origin = (id: string, domainName: string) => ({
+        id,
+        domainName,
+        customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 10, originKeepaliveTimeout: 5 },
+    });
+    const cors = { responseHeadersPolicyId: w.adsPolicyIds.cors };
+    const get = { viewerProtocolPolicy: "https-only", allowedMethods: ["GET", "HEAD", "OPTIONS"], cachedMethods: ["GET", "HEAD"], compress: true, ...cors, ...rtl };
+    const behaviors: Behavior[] = [
+        // Ad creatives: the same for every viewer, not protected content.
+        { pathPattern: "/v1/segment/*", targetOriginId: "mediatailor-segments", cachePolicyId: w.adsPolicyIds.adSegments, ...get },
+        { pathPattern: "/v1/*", targetOriginId: "mediatailor-manifests", cachePolicyId: w.adsPolicyIds.manifests, originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST, functionAssociations: viewerFunction, ...get },
+        ...season.channels.filter((c) => c.ads).map((c) => ({ pathPattern: adContentPathPattern(season.name, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
+    ];
+    return { origins: [origin("mediatailor-manifests", hosts.manifests), origin("mediatailor-segments", hosts.segments)], behaviors };
 }

@@ -9,11 +9,11 @@ import { logAnalytics } from "../observability/logAnalytics";
 import { realtimeLogs } from "../observability/realtimeLogs";
 import { PACKAGING, regionShort } from "../naming";
 import { RegionProviders } from "../providers";
-import { mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
+import { adSegmentCachePolicyArgs, adsManifestCachePolicyArgs, mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
 import { distributionConfig, TOKEN_PATH_PREFIX } from "./distributionConfig";
 import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
 import { endpointPolicy } from "./endpointPolicy";
-import { createUrlVending } from "./vending";
+import { adPlayerCorsPolicyArgs } from "./cors";
 import { webAclArgs } from "./waf";
 
 export interface RegionalOrigins {
@@ -31,6 +31,8 @@ export interface GlobalDeliveryArgs {
     tokenKeys: { kid: string; key: pulumi.Output<string> }[];
     /** Secret header values of custom origins, by origin id. */
     customOriginSecrets: Record<string, pulumi.Output<string>>;
+    /** Secret signatures of MediaTailor's origin tokens: the Web ACL lets those reads through. */
+    adOriginSignatures?: pulumi.Output<string>[];
 }
 
 export interface ChannelPlayback {
@@ -52,7 +54,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     readonly keyValueStoreArn: pulumi.Output<string>;
     readonly restreamerIpSetIds: { v4: pulumi.Output<string>; v6: pulumi.Output<string> };
     readonly playback: Record<string, ChannelPlayback>;
-    readonly urlVendingEndpoint: pulumi.Output<string>;
+    /** The hostname viewers use: the first alias, else the distribution's own name. */
+    readonly playbackHost: pulumi.Output<string>;
     /** Kinesis stream with every viewer request (CMCD included): for live dashboards and partners. */
     readonly realtimeLogStreamArn: pulumi.Output<string>;
 
@@ -76,6 +79,13 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         const cachePolicyIds: Record<number, pulumi.Output<string>> = {};
         for (const s of lengths) cachePolicyIds[s] = new awsnative.cloudfront.CachePolicy(`media-cache-${s}s`, mediaCachePolicyArgs(season.name, s), here).awsId;
         const originRequest = new awsnative.cloudfront.OriginRequestPolicy("mediapackage-origin-request", originRequestPolicyArgs(season.name), here);
+        const adsPolicyIds = season.ads
+            ? {
+                manifests: new awsnative.cloudfront.CachePolicy("ads-manifests-cache", adsManifestCachePolicyArgs(season.name), here).awsId,
+                adSegments: new awsnative.cloudfront.CachePolicy("ads-segments-cache", adSegmentCachePolicyArgs(season.name), here).awsId,
+                cors: new awsnative.cloudfront.ResponseHeadersPolicy("ads-player-cors", adPlayerCorsPolicyArgs(season.name, season.ads.playerOrigins), here).awsId,
+            }
+            : undefined;
 
         // Token check at the edge: signing keys (by kid) and revocations live in the KeyValueStore.
         const kvs = new awsnative.cloudfront.KeyValueStore("viewer-tokens", { name: `onair-${season.name}-tokens`, comment: "Signing keys (k:<kid>) and revoked token ids (r:<jti>) and sessions (s:<sid>)" }, here);
@@ -106,7 +116,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         }, { parent: this, ignoreChanges: ["addresses"] });
         const v4 = ipSet("IPV4");
         const v6 = ipSet("IPV6");
-        const webAcl = new awsnative.wafv2.WebAcl("viewer-web-acl", webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }), here);
+        const webAcl = new awsnative.wafv2.WebAcl("viewer-web-acl", webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }, args.adOriginSignatures), here);
 
         const vpcOriginIds: Record<string, pulumi.Output<string>> = {};
         for (const o of season.delivery.vpcOrigins) {
@@ -134,6 +144,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 customOriginHeaders: args.customOriginSecrets,
                 logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
                 realtimeLogConfigArn: realtime.configArn,
+                ...(adsPolicyIds ? { adsPolicyIds } : {}),
             }),
         }, here);
         this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;
@@ -153,9 +164,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         }
 
         const playbackHost = season.delivery.domain ? pulumi.output(season.delivery.domain.aliases[0]!) : this.distribution.domainName;
-        const primary = season.regions.find((r) => r.role === "primary")!.region;
-        const vending = createUrlVending(season, primary, args.tokenKeys[0]!, playbackHost, { parent: this, provider: args.regionProviders[primary]!.aws });
-        this.urlVendingEndpoint = vending.functionUrl;
+        this.playbackHost = playbackHost;
 
         this.keyValueStoreArn = kvs.arn;
         this.restreamerIpSetIds = { v4: v4.awsId, v6: v6.awsId };
@@ -172,7 +181,6 @@ export class GlobalDelivery extends pulumi.ComponentResource {
             distributionDomain: this.domainName,
             keyValueStoreArn: this.keyValueStoreArn,
             restreamerIpSetIds: this.restreamerIpSetIds,
-            urlVendingEndpoint: this.urlVendingEndpoint,
             manifests: PACKAGING,
         });
     }

@@ -7,8 +7,11 @@ import { PolicyDocument, serviceTrust } from "../media/iam";
 
 const CODE_DIR = path.join(__dirname, "vending");
 
+/** Ad channels' personalised-manifest paths on the playback host (MediaTailor via CloudFront). */
+export type AdPaths = Record<string, { config: string; hls: string; dash: string }>;
+
 /** Environment of the vending Lambda: names and paths only; the key stays in Secrets Manager. */
-export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>, ads?: pulumi.Input<AdPaths>): Record<string, pulumi.Input<string>> {
     const channels = Object.fromEntries(season.channels.map((c) => {
         const prefix = `${viewerPathPrefix(season.name, c.id)}/`;
         return [c.id, { prefix, hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`, dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd` }];
@@ -21,6 +24,7 @@ export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDo
         CHANNELS: JSON.stringify(channels),
         TOKEN_TTL_SECONDS: String(season.security.tokens.ttlSeconds),
         MAX_TOKEN_TTL_SECONDS: String(season.security.tokens.maxTtlSeconds),
+        ...(season.ads && ads ? { ADS: pulumi.output(ads).apply((a) => JSON.stringify(a)), COOKIE_DOMAIN: season.ads.cookieDomain } : {}),
     };
 }
 
@@ -49,6 +53,7 @@ export function createUrlVending(
     signer: { kid: string; key: pulumi.Output<string> },
     playbackDomain: pulumi.Input<string>,
     opts: pulumi.CustomResourceOptions,
+    ads?: pulumi.Input<AdPaths>,
 ): UrlVending {
     const functionName = `onair-${season.name}-url-vending`;
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
@@ -77,7 +82,7 @@ export function createUrlVending(
             "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
             "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
         }),
-        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn) },
+        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads) },
     }, { ...opts, dependsOn: [policy, logs, version] });
     const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
     return { functionUrl: url.functionUrl, functionArn: fn.arn };

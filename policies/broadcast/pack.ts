@@ -7,6 +7,7 @@ import { disallowPlainRtp } from "./mediaconnect/flow/onair-mediaconnect-flow-di
 import { enableSourceFailover } from "./mediaconnect/flow/onair-mediaconnect-flow-enable-source-failover";
 import { configureEmbeddedTimecode } from "./medialive/channel/onair-medialive-channel-configure-embedded-timecode";
 import { configureUdpFec } from "./medialive/channel/onair-medialive-channel-configure-udp-fec";
+import { disallowEpochLockedHlsAdMarkers } from "./medialive/channel/onair-medialive-channel-disallow-epoch-locked-hls-ad-markers";
 import { disallowInputLossFill } from "./medialive/channel/onair-medialive-channel-disallow-input-loss-fill";
 import { disallowSinglePipeline } from "./medialive/channel/onair-medialive-channel-disallow-single-pipeline";
 import { enforceEpochLocking } from "./medialive/channel/onair-medialive-channel-enforce-epoch-locking";
@@ -35,6 +36,7 @@ export const broadcastPack: PackDefinition = {
         disallowInputLossFill,
         configureEmbeddedTimecode,
         enforceEpochLocking,
+        disallowEpochLockedHlsAdMarkers,
         missingInputSecurityGroup,
         disallowOpenCidr,
         // Contribution

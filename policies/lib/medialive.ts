@@ -25,6 +25,8 @@ export interface OutputGroupView {
 
 export interface OutputView {
     name: string;
+    /** HLS outputs: the transport stream's SCTE-35 handling (PASSTHROUGH or NO_PASSTHROUGH). */
+    hlsScte35Behavior?: string;
     udpFec?: { includeFec?: string; columnDepth?: number; rowLength?: number } | "absent";
 }
 
@@ -102,6 +104,8 @@ function outputGroupView(g: unknown, i: number): OutputGroupView {
 
 function outputView(o: unknown, j: number): OutputView {
     const view: OutputView = { name: str(field(o, "outputName")) ?? `output #${j + 1}` };
+    const hlsScte = str(dig(o, "outputSettings", "hlsOutputSettings", "hlsSettings", "standardHlsSettings", "m3u8Settings", "scte35Behavior"));
+    if (hlsScte) view.hlsScte35Behavior = hlsScte;
     const udp = dig(o, "outputSettings", "udpOutputSettings");
     if (udp !== undefined) {
         const fec = field(udp, "fecOutputSettings");

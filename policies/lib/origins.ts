@@ -1,5 +1,5 @@
 /** What kind of service an origin domain belongs to, from its hostname alone. */
-export type OriginService = "s3" | "mediapackagev2" | "mediastore" | "lambda-url" | "custom";
+export type OriginService = "s3" | "mediapackagev2" | "mediastore" | "lambda-url" | "mediatailor" | "custom";
 
 /** Origins of these kinds can (and must) be reached through an origin access control. */
 export const OAC_CAPABLE: readonly OriginService[] = ["s3", "mediapackagev2", "mediastore", "lambda-url"];
@@ -11,6 +11,8 @@ const PATTERNS: [OriginService, RegExp][] = [
     ["mediapackagev2", /\.mediapackagev2\.[a-z]{2}(-gov)?-[a-z]+-\d\.amazonaws\.com$/],
     ["mediastore", /\.data\.mediastore\.[a-z]{2}-[a-z]+-\d\.amazonaws\.com$/],
     ["lambda-url", /\.lambda-url\.[a-z]{2}(-gov)?-[a-z]+-\d\.on\.aws$/],
+    // MediaTailor's shared manifest and segment endpoints: public AWS service hosts, not an origin you run.
+    ["mediatailor", /^(manifests|segments|[a-z0-9]+)\.mediatailor\.[a-z]{2}-[a-z]+-\d\.amazonaws\.com$/],
 ];
 
 export function originService(domainName: string): OriginService {

@@ -18,6 +18,12 @@ interface BadCase {
 
 const P = "onair:season";
 const set = (path: string, value: unknown) => (s: Record<string, any>) => void setPath(s, path, value);
+/** Ads on the baseline (valid), then one change. */
+const withAds = (path: string, value: unknown) => (s: Record<string, any>) => {
+    s.delivery.domain = { aliases: ["live.example.com"], certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a" };
+    s.ads = { adDecisionServerUrl: "https://ads.example.com/vast?sid=[session.id]", channels: ["main-uhd"], cookieDomain: "example.com", playerOrigins: ["https://www.example.com"] };
+    setPath(s, path, value);
+};
 
 const CASES: BadCase[] = [
     { title: "unsupported contribution protocol", change: set("channels[0].contribution.protocol", "rtmp"), path: `${P}.channels[0].contribution.protocol`, says: `"rtmp" is not supported; use one of srt-listener, srt-caller, rist, rtp-fec` },
@@ -59,6 +65,14 @@ const CASES: BadCase[] = [
     { title: "a non-failover status code", change: set("delivery.failoverStatusCodes", [418]), path: `${P}.delivery.failoverStatusCodes[0]`, says: "418 is not a failover code; use 500, 502, 503, 504" },
     { title: "a single pipeline without a reason", change: set("channels[0].singlePipeline", {}), path: `${P}.channels[0].singlePipeline.reason`, says: "is required" },
     { title: "a caption channel beyond CEA-608", change: set("channels[0].captions[0].channel", 5), path: `${P}.channels[0].captions[0].channel`, says: "5 is out of range; use 1 to 4" },
+    { title: "ads on a channel that does not exist", change: withAds("ads.channels", ["main-uhd", "curling"]), path: `${P}.ads.channels[1]`, says: `"curling" is not a channel of this season; use one of main-uhd, second-hd` },
+    { title: "an ad decision server over plain HTTP", change: withAds("ads.adDecisionServerUrl", "http://ads.example.com/vast"), path: `${P}.ads.adDecisionServerUrl`, says: "the ad server's HTTPS VAST/VMAP URL" },
+    { title: "an ad cookie domain that is not a parent of the playback host", change: withAds("ads.cookieDomain", "example.org"), path: `${P}.ads.cookieDomain`, says: `"example.org" is not a parent of the playback host(s) live.example.com; browsers would not send the cookie` },
+    { title: "ads without a playback domain", change: withAds("delivery.domain", undefined), path: `${P}.ads.cookieDomain`, says: "needs delivery.domain" },
+    { title: "an ad player page on another site", change: withAds("ads.playerOrigins", ["https://player.example.net"]), path: `${P}.ads.playerOrigins[0]`, says: "is not under cookieDomain example.com; browsers treat the token cookie as third-party" },
+    { title: "an ad player origin with a path", change: withAds("ads.playerOrigins", ["https://www.example.com/watch"]), path: `${P}.ads.playerOrigins[0]`, says: "a web origin such as https://www.example.com" },
+    { title: "ads whose origin reads the geo rules would block", change: (s) => { withAds("security.geoAllow", ["CA"])(s); }, path: `${P}.ads`, says: "MediaTailor in us-east-1 reads the origin through CloudFront from US addresses, which security.geoAllow blocks; add US" },
+    { title: "an ad retrieval window under 10 seconds", change: withAds("ads.prefetch", { retrievalWindowSeconds: 5 }), path: `${P}.ads.prefetch.retrievalWindowSeconds`, says: "5 is out of range; use 10 to 3600 seconds" },
     { title: "a reserved tag key", change: set("tags", { "aws:owner": "x" }), path: `${P}.tags.aws:owner`, says: "is not a valid tag key" },
 ];
 

@@ -97,6 +97,44 @@ describe("URL vending hook", () => {
         assert.strictEqual(other["statusCode"], 403);
     });
 
+    describe("ad channels", () => {
+        const MT = "onair-rsn-football-uhd";
+        const ads = { "football-uhd": { config: MT, hls: `/v1/master/abc123/${MT}/`, dash: `/v1/dash/abc123/${MT}/` } };
+        const adDeps = () => deps({ ads, cookieDomain: "example-rsn.com", clientRoutingDomain: "cr.example-rsn.com" });
+
+        it("binds the token to the playback configuration and returns MediaTailor URLs on the main host", async () => {
+            const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, adDeps())).body);
+            const { payload } = await jose.jwtVerify(body.token, new TextEncoder().encode(KEY), { currentDate: new Date(NOW * 1000) });
+            assert.strictEqual(payload["mt"], MT);
+            assert.strictEqual(body.ads.hls, `https://live.example-rsn.com/v1/master/abc123/${MT}/cmaf/hls.m3u8?manifest.token=${body.token}`);
+            assert.strictEqual(body.ads.dash, `https://live.example-rsn.com/v1/dash/abc123/${MT}/cmaf/dash.mpd?manifest.token=${body.token}`);
+        });
+
+        it("returns a first-party, HTTPS-only cookie for the parent domain that lives as long as the token", async () => {
+            const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4", ttlSeconds: 7200 }, adDeps())).body);
+            assert.strictEqual(body.ads.cookie, `onair_token=${body.token}; Domain=example-rsn.com; Path=/; Max-Age=7200; Secure; HttpOnly; SameSite=Lax`);
+        });
+
+        it("gives no ad URLs or mt claim for channels without ads", async () => {
+            const body = JSON.parse((await vend({ channel: "football-uhd" }, deps())).body);
+            assert.strictEqual(body.ads, undefined);
+            assert.strictEqual(jose.decodeJwt(body.token)["mt"], undefined);
+        });
+
+        it("issues ad URLs the edge function accepts, and content segments by ?token= or cookie", async () => {
+            const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, adDeps())).body);
+            const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });
+            const start = new URL(body.ads.hls);
+            const manifest = await edge(viewerEvent(start.pathname, { query: { "manifest.token": start.searchParams.get("manifest.token")! } }));
+            assert.strictEqual(manifest["statusCode"], undefined);
+            assert.strictEqual((manifest["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value, body.token, "MediaTailor needs manifest.token to carry the token on");
+            const segment = "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4";
+            assert.strictEqual((await edge(viewerEvent(segment, { query: { token: body.token } })))["statusCode"], undefined);
+            assert.strictEqual((await edge(viewerEvent(segment, { cookies: { onair_token: body.token } })))["statusCode"], undefined);
+            assert.strictEqual((await edge(viewerEvent(segment)))["statusCode"], 401);
+        });
+    });
+
     it("rejects unknown channels, bad addresses and out-of-range lifetimes", async () => {
         assert.strictEqual((await vend({ channel: "curling" }, deps())).statusCode, 404);
         assert.strictEqual((await vend({ channel: "football-uhd", viewerIp: "999.1.1.1" }, deps())).statusCode, 400);

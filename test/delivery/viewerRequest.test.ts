@@ -29,22 +29,24 @@ function handler(extra: Record<string, string> = {}): ViewerHandler {
     return loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY_A, "k:2026b": KEY_B, "r:revoked-token": "1", "s:revoked-session": "1", ...extra }), nowSeconds: NOW });
 }
 
-async function status(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header"; query?: Record<string, string> } = {}): Promise<number> {
+async function status(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {}): Promise<number> {
     const r = await request(tok, opts);
     return (r["statusCode"] as number | undefined) ?? 200;
 }
 
-async function request(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header"; query?: Record<string, string> } = {}): Promise<Record<string, any>> {
+async function request(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {}): Promise<Record<string, any>> {
     const via = opts.via ?? "query";
     let uri = opts.uri ?? PATH;
     const query: Record<string, string> = { ...(opts.query ?? {}) };
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const cookies: Record<string, string> = {};
     if (tok !== undefined) {
+        if (via === "cookie") cookies["onair_token"] = tok;
         if (via === "query") query["token"] = tok;
         if (via === "path") uri = `/tk/${tok}${uri}`;
         if (via === "header") headers["authorization"] = `Bearer ${tok}`;
     }
-    return handler()(viewerEvent(uri, { query, headers, ...(opts.ip ? { ip: opts.ip } : {}) }));
+    return handler()(viewerEvent(uri, { query, headers, cookies, ...(opts.ip ? { ip: opts.ip } : {}) }));
 }
 
 describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
@@ -161,6 +163,50 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             const t = await token({ sid: "session-a" });
             assert.strictEqual(await status(t, { headers: { "cmcd-session": 'sid="session-b"' } }), 403);
             assert.strictEqual(await status(t), 403);
+        });
+    });
+
+    describe("ad playback (MediaTailor personalised manifests)", () => {
+        const MT = "onair-rsn-2026-27-football-uhd";
+        const HLS = `/v1/master/0123456789abcdef0123456789abcdef01234567/${MT}/cmaf/hls.m3u8`;
+        const DASH = `/v1/dash/0123456789abcdef0123456789abcdef01234567/${MT}/cmaf/dash.mpd`;
+        it("accepts the token from the onair_token cookie for content segments", async () => {
+            assert.strictEqual(await status(await token(), { via: "cookie", uri: `${PREFIX}cmaf/segment_video-1080p_1001.mp4` }), 200);
+        });
+        it("accepts HLS and DASH manifests of the playback configuration the token names", async () => {
+            const t = await token({ mt: MT });
+            assert.strictEqual(await status(t, { via: "cookie", uri: HLS }), 200);
+            assert.strictEqual(await status(t, { uri: DASH }), 200);
+        });
+        it("refuses another channel's playback configuration", async () => {
+            assert.strictEqual(await status(await token({ mt: "onair-rsn-2026-27-hoops-hd" }), { via: "cookie", uri: HLS }), 403);
+        });
+        it("refuses a content-only token (no mt claim) on a personalised manifest", async () => {
+            assert.strictEqual(await status(await token(), { uri: HLS }), 403);
+        });
+        it("still binds content segments to the path prefix when the token names a configuration", async () => {
+            assert.strictEqual(await status(await token({ mt: MT }), { via: "cookie", uri: "/out/v1/rsn-2026-27/hoops-hd/cmaf/hls.m3u8" }), 403);
+        });
+        it("refuses dot segments in a personalised path", async () => {
+            assert.strictEqual(await status(await token({ mt: MT }), { uri: `/v1/master/abc/${MT}/../other/hls.m3u8` }), 403);
+        });
+        it("prefers an explicit token over the cookie", async () => {
+            const r = await handler()(viewerEvent(PATH, { query: { token: await token() }, cookies: { onair_token: "garbage" } }));
+            assert.strictEqual(r["statusCode"], undefined);
+        });
+        it("accepts ?manifest.token= at session start and leaves it for MediaTailor to copy", async () => {
+            const t = await token({ mt: MT });
+            const r = await handler()(viewerEvent(HLS, { query: { "manifest.token": t } }));
+            assert.strictEqual(r["statusCode"], undefined);
+            assert.strictEqual((r["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value, t);
+        });
+        it("lets CORS preflights through without a token", async () => {
+            const r = await handler()(viewerEvent(HLS, { method: "OPTIONS" }));
+            assert.strictEqual(r["statusCode"], undefined);
+            assert.strictEqual((await handler()(viewerEvent(HLS)))["statusCode"], 401);
+        });
+        it("checks revocation for cookie tokens", async () => {
+            assert.strictEqual(await status(await token({ jti: "revoked-token" }), { via: "cookie" }), 403);
         });
     });
 

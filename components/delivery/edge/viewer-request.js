@@ -1,7 +1,9 @@
 // OnAir viewer-request token check (cloudfront-js-2.0; ES5.1 subset, no TypeScript, keep < 5 KB).
-// JWT HS256: key by kid from the KeyValueStore ("k:<kid>"), revoked ids "r:<jti>" / "s:<sid>".
+// JWT HS256 from the path (/tk/<jwt>/...), ?token= (or ?manifest.token= for MediaTailor), the
+// onair_token cookie (ad playback) or a bearer header. Key by kid from the KeyValueStore
+// ("k:<kid>"), revoked ids "r:<jti>" / "s:<sid>".
 // 401: missing, malformed, badly signed, expired or not yet valid. 403: valid but revoked or bound
-// elsewhere (path prefix, IP, country, region, playback session).
+// elsewhere (path prefix or MediaTailor config, IP, country, region, playback session).
 import cf from 'cloudfront';
 import crypto from 'crypto';
 
@@ -51,6 +53,8 @@ function cmcdSession(req) {
 
 async function handler(event) {
     var req = event.request;
+    // CORS preflights carry no credentials and their answers no content.
+    if (req.method === 'OPTIONS') return req;
     var tok;
     var m = req.uri.match(/^\/tk\/([^\/]+)(\/.*)$/);
     if (m) {
@@ -58,6 +62,11 @@ async function handler(event) {
         req.uri = m[2];
     } else if (req.querystring.token) {
         tok = req.querystring.token.value;
+    } else if (req.querystring['manifest.token']) {
+        // Ad session start: MediaTailor copies manifest.* onto every URL it writes, as ?token=.
+        tok = req.querystring['manifest.token'].value;
+    } else if (req.cookies.onair_token) {
+        tok = req.cookies.onair_token.value;
     } else {
         var auth = header(req, 'authorization');
         if (auth && auth.indexOf('Bearer ') === 0) tok = auth.slice(7);
@@ -87,7 +96,10 @@ async function handler(event) {
     if (c.nbf !== undefined && (typeof c.nbf !== 'number' || c.nbf > now + SKEW)) return deny(401, 'not yet valid');
 
     // Dot segments could climb out of the prefix ("/a/../b"), so they never pass.
-    if (typeof c.pfx !== 'string' || req.uri.indexOf(c.pfx) !== 0 || /\/\.\.?(\/|$)|%2e/i.test(req.uri)) return deny(403, 'path');
+    if (/\/\.\.?(\/|$)|%2e/i.test(req.uri)) return deny(403, 'path');
+    // Personalised (MediaTailor) manifests are bound by the playback configuration they name.
+    var ads = req.uri.match(/^\/v1\/(?:master|manifest|dash|session)\/[^\/]+\/([^\/]+)\//);
+    if (ads ? c.mt !== ads[1] : typeof c.pfx !== 'string' || req.uri.indexOf(c.pfx) !== 0) return deny(403, 'path');
     if (c.ip !== undefined && c.ip !== event.viewer.ip) return deny(403, 'ip');
     if (c.cty !== undefined && c.cty !== header(req, 'cloudfront-viewer-country')) return deny(403, 'country');
     if (c.rgn !== undefined && c.rgn !== header(req, 'cloudfront-viewer-country-region')) return deny(403, 'region');

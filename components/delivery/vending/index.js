@@ -9,8 +9,9 @@ const { mintToken } = require("./token");
 
 /**
  * @typedef {{ prefix: string, hls: string, dash: string }} ChannelPaths
+ * @typedef {{ config: string, hls: string, dash: string }} AdPaths
  * @typedef {{ kid: string, playbackDomain: string, clientRoutingDomain?: string, channels: Record<string, ChannelPaths>,
- *             ttlSeconds: number, maxTtlSeconds: number }} VendorConfig
+ *             ttlSeconds: number, maxTtlSeconds: number, ads?: Record<string, AdPaths>, cookieDomain?: string }} VendorConfig
  * @typedef {{ config: VendorConfig, signingKey: () => Promise<string>, now: () => number, randomId: () => string }} VendorDeps
  * @typedef {{ statusCode: number, headers: Record<string, string>, body: string }} HttpResponse
  */
@@ -24,6 +25,8 @@ function configFromEnv(env) {
         channels: JSON.parse(env.CHANNELS || "{}"),
         ttlSeconds: Number(env.TOKEN_TTL_SECONDS || 14400),
         maxTtlSeconds: Number(env.MAX_TOKEN_TTL_SECONDS || 21600),
+        ...(env.ADS ? { ads: JSON.parse(env.ADS) } : {}),
+        ...(env.COOKIE_DOMAIN ? { cookieDomain: env.COOKIE_DOMAIN } : {}),
     };
 }
 
@@ -53,6 +56,7 @@ async function vend(input, deps) {
     const ttl = req.ttlSeconds === undefined ? c.ttlSeconds : Number(req.ttlSeconds);
     if (!Number.isInteger(ttl) || ttl < 60 || ttl > c.maxTtlSeconds) return reply(400, { error: `ttlSeconds must be 60-${c.maxTtlSeconds}` });
 
+    const ad = typeof req.channel === "string" ? c.ads?.[req.channel] : undefined;
     const { token, expiresAt } = mintToken({ kid: c.kid, key: await deps.signingKey() }, {
         prefix: channel.prefix,
         ttlSeconds: ttl,
@@ -62,6 +66,7 @@ async function vend(input, deps) {
         ...(typeof req.country === "string" ? { country: req.country } : {}),
         ...(typeof req.region === "string" ? { region: req.region } : {}),
         ...(typeof req.sessionId === "string" ? { sessionId: req.sessionId } : {}),
+        ...(ad ? { mediaTailorConfig: ad.config } : {}),
     });
     const host = c.clientRoutingDomain && ip ? `${clientRoutingLabel(ip)}.${c.clientRoutingDomain}` : c.playbackDomain;
     return reply(200, {
@@ -69,6 +74,18 @@ async function vend(input, deps) {
         token,
         hls: `https://${host}/tk/${token}${channel.hls}`,
         dash: `https://${host}/tk/${token}${channel.dash}`,
+        // Ad playback starts at MediaTailor, on the main host (where its manifests point). MediaTailor
+        // copies manifest.token onto every URL it writes, as ?token=; the cookie, which the
+        // entitlement site sets for the parent domain, covers segment URLs it leaves bare.
+        ...(ad
+            ? {
+                ads: {
+                    hls: `https://${c.playbackDomain}${ad.hls}${channel.hls.slice(channel.prefix.length)}?manifest.token=${token}`,
+                    dash: `https://${c.playbackDomain}${ad.dash}${channel.dash.slice(channel.prefix.length)}?manifest.token=${token}`,
+                    cookie: `onair_token=${token}; Domain=${c.cookieDomain}; Path=/; Max-Age=${ttl}; Secure; HttpOnly; SameSite=Lax`,
+                },
+            }
+            : {}),
     });
 }
 

@@ -5,7 +5,7 @@ const crypto = require("crypto");
 
 /**
  * @typedef {{ kid: string, key: string }} SigningKey
- * @typedef {{ prefix: string, ttlSeconds: number, now: number, jti: string, ip?: string, country?: string, region?: string, sessionId?: string }} Grant
+ * @typedef {{ prefix: string, ttlSeconds: number, now: number, jti: string, ip?: string, country?: string, region?: string, sessionId?: string, mediaTailorConfig?: string }} Grant
  */
 
 /** @param {unknown} value */
@@ -26,6 +26,8 @@ function mintToken(signer, grant) {
     if (grant.country) claims.cty = grant.country;
     if (grant.region) claims.rgn = grant.region;
     if (grant.sessionId) claims.sid = grant.sessionId;
+    // Personalised (MediaTailor) manifests are checked against the playback configuration they name.
+    if (grant.mediaTailorConfig) claims.mt = grant.mediaTailorConfig;
     const input = `${b64url({ alg: "HS256", typ: "JWT", kid: signer.kid })}.${b64url(claims)}`;
     const sig = crypto.createHmac("sha256", signer.key).update(input).digest("base64url");
     return { token: `${input}.${sig}`, expiresAt: exp };

@@ -106,8 +106,9 @@ function cmafIngestGroup(channel: ChannelConfig, videos: VideoDescription[], aud
                 Destination: { DestinationRefId: MEDIAPACKAGE_DESTINATION_ID },
                 SegmentLength: channel.segment.lengthSeconds,
                 SegmentLengthUnits: "SECONDS",
-                // Epoch locking drops SCTE-35 passthrough towards MediaPackage (see docs/adr on ads).
-                Scte35Type: "NONE",
+                // Ad channels pass SCTE-35 markers without cutting extra segments, so segment boundaries
+                // stay on the epoch grid in every region (docs/adr/008); other channels drop them.
+                Scte35Type: channel.ads ? "SCTE_35_WITHOUT_SEGMENTATION" : "NONE",
                 NielsenId3Behavior: "NO_PASSTHROUGH",
                 KlvBehavior: "NO_PASSTHROUGH",
                 ...(channel.captions.length > 0

@@ -3,6 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, RegionRole } from "../../config/types";
 import { PACKAGING } from "../../naming";
 
+/** SCTE-35 types MediaPackage turns into ad markers for MediaTailor on ad channels. */
+export const AD_SCTE_FILTER = ["SPLICE_INSERT", "BREAK", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT", "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"] as const;
+
 /** Conditions under which the primary region answers 404 so CloudFront moves to the secondary. */
 export const FORCED_ERROR_CONDITIONS = ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT", "MISSING_DRM_KEY"] as const;
 
@@ -40,12 +43,15 @@ export function originEndpointArgs(channelGroupName: pulumi.Input<string>, chann
             segmentDurationSeconds: seg.lengthSeconds,
             segmentName: "segment",
             includeIframeOnlyStreams: false,
+            ...(channel.ads ? { scte: { scteFilter: [...AD_SCTE_FILTER] } } : {}),
         },
         hlsManifests: [{
             manifestName: PACKAGING.hlsManifest,
             childManifestName: PACKAGING.hlsManifest,
             manifestWindowSeconds: seg.manifestWindowSeconds,
             programDateTimeIntervalSeconds: seg.lengthSeconds,
+            // MediaTailor reads EXT-X-DATERANGE SCTE35-OUT/IN markers (they need program date time).
+            ...(channel.ads ? { scteHls: { adMarkerHls: "DATERANGE" as const } } : {}),
         }],
         dashManifests: [{
             manifestName: PACKAGING.dashManifest,
@@ -54,6 +60,8 @@ export function originEndpointArgs(channelGroupName: pulumi.Input<string>, chann
             minUpdatePeriodSeconds: seg.lengthSeconds,
             suggestedPresentationDelaySeconds: seg.lengthSeconds * 3,
             segmentTemplateFormat: "NUMBER_WITH_TIMELINE",
+            // MediaTailor's MULTI_PERIOD DASH expects a new period at each avail.
+            ...(channel.ads ? { scteDash: { adMarkerDash: "XML" as const }, periodTriggers: ["AVAILS" as const] } : {}),
         }],
         ...(role === "primary" ? { forceEndpointErrorConfiguration: { endpointErrorConditions: [...FORCED_ERROR_CONDITIONS] } } : {}),
     };

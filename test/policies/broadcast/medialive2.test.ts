@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { configureEmbeddedTimecode } from "../../../policies/broadcast/medialive/channel/onair-medialive-channel-configure-embedded-timecode";
+import { disallowEpochLockedHlsAdMarkers } from "../../../policies/broadcast/medialive/channel/onair-medialive-channel-disallow-epoch-locked-hls-ad-markers";
 import { disallowInputLossFill } from "../../../policies/broadcast/medialive/channel/onair-medialive-channel-disallow-input-loss-fill";
 import { enforceHlsProgramDateTime } from "../../../policies/broadcast/medialive/channel/onair-medialive-channel-enforce-hls-program-date-time";
 import { missingInputSecurityGroup } from "../../../policies/broadcast/medialive/input/onair-medialive-input-missing-security-group";
@@ -22,6 +23,40 @@ describe("broadcast pack: more MediaLive rules", () => {
         });
         it("is not applicable to other types", async () => {
             assert.strictEqual((await runPolicy(enforceHlsProgramDateTime, [unrelated()])).notApplicable.length, 1);
+        });
+    });
+
+    describe("onair-medialive-channel-disallow-epoch-locked-hls-ad-markers", () => {
+        const epochLocked = () => {
+            const ch = classicChannel();
+            enc(ch).globalConfiguration.outputLockingMode = "EPOCH_LOCKING";
+            return ch;
+        };
+        it("passes OnAir's epoch-locked CMAF Ingest channel and epoch-locked HLS without markers", async () => {
+            assert.deepStrictEqual((await runPolicy(disallowEpochLockedHlsAdMarkers, [onairChannel(), epochLocked()])).violations, []);
+        });
+        it("passes ad markers on a pipeline-locked channel", async () => {
+            const ch = classicChannel();
+            enc(ch).outputGroups[0].outputGroupSettings.hlsGroupSettings.adMarkers = ["ELEMENTAL_SCTE35"];
+            assert.deepStrictEqual((await runPolicy(disallowEpochLockedHlsAdMarkers, [ch])).violations, []);
+        });
+        it("flags manifest ad markers on an epoch-locked HLS group", async () => {
+            const ch = epochLocked();
+            enc(ch).outputGroups[0].outputGroupSettings.hlsGroupSettings.adMarkers = ["ELEMENTAL_SCTE35"];
+            assert.match((await runPolicy(disallowEpochLockedHlsAdMarkers, [ch])).violations[0]!, /"classic-channel" uses EPOCH_LOCKING but HLS output group "hls-origin" adds ad markers \(ELEMENTAL_SCTE35\); MediaLive rejects this/);
+        });
+        it("flags SCTE-35 passthrough on an epoch-locked HLS output", async () => {
+            const ch = epochLocked();
+            enc(ch).outputGroups[0].outputs[0].outputSettings.hlsOutputSettings = { hlsSettings: { standardHlsSettings: { m3u8Settings: { scte35Behavior: "PASSTHROUGH" } } } };
+            assert.match((await runPolicy(disallowEpochLockedHlsAdMarkers, [ch])).violations[0]!, /HLS output "hls-1080p" in group "hls-origin" passes SCTE-35 through/);
+        });
+        it("reads the MediaLive API shape of the OnAir resource too", async () => {
+            const ch = onairChannel();
+            (ch.props.request as any).EncoderSettings.OutputGroups.push({ Name: "extra-hls", OutputGroupSettings: { HlsGroupSettings: { AdMarkers: ["ADOBE"], InputLossAction: "PAUSE_OUTPUT" } }, Outputs: [] });
+            assert.match((await runPolicy(disallowEpochLockedHlsAdMarkers, [ch])).violations[0]!, /HLS output group "extra-hls" adds ad markers \(ADOBE\)/);
+        });
+        it("is not applicable to other types", async () => {
+            assert.strictEqual((await runPolicy(disallowEpochLockedHlsAdMarkers, [unrelated()])).notApplicable.length, 1);
         });
     });
 

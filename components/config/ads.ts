@@ -1,0 +1,65 @@
+import { Cursor } from "./cursor";
+import { isHostname } from "./network";
+import { REGION_COUNTRY } from "./regions";
+import { AdsConfig, DeliveryConfig, RegionConfig, SecurityConfig } from "./types";
+
+const HTTPS_URL = /^https:\/\/[^\s/$.?#].[^\s]*$/;
+const WEB_ORIGIN = /^https:\/\/([a-z0-9.-]+)(:\d{1,5})?$/;
+
+export function readAds(
+    c: Cursor,
+    channelIds: string[],
+    delivery: DeliveryConfig | undefined,
+    regions: RegionConfig[],
+    security: SecurityConfig | undefined,
+): AdsConfig | undefined {
+    if (!c.present) return undefined;
+    // MediaTailor runs in the primary region and reads origin manifests through CloudFront.
+    const primary = regions.find((r) => r.role === "primary")?.region;
+    const country = primary ? REGION_COUNTRY[primary as keyof typeof REGION_COUNTRY] : undefined;
+    const geoAllow = security?.geoAllow ?? [];
+    if (country && geoAllow.length > 0 && !geoAllow.includes(country)) {
+        c.fail(`MediaTailor in ${primary} reads the origin through CloudFront from ${country} addresses, which security.geoAllow blocks; add ${country} to security.geoAllow or make a region in your territory primary`);
+    }
+    if (!c.object(["adDecisionServerUrl", "channels", "slateAdUrl", "cookieDomain", "playerOrigins", "prefetch"])) return undefined;
+    const adDecisionServerUrl = c.at("adDecisionServerUrl").string({ pattern: HTTPS_URL, patternHint: "the ad server's HTTPS VAST/VMAP URL, e.g. https://ads.example.com/vast?sid=[session.id]" });
+    const channels = c.at("channels").list((e) => {
+        const id = e.string({ patternHint: "a channel id of this season" });
+        if (id !== undefined && !channelIds.includes(id)) return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
+        return id;
+    }, { min: 1, what: "channels" });
+    const slateAdUrl = c.at("slateAdUrl").present ? c.at("slateAdUrl").string({ pattern: HTTPS_URL, patternHint: "an HTTPS URL of a slate video" }) : undefined;
+    const cookieDomain = c.at("cookieDomain").string({ patternHint: "the parent domain of the playback host, e.g. example.com" });
+    if (cookieDomain !== undefined) {
+        const aliases = delivery?.domain?.aliases ?? [];
+        if (!isHostname(cookieDomain)) c.at("cookieDomain").fail(`${JSON.stringify(cookieDomain)} is not a domain name`);
+        else if (aliases.length === 0) c.at("cookieDomain").fail(`needs delivery.domain: the token cookie is set for a domain you own, which the playback host must be under`);
+        else if (!aliases.some((a) => a === cookieDomain || a.endsWith(`.${cookieDomain}`))) {
+            c.at("cookieDomain").fail(`${JSON.stringify(cookieDomain)} is not a parent of the playback host(s) ${aliases.join(", ")}; browsers would not send the cookie`);
+        }
+    }
+    // Credentialed CORS cannot use "*", and a cookie for another site is third-party: browsers drop it.
+    const playerOrigins = c.at("playerOrigins").list((e) => {
+        const origin = e.string({ pattern: WEB_ORIGIN, patternHint: "a web origin such as https://www.example.com (lowercase, no path)" });
+        const host = origin ? WEB_ORIGIN.exec(origin)?.[1] : undefined;
+        if (host && cookieDomain && host !== cookieDomain.toLowerCase() && !host.endsWith(`.${cookieDomain.toLowerCase()}`)) {
+            return e.fail(`${JSON.stringify(origin)} is not under cookieDomain ${cookieDomain}; browsers treat the token cookie as third-party there and drop it`);
+        }
+        return origin;
+    }, { min: 1, max: 20, what: "player origins" });
+    const p = c.at("prefetch");
+    if (p.present && !p.object(["retrievalWindowSeconds", "delayAfterAvailEndSeconds", "adExpirationSeconds"])) return undefined;
+    // Five minutes spreads a break's ad requests over the audience without fetching too early.
+    const retrievalWindowSeconds = p.at("retrievalWindowSeconds").int({ min: 10, max: 3600, default: 300, unit: "seconds" });
+    const delayAfterAvailEndSeconds = p.at("delayAfterAvailEndSeconds").int({ min: 0, max: 3600, default: 10, unit: "seconds" });
+    const adExpirationSeconds = p.at("adExpirationSeconds").int({ min: 60, max: 86400, default: 1800, unit: "seconds" });
+    if (adDecisionServerUrl === undefined || channels.length === 0 || playerOrigins.length === 0 || cookieDomain === undefined || retrievalWindowSeconds === undefined || delayAfterAvailEndSeconds === undefined || adExpirationSeconds === undefined) return undefined;
+    return {
+        adDecisionServerUrl,
+        channels,
+        ...(slateAdUrl ? { slateAdUrl } : {}),
+        cookieDomain: cookieDomain.toLowerCase(),
+        playerOrigins,
+        prefetch: { retrievalWindowSeconds, delayAfterAvailEndSeconds, adExpirationSeconds },
+    };
+}
