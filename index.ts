@@ -44,6 +44,7 @@ export const channels = Object.fromEntries(
 
 /** Real-time logs (every CMCD field, r-host, sr-reason, x-edge-mqcs) flow through this Kinesis stream. */
 export const realtimeLogStreamArn = built.delivery.realtimeLogStreamArn;
+export const realtimeLogConfig = built.delivery.realtimeLogConfig;
 
 /** Channel start/stop schedules still ahead (per region), as created by this update. */
 export const schedules = built.operations.schedules;

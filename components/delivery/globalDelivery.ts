@@ -58,6 +58,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     readonly playbackHost: pulumi.Output<string>;
     /** Kinesis stream with every viewer request (CMCD included): for live dashboards and partners. */
     readonly realtimeLogStreamArn: pulumi.Output<string>;
+    /** The real-time log configuration as created: name, sampling rate and fields in record order. */
+    readonly realtimeLogConfig: { name: pulumi.Output<string>; samplingRate: pulumi.Output<number>; fields: pulumi.Output<string[]> };
 
     constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions) {
         super("onair:delivery:GlobalDelivery", name, {}, opts);
@@ -129,6 +131,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         const realtime = realtimeLogs(season.name, "us-east-1", season.observability.realtimeLogs.samplingRate, { bucketArn: logs.bucket.arn }, here);
         logAnalytics(season.name, logs.bucket.bucket, ACCESS_LOG_PREFIX, season.observability.athenaScanLimitGb, here);
         this.realtimeLogStreamArn = realtime.stream.arn;
+        this.realtimeLogConfig = { name: realtime.config.name, samplingRate: realtime.config.samplingRate, fields: realtime.config.fields };
 
         this.distribution = new awsnative.cloudfront.Distribution("live", {
             // The stack's rights requirement travels with the distribution, where the security pack reads it.

@@ -74,5 +74,5 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
             compressionFormat: "GZIP",
         },
     }, { ...opts, dependsOn: [firehosePolicy] });
-    return { stream, configArn: config.arn };
+    return { stream, config, configArn: config.arn };
 }

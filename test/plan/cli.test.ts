@@ -40,6 +40,21 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(r.out, /Verdict: PASS/);
     });
 
+    it("shows operators the season: real-time log fields, stream, dashboards, alarms, schedules, ads and the cost estimate", async () => {
+        const r = await plan("--as-of", "2026-12-20T00:00:00Z");
+        assert.strictEqual(r.code, 0, r.err);
+        const outputs = r.out.slice(r.out.indexOf("Stack outputs:"));
+        for (const field of ["cmcd-session-id", "cmcd-buffer-starvation", "x-edge-mqcs", "sr-reason", "r-host"]) assert.ok(outputs.includes(`"${field}"`), field);
+        assert.match(outputs, /realtimeLogStreamArn: arn:aws:kinesis:us-east-1:\d+:stream\/onair-rsn-2026-27-realtime-logs/);
+        assert.match(outputs, /"onair-rsn-2026-27-us-west-2"/);
+        assert.match(outputs, /"us-east-1": "arn:aws:sns:us-east-1:\d+:onair-rsn-2026-27-alarms"/);
+        // --as-of moves "now": the Christmas game is ahead, the December 5 final is not.
+        assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game-channel-start",\s+"at": "2026-12-25T16:00:00"/);
+        assert.ok(!outputs.includes("2026-12-05-conference-final-channel-start"));
+        assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
+        assert.match(outputs, /seasonCostEstimate:[\s\S]*"totals": \{[\s\S]*"cost": \d+/);
+    });
+
     it("exits 2 on a bad protocol and names the config key path, without a stack trace", async () => {
         const prod = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
         const bad = tmp("Pulumi.bad.yaml", prod.replace("protocol: srt-listener", "protocol: rtmp"));
