@@ -6,6 +6,8 @@ export interface PlanArgs {
     json?: string;
     markdown?: string;
     asOf?: string;
+    /** Plan every stack file of the root project and of projects one directory down. */
+    all: boolean;
     verbose: boolean;
     help: boolean;
 }
@@ -17,10 +19,12 @@ resource it would create, judges them with the OnAir policy packs and prints the
 
 Options:
   --stack NAME      stack whose Pulumi.NAME.yaml and policies/<pack>/config.NAME.json to use (default: prod)
+  --all             plan every stack: each Pulumi.<stack>.yaml here and in project folders such as stacks/
   --config FILE     use this stack config file instead of Pulumi.<stack>.yaml
-  --program FILE    evaluate another Pulumi TypeScript program instead of index.ts
+  --program FILE    evaluate another Pulumi TypeScript program instead of index.ts (with its own
+                    Pulumi.yaml next to it, its own stack files are used)
   --json FILE       write resources, violations and outputs as JSON
-  --markdown FILE   write the verdict as Markdown (for a CI job summary)
+  --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
   --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
   --verbose         print stack traces for program errors
   --help            show this help
@@ -30,12 +34,13 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", verbose: false, help: false };
+    const out: PlanArgs = { stack: "prod", all: false, verbose: false, help: false };
     const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
         if (flag === "--verbose") out.verbose = true;
+        else if (flag === "--all") out.all = true;
         else if (flag === "--help" || flag === "-h") out.help = true;
         else if (valued.has(flag)) {
             const value = inline ?? argv[++i];
@@ -50,6 +55,9 @@ export function parseArgs(argv: string[]): PlanArgs {
         } else {
             throw new UsageError(`unknown option ${raw}`);
         }
+    }
+    if (out.all && (out.config || out.program || out.json || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
+        throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program or --json");
     }
     if (!/^[A-Za-z0-9_.-]+$/.test(out.stack)) throw new UsageError(`--stack ${JSON.stringify(out.stack)} is not a stack name`);
     return out;

@@ -27,10 +27,54 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return EXIT.ok;
     }
     const root = process.cwd();
+    if (args.all) {
+        let code: number = EXIT.ok;
+        const markdown: string[] = [];
+        const targets = discoverStacks(root);
+        out(`Planning ${targets.length} stacks: ${targets.map((t) => `${path.relative(root, t.projectDir) || "."}:${t.stack}`).join(", ")}\n`);
+        for (const t of targets) {
+            const r = await planOne(root, t.projectDir, t.stack, undefined, undefined, args, out, err);
+            if (r.markdown) markdown.push(r.markdown);
+            code = Math.max(code, r.code);
+        }
+        if (args.markdown) fs.writeFileSync(args.markdown, markdown.join("\n"));
+        return code;
+    }
+    // A program with its own Pulumi.yaml (e.g. stacks/index.ts) is planned with its own project's stack files.
+    const programDir = args.program ? path.dirname(path.resolve(args.program)) : root;
+    const projectDir = args.program && fs.existsSync(path.join(programDir, "Pulumi.yaml")) ? programDir : root;
+    const r = await planOne(root, projectDir, args.stack, args.config, args.program, args, out, err);
+    if (args.markdown && r.markdown) fs.writeFileSync(args.markdown, r.markdown);
+    return r.code;
+}
+
+/** Every stack file of the root project and of each project one directory down (e.g. stacks/). */
+export function discoverStacks(root: string): { projectDir: string; stack: string }[] {
+    const dirs = [root, ...fs.readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith(".") && d.name !== "node_modules")
+        .map((d) => path.join(root, d.name))
+        .filter((d) => fs.existsSync(path.join(d, "Pulumi.yaml")))];
+    return dirs.flatMap((dir) => fs.readdirSync(dir)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((stack): stack is string => stack !== undefined)
+        .sort()
+        .map((stack) => ({ projectDir: dir, stack })));
+}
+
+async function planOne(
+    root: string,
+    projectDir: string,
+    stackName: string,
+    configFile: string | undefined,
+    programFile: string | undefined,
+    args: PlanArgs,
+    out: (s: string) => void,
+    err: (s: string) => void,
+): Promise<{ code: number; markdown?: string }> {
     try {
-        const stack = readStackConfig(root, args.stack, args.config);
-        const runs = packRunsForStack(args.stack);
-        const program = path.resolve(args.program ?? readProject(root).main ?? "index.ts");
+        const stack = readStackConfig(projectDir, stackName, configFile);
+        const runs = packRunsForStack(stackName);
+        const program = path.resolve(programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts"));
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
         if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
         const plan = await runProgram({ program, stack });
@@ -38,11 +82,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, program) || program };
         out(renderText(plan, verdict, meta));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(planJson(plan, verdict), null, 2) + "\n");
-        if (args.markdown) fs.writeFileSync(args.markdown, renderMarkdown(plan, verdict, meta));
-        return mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok;
+        return { code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok, markdown: renderMarkdown(plan, verdict, meta) };
     } catch (e) {
-        err(describeFailure(e, args.verbose));
-        return EXIT.error;
+        const message = describeFailure(e, args.verbose);
+        err(`${args.all ? `[${path.relative(root, projectDir) || "."}:${stackName}] ` : ""}${message}`);
+        return { code: EXIT.error, markdown: `## OnAir plan: stack \`${stackName}\` - ERROR\n\n\`\`\`\n${message}\n\`\`\`\n` };
     }
 }
 

@@ -18,6 +18,8 @@ export const UNKNOWN = "[unknown]";
 
 export interface CapturedOptions {
     protect: boolean;
+    /** Left in the cloud when the stack is destroyed. */
+    retainOnDelete: boolean;
     ignoreChanges: string[];
     aliases: string[];
     additionalSecretOutputs: string[];

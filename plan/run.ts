@@ -37,6 +37,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { entries(): Iterable<[string, { getUrnsList(): string[] }]> };
     getProtect(): boolean;
+    getRetainondelete(): boolean | undefined;
     getIgnorechangesList(): string[];
     getAliasesList(): unknown[];
     getAdditionalsecretoutputsList(): string[];
@@ -150,6 +151,7 @@ function capture(req: RegisterRequest, resp: RegisterResponse): CapturedResource
         outputs: withoutProviderCode(decodeStruct(resp.getObject())),
         opts: {
             protect: req.getProtect(),
+            retainOnDelete: req.getRetainondelete() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
             aliases: req.getAliasesList().map(String),
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),

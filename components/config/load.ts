@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "./errors";
 import { SEASON_KEY, validateSeason } from "./season";
 import { SecretKeyLookup } from "./secrets";
+import { expandStackToken } from "./stackToken";
 import { SeasonConfig } from "./types";
 
 /**
@@ -44,5 +45,5 @@ export function loadSeason(config = new pulumi.Config("onair")): SeasonConfig {
     if (raw === undefined) {
         throw new ConfigError([{ path, message: "is not set; add an onair:season object to Pulumi.<stack>.yaml (see README, Configuration reference)" }]);
     }
-    return validateSeason(raw, secrets);
+    return validateSeason(expandStackToken(raw, pulumi.getStack()), secrets);
 }

@@ -16,7 +16,9 @@ export interface AccessLogBucket {
  * CloudFront log-delivery account (legacy logging writes through ACLs), archived then expired.
  */
 export function accessLogBucket(season: string, logs: ObservabilityConfig["standardLogs"], opts: pulumi.CustomResourceOptions): AccessLogBucket {
-    const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: `onair-${season}-logs-`, forceDestroy: false }, opts);
+    // The logs outlive the season's stack: a rights dispute months later still finds them, and the
+    // lifecycle rule deletes them on time. Destroying the stack leaves the bucket.
+    const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: `onair-${season}-logs-`, forceDestroy: false }, { ...opts, retainOnDelete: true });
     new aws.s3.BucketPublicAccessBlock("access-logs", { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
     new aws.s3.BucketOwnershipControls("access-logs", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerPreferred" } }, opts);
     new aws.s3.BucketServerSideEncryptionConfiguration("access-logs", {

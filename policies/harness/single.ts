@@ -34,7 +34,7 @@ export function fixturePlan(resources: FixtureResource[]): PlanCapture {
         propertyDependencies: {},
         inputs: r.props,
         outputs: r.outputs ?? r.props,
-        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        opts: { protect: false, retainOnDelete: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
         ...(r.parent ? { parent: r.parent } : {}),
         ...(r.provider ? { provider: r.provider } : {}),
         ...(r.region ? { region: r.region } : {}),

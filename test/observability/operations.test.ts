@@ -153,6 +153,13 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(one(plan, "aws:sns/topicSubscription:TopicSubscription", "usw2-alarms-email-0").inputs["endpoint"], "noc@example.com");
     });
 
+    it("keeps the access-log bucket when the season's stack is destroyed, never force-emptying it", () => {
+        const bucket = one(plan, "aws:s3/bucket:Bucket", "access-logs");
+        assert.strictEqual(bucket.opts.retainOnDelete, true);
+        assert.strictEqual(bucket.inputs["forceDestroy"], false);
+        assert.strictEqual(one(plan, "aws:kinesis/stream:Stream", "realtime-logs").opts.retainOnDelete, false);
+    });
+
     it("alarms to the topic of their own region; CloudFront alarms live in us-east-1", () => {
         const alarms = ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm");
         const topics = new Map(ofType(plan, "aws:sns/topic:Topic").map((t) => [t.outputs["arn"], t.region]));

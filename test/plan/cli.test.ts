@@ -55,6 +55,24 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(outputs, /seasonCostEstimate:[\s\S]*"totals": \{[\s\S]*"cost": \d+/);
     });
 
+    it("--all plans every stack of the media project and of stacks/, with one Markdown section each", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-")), "summary.md");
+        const r = await plan("--all", "--markdown", file);
+        assert.strictEqual(r.code, 0, r.err);
+        assert.match(r.out, /^Planning 4 stacks: \.:prod, \.:rehearsal, \.:review, stacks:automation/);
+        assert.match(r.out, /stack automation \(stacks\/Pulumi\.automation\.yaml\), program stacks\/index\.ts/);
+        const md = fs.readFileSync(file, "utf8");
+        assert.deepStrictEqual([...md.matchAll(/^## OnAir plan: stack `([\w-]+)` - (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`), ["prod PASS", "rehearsal PASS", "review PASS", "automation PASS"]);
+        assert.strictEqual((await plan("--all", "--stack", "prod")).code, 2);
+    });
+
+    it("plans a program with its own Pulumi.yaml against that project's stack files", async () => {
+        const r = await plan("--program", path.join(ROOT, "stacks", "index.ts"), "--stack", "automation");
+        assert.strictEqual(r.code, 0, r.err);
+        assert.match(r.out, /pulumiservice:index:DeploymentSettings +3/);
+        assert.match(r.out, /"cron": "0 12 \* \* \*"/);
+    });
+
     it("exits 2 on a bad protocol and names the config key path, without a stack trace", async () => {
         const prod = fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8");
         const bad = tmp("Pulumi.bad.yaml", prod.replace("protocol: srt-listener", "protocol: rtmp"));
