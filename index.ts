@@ -49,6 +49,9 @@ export const realtimeLogConfig = built.delivery.realtimeLogConfig;
 /** Channel start/stop schedules still ahead (per region), as created by this update. */
 export const schedules = built.operations.schedules;
 
+/** Per region, the state machine the schedules run (start it by hand if a schedule is missed). */
+export const seasonRunners = built.operations.runnerArns;
+
 /** CloudWatch dashboards (one per region, one global) and the alarm topics. */
 export const dashboards = built.operations.dashboards;
 export const alarmTopics = built.operations.topicArns;

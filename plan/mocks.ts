@@ -196,6 +196,7 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws:scheduler/scheduleGroup:ScheduleGroup": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule-group/${c.inputs["name"] ?? c.name}` }),
     "aws:scheduler/schedule:Schedule": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule/${c.inputs["groupName"] ?? "default"}/${c.inputs["name"] ?? c.name}` }),
     "aws:sns/topic:Topic": (c) => ({ arn: `arn:aws:sns:${c.region}:${account}:${c.inputs["name"] ?? c.name}` }),
+    "aws:sfn/stateMachine:StateMachine": (c) => ({ arn: `arn:aws:states:${c.region}:${account}:stateMachine:${c.inputs["name"] ?? c.name}` }),
 };
 
 function num(seed: string): string {

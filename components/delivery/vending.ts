@@ -3,9 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { SeasonConfig } from "../config/types";
 import { PACKAGING, viewerPathPrefix } from "../naming";
-import { PolicyDocument, serviceTrust } from "../media/iam";
+import { PolicyDocument, serviceRole } from "../media/iam";
+import { REPO_ROOT } from "../repoRoot";
 
-const CODE_DIR = path.join(__dirname, "vending");
+const CODE_DIR = path.join(REPO_ROOT, "components", "delivery", "vending");
 
 /** Ad channels' personalised-manifest paths on the playback host (MediaTailor via CloudFront). */
 export type AdPaths = Record<string, { config: string; hls: string; dash: string }>;
@@ -59,13 +60,12 @@ export function createUrlVending(
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     const secret = new aws.secretsmanager.Secret("url-vending-signing-key", { description: `OnAir ${season.name}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, opts);
     const version = new aws.secretsmanager.SecretVersion("url-vending-signing-key", { secretId: secret.id, secretString: signer.key }, opts);
-    const role = new aws.iam.Role("url-vending-role", {
+    const role = serviceRole("url-vending-role", {
         description: `OnAir ${season.name}: URL vending Lambda`,
-        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("lambda.amazonaws.com", a))),
-    }, opts);
-    const policy = new aws.iam.RolePolicy("url-vending-policy", {
-        role: role.id,
-        policy: pulumi.jsonStringify(pulumi.all([account, secret.arn]).apply(([a, s]) => vendingRolePolicy(region, a, functionName, s))),
+        service: "lambda.amazonaws.com",
+        account,
+        policyName: "url-vending",
+        policy: pulumi.all([account, secret.arn]).apply(([a, s]) => vendingRolePolicy(region, a, functionName, s)),
     }, opts);
     const logs = new aws.cloudwatch.LogGroup("url-vending-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, opts);
     const fn = new aws.lambda.Function("url-vending", {
@@ -83,7 +83,7 @@ export function createUrlVending(
             "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
         }),
         environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads) },
-    }, { ...opts, dependsOn: [policy, logs, version] });
+    }, { ...opts, dependsOn: [logs, version] });
     const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
     return { functionUrl: url.functionUrl, functionArn: fn.arn };
 }

@@ -6,7 +6,7 @@ import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
 import { FlowSecrets, flowArgs, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
-import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceTrust } from "./iam";
+import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceRole } from "./iam";
 import { MediaLiveChannel } from "./medialive/channel";
 import { MediaLiveInput } from "./medialive/input";
 import { ChannelChainOutputs, ContributionEndpoint } from "./outputs";
@@ -33,19 +33,12 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const r = region.region;
     const n = (what: string) => chainName(r, ch.id, what);
     const opts = (extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({ parent, ...extra });
-    const json = (doc: unknown) => pulumi.jsonStringify(doc);
     const physical = `${ctx.season}-${ch.id}`;
     const pipelines = ch.singlePipeline ? 1 : 2;
     const contribution = ch.contribution;
 
     // MediaPackage v2 channel: CMAF input, MQCS switching between the two pipelines, MQCS in CMSD.
     const mpChannel = new awsnative.mediapackagev2.Channel(n("mp-channel"), { ...packagingChannelArgs(ctx.channelGroup.channelGroupName, ch) }, opts());
-
-    // MediaLive role, scoped below to this channel's flows, secret and MediaPackage channel.
-    const mlRole = new aws.iam.Role(n("medialive-role"), {
-        description: `MediaLive channel ${physical} in ${r}`,
-        assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("medialive.amazonaws.com", a))),
-    }, opts());
 
     // SRT passphrase: a Secrets Manager secret in this region (services read secrets from their own region only).
     let secretArn: pulumi.Output<string> | undefined;
@@ -60,20 +53,26 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const flowDeps: pulumi.Resource[] = secretVersion ? [secretVersion] : [];
     if (contribution.via === "mediaconnect") {
         if (secretArn) {
-            const mcRole = new aws.iam.Role(n("mediaconnect-srt-role"), {
+            const mcRole = serviceRole(n("mediaconnect-srt-role"), {
                 description: `MediaConnect reads the SRT passphrase of ${physical}`,
-                assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("mediaconnect.amazonaws.com", a))),
+                service: "mediaconnect.amazonaws.com",
+                account: ctx.account,
+                policyName: "read-srt-passphrase",
+                policy: secretArn.apply(mediaConnectSecretPolicy),
             }, opts());
-            flowDeps.push(new aws.iam.RolePolicy(n("mediaconnect-srt-policy"), { role: mcRole.id, policy: json(secretArn.apply(mediaConnectSecretPolicy)) }, opts()));
+            flowDeps.push(mcRole);
             flowSecrets.secretArn = secretArn;
             flowSecrets.secretRoleArn = mcRole.arn;
         }
         if (contribution.vpcInterface) {
-            const vpcRole = new aws.iam.Role(n("mediaconnect-vpc-role"), {
+            const vpcRole = serviceRole(n("mediaconnect-vpc-role"), {
                 description: `MediaConnect VPC interfaces of ${physical}`,
-                assumeRolePolicy: json(ctx.account.apply((a) => serviceTrust("mediaconnect.amazonaws.com", a))),
+                service: "mediaconnect.amazonaws.com",
+                account: ctx.account,
+                policyName: "vpc-interfaces",
+                policy: mediaConnectVpcPolicy(),
             }, opts());
-            flowDeps.push(new aws.iam.RolePolicy(n("mediaconnect-vpc-policy"), { role: vpcRole.id, policy: json(mediaConnectVpcPolicy()) }, opts()));
+            flowDeps.push(vpcRole);
             flowSecrets.vpcRoleArn = vpcRole.arn;
         }
     }
@@ -96,15 +95,19 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         }
     }
 
+    // MediaLive role, scoped to this channel's flows, secret and MediaPackage channel.
+    const secretArns = contribution.via === "medialive" && secretArn ? [secretArn] : [];
+    const mlRole = serviceRole(n("medialive-role"), {
+        description: `MediaLive channel ${physical} in ${r}`,
+        service: "medialive.amazonaws.com",
+        account: ctx.account,
+        policyName: "medialive-channel",
+        policy: pulumi.all([ctx.account, mpChannel.arn, pulumi.all(flows.map((f) => f.flowArn)), pulumi.all(secretArns)]).apply(([account, mpArn, flowArns, secrets]) =>
+            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns, secretArns: secrets })),
+    }, opts());
+
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
     const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
-    const secretArns = contribution.via === "medialive" && secretArn ? [secretArn] : [];
-
-    const mlPolicy = new aws.iam.RolePolicy(n("medialive-policy"), {
-        role: mlRole.id,
-        policy: json(pulumi.all([ctx.account, mpChannel.arn, pulumi.all(flows.map((f) => f.flowArn)), pulumi.all(secretArns)]).apply(([account, mpArn, flowArns, secrets]) =>
-            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns, secretArns: secrets }))),
-    }, opts());
 
     const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
         channelGroupName: mpChannel.channelGroupName,
@@ -122,7 +125,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         allowLiveUpdate: ch.allowLiveUpdate,
         request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
             channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
-    }, opts({ dependsOn: [mlPolicy, channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
+    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;

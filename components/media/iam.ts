@@ -1,3 +1,5 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 /**
  * IAM documents of the regional chain, as pure data. Each role can do exactly what its service
  * needs on this chain's resources: no wildcard action, resources scoped to ARNs where the service
@@ -23,6 +25,22 @@ export function serviceTrust(service: string, account: string): PolicyDocument {
         Version: "2012-10-17",
         Statement: [{ Sid: "ServiceAssume", Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
     };
+}
+
+/**
+ * A service role with its one policy inline: created together, and the role's inline policies are
+ * managed exclusively, so a policy added out of band is removed on the next update.
+ */
+export function serviceRole(
+    name: string,
+    args: { description: string; service: string; account: pulumi.Input<string>; policyName: string; policy: pulumi.Input<PolicyDocument> },
+    opts: pulumi.CustomResourceOptions,
+): aws.iam.Role {
+    return new aws.iam.Role(name, {
+        description: args.description,
+        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply((a) => serviceTrust(args.service, a))),
+        inlinePolicies: [{ name: args.policyName, policy: pulumi.jsonStringify(args.policy) }],
+    }, opts);
 }
 
 export interface MediaLiveRoleScope {

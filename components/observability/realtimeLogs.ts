@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyDocument, serviceTrust } from "../media/iam";
+import { PolicyDocument, serviceRole } from "../media/iam";
 import { REALTIME_PREFIX } from "./logAnalytics";
 import { REALTIME_LOG_FIELDS } from "./logFields";
 
@@ -40,25 +40,26 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
         encryptionType: "KMS",
         kmsKeyId: "alias/aws/kinesis",
     }, opts);
-    const role = new aws.iam.Role("realtime-logs-writer", {
+    const role = serviceRole("realtime-logs-writer", {
         description: `CloudFront writes OnAir ${season} real-time logs`,
-        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("cloudfront.amazonaws.com", a))),
+        service: "cloudfront.amazonaws.com",
+        account,
+        policyName: "realtime-logs-writer",
+        policy: stream.arn.apply((s) => cloudFrontToKinesisPolicy(s, region)),
     }, opts);
-    const policy = new aws.iam.RolePolicy("realtime-logs-writer", { role: role.id, policy: pulumi.jsonStringify(stream.arn.apply((s) => cloudFrontToKinesisPolicy(s, region))) }, opts);
     const config = new awsnative.cloudfront.RealtimeLogConfig("realtime-logs", {
         name: `onair-${season}-realtime`,
         samplingRate,
         fields: REALTIME_LOG_FIELDS.map((f) => f.field),
         endPoints: [{ streamType: "Kinesis", kinesisStreamConfig: { roleArn: role.arn, streamArn: stream.arn } }],
-    }, { ...opts, dependsOn: [policy] });
-
-    const firehoseRole = new aws.iam.Role("realtime-logs-archive", {
-        description: `Firehose archives OnAir ${season} real-time logs to S3`,
-        assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("firehose.amazonaws.com", a))),
     }, opts);
-    const firehosePolicy = new aws.iam.RolePolicy("realtime-logs-archive", {
-        role: firehoseRole.id,
-        policy: pulumi.jsonStringify(pulumi.all([stream.arn, archive.bucketArn]).apply(([s, b]) => firehoseArchivePolicy(s, b, region))),
+
+    const firehoseRole = serviceRole("realtime-logs-archive", {
+        description: `Firehose archives OnAir ${season} real-time logs to S3`,
+        service: "firehose.amazonaws.com",
+        account,
+        policyName: "realtime-logs-archive",
+        policy: pulumi.all([stream.arn, archive.bucketArn]).apply(([s, b]) => firehoseArchivePolicy(s, b, region)),
     }, opts);
     new aws.kinesis.FirehoseDeliveryStream("realtime-logs-archive", {
         name: `onair-${season}-realtime-archive`,
@@ -73,6 +74,6 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
             bufferingSize: 64,
             compressionFormat: "GZIP",
         },
-    }, { ...opts, dependsOn: [firehosePolicy] });
+    }, opts);
     return { stream, config, configArn: config.arn };
 }

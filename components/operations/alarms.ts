@@ -1,16 +1,41 @@
 import { ObservabilityConfig } from "../config/types";
-import { CMAF_GROUP, MonitoredRegion } from "./monitored";
+import { CMAF_GROUP, MonitoredChannel, MonitoredRegion } from "./monitored";
+
+/** One CloudWatch metric an alarm reads. */
+export interface MetricRef<S = string> {
+    namespace: string;
+    metric: string;
+    dimensions: Record<string, S | string>;
+    /** Omitted when the alarm uses an extended statistic (a percentile). */
+    statistic?: string;
+}
+
+/**
+ * A metric math expression over the alarm's metrics (by id): a 0/1 test of one metric, or the
+ * per-timestamp maximum or minimum of several expressions.
+ */
+export type Expr =
+    | { test: { id: string; op: ">" | "<"; value: number } }
+    | { max: Expr[] }
+    | { min: Expr[] };
+
+/** CloudWatch metric math text: IF(m > v, 1, 0), MAX([...]), MIN([...]). */
+export function renderExpr(e: Expr): string {
+    if ("test" in e) return `IF(${e.test.id} ${e.test.op} ${e.test.value}, 1, 0)`;
+    if ("max" in e) return e.max.length === 1 ? renderExpr(e.max[0]!) : `MAX([${e.max.map(renderExpr).join(", ")}])`;
+    return e.min.length === 1 ? renderExpr(e.min[0]!) : `MIN([${e.min.map(renderExpr).join(", ")}])`;
+}
+
+export type AlarmSource<S = string> =
+    | { kind: "metric"; metric: MetricRef<S>; extendedStatistic?: string }
+    | { kind: "math"; metrics: Record<string, MetricRef<S>>; expression: Expr; label: string };
 
 export interface AlarmSpec<S = string> {
     /** Unique suffix for the Pulumi name. */
     key: string;
     name: string;
     description: string;
-    namespace: string;
-    metric: string;
-    dimensions: Record<string, S | string>;
-    statistic?: string;
-    extendedStatistic?: string;
+    source: AlarmSource<S>;
     period: number;
     evaluationPeriods: number;
     datapointsToAlarm: number;
@@ -18,72 +43,68 @@ export interface AlarmSpec<S = string> {
     comparison: "GreaterThanThreshold" | "LessThanThreshold";
 }
 
+/** 1 while a pipeline lost its input or its output scores below the MQCS floor, else 0. */
+function pipelineDegraded(p: number, minMqcs: number): Expr {
+    return { max: [{ test: { id: `loss${p}`, op: ">", value: 0 } }, { test: { id: `mqcs${p}`, op: "<", value: minMqcs } }] };
+}
+
+function pipelineMetrics<S>(ch: MonitoredChannel<S>): Record<string, MetricRef<S>> {
+    const out: Record<string, MetricRef<S>> = {};
+    for (let p = 0; p < ch.pipelines; p++) {
+        const dims = { ChannelId: ch.mediaLiveChannelId, Pipeline: String(p) };
+        out[`loss${p}`] = { namespace: "AWS/MediaLive", metric: "InputLossSeconds", dimensions: dims, statistic: "Sum" };
+        out[`mqcs${p}`] = { namespace: "AWS/MediaLive", metric: "MinMQCS", dimensions: { ...dims, OutputGroupName: CMAF_GROUP }, statistic: "Minimum" };
+    }
+    return out;
+}
+
 /**
- * Alarms of one region. Missing data is "not breaching": channels are off between events, and
- * an idle channel must not page anyone.
+ * Alarms of one region, three per channel: a pipeline degraded (redundancy lost, the origin still
+ * has the other pipeline), every pipeline degraded (the region is off air for that channel and
+ * CloudFront moves viewers to the other region), and contribution packets lost beyond ARQ/FEC on
+ * any flow. Which pipeline or flow is in the dashboard; MediaLive's own alerts come through the
+ * EventBridge rule with their text. Missing data is "not breaching": channels are off between
+ * events, and an idle channel must not page anyone.
  */
 export function regionAlarms<S>(season: string, r: MonitoredRegion<S>, t: ObservabilityConfig["alarms"]): AlarmSpec<S>[] {
     const out: AlarmSpec<S>[] = [];
     for (const ch of r.channels) {
-        for (let p = 0; p < ch.pipelines; p++) {
-            const pipe = String(p);
-            const base = { namespace: "AWS/MediaLive", period: 60 };
+        const metrics = pipelineMetrics(ch);
+        const pipelines = Array.from({ length: ch.pipelines }, (_, p) => pipelineDegraded(p, t.minMqcs));
+        const base = { period: 60, threshold: 0, comparison: "GreaterThanThreshold" as const };
+        if (ch.pipelines > 1) {
             out.push({
                 ...base,
-                key: `${ch.id}-p${p}-alerts`,
-                name: `onair-${season}-${ch.id}-${r.region}-p${p}-active-alerts`,
-                description: `${ch.name} (${r.region}, pipeline ${p}): MediaLive raised an alert.`,
-                metric: "ActiveAlerts",
-                dimensions: { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe },
-                statistic: "Maximum",
-                evaluationPeriods: 1,
-                datapointsToAlarm: 1,
-                threshold: 0,
-                comparison: "GreaterThanThreshold",
-            });
-            out.push({
-                ...base,
-                key: `${ch.id}-p${p}-input-loss`,
-                name: `onair-${season}-${ch.id}-${r.region}-p${p}-input-loss`,
-                description: `${ch.name} (${r.region}, pipeline ${p}): the contribution feed is missing.`,
-                metric: "InputLossSeconds",
-                dimensions: { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe },
-                statistic: "Sum",
-                evaluationPeriods: 1,
-                datapointsToAlarm: 1,
-                threshold: 0,
-                comparison: "GreaterThanThreshold",
-            });
-            out.push({
-                ...base,
-                key: `${ch.id}-p${p}-mqcs`,
-                name: `onair-${season}-${ch.id}-${r.region}-p${p}-low-mqcs`,
-                description: `${ch.name} (${r.region}, pipeline ${p}): media quality score below ${t.minMqcs} (black, frozen or fill frames).`,
-                metric: "MinMQCS",
-                dimensions: { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe, OutputGroupName: CMAF_GROUP },
-                statistic: "Minimum",
+                key: `${ch.id}-pipeline-degraded`,
+                name: `onair-${season}-${ch.id}-${r.region}-pipeline-degraded`,
+                description: `${ch.name} (${r.region}): a pipeline lost its input or scores below MQCS ${t.minMqcs}; redundancy is lost, viewers are still served by the other pipeline.`,
+                source: { kind: "math", metrics, expression: { max: pipelines }, label: "any pipeline degraded" },
                 evaluationPeriods: 3,
                 datapointsToAlarm: 2,
-                threshold: t.minMqcs,
-                comparison: "LessThanThreshold",
             });
         }
-        ch.flowArns.forEach((arn, i) => {
+        out.push({
+            ...base,
+            key: `${ch.id}-region-degraded`,
+            name: `onair-${season}-${ch.id}-${r.region}-off-air`,
+            description: `${ch.name} (${r.region}): every pipeline lost its input or scores below MQCS ${t.minMqcs}; this region is off air for the channel and viewers depend on the other region.`,
+            source: { kind: "math", metrics, expression: { min: pipelines }, label: "all pipelines degraded" },
+            evaluationPeriods: 1,
+            datapointsToAlarm: 1,
+        });
+        if (ch.flowArns.length > 0) {
+            const flows: Record<string, MetricRef<S>> = {};
+            ch.flowArns.forEach((arn, i) => (flows[`flow${i}`] = { namespace: "AWS/MediaConnect", metric: "SourceNotRecoveredPackets", dimensions: { FlowARN: arn }, statistic: "Sum" }));
             out.push({
-                key: `${ch.id}-flow-${i}-loss`,
-                name: `onair-${season}-${ch.id}-${r.region}-flow-${String.fromCharCode(97 + i)}-unrecovered-packets`,
-                description: `${ch.name} (${r.region}, flow ${String.fromCharCode(97 + i)}): packets lost beyond ARQ/FEC recovery.`,
-                namespace: "AWS/MediaConnect",
-                metric: "SourceNotRecoveredPackets",
-                dimensions: { FlowARN: arn },
-                statistic: "Sum",
-                period: 60,
+                ...base,
+                key: `${ch.id}-contribution-loss`,
+                name: `onair-${season}-${ch.id}-${r.region}-unrecovered-packets`,
+                description: `${ch.name} (${r.region}): a contribution flow lost packets beyond ARQ/FEC recovery.`,
+                source: { kind: "math", metrics: flows, expression: { max: Object.keys(flows).map((id) => ({ test: { id, op: ">" as const, value: 0 } })) }, label: "flows with unrecovered packets" },
                 evaluationPeriods: 3,
                 datapointsToAlarm: 2,
-                threshold: 0,
-                comparison: "GreaterThanThreshold",
             });
-        });
+        }
     }
     return out;
 }
@@ -96,10 +117,7 @@ export function globalAlarms<S>(season: string, distributionId: S, t: Observabil
             key: "cloudfront-5xx",
             name: `onair-${season}-cloudfront-5xx-rate`,
             description: `Viewers get 5xx errors from more than ${t.cloudFront5xxPercent}% of requests.`,
-            namespace: "AWS/CloudFront",
-            metric: "5xxErrorRate",
-            dimensions: dims,
-            statistic: "Average",
+            source: { kind: "metric", metric: { namespace: "AWS/CloudFront", metric: "5xxErrorRate", dimensions: dims, statistic: "Average" } },
             period: 60,
             evaluationPeriods: 3,
             datapointsToAlarm: 3,
@@ -110,10 +128,7 @@ export function globalAlarms<S>(season: string, distributionId: S, t: Observabil
             key: "origin-latency",
             name: `onair-${season}-origin-latency-p90`,
             description: `p90 origin latency above ${t.originLatencyP90Ms} ms: origins are slow to answer cache misses.`,
-            namespace: "AWS/CloudFront",
-            metric: "OriginLatency",
-            dimensions: dims,
-            extendedStatistic: "p90",
+            source: { kind: "metric", metric: { namespace: "AWS/CloudFront", metric: "OriginLatency", dimensions: dims }, extendedStatistic: "p90" },
             period: 60,
             evaluationPeriods: 5,
             datapointsToAlarm: 3,

@@ -21,3 +21,12 @@ export function mediaPackageInputSwitchPattern(): Record<string, unknown> {
 export function sourceHealthPattern(flowArns: string[]): Record<string, unknown> {
     return { source: ["aws.mediaconnect"], "detail-type": ["MediaConnect Source Health"], resources: flowArns, detail: { unhealthy: [true] } };
 }
+
+/** A runner execution (channel start or stop) that failed or timed out. */
+export function runnerFailurePattern(stateMachineArn: string): Record<string, unknown> {
+    return {
+        source: ["aws.states"],
+        "detail-type": ["Step Functions Execution Status Change"],
+        detail: { stateMachineArn: [stateMachineArn], status: ["FAILED", "TIMED_OUT", "ABORTED"] },
+    };
+}

@@ -33,8 +33,8 @@ export function scheduledActions(season: SeasonConfig, nowMs: number): Scheduled
 }
 
 /** Schedule names are at most 64 characters and unique in their group. */
-export function scheduleName(a: Pick<ScheduledAction, "channelId" | "event" | "action">, what: "channel" | "flows"): string {
-    const base = `${a.channelId}-${a.event}-${what}-${a.action}`;
+export function scheduleName(a: Pick<ScheduledAction, "channelId" | "event" | "action">): string {
+    const base = `${a.channelId}-${a.event}-${a.action}`;
     if (base.length <= 64) return base;
     let h = 0;
     for (const c of base) h = (h * 31 + c.charCodeAt(0)) >>> 0;

@@ -1,14 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "../config/types";
-import { PolicyDocument, serviceTrust } from "../media/iam";
+import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
 import { regionShort } from "../naming";
 import { RegionProviders } from "../providers";
-import { AlarmSpec, globalAlarms, regionAlarms } from "./alarms";
+import { AlarmSpec, globalAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
-import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, sourceHealthPattern } from "./events";
+import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
+import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
 
 export interface RegionChains {
@@ -49,16 +50,6 @@ function topicPolicy(topicArn: string, account: string): PolicyDocument {
     };
 }
 
-export function schedulerPolicy(channelArns: string[], flowArns: string[]): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "RunChannels", Effect: "Allow", Action: ["medialive:StartChannel", "medialive:StopChannel"], Resource: channelArns },
-            ...(flowArns.length > 0 ? [{ Sid: "RunFlows", Effect: "Allow" as const, Action: ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], Resource: flowArns }] : []),
-        ],
-    };
-}
-
 /** Resolves a region's chains into plain values for the dashboard and alarm builders. */
 function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<MonitoredRegion> {
     const channels = season.channels.map((ch) => {
@@ -79,6 +70,8 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly topicArns: Record<string, pulumi.Output<string>> = {};
     readonly dashboards: pulumi.Output<string>[] = [];
     readonly schedules: { region: string; name: string; at: string; action: string }[] = [];
+    /** The season runner (Step Functions) of each region with windows ahead. */
+    readonly runnerArns: Record<string, pulumi.Output<string>> = {};
 
     constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("onair:operations:SeasonOperations", name, {}, opts);
@@ -138,7 +131,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
                 new aws.cloudwatch.EventTarget(`${short}-${key}`, { rule: rule.name, arn: topic.arn }, o);
             }
 
-            this.scheduleRegion(args, r, p);
+            this.scheduleRegion(args, r, p, topic);
         }
 
         // Global: CloudFront's additional metrics (origin latency, cache hit rate), dashboard and alarms.
@@ -154,76 +147,100 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards });
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns });
     }
 
-    /** EventBridge Scheduler: start flows and channel before each window, stop them after. */
-    private scheduleRegion(args: SeasonOperationsArgs, r: RegionChains, p: RegionProviders): void {
+    /**
+     * Starting and stopping around each window: one Step Functions runner per region orders flows
+     * and channel, and two EventBridge Scheduler one-time schedules per event (start, stop) run it.
+     */
+    private scheduleRegion(args: SeasonOperationsArgs, r: RegionChains, p: RegionProviders, topic: aws.sns.Topic): void {
         const { season } = args;
         const actions = scheduledActions(season, args.nowMs);
         if (actions.length === 0) return;
         const o = { parent: this, provider: p.aws };
         const short = regionShort(r.region);
         const account = aws.getCallerIdentityOutput({}, o).accountId;
-        const group = new aws.scheduler.ScheduleGroup(`${short}-season-schedule`, { name: `onair-${season.name}` }, o);
-        const role = new aws.iam.Role(`${short}-scheduler`, {
-            description: `EventBridge Scheduler starts and stops OnAir ${season.name} channels in ${r.region}`,
-            assumeRolePolicy: pulumi.jsonStringify(account.apply((a) => serviceTrust("scheduler.amazonaws.com", a))),
-        }, o);
         const chains = season.channels.map((ch) => r.channels[ch.id]!);
-        const policy = new aws.iam.RolePolicy(`${short}-scheduler`, {
-            role: role.id,
-            policy: pulumi.jsonStringify(pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns))]).apply(([channels, flows]) => schedulerPolicy(channels, flows))),
+
+        const runnerRole = serviceRole(`${short}-season-runner`, {
+            description: `Step Functions starts and stops OnAir ${season.name} flows and channels in ${r.region}`,
+            service: "states.amazonaws.com",
+            account,
+            policyName: "season-runner",
+            policy: pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns))]).apply(([channels, flows]) => runnerPolicy(channels, flows)),
+        }, o);
+        const runner = new aws.sfn.StateMachine(`${short}-season-runner`, {
+            name: `onair-${season.name}-runner`,
+            type: "STANDARD",
+            roleArn: runnerRole.arn,
+            definition: JSON.stringify(runnerDefinition()),
+        }, o);
+        this.runnerArns[r.region] = runner.arn;
+        const failures = new aws.cloudwatch.EventRule(`${short}-runner-failures`, {
+            name: `onair-${season.name}-runner-failures`,
+            description: `OnAir ${season.name}: a scheduled channel start or stop failed (${r.region})`,
+            eventPattern: runner.arn.apply((arn) => JSON.stringify(runnerFailurePattern(arn))),
+        }, o);
+        new aws.cloudwatch.EventTarget(`${short}-runner-failures`, { rule: failures.name, arn: topic.arn }, o);
+
+        const group = new aws.scheduler.ScheduleGroup(`${short}-season-schedule`, { name: `onair-${season.name}` }, o);
+        const role = serviceRole(`${short}-scheduler`, {
+            description: `EventBridge Scheduler runs the OnAir ${season.name} season runner in ${r.region}`,
+            service: "scheduler.amazonaws.com",
+            account,
+            policyName: "start-season-runner",
+            policy: runner.arn.apply(schedulerPolicy),
         }, o);
         for (const a of actions) {
             const chain = r.channels[a.channelId]!;
-            const common = {
+            const input = pulumi.all([chain.mediaLiveChannelId, pulumi.all(chain.flowArns)]).apply(([channelId, flowArns]): RunnerInput => ({ action: a.action, channel: a.channelId, event: a.event, channelId, flowArns }));
+            new aws.scheduler.Schedule(`${short}-${scheduleName(a)}`, {
                 groupName: group.name,
+                name: scheduleName(a),
+                description: `${a.action} ${a.channelId} (flows and channel) for ${a.event}`,
                 scheduleExpression: `at(${a.at})`,
                 scheduleExpressionTimezone: "UTC",
                 flexibleTimeWindow: { mode: "OFF" },
                 actionAfterCompletion: "NONE",
-            };
-            const retry = { maximumEventAgeInSeconds: 900, maximumRetryAttempts: 5 };
-            // Flows carry the venue feed, so they start before the channel and stop after it.
-            chain.flowArns.forEach((arn, i) => new aws.scheduler.Schedule(`${short}-${scheduleName(a, "flows")}-${i}`, {
-                ...common,
-                name: `${scheduleName(a, "flows")}-${i}`.slice(0, 64),
-                description: `${a.action} MediaConnect flow ${i} of ${a.channelId} for ${a.event}`,
                 target: {
-                    arn: `arn:aws:scheduler:::aws-sdk:mediaconnect:${a.action === "start" ? "startFlow" : "stopFlow"}`,
+                    arn: runner.arn,
                     roleArn: role.arn,
-                    input: pulumi.jsonStringify({ FlowArn: arn }),
-                    retryPolicy: retry,
+                    input: pulumi.jsonStringify(input),
+                    retryPolicy: { maximumEventAgeInSeconds: 900, maximumRetryAttempts: 5 },
                 },
-            }, { ...o, dependsOn: [policy] }));
-            new aws.scheduler.Schedule(`${short}-${scheduleName(a, "channel")}`, {
-                ...common,
-                name: scheduleName(a, "channel"),
-                description: `${a.action} MediaLive channel ${a.channelId} for ${a.event}`,
-                target: {
-                    arn: `arn:aws:scheduler:::aws-sdk:medialive:${a.action === "start" ? "startChannel" : "stopChannel"}`,
-                    roleArn: role.arn,
-                    input: pulumi.jsonStringify({ ChannelId: chain.mediaLiveChannelId }),
-                    retryPolicy: retry,
-                },
-            }, { ...o, dependsOn: [policy] });
-            this.schedules.push({ region: r.region, name: scheduleName(a, "channel"), at: a.at, action: a.action });
+            }, o);
+            this.schedules.push({ region: r.region, name: scheduleName(a), at: a.at, action: a.action });
         }
     }
 }
 
 /** Missing data is "not breaching": channels are off between events and must not page anyone. */
 function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<string>>, region: string, topic: aws.sns.Topic, o: pulumi.CustomResourceOptions): aws.cloudwatch.MetricAlarm {
+    const src = spec.source;
+    const reading: Partial<aws.cloudwatch.MetricAlarmArgs> = src.kind === "metric"
+        ? {
+            namespace: src.metric.namespace,
+            metricName: src.metric.metric,
+            dimensions: src.metric.dimensions,
+            ...(src.metric.statistic ? { statistic: src.metric.statistic } : {}),
+            ...(src.extendedStatistic ? { extendedStatistic: src.extendedStatistic } : {}),
+            period: spec.period,
+        }
+        : {
+            metricQueries: [
+                ...Object.entries(src.metrics).map(([id, m]) => ({
+                    id,
+                    metric: { namespace: m.namespace, metricName: m.metric, dimensions: m.dimensions, period: spec.period, stat: m.statistic ?? "Average" },
+                    returnData: false,
+                })),
+                { id: "result", expression: renderExpr(src.expression), label: src.label, returnData: true },
+            ],
+        };
     return new aws.cloudwatch.MetricAlarm(`${regionShort(region)}-${spec.key}`, {
         name: spec.name,
         alarmDescription: spec.description,
-        namespace: spec.namespace,
-        metricName: spec.metric,
-        dimensions: spec.dimensions,
-        ...(spec.statistic ? { statistic: spec.statistic } : {}),
-        ...(spec.extendedStatistic ? { extendedStatistic: spec.extendedStatistic } : {}),
-        period: spec.period,
+        ...reading,
         evaluationPeriods: spec.evaluationPeriods,
         datapointsToAlarm: spec.datapointsToAlarm,
         threshold: spec.threshold,

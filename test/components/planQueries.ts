@@ -23,3 +23,10 @@ export function without(v: unknown, keys: string[]): unknown {
     }
     return v;
 }
+
+/** The JSON policy a role carries inline (OnAir roles have exactly one). */
+export function inlinePolicy(plan: PlanCapture, roleName: string): any {
+    const policies = one(plan, "aws:iam/role:Role", roleName).inputs["inlinePolicies"] as { name: string; policy: string }[];
+    if (policies.length !== 1) throw new Error(`role ${roleName} has ${policies.length} inline policies`);
+    return JSON.parse(policies[0]!.policy);
+}

@@ -4,7 +4,7 @@ import { containsSecret, PlanCapture, SecretValue } from "../../plan/resources";
 import { T } from "../../policies/lib/types";
 import { planSeason, prodPlan } from "../helpers/plan";
 import { baselineSeason, setPath, TEST_SECRETS } from "../helpers/season";
-import { byUrn, ofType, one, without } from "./planQueries";
+import { byUrn, inlinePolicy, ofType, one, without } from "./planQueries";
 
 const REGIONS = ["us-east-1", "us-west-2"];
 
@@ -135,7 +135,7 @@ describe("RegionalMediaChain under the mock runtime", function () {
     });
 
     it("scopes the MediaLive role to its flows and MediaPackage channel, with no wildcard action", () => {
-        const doc = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "use1-main-uhd-medialive-policy").inputs["policy"] as string);
+        const doc = inlinePolicy(plan, "use1-main-uhd-medialive-role");
         const actions = doc.Statement.flatMap((s: any) => [].concat(s.Action));
         assert.ok(actions.every((a: string) => !a.includes("*")), actions.join(","));
         const put = doc.Statement.find((s: any) => s.Action === "mediapackagev2:PutObject");
@@ -188,7 +188,7 @@ describe("RegionalMediaChain options", function () {
         assert.deepStrictEqual(req.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7000", "203.0.113.11:7000"]);
         assert.strictEqual(req.SrtSettings.SrtCallerSources[0].Decryption.Algorithm, "AES128");
         assert.match(req.SrtSettings.SrtCallerSources[0].Decryption.PassphraseSecretArn, /^arn:aws:secretsmanager:us-west-2:/);
-        const doc = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "usw2-main-uhd-medialive-policy").inputs["policy"] as string);
+        const doc = inlinePolicy(plan, "usw2-main-uhd-medialive-role");
         assert.ok(doc.Statement.some((s: any) => s.Action === "secretsmanager:GetSecretValue"));
     });
 });
@@ -204,7 +204,7 @@ describe("RegionalMediaChain private ingest and policy verdicts", function () {
             assert.strictEqual(source.vpcInterfaceName, "venue-private");
             assert.strictEqual(source.whitelistCidr, undefined);
         }
-        const vpcPolicy = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "use1-second-hd-mediaconnect-vpc-policy").inputs["policy"] as string);
+        const vpcPolicy = inlinePolicy(plan, "use1-second-hd-mediaconnect-vpc-role");
         assert.ok(vpcPolicy.Statement[0].Action.includes("ec2:CreateNetworkInterface"));
     });
 

@@ -1,15 +1,16 @@
 import * as assert from "assert";
 import { validateSeason } from "../../components/config/season";
-import { globalAlarms, regionAlarms } from "../../components/operations/alarms";
+import { AlarmSource, Expr, globalAlarms, regionAlarms, renderExpr } from "../../components/operations/alarms";
 import { seasonCost } from "../../components/operations/cost";
 import { globalDashboard, PANELS, regionDashboard } from "../../components/operations/dashboards";
 import { mediaLiveAlertPattern, sourceHealthPattern } from "../../components/operations/events";
 import { MonitoredRegion } from "../../components/operations/monitored";
+import { runnerDefinition } from "../../components/operations/runner";
 import { scheduledActions, scheduleName } from "../../components/operations/scheduleWindows";
 import { PlanCapture } from "../../plan/resources";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
-import { byUrn, ofType, one } from "../components/planQueries";
+import { inlinePolicy, ofType, one } from "../components/planQueries";
 
 const REGION: MonitoredRegion = {
     region: "us-west-2",
@@ -69,22 +70,58 @@ describe("dashboards (generated from one panel definition)", () => {
 });
 
 describe("alarms and event rules", () => {
-    it("alarm on alerts, input loss and low MQCS per pipeline, and unrecovered packets per flow", () => {
-        const specs = regionAlarms("test-season", REGION, THRESHOLDS);
-        assert.deepStrictEqual(specs.map((s) => s.key), [
-            "main-uhd-p0-alerts", "main-uhd-p0-input-loss", "main-uhd-p0-mqcs",
-            "main-uhd-p1-alerts", "main-uhd-p1-input-loss", "main-uhd-p1-mqcs",
-            "main-uhd-flow-0-loss", "main-uhd-flow-1-loss",
-            "studio-p0-alerts", "studio-p0-input-loss", "studio-p0-mqcs",
-        ]);
-        const mqcs = specs.find((s) => s.key === "main-uhd-p1-mqcs")!;
-        assert.deepStrictEqual([mqcs.metric, mqcs.statistic, mqcs.comparison, mqcs.threshold, mqcs.dimensions["Pipeline"]], ["MinMQCS", "Minimum", "LessThanThreshold", 70, "1"]);
+    /** Evaluates an alarm expression for one minute's datapoints, as CloudWatch metric math would. */
+    const evaluate = (e: Expr, values: Record<string, number>): number =>
+        "test" in e ? ((e.test.op === ">" ? values[e.test.id]! > e.test.value : values[e.test.id]! < e.test.value) ? 1 : 0)
+            : "max" in e ? Math.max(...e.max.map((x) => evaluate(x, values)))
+                : Math.min(...e.min.map((x) => evaluate(x, values)));
+    const specs = regionAlarms("test-season", REGION, THRESHOLDS);
+    const math = (key: string) => {
+        const src = specs.find((s) => s.key === key)!.source;
+        assert.strictEqual(src.kind, "math");
+        return src as Extract<AlarmSource, { kind: "math" }>;
+    };
+    const healthy = { loss0: 0, mqcs0: 100, loss1: 0, mqcs1: 100 };
+
+    it("alarm per channel on a degraded pipeline, the region off air, and unrecovered contribution packets", () => {
+        assert.deepStrictEqual(specs.map((s) => s.key), ["main-uhd-pipeline-degraded", "main-uhd-region-degraded", "main-uhd-contribution-loss", "studio-region-degraded"]);
         assert.ok(specs.every((s) => s.name.startsWith("onair-test-season-") && s.name.length <= 255));
+        const m = math("main-uhd-pipeline-degraded").metrics;
+        assert.deepStrictEqual(m["mqcs1"], { namespace: "AWS/MediaLive", metric: "MinMQCS", dimensions: { ChannelId: "1111111", Pipeline: "1", OutputGroupName: "cmaf-ingest-mediapackage" }, statistic: "Minimum" });
+        assert.deepStrictEqual(m["loss0"], { namespace: "AWS/MediaLive", metric: "InputLossSeconds", dimensions: { ChannelId: "1111111", Pipeline: "0" }, statistic: "Sum" });
+        assert.deepStrictEqual(Object.keys(math("main-uhd-contribution-loss").metrics), ["flow0", "flow1"]);
+    });
+
+    it("tell redundancy lost (one pipeline) from off air (every pipeline), by input loss or low MQCS", () => {
+        const any = math("main-uhd-pipeline-degraded").expression;
+        const all = math("main-uhd-region-degraded").expression;
+        const cases: [string, Record<string, number>, number, number][] = [
+            ["both healthy", healthy, 0, 0],
+            ["pipeline 0 lost its input", { ...healthy, loss0: 12 }, 1, 0],
+            ["pipeline 1 scores below the floor", { ...healthy, mqcs1: 40 }, 1, 0],
+            ["input lost on one, low MQCS on the other", { ...healthy, loss0: 60, mqcs1: 0 }, 1, 1],
+            ["both lost their input", { ...healthy, loss0: 60, loss1: 60 }, 1, 1],
+            ["exactly at the floor", { ...healthy, mqcs0: 70, mqcs1: 70 }, 0, 0],
+        ];
+        for (const [title, values, anyState, allState] of cases) {
+            assert.deepStrictEqual([evaluate(any, values), evaluate(all, values)], [anyState, allState], title);
+        }
+        assert.strictEqual(renderExpr(all), "MIN([MAX([IF(loss0 > 0, 1, 0), IF(mqcs0 < 70, 1, 0)]), MAX([IF(loss1 > 0, 1, 0), IF(mqcs1 < 70, 1, 0)])])");
+    });
+
+    it("page at once when a region goes off air, after two of three minutes for the rest", () => {
+        const at = (key: string) => { const s = specs.find((x) => x.key === key)!; return [s.evaluationPeriods, s.datapointsToAlarm, s.comparison, s.threshold]; };
+        assert.deepStrictEqual(at("main-uhd-region-degraded"), [1, 1, "GreaterThanThreshold", 0]);
+        assert.deepStrictEqual(at("main-uhd-pipeline-degraded"), [3, 2, "GreaterThanThreshold", 0]);
+        assert.deepStrictEqual(at("main-uhd-contribution-loss"), [3, 2, "GreaterThanThreshold", 0]);
+        assert.strictEqual(evaluate(math("main-uhd-contribution-loss").expression, { flow0: 0, flow1: 3 }), 1);
+        // A single-pipeline channel has nothing to lose redundancy on: off air is its only state.
+        assert.strictEqual(evaluate(math("studio-region-degraded").expression, { loss0: 1, mqcs0: 100 }), 1);
     });
 
     it("alarm on the viewers' 5xx rate and p90 origin latency in us-east-1", () => {
-        const specs = globalAlarms("test-season", "E2ABCDEF", THRESHOLDS);
-        assert.deepStrictEqual(specs.map((s) => [s.metric, s.statistic ?? s.extendedStatistic, s.threshold]), [["5xxErrorRate", "Average", 1], ["OriginLatency", "p90", 2000]]);
+        const g = globalAlarms("test-season", "E2ABCDEF", THRESHOLDS);
+        assert.deepStrictEqual(g.map((s) => s.source.kind === "metric" ? [s.source.metric.metric, s.source.metric.statistic ?? s.source.extendedStatistic, s.threshold] : []), [["5xxErrorRate", "Average", 1], ["OriginLatency", "p90", 2000]]);
     });
 
     it("match raised MediaLive alerts and unhealthy contribution sources of this season only", () => {
@@ -110,9 +147,10 @@ describe("season schedule and cost", () => {
     });
 
     it("keeps schedule names within 64 characters", () => {
-        const long = scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "start" }, "channel");
+        const long = scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "start" });
         assert.ok(long.length <= 64, long);
-        assert.notStrictEqual(long, scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "stop" }, "channel"));
+        assert.notStrictEqual(long, scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "stop" }));
+        assert.strictEqual(scheduleName({ channelId: "main-uhd", event: "final", action: "start" }), "main-uhd-final-start");
     });
 
     it("rejects windows that overlap once lead and tail are added", () => {
@@ -168,32 +206,55 @@ describe("season operations under the mock runtime", function () {
             assert.strictEqual(a.inputs["treatMissingData"], "notBreaching");
         }
         assert.strictEqual(one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "use1-cloudfront-5xx").region, "us-east-1");
-        assert.strictEqual(alarms.filter((a) => a.inputs["metricName"] === "MinMQCS").length, 8, "2 channels x 2 pipelines x 2 regions");
+        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2, "2 channels x 3 alarms x 2 regions, and 2 CloudFront alarms");
+        const offAir = one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "usw2-main-uhd-region-degraded").inputs as any;
+        const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
+        assert.deepStrictEqual(offAir.metricQueries.map((q: any) => q.id), ["loss0", "mqcs0", "loss1", "mqcs1", "result"]);
+        assert.deepStrictEqual(offAir.metricQueries[3].metric, { namespace: "AWS/MediaLive", metricName: "MinMQCS", dimensions: { ChannelId: ml.outputs["channelId"], Pipeline: "1", OutputGroupName: "cmaf-ingest-mediapackage" }, period: 60, stat: "Minimum" });
+        assert.deepStrictEqual(offAir.metricQueries.filter((q: any) => q.returnData).map((q: any) => q.id), ["result"], "exactly one query is the alarm's");
+        assert.strictEqual(offAir.metricName, undefined);
         const sub = one(plan, "aws:cloudfront/monitoringSubscription:MonitoringSubscription", "cloudfront-additional-metrics");
         assert.strictEqual((sub.inputs["monitoringSubscription"] as any).realtimeMetricsSubscriptionConfig.realtimeMetricsSubscriptionStatus, "Enabled");
     });
 
     it("routes MediaLive alerts, MediaPackage input switches and contribution health to the topic", () => {
         const rules = ofType(plan, "aws:cloudwatch/eventRule:EventRule", "us-east-1").map((r) => r.inputs["name"]).sort();
-        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-mediapackage-input-switch"]);
+        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-mediapackage-input-switch", "onair-test-season-runner-failures"]);
         const alerts = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-alerts").inputs["eventPattern"] as string);
         assert.strictEqual(alerts.resources.length, 2);
-        assert.strictEqual(ofType(plan, "aws:cloudwatch/eventTarget:EventTarget").length, 6);
+        assert.strictEqual(ofType(plan, "aws:cloudwatch/eventTarget:EventTarget").length, 8, "four rules in each of two regions");
     });
 
-    it("schedules flows and channels of each region with a least-privilege Scheduler role", () => {
+    it("schedules a start and a stop per event in each region, each running the region's season runner", () => {
         const schedules = ofType(plan, "aws:scheduler/schedule:Schedule", "us-west-2");
-        const channel = schedules.filter((s) => String((s.inputs["target"] as any).arn).includes("medialive"));
-        assert.deepStrictEqual(channel.map((s) => [s.inputs["scheduleExpression"], (s.inputs["target"] as any).arn]).sort(), [
-            ["at(2026-12-05T19:00:00)", "arn:aws:scheduler:::aws-sdk:medialive:startChannel"],
-            ["at(2026-12-06T00:30:00)", "arn:aws:scheduler:::aws-sdk:medialive:stopChannel"],
+        const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
+        assert.deepStrictEqual(schedules.map((s) => [s.inputs["name"], s.inputs["scheduleExpression"]]).sort(), [
+            ["main-uhd-final-start", "at(2026-12-05T19:00:00)"],
+            ["main-uhd-final-stop", "at(2026-12-06T00:30:00)"],
         ]);
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
-        assert.deepStrictEqual(JSON.parse((channel[0]!.inputs["target"] as any).input), { ChannelId: ml.outputs["channelId"] });
-        assert.strictEqual(schedules.filter((s) => String((s.inputs["target"] as any).arn).includes("mediaconnect")).length, 4, "two flows, start and stop");
-        const policy = JSON.parse(one(plan, "aws:iam/rolePolicy:RolePolicy", "usw2-scheduler").inputs["policy"] as string);
-        assert.deepStrictEqual(policy.Statement.map((s: any) => s.Action), [["medialive:StartChannel", "medialive:StopChannel"], ["mediaconnect:StartFlow", "mediaconnect:StopFlow"]]);
-        assert.ok(byUrn(plan, schedules[0]!.provider));
+        const flows = ofType(plan, "aws-native:mediaconnect:Flow", "us-west-2").filter((f) => f.name.includes("main-uhd")).map((f) => f.outputs["flowArn"]);
+        for (const s of schedules) {
+            const target = s.inputs["target"] as any;
+            assert.strictEqual(target.arn, runner.outputs["arn"]);
+            const input = JSON.parse(target.input);
+            assert.deepStrictEqual(input, { action: input.action, channel: "main-uhd", event: "final", channelId: ml.outputs["channelId"], flowArns: flows });
+            assert.deepStrictEqual(inlinePolicy(plan, "usw2-scheduler").Statement, [{ Sid: "StartRunner", Effect: "Allow", Action: ["states:StartExecution"], Resource: runner.outputs["arn"] }]);
+        }
+        assert.strictEqual(flows.length, 2, "one flow per pipeline");
+    });
+
+    it("lets the runner start and stop only this region's season flows and channels, and reports its failures", () => {
+        const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
+        assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition());
+        const policy = inlinePolicy(plan, "usw2-season-runner");
+        const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
+        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Action, s.Resource.length]), [[["medialive:StartChannel", "medialive:StopChannel"], 2], [["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4]]);
+        assert.ok(policy.Statement[0].Resource.includes(ml.outputs["arn"]));
+        const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
+        assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
+        const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");
+        assert.strictEqual(target.inputs["arn"], one(plan, "aws:sns/topic:Topic", "usw2-alarms").outputs["arn"]);
     });
 
     it("exports the schedules with their times and the season cost estimate", () => {
