@@ -10,3 +10,12 @@ export function stableJson(v: unknown): string {
     }
     return JSON.stringify(v) ?? "null";
 }
+
+/** The same value with object keys in sorted order at every depth (for printing stably). */
+export function sortedKeys(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map(sortedKeys);
+    if (v !== null && typeof v === "object") {
+        return Object.fromEntries(Object.keys(v as Record<string, unknown>).sort().map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]));
+    }
+    return v;
+}

@@ -8,6 +8,8 @@ export interface PlanArgs {
     asOf?: string;
     /** Plan every stack file of the root project and of projects one directory down. */
     all: boolean;
+    /** Stack traces and the SDK's debugging aids off (npm run plan:fast, compiled code). */
+    fast: boolean;
     verbose: boolean;
     help: boolean;
 }
@@ -26,6 +28,8 @@ Options:
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
   --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
+  --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
+                    code with it: same plan and verdict, several times faster on large seasons)
   --verbose         print stack traces for program errors
   --help            show this help
 
@@ -34,13 +38,14 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", all: false, verbose: false, help: false };
+    const out: PlanArgs = { stack: "prod", all: false, fast: false, verbose: false, help: false };
     const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
         if (flag === "--verbose") out.verbose = true;
         else if (flag === "--all") out.all = true;
+        else if (flag === "--fast") out.fast = true;
         else if (flag === "--help" || flag === "-h") out.help = true;
         else if (valued.has(flag)) {
             const value = inline ?? argv[++i];

@@ -4,6 +4,8 @@ import { isConfigError } from "../components/config/errors";
 import { PackConfigError } from "../policies/harness/packConfig";
 import { evaluatePacks } from "../policies/harness/evaluate";
 import { packRunsForStack } from "../policies/harness/packs";
+import { REPO_ROOT } from "../components/repoRoot";
+import { enableFastPath } from "../tools/bench/fastPath";
 import { parseArgs, PlanArgs, USAGE } from "./args";
 import { planJson } from "./json";
 import { renderMarkdown } from "./markdown";
@@ -26,6 +28,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(USAGE);
         return EXIT.ok;
     }
+    if (args.fast) enableFastPath();
     const root = process.cwd();
     if (args.all) {
         let code: number = EXIT.ok;
@@ -46,6 +49,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const r = await planOne(root, projectDir, args.stack, args.config, args.program, args, out, err);
     if (args.markdown && r.markdown) fs.writeFileSync(args.markdown, r.markdown);
     return r.code;
+}
+
+/**
+ * Without ts-node (the compiled CLI of `npm run plan:fast`), a TypeScript program of this repository
+ * runs as its compiled copy under build/.
+ */
+export function runnableProgram(program: string): string {
+    if (!program.endsWith(".ts") || require.extensions[".ts"]) return program;
+    const rel = path.relative(REPO_ROOT, program);
+    const compiled = path.join(REPO_ROOT, "build", rel.replace(/\.ts$/, ".js"));
+    if (rel.startsWith("..") || !fs.existsSync(compiled)) {
+        throw new StackFileError(`${program} is TypeScript and this CLI runs without ts-node; use npm run plan for programs outside this repository's build`);
+    }
+    return compiled;
 }
 
 /** Every stack file of the root project and of each project one directory down (e.g. stacks/). */
@@ -74,12 +91,14 @@ async function planOne(
     try {
         const stack = readStackConfig(projectDir, stackName, configFile);
         const runs = packRunsForStack(stackName);
-        const program = path.resolve(programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts"));
+        const program = runnableProgram(path.resolve(programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts")));
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
         if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
         const plan = await runProgram({ program, stack });
         const verdict = await evaluatePacks(plan, runs);
-        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, program) || program };
+        // The program as the user named it (its compiled copy runs under plan:fast).
+        const shown = programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts");
+        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, path.resolve(shown)) || shown };
         out(renderText(plan, verdict, meta));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(planJson(plan, verdict), null, 2) + "\n");
         return { code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok, markdown: renderMarkdown(plan, verdict, meta) };

@@ -29,7 +29,7 @@ export function decodeProperty(v: unknown): unknown {
         case ASSET:
             return { asset: o["path"] ?? o["uri"] ?? `text (${String(o["text"] ?? "").length} bytes)` };
         case ARCHIVE:
-            return { archive: o["path"] ?? o["uri"] ?? Object.keys((o["assets"] as object) ?? {}) };
+            return { archive: o["path"] ?? o["uri"] ?? Object.keys((o["assets"] as object) ?? {}).sort() };
         case OUTPUT_VALUE: {
             const inner = "value" in o ? decodeProperty(o["value"]) : UNKNOWN;
             return o["secret"] ? new SecretValue(inner) : inner;
@@ -39,17 +39,29 @@ export function decodeProperty(v: unknown): unknown {
     }
 }
 
-export function decodeStruct(struct: { toJavaScript(): Record<string, unknown> } | undefined): Record<string, unknown> {
-    if (!struct) return {};
-    return decodeProperty(struct.toJavaScript()) as Record<string, unknown>;
-}
-
-/** Plain value for a consumer that must not see secrets: SecretValue becomes its placeholder text. */
+/**
+ * Plain value for a consumer that must not see secrets: SecretValue becomes its placeholder text.
+ * Subtrees without a secret are returned as they are (consumers only read them), so a large plan
+ * is not copied once per policy run.
+ */
 export function unwrapForPolicy(v: unknown, secretText: string): unknown {
     if (v instanceof SecretValue) return secretText;
-    if (Array.isArray(v)) return v.map((e) => unwrapForPolicy(e, secretText));
+    if (Array.isArray(v)) {
+        let out: unknown[] | undefined;
+        for (let i = 0; i < v.length; i++) {
+            const e = unwrapForPolicy(v[i], secretText);
+            if (e !== v[i]) (out ??= v.slice())[i] = e;
+        }
+        return out ?? v;
+    }
     if (v !== null && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, unwrapForPolicy(e, secretText)]));
+        let out: Record<string, unknown> | undefined;
+        for (const k of Object.keys(v)) {
+            const before = (v as Record<string, unknown>)[k];
+            const e = unwrapForPolicy(before, secretText);
+            if (e !== before) (out ??= { ...(v as Record<string, unknown>) })[k] = e;
+        }
+        return out ?? v;
     }
     return v;
 }

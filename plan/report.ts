@@ -1,3 +1,4 @@
+import { sortedKeys } from "../components/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
 import { isProviderType, PlanCapture, redact } from "./resources";
 
@@ -83,8 +84,9 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     return lines.join("\n");
 }
 
+/** Keys sorted: the same plan prints the same text whichever way its values were read back. */
 function formatOutput(v: unknown): string {
-    const text = typeof v === "string" ? v : JSON.stringify(v, null, 2);
+    const text = typeof v === "string" ? v : JSON.stringify(sortedKeys(v), null, 2);
     return text.includes("\n") ? "\n" + text.split("\n").map((l) => "    " + l).join("\n") : text;
 }
 

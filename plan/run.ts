@@ -1,6 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { decodeProperty, decodeStruct } from "./decode";
+import { decodeProperty } from "./decode";
 import { createMocks } from "./mocks";
 import { CapturedResource, isProviderType, PlanCapture } from "./resources";
 import { StackConfig } from "./stackConfig";
@@ -23,9 +23,17 @@ export class ProgramError extends Error {
 }
 
 type Monitor = {
-    registerResource(req: RegisterRequest, cb: (err: unknown, resp?: RegisterResponse) => void): unknown;
-    newUrn?: (parent: string, type: string, name: string) => string;
+    registerResource(req: RegisterRequest, cb: (err: unknown, resp?: unknown) => void): unknown;
+    newUrn: (parent: string, type: string, name: string) => string;
+    resources: Map<string, { urn: string; id: string | null; state: unknown }>;
 };
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+// RegisterResourceResponse.Result.SUCCESS: the registration completed (unknowns are not kept).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const REGISTER_SUCCESS = (require("@pulumi/pulumi/proto/resource_pb") as { Result: { SUCCESS: number } }).Result.SUCCESS;
 
 interface RegisterRequest {
     getType(): string;
@@ -41,16 +49,12 @@ interface RegisterRequest {
     getIgnorechangesList(): string[];
     getAliasesList(): unknown[];
     getAdditionalsecretoutputsList(): string[];
+    getImportid(): string;
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
 }
 
-interface RegisterResponse {
-    getUrn(): string;
-    getId(): string;
-    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
 
 function seconds(text: string | undefined): number {
     if (!text) return 0;
@@ -66,7 +70,8 @@ function seconds(text: string | undefined): number {
 export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const { stack } = opts;
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
-    await pulumi.runtime.setMocks(createMocks(), stack.project, stack.stack, false);
+    const mocks = createMocks();
+    await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, false);
 
     const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
     // Engine URNs qualify a child's type with its ancestors' types, except the root stack's.
@@ -79,13 +84,33 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         return `urn:pulumi:${stack.stack}::${stack.project}::${qualified}::${name}`;
     };
 
+    // Registration as the SDK's mock monitor does it, minus its round trip through the SDK's
+    // (de)serializers: the mocks see the wire form (secrets and references as signature objects,
+    // which they echo back unchanged), and each registration is decoded once for the plan.
     const captured: CapturedResource[] = [];
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) =>
-        register(req, (err, resp) => {
-            if (!err && resp) captured.push(capture(req, resp));
-            cb(err, resp);
-        });
+    monitor.registerResource = async (req, cb) => {
+        try {
+            const raw = req.getObject()?.toJavaScript() ?? {};
+            // OnAir's mocks answer synchronously, so resources are captured in registration order.
+            const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid() });
+            const result = answer instanceof Promise ? await answer : answer;
+            const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+            const state = wireSafe(result.state as Record<string, unknown>);
+            monitor.resources.set(urn, { urn, id: result.id ?? null, state });
+            captured.push(capture(req, urn, result.id ?? "", raw, state));
+            // The response as the SDK reads it (urn, id, result, and the state it decodes with
+            // toJavaScript), without encoding the state into protobuf only to decode it again.
+            cb(null, {
+                getUrn: () => urn,
+                getId: () => result.id || "",
+                getObject: () => ({ toJavaScript: () => state }),
+                getPropertydependenciesMap: () => undefined,
+                getResult: () => REGISTER_SUCCESS,
+            });
+        } catch (e) {
+            cb(e);
+        }
+    };
 
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
@@ -101,6 +126,8 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             return mod;
         });
         outputs = decodeProperty(await serializeOutputs(raw)) as Record<string, unknown>;
+        // As the language host does before exiting: registrations no output depends on still count.
+        await runtimeSettings.waitForRPCs();
     } catch (e) {
         const err = new ProgramError(e);
         err.resources = captured;
@@ -135,20 +162,38 @@ function withoutProviderCode(props: Record<string, unknown>): Record<string, unk
     return { ...props, __provider: `[dynamic provider code, ${code.length} bytes]` };
 }
 
-function capture(req: RegisterRequest, resp: RegisterResponse): CapturedResource {
+/**
+ * The mocks' state as Struct.fromJavaScript accepts it. Inputs come off the wire (no undefined);
+ * only the mocks' computed top-level values may be undefined, and those are dropped.
+ */
+function wireSafe(state: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(state)) if (state[k] !== undefined) out[k] = state[k];
+    return out;
+}
+
+/** Outputs decoded once: values the mocks echoed from the inputs reuse the inputs' decoding. */
+function decodeOutputs(raw: Record<string, unknown>, inputs: Record<string, unknown>, state: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(state)) out[k] = state[k] === raw[k] && k in inputs ? inputs[k] : decodeProperty(state[k]);
+    return out;
+}
+
+function capture(req: RegisterRequest, urn: string, id: string, raw: Record<string, unknown>, state: Record<string, unknown>): CapturedResource {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [k, v] of req.getPropertydependenciesMap().entries()) propertyDependencies[k] = v.getUrnsList();
     const timeouts = req.getCustomtimeouts();
     const providerRef = req.getProvider();
+    const inputs = decodeProperty(raw) as Record<string, unknown>;
     const r: CapturedResource = {
-        urn: resp.getUrn(),
+        urn,
         type: req.getType(),
         name: req.getName(),
         custom: req.getCustom(),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
-        inputs: withoutProviderCode(decodeStruct(req.getObject())),
-        outputs: withoutProviderCode(decodeStruct(resp.getObject())),
+        inputs: withoutProviderCode(inputs),
+        outputs: withoutProviderCode(decodeOutputs(raw, inputs, state)),
         opts: {
             protect: req.getProtect(),
             retainOnDelete: req.getRetainondelete() ?? false,
@@ -163,7 +208,7 @@ function capture(req: RegisterRequest, resp: RegisterResponse): CapturedResource
         },
     };
     if (req.getDeletebeforereplacedefined()) r.opts.deleteBeforeReplace = req.getDeletebeforereplace();
-    if (resp.getId()) r.id = resp.getId();
+    if (id) r.id = id;
     if (req.getParent()) r.parent = req.getParent();
     if (providerRef) r.provider = providerRef.slice(0, providerRef.lastIndexOf("::"));
     return r;

@@ -2,7 +2,7 @@ import { EnforcementLevel, PolicyResource, PolicyResourceOptions, ResourceValida
 import { unwrapForPolicy } from "../../plan/decode";
 import { CapturedResource, PlanCapture, SECRET_PLACEHOLDER } from "../../plan/resources";
 import { PackDefinition } from "../lib/pack";
-import { OnAirPolicy, OnAirResourcePolicy, OnAirStackPolicy } from "../lib/policy";
+import { notApplicableReason, OnAirPolicy, OnAirResourcePolicy, OnAirStackPolicy } from "../lib/policy";
 import { EffectivePolicyConfig } from "./packConfig";
 
 export interface Violation {
@@ -55,6 +55,13 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
     const verdict: Verdict = { violations: [], notApplicable: [], evaluated: [] };
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const stackResources = buildStackResources(plan.resources);
+    // Each resource's inputs are unwrapped for policies once, however many rules read them.
+    const unwrapped = new Map<CapturedResource, Record<string, unknown>>();
+    const propsOf = (r: CapturedResource) => {
+        let props = unwrapped.get(r);
+        if (!props) unwrapped.set(r, (props = policyProps(r.inputs)));
+        return props;
+    };
     const stackUrn = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
 
     for (const { pack, config } of runs) {
@@ -77,8 +84,16 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
             });
             if (isResourcePolicy(policy)) {
                 resourcePolicies++;
+                // Typed OnAir rules skip other types before their code runs, with the reason their
+                // own guard would give: a large season has thousands of resources per rule.
+                const types = Array.isArray(policy.appliesTo) ? new Set(policy.appliesTo) : undefined;
+                const skipped = types ? notApplicableReason(policy.appliesTo) : "";
                 for (const r of plan.resources) {
-                    const args = resourceArgs(r, byUrn, eff.config, stackTags);
+                    if (types && !types.has(r.type)) {
+                        verdict.notApplicable.push({ pack: pack.name, policy: policy.name, urn: r.urn, reason: skipped });
+                        continue;
+                    }
+                    const args = resourceArgs(r, byUrn, eff.config, stackTags, propsOf);
                     const report = (message: string) => verdict.violations.push(violationOf(r, message));
                     await runGuarded(() => policy.validateResource(args, report), pack, policy, r.urn, verdict);
                 }
@@ -125,8 +140,13 @@ async function runGuarded(fn: () => unknown, pack: PackDefinition, policy: OnAir
     }
 }
 
+/**
+ * A resource's props for one evaluation: secrets replaced, nested values shared with the plan, and
+ * a top-level object of its own, so what rules derive from it (cached per props object) never
+ * outlives the evaluation.
+ */
 function policyProps(v: Record<string, unknown>): Record<string, unknown> {
-    return unwrapForPolicy(v, SECRET_PLACEHOLDER) as Record<string, unknown>;
+    return { ...(unwrapForPolicy(v, SECRET_PLACEHOLDER) as Record<string, unknown>) };
 }
 
 function options(r: CapturedResource): PolicyResourceOptions {
@@ -146,8 +166,14 @@ function typeOf(resourceClass: unknown): string | undefined {
     return (resourceClass as { __pulumiType?: string } | undefined)?.__pulumiType;
 }
 
-function resourceArgs(r: CapturedResource, byUrn: Map<string, CapturedResource>, config: Record<string, unknown>, stackTags: ReadonlyMap<string, string>): ResourceValidationArgs {
-    const props = policyProps(r.inputs);
+function resourceArgs(
+    r: CapturedResource,
+    byUrn: Map<string, CapturedResource>,
+    config: Record<string, unknown>,
+    stackTags: ReadonlyMap<string, string>,
+    propsOf: (r: CapturedResource) => Record<string, unknown>,
+): ResourceValidationArgs {
+    const props = propsOf(r);
     const args: ResourceValidationArgs = {
         type: r.type,
         props,
@@ -163,25 +189,27 @@ function resourceArgs(r: CapturedResource, byUrn: Map<string, CapturedResource>,
         },
     };
     const p = r.provider ? byUrn.get(r.provider) : undefined;
-    if (p) args.provider = { type: p.type, props: policyProps(p.inputs), urn: p.urn, name: p.name };
+    if (p) args.provider = { type: p.type, props: propsOf(p), urn: p.urn, name: p.name };
     return args;
 }
 
 function buildStackResources(resources: CapturedResource[]): PolicyResource[] {
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
-        const props = policyProps(r.outputs);
+        // Stack rules read the props of a few types; each resource's are unwrapped when first read.
+        let props: Record<string, unknown> | undefined;
+        const propsOf = () => (props ??= policyProps(r.outputs));
         const pr = {
             type: r.type,
-            props,
             urn: r.urn,
             name: r.name,
             opts: options(r),
             dependencies: [] as PolicyResource[],
             propertyDependencies: {} as Record<string, PolicyResource[]>,
             isType: (cls: unknown) => typeOf(cls) === r.type,
-            asType: (cls: unknown) => (typeOf(cls) === r.type ? props : undefined),
+            asType: (cls: unknown) => (typeOf(cls) === r.type ? propsOf() : undefined),
         } as unknown as PolicyResource;
+        Object.defineProperty(pr, "props", { get: propsOf, enumerable: true });
         out.set(r.urn, pr);
     }
     const byUrn = new Map(resources.map((r) => [r.urn, r]));

@@ -4,11 +4,12 @@ import { PackDefinition } from "../lib/pack";
 import { securityPack } from "../security/pack";
 import { packConfigPath, readPackConfigFile, resolvePackConfig } from "./packConfig";
 import { PackRun } from "./evaluate";
+import { REPO_ROOT } from "../../components/repoRoot";
 
 /** Both OnAir packs, in the order the plan reports them. */
 export const ALL_PACKS: readonly PackDefinition[] = [broadcastPack, securityPack];
 
-export const POLICIES_DIR = path.resolve(__dirname, "..");
+export const POLICIES_DIR = path.join(REPO_ROOT, "policies");
 
 /** Loads each pack's `config.<stack>.json` (when present) and resolves levels and settings. */
 export function packRunsForStack(stack: string, packs: readonly PackDefinition[] = ALL_PACKS, policiesDir = POLICIES_DIR): PackRun[] {

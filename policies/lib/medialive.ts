@@ -43,7 +43,16 @@ const GROUP_KEYS: [string, OutputGroupKind][] = [
     ["srtGroupSettings", "srt"],
 ];
 
+// Seven rules read each channel; the view is built once per props object (views are read-only).
+const views = new WeakMap<object, MediaLiveChannelView>();
+
 export function mediaLiveChannelView(raw: Record<string, unknown>): MediaLiveChannelView {
+    let view = views.get(raw);
+    if (!view) views.set(raw, (view = buildView(raw)));
+    return view;
+}
+
+function buildView(raw: Record<string, unknown>): MediaLiveChannelView {
     // The OnAir dynamic resource carries the API request under `request`; aws.medialive.Channel is flat.
     const request = field(raw, "request");
     const props = request && typeof request === "object" ? (request as Record<string, unknown>) : raw;

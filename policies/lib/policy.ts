@@ -29,6 +29,11 @@ export type OnAirResourcePolicy = ResourceValidationPolicy & PolicyMeta & { appl
 export type OnAirStackPolicy = StackValidationPolicy & PolicyMeta;
 export type OnAirPolicy = OnAirResourcePolicy | OnAirStackPolicy;
 
+/** Why a typed resource policy skipped a resource of another type (shown by the engine). */
+export function notApplicableReason(appliesTo: readonly string[]): string {
+    return `applies to ${appliesTo.join(", ")}`;
+}
+
 /**
  * A resource policy limited to the given types: any other type is reported not applicable through
  * the framework's own `notApplicable`, so the engine shows why the rule was skipped.
@@ -41,7 +46,7 @@ export function resourcePolicy<C extends object = Record<string, never>>(
         ...meta,
         validateResource: (args, report) => {
             if (!meta.appliesTo.includes(args.type)) {
-                args.notApplicable(`applies to ${meta.appliesTo.join(", ")}`);
+                args.notApplicable(notApplicableReason(meta.appliesTo));
             }
             validate(args.props, args, report, args.getConfig<C>());
         },

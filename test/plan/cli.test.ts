@@ -49,8 +49,8 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(outputs, /"onair-rsn-2026-27-us-west-2"/);
         assert.match(outputs, /"us-east-1": "arn:aws:sns:us-east-1:\d+:onair-rsn-2026-27-alarms"/);
         // --as-of moves "now": the Christmas game is ahead, the December 5 final is not.
-        assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game-channel-start",\s+"at": "2026-12-25T16:00:00"/);
-        assert.ok(!outputs.includes("2026-12-05-conference-final-channel-start"));
+        assert.match(outputs, /"at": "2026-12-25T16:00:00",\s+"name": "hoops-hd-2026-12-25-holiday-game-start"/);
+        assert.ok(!outputs.includes("2026-12-05-conference-final-start"));
         assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
         assert.match(outputs, /seasonCostEstimate:[\s\S]*"totals": \{[\s\S]*"cost": \d+/);
     });
@@ -109,6 +109,14 @@ describe("npm run plan (plan/cli.ts)", function () {
     it("exits 0 for a compliant program", async () => {
         const r = await plan("--program", path.join(FIXTURES, "compliantChannel.ts"));
         assert.strictEqual(r.code, 0, r.out + r.err);
+    });
+
+    it("plans every resource of a program that exports nothing", async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-")), "plan.json");
+        const r = await plan("--program", path.join(FIXTURES, "noOutputs.ts"), "--json", file);
+        assert.strictEqual(r.code, 0, r.err);
+        const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.deepStrictEqual(doc.resources.filter((x: any) => x.type === "aws:sns/topic:Topic").map((x: any) => x.inputs.name), ["onair-scores", "onair-alerts", "onair-ops"]);
     });
 
     it("writes the documented JSON document", async () => {
