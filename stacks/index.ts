@@ -8,9 +8,10 @@ import { AUTOMATION_KEY, validateAutomation } from "./automation/config";
 import { ManagedMediaStack } from "./automation/managedStack";
 import { policyGroupArgs } from "./automation/policyGroup";
 import { stackSchedules } from "./automation/schedules";
+import { REPO_ROOT } from "../components/repoRoot";
 
 // The media project lives at the repository root; its stack files hold the seasons' game windows.
-const repoRoot = path.resolve(__dirname, "..");
+const repoRoot = REPO_ROOT;
 const config = new pulumi.Config();
 const automation = validateAutomation(config.getObject<unknown>(AUTOMATION_KEY), config.name, (stack) => fs.existsSync(path.join(repoRoot, `Pulumi.${stack}.yaml`)));
 // ONAIR_NOW lets a plan show the schedules as an update on another day would create them.

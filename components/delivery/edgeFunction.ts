@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
+import { REPO_ROOT } from "../repoRoot";
 
-export const VIEWER_REQUEST_SOURCE = path.join(__dirname, "edge", "viewer-request.js");
+export const VIEWER_REQUEST_SOURCE = path.join(REPO_ROOT, "components", "delivery", "edge", "viewer-request.js");
 
 /** The function code exactly as CloudFront runs it (and as the tests load it). */
 export function viewerRequestCode(): string {
