@@ -2,15 +2,13 @@
 // The configuration is validated before any resource is registered; see README "Configuration".
 import * as pulumi from "@pulumi/pulumi";
 import { loadSeason } from "./components/config";
+import { planningNow } from "./components/config/planningNow";
 import { seasonCost } from "./components/operations/cost";
 import { buildSeason } from "./components/season";
 
 const config = new pulumi.Config("onair");
 const season = loadSeason(config);
-// ONAIR_NOW lets a plan show the schedules as they would be created on another day.
-const nowMs = process.env["ONAIR_NOW"] ? Date.parse(process.env["ONAIR_NOW"]) : Date.now();
-if (Number.isNaN(nowMs)) throw new Error(`ONAIR_NOW=${process.env["ONAIR_NOW"]} is not a date; use an ISO-8601 time such as 2026-09-01T00:00:00Z`);
-const built = buildSeason(season, config, { nowMs });
+const built = buildSeason(season, config, { nowMs: planningNow() });
 const delivery = built.delivery;
 
 /** CloudFront distribution hostname (point the season's aliases here). */

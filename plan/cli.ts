@@ -5,7 +5,7 @@ import { PackConfigError } from "../policies/harness/packConfig";
 import { evaluatePacks } from "../policies/harness/evaluate";
 import { packRunsForStack } from "../policies/harness/packs";
 import { REPO_ROOT } from "../components/repoRoot";
-import { enableFastPath } from "../tools/bench/fastPath";
+import { enableFastPath } from "./fastPath";
 import { parseArgs, PlanArgs, USAGE } from "./args";
 import { planJson } from "./json";
 import { renderMarkdown } from "./markdown";
@@ -91,14 +91,14 @@ async function planOne(
     try {
         const stack = readStackConfig(projectDir, stackName, configFile);
         const runs = packRunsForStack(stackName);
-        const program = runnableProgram(path.resolve(programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts")));
+        // The program as the user named it; its compiled copy runs under plan:fast.
+        const source = path.resolve(programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts"));
+        const program = runnableProgram(source);
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
         if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
         const plan = await runProgram({ program, stack });
         const verdict = await evaluatePacks(plan, runs);
-        // The program as the user named it (its compiled copy runs under plan:fast).
-        const shown = programFile ?? path.join(projectDir, readProject(projectDir).main ?? "index.ts");
-        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, path.resolve(shown)) || shown };
+        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, source) || source };
         out(renderText(plan, verdict, meta));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(planJson(plan, verdict), null, 2) + "\n");
         return { code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok, markdown: renderMarkdown(plan, verdict, meta) };

@@ -1,4 +1,4 @@
-import { activeWindow, nextWindow, onAirWindows } from "../components/operations/onAirWindows";
+import { activeWindow, isoSeconds, nextWindow, onAirWindows } from "../components/operations/onAirWindows";
 import { describeFailure } from "./cli";
 import { readSeasonFile } from "./seasonFile";
 
@@ -7,19 +7,15 @@ export const FREEZE_USAGE = `Usage: npm run freeze-check -- [--stack NAME] [--as
 Exits 1 while a game of the stack's season is on air (its window with lead and tail), so the
 deploy workflow never updates a stack during a game; 0 otherwise; 2 on a bad stack file.`;
 
-function iso(ms: number): string {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /** Is the stack on air at `nowMs`? Returns the exit code and the one line to print. */
 export function freezeVerdict(projectDir: string, stack: string, nowMs: number): { code: 0 | 1; line: string } {
     const windows = onAirWindows(readSeasonFile(projectDir, stack));
     const active = activeWindow(windows, nowMs);
     if (active) {
-        return { code: 1, line: `${stack}: ON AIR - ${active.channelId} ${active.event} until ${iso(active.stopMs)}; deployments are frozen until then (override only with the workflow's force input).` };
+        return { code: 1, line: `${stack}: ON AIR - ${active.channelId} ${active.event} until ${isoSeconds(active.stopMs)}; deployments are frozen until then (override only with the workflow's force input).` };
     }
     const next = nextWindow(windows, nowMs);
-    return { code: 0, line: `${stack}: no game on air${next ? `; next window ${next.channelId} ${next.event} from ${iso(next.startMs)}` : "; no game ahead this season"}.` };
+    return { code: 0, line: `${stack}: no game on air${next ? `; next window ${next.channelId} ${next.event} from ${isoSeconds(next.startMs)}` : "; no game ahead this season"}.` };
 }
 
 export function freezeMain(argv: string[], out: (s: string) => void, err: (s: string) => void): number {

@@ -55,7 +55,6 @@ interface RegisterRequest {
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
 }
 
-
 function seconds(text: string | undefined): number {
     if (!text) return 0;
     const m = /^(\d+(?:\.\d+)?)([smh])$/.exec(text);
@@ -163,8 +162,9 @@ function withoutProviderCode(props: Record<string, unknown>): Record<string, unk
 }
 
 /**
- * The mocks' state as Struct.fromJavaScript accepts it. Inputs come off the wire (no undefined);
- * only the mocks' computed top-level values may be undefined, and those are dropped.
+ * The mocks' state as the engine would return it: no undefined values (the SDK's getResource
+ * invoke encodes it into protobuf). Inputs come off the wire without any; only the mocks' computed
+ * top-level values may be undefined, and those are dropped.
  */
 function wireSafe(state: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {};

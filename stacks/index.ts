@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as service from "@pulumi/pulumiservice";
+import { planningNow } from "../components/config/planningNow";
 import { onAirWindows } from "../components/operations/onAirWindows";
 import { readSeasonFile } from "../plan/seasonFile";
 import { AUTOMATION_KEY, validateAutomation } from "./automation/config";
@@ -14,8 +15,7 @@ import { REPO_ROOT } from "../components/repoRoot";
 const repoRoot = REPO_ROOT;
 const config = new pulumi.Config();
 const automation = validateAutomation(config.getObject<unknown>(AUTOMATION_KEY), config.name, (stack) => fs.existsSync(path.join(repoRoot, `Pulumi.${stack}.yaml`)));
-// ONAIR_NOW lets a plan show the schedules as an update on another day would create them.
-const nowMs = process.env["ONAIR_NOW"] ? Date.parse(process.env["ONAIR_NOW"]) : Date.now();
+const nowMs = planningNow();
 
 const managed = automation.stacks.map((stack) => {
     const windows = stack.role === "production" ? onAirWindows(readSeasonFile(repoRoot, stack.name)) : [];

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { runWindow } from "../config/schedule";
 import { SeasonConfig } from "../config/types";
 import { viewerPathPrefix } from "../naming";
+import { onAirWindows } from "../operations/onAirWindows";
 import { MIN_LEAD_MS } from "../operations/scheduleWindows";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -34,7 +35,7 @@ export function playbackConfigurationName(season: string, channelId: string): st
 
 /** Season bounds (first start, last end) in seconds, for the origin token's fixed lifetime. */
 export function seasonSpan(season: SeasonConfig): { startSec: number; endSec: number } {
-    const all = season.channels.flatMap((c) => c.events.map((e) => runWindow(e, season.schedule)));
+    const all = onAirWindows(season);
     const start = all.length ? Math.min(...all.map((w) => w.startMs)) : 0;
     const end = all.length ? Math.max(...all.map((w) => w.stopMs)) : 0;
     return { startSec: Math.floor(start / 1000), endSec: Math.ceil(end / 1000) };

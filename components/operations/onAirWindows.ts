@@ -9,8 +9,13 @@ export interface OnAirWindow {
     stopMs: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** An instant as ISO-8601 UTC to the second, e.g. 2026-11-28T19:30:00Z. */
+export function isoSeconds(ms: number): string {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
 
 export function onAirWindows(season: SeasonConfig): OnAirWindow[] {
     return season.channels

@@ -29,24 +29,19 @@ export interface SeasonOperationsArgs {
     nowMs: number;
 }
 
+/** CloudWatch alarms and EventBridge rules of this account may publish to the alarm topic. */
 function topicPolicy(topicArn: string, account: string): PolicyDocument {
+    const publishers: [string, string][] = [["AlarmsAndEvents", "cloudwatch.amazonaws.com"], ["EventBridgeRules", "events.amazonaws.com"]];
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "AlarmsAndEvents",
-            Effect: "Allow",
-            Principal: { Service: "cloudwatch.amazonaws.com" },
+        Statement: publishers.map(([Sid, service]) => ({
+            Sid,
+            Effect: "Allow" as const,
+            Principal: { Service: service },
             Action: "sns:Publish",
             Resource: topicArn,
             Condition: { StringEquals: { "aws:SourceAccount": account } },
-        }, {
-            Sid: "EventBridgeRules",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: "sns:Publish",
-            Resource: topicArn,
-            Condition: { StringEquals: { "aws:SourceAccount": account } },
-        }],
+        })),
     };
 }
 

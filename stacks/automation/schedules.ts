@@ -1,7 +1,5 @@
-import { nextWindow, OnAirWindow, quietHour } from "../../components/operations/onAirWindows";
+import { DAY_MS, HOUR_MS, isoSeconds, nextWindow, OnAirWindow, quietHour } from "../../components/operations/onAirWindows";
 import { AutomationConfig, ManagedStack } from "./config";
-
-const DAY_MS = 86_400_000;
 
 export interface DriftPlan {
     cron: string;
@@ -23,10 +21,6 @@ export interface StackSchedules {
 
 function daily(hour: number): string {
     return `0 ${hour} * * *`;
-}
-
-function iso(ms: number): string {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /**
@@ -57,9 +51,9 @@ export function stackSchedules(stack: ManagedStack, windows: OnAirWindow[], conf
     const first = windows[0];
     let openingUpdate: string | undefined;
     if (first) {
-        const at = Math.floor((first.startMs - s.openingUpdateDaysBefore * DAY_MS) / 3_600_000) * 3_600_000;
+        const at = Math.floor((first.startMs - s.openingUpdateDaysBefore * DAY_MS) / HOUR_MS) * HOUR_MS;
         // Deployments cannot schedule in the past; a season under way needs no opening update.
-        if (at > nowMs) openingUpdate = iso(at);
+        if (at > nowMs) openingUpdate = isoSeconds(at);
     }
     const upcoming = nextWindow(windows, nowMs);
     if (!upcoming) notes.push(`${stack.name} has no game window ahead; close the season (docs/runbook.md) when it is over`);

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../plan/cli";
 import { planJson } from "../../plan/json";
-import { FAST_NODE_FLAGS } from "../../tools/bench/run";
+import { FAST_NODE_FLAGS } from "../../plan/fastPath";
 import { syntheticSeason } from "../../tools/bench/syntheticSeason";
 import { measure } from "../../tools/bench/worker";
 import { ROOT } from "../helpers/plan";
@@ -44,6 +44,11 @@ describe("benchmark fast path (compiled, stack traces and SDK debugging aids off
     it("reaches the same verdict and stack outputs", () => {
         assert.deepStrictEqual(fast.violations, plain.violations);
         assert.deepStrictEqual(fast.outputs, plain.outputs);
+    });
+
+    it("npm run plan:fast runs the compiled CLI with the fast path's node flags", () => {
+        const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+        assert.ok(scripts["plan:fast"]!.endsWith(`node ${FAST_NODE_FLAGS.join(" ")} build/plan/cli.js --fast`), scripts["plan:fast"]);
     });
 
     it("npm run plan:fast prints the report npm run plan prints for the prod stack", async () => {

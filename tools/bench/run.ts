@@ -2,6 +2,7 @@ import { execFileSync, spawn } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import { REPO_ROOT } from "../../components/repoRoot";
+import { FAST_NODE_FLAGS } from "../../plan/fastPath";
 import { EdgeRun, edgeSize } from "./edge";
 import { cpuCalibrationMs, linearFit, median } from "./stats";
 import { Sample } from "./worker";
@@ -9,8 +10,6 @@ import { Sample } from "./worker";
 /** What the benchmark promises (issue: plan and judge a large season in seconds). */
 export const TARGETS = { channels: 40, medianMs: 3000, peakRssMb: 1024, edgeBytes: 5 * 1024, edgeRequestsPerSecond: 200_000 };
 
-/** Node flags of the fast path: no stack traces, a young generation sized for a plan's burst of short-lived promises. */
-export const FAST_NODE_FLAGS = ["--stack-trace-limit=0", "--max-semi-space-size=64", "--min-semi-space-size=64"];
 
 const BUILD = path.join(REPO_ROOT, "build");
 

@@ -5,7 +5,7 @@ import { planJson } from "../../plan/json";
 import { runProgram } from "../../plan/run";
 import { evaluatePacks } from "../../policies/harness/evaluate";
 import { packRunsForStack } from "../../policies/harness/packs";
-import { enableFastPath } from "./fastPath";
+import { enableFastPath } from "../../plan/fastPath";
 import { syntheticStack } from "./stack";
 import { BENCH_NOW } from "./syntheticSeason";
 

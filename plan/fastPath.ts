@@ -4,6 +4,12 @@
  * reaches the captured plan: registrations, inputs, outputs and the verdict stay the same, which
  * test/bench/fastPath.test.ts checks against the plain path.
  */
+/**
+ * Node flags of the fast path: no stack traces, and a young generation sized for a plan's burst of
+ * short-lived promises. `npm run plan:fast` passes the same flags (test/bench/fastPath.test.ts).
+ */
+export const FAST_NODE_FLAGS = ["--stack-trace-limit=0", "--max-semi-space-size=64", "--min-semi-space-size=64"];
+
 export function enableFastPath(): void {
     Error.stackTraceLimit = 0;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
