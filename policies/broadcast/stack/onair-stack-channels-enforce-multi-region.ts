@@ -3,7 +3,7 @@ import { stackPolicy } from "../../lib/policy";
 import { field, str } from "../../lib/props";
 import { ofType, originEndpoints, regionOf } from "../../lib/stack";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../lib/types";
-import { stableJson } from "../../../components/stableJson";
+import { stableJson } from "../../lib/stableJson";
 
 interface Config {
     minRegions: number;

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
-import * as path from "path";
-import { ROOT } from "../../helpers/plan";
+import { installedPack } from "./publishedPacks";
 
 // The analyzer protocol as the Pulumi CLI speaks it: generated stubs shipped with @pulumi/pulumi.
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -20,12 +19,22 @@ export interface RunningPack {
 }
 
 /**
- * Starts a real pack entry (`policies/<pack>/index.ts`) the way the CLI does: in the pack's
- * directory, reading the port it prints, and connects an AnalyzerClient over loopback.
+ * Starts a published pack (`policies/<pack>` packed, installed as Pulumi Cloud installs it) the way
+ * the CLI does: the Node.js language host runs `node <@pulumi/pulumi/cmd/run-policy-pack, resolved
+ * from the pack> <engine address> <pack directory>` with the pack directory as working directory
+ * (pulumi/pulumi sdk/nodejs/cmd/pulumi-language-nodejs/main.go, RunPlugin for kind analyzer). The
+ * runner registers ts-node with type checking and loads the package's main; the pack prints the
+ * port of its analyzer server, and an AnalyzerClient connects over loopback.
  */
-export function startPack(dir: string, timeoutMs = 60_000): Promise<RunningPack> {
-    const cwd = path.join(ROOT, "policies", dir);
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "index.ts"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+export async function startPack(dir: string, timeoutMs = 300_000): Promise<RunningPack> {
+    const { installed: cwd } = await installedPack(dir);
+    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [cwd] });
+    if (!runner.startsWith(cwd)) throw new Error(`the runner resolved outside the installed pack: ${runner}`);
+    // The runner only forwards the engine address; these packs never call the engine.
+    // ts-node settings of this test process (transpile-only) must not leak into the runner.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("TS_NODE_")));
+    Object.assign(env, { PULUMI_NODEJS_PROJECT: "onair", PULUMI_NODEJS_STACK: "prod", PULUMI_NODEJS_DRY_RUN: "true" });
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", cwd], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolve, reject) => {
         let out = "";
         let err = "";

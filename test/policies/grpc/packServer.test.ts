@@ -3,11 +3,24 @@ import { ALL_PACKS } from "../../../policies/harness/packs";
 import { T } from "../../../policies/lib/types";
 import { classicChannel, nativeDistribution } from "../fixtures";
 import { analyzeRequest, empty, messages, RunningPack, startPack, struct } from "./analyzerClient";
+import { installedPack } from "./publishedPacks";
 
 const LEVEL = messages.EnforcementLevel;
+// rpc.unknownValue: what the engine sends an analyzer for a value not known during preview.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const UNKNOWN = (require("@pulumi/pulumi/runtime/rpc") as { unknownValue: string }).unknownValue;
 
-describe("the real pack entries over the analyzer gRPC API (loopback)", function () {
-    this.timeout(120_000);
+// npm pack, npm install and the runner's type check of every rule: minutes on a loaded 2-core machine.
+describe("the published packs (npm pack, installed as Pulumi Cloud does, run by @pulumi/pulumi's runner) over the analyzer gRPC API", function () {
+    this.timeout(900_000);
+
+    for (const dir of ["broadcast", "security"]) {
+        it(`policies/${dir} packs into a tarball that holds its rules and the shared helpers, and nothing of the program`, async () => {
+            const { files } = await installedPack(dir);
+            assert.ok(files.includes(`${dir}/index.ts`) && files.includes("lib/props.ts") && files.includes("npm-shrinkwrap.json") && files.includes("PulumiPolicy.yaml"), files.join(", "));
+            assert.deepStrictEqual(files.filter((f) => /^(components|plan|stacks|test|tools|node_modules)\//.test(f) || /config\..*\.json$/.test(f)), []);
+        });
+    }
 
     describe("policies/broadcast", () => {
         let pack: RunningPack;
@@ -48,6 +61,28 @@ describe("the real pack entries over the analyzer gRPC API (loopback)", function
             assert.match(single.message, /"lonely-channel" uses channelClass SINGLE_PIPELINE/);
             // columnDepth 5 was fine by default; configure() raised the minimum to 6.
             assert.ok(diags.some((d: any) => d.policy === "onair-medialive-channel-configure-udp-fec" && /columnDepth 5 is outside 6-20/.test(d.message)));
+        });
+
+        it("analyze at preview decides on the known settings of a channel whose role and input are unknown", async () => {
+            const ch = classicChannel();
+            ch.props.channelClass = "SINGLE_PIPELINE";
+            ch.props.roleArn = UNKNOWN;
+            (ch.props.inputAttachments as any)[0].inputId = UNKNOWN;
+            const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
+            const diags = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
+            assert.ok(diags.some((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY), JSON.stringify(diags));
+            assert.deepStrictEqual(diags.filter((d: any) => /during preview/.test(d.message)), []);
+        });
+
+        it("analyze at preview says a rule cannot decide (advisory, the SDK's own message) when the value it judges is unknown", async () => {
+            const ch = classicChannel();
+            ch.props.channelClass = UNKNOWN;
+            const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
+            const single = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }))
+                .filter((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
+            assert.strictEqual(single.length, 1);
+            assert.strictEqual(single[0].level, LEVEL.ADVISORY);
+            assert.match(single[0].message, /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/);
         });
 
         it("analyze marks rules as not applicable to other resource types", async () => {

@@ -1,0 +1,64 @@
+import * as fs from "fs";
+import { builtinModules } from "module";
+import * as path from "path";
+
+/** Module specifiers a TypeScript or JavaScript file loads: static imports, re-exports, require() and import(). */
+export function moduleSpecifiers(source: string): string[] {
+    const found = new Set<string>();
+    const patterns = [
+        /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g,
+        /\bimport\s*["']([^"']+)["']/g,
+        /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+        /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    ];
+    // Comments may mention paths (`see ../x`); they load nothing.
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+    for (const re of patterns) for (const m of code.matchAll(re)) found.add(m[1]!);
+    return [...found].sort();
+}
+
+/** `@scope/name/sub` -> `@scope/name`; `name/sub` -> `name`. */
+export function packageName(specifier: string): string {
+    const parts = specifier.split("/");
+    return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+const EXTENSIONS = ["", ".ts", ".js", ".json", "/index.ts", "/index.js"];
+
+/**
+ * Every import of every file under `root` that a published pack could not load: a relative path
+ * that leaves the folder or names no file in it, or a package the pack does not depend on.
+ */
+export function unresolvedImports(root: string, dependencies: readonly string[]): string[] {
+    const problems: string[] = [];
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    for (const file of sourceFiles(root)) {
+        const rel = path.relative(root, file);
+        for (const spec of moduleSpecifiers(fs.readFileSync(file, "utf8"))) {
+            if (spec.startsWith(".")) {
+                const target = path.resolve(path.dirname(file), spec);
+                if (path.relative(root, target).startsWith("..")) {
+                    problems.push(`${rel} imports ${spec}, outside the pack`);
+                } else if (!EXTENSIONS.some((ext) => fs.existsSync(target + ext) && fs.statSync(target + ext).isFile())) {
+                    problems.push(`${rel} imports ${spec}, which is not in the pack`);
+                }
+            } else if (!builtins.has(spec) && !dependencies.includes(packageName(spec))) {
+                problems.push(`${rel} imports ${spec}, but the pack does not depend on ${packageName(spec)}`);
+            }
+        }
+    }
+    return problems;
+}
+
+export function sourceFiles(root: string): string[] {
+    const out: string[] = [];
+    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+        const p = path.join(root, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name !== "node_modules") out.push(...sourceFiles(p));
+        } else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+            out.push(p);
+        }
+    }
+    return out.sort();
+}
