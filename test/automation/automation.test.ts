@@ -8,7 +8,7 @@ import { ProgramError, runProgram } from "../../plan/run";
 import { PlanCapture } from "../../plan/resources";
 import { readStackConfig } from "../../plan/stackConfig";
 import { AutomationConfig, validateAutomation } from "../../stacks/automation/config";
-import { policyGroupArgs } from "../../stacks/automation/policyGroup";
+import { policyGroupArgs, serviceConfig } from "../../stacks/automation/policyGroup";
 import { stackSchedules } from "../../stacks/automation/schedules";
 import { ofType, one } from "../components/planQueries";
 import { ROOT, TEST_NOW } from "../helpers/plan";
@@ -190,7 +190,7 @@ describe("the stacks/ program under the mock runtime", function () {
         assert.deepStrictEqual([group["name"], group["organizationName"], group["entityType"], group["mode"]], ["onair-season", "example-rsn", "stacks", "preventative"]);
         assert.deepStrictEqual(group["stacks"], [{ name: "prod", routingProject: "onair" }, { name: "rehearsal", routingProject: "onair" }]);
         assert.deepStrictEqual(group["policyPacks"].map((p: any) => [p.name, p.versionTag]), [["onair-broadcast", "0.1.0"], ["onair-security", "0.1.0"]]);
-        assert.deepStrictEqual(group["policyPacks"][0].config, JSON.parse(fs.readFileSync(path.join(ROOT, "policies/broadcast/config.prod.json"), "utf8")));
+        assert.deepStrictEqual(group["policyPacks"][0].config, serviceConfig(JSON.parse(fs.readFileSync(path.join(ROOT, "policies/broadcast/config.prod.json"), "utf8"))));
     });
 
     it("schedules the opening update when planned before the season", async () => {
