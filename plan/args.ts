@@ -10,6 +10,8 @@ export interface PlanArgs {
     all: boolean;
     /** Stack traces and the SDK's debugging aids off (npm run plan:fast, compiled code). */
     fast: boolean;
+    /** Plan as a first `pulumi preview`: provider-computed outputs and ids unknown. */
+    preview: boolean;
     verbose: boolean;
     help: boolean;
 }
@@ -28,6 +30,9 @@ Options:
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
   --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
+  --preview         plan as a first \`pulumi preview\` sees it: every provider-computed output and id
+                    unknown; prints which policies could not decide (as in the engine, those do not
+                    fail the plan: they decide during \`pulumi up\`)
   --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
                     code with it: same plan and verdict, several times faster on large seasons)
   --verbose         print stack traces for program errors
@@ -38,7 +43,7 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", all: false, fast: false, verbose: false, help: false };
+    const out: PlanArgs = { stack: "prod", all: false, fast: false, preview: false, verbose: false, help: false };
     const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
@@ -46,6 +51,7 @@ export function parseArgs(argv: string[]): PlanArgs {
         if (flag === "--verbose") out.verbose = true;
         else if (flag === "--all") out.all = true;
         else if (flag === "--fast") out.fast = true;
+        else if (flag === "--preview") out.preview = true;
         else if (flag === "--help" || flag === "-h") out.help = true;
         else if (valued.has(flag)) {
             const value = inline ?? argv[++i];

@@ -96,7 +96,7 @@ async function planOne(
         const program = runnableProgram(source);
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
         if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
-        const plan = await runProgram({ program, stack });
+        const plan = await runProgram({ program, stack, preview: args.preview });
         const verdict = await evaluatePacks(plan, runs);
         const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, source) || source };
         out(renderText(plan, verdict, meta));

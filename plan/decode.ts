@@ -1,4 +1,4 @@
-import { SecretValue, UNKNOWN } from "./resources";
+import { isUnknown, SecretValue, UnknownValue } from "./resources";
 
 // The wire signatures of the Pulumi RPC property format, exported by the SDK's rpc module.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -17,7 +17,7 @@ const UNKNOWN_VALUE = rpc["unknownValue"]!;
  * own deserializer it never constructs live Resource objects.
  */
 export function decodeProperty(v: unknown): unknown {
-    if (v === UNKNOWN_VALUE) return UNKNOWN;
+    if (v === UNKNOWN_VALUE) return UnknownValue.instance;
     if (v === null || typeof v !== "object") return v;
     if (Array.isArray(v)) return v.map(decodeProperty);
     const o = v as Record<string, unknown>;
@@ -31,7 +31,7 @@ export function decodeProperty(v: unknown): unknown {
         case ARCHIVE:
             return { archive: o["path"] ?? o["uri"] ?? Object.keys((o["assets"] as object) ?? {}).sort() };
         case OUTPUT_VALUE: {
-            const inner = "value" in o ? decodeProperty(o["value"]) : UNKNOWN;
+            const inner = "value" in o ? decodeProperty(o["value"]) : UnknownValue.instance;
             return o["secret"] ? new SecretValue(inner) : inner;
         }
         default:
@@ -40,12 +40,14 @@ export function decodeProperty(v: unknown): unknown {
 }
 
 /**
- * Plain value for a consumer that must not see secrets: SecretValue becomes its placeholder text.
- * Subtrees without a secret are returned as they are (consumers only read them), so a large plan
- * is not copied once per policy run.
+ * Plain value for a consumer that must not see secrets: SecretValue becomes its placeholder text,
+ * UnknownValue the wire sentinel the policy SDK recognises as unknown (what the engine sends an
+ * analyzer during preview). Subtrees without either are returned as they are (consumers only read
+ * them), so a large plan is not copied once per policy run.
  */
 export function unwrapForPolicy(v: unknown, secretText: string): unknown {
     if (v instanceof SecretValue) return secretText;
+    if (isUnknown(v)) return UNKNOWN_VALUE;
     if (Array.isArray(v)) {
         let out: unknown[] | undefined;
         for (let i = 0; i < v.length; i++) {

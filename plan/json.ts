@@ -24,5 +24,6 @@ export function planJson(plan: PlanCapture, verdict: Verdict): Record<string, un
             message: v.message,
         })),
         outputs: redact(plan.outputs),
+        ...(plan.preview ? { preview: true, undecided: (verdict.undecided ?? []).map((u) => ({ policy: u.policy, pack: u.pack, enforcementLevel: u.enforcementLevel, urn: u.urn, message: u.message })) } : {}),
     };
 }

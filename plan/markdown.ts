@@ -1,5 +1,6 @@
 import { Verdict } from "../policies/harness/evaluate";
 import { PlanCapture } from "./resources";
+import { mandatoryUndecided, undecidedPolicies } from "./preview";
 import { mandatoryCount, summarize } from "./report";
 
 function cell(s: string): string {
@@ -10,13 +11,18 @@ function cell(s: string): string {
 export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
     const s = summarize(plan);
     const m = mandatoryCount(verdict);
+    const u = mandatoryUndecided(verdict);
     const lines: string[] = [];
-    lines.push(`## OnAir plan: stack \`${plan.stack}\` ${m > 0 ? "- FAIL" : "- PASS"}`);
+    lines.push(`## OnAir plan: stack \`${plan.stack}\`${plan.preview ? " (preview)" : ""} ${m > 0 ? "- FAIL" : "- PASS"}`);
     lines.push("");
     lines.push(`Program \`${meta.program}\`, config \`${meta.source}\`: ${s.custom} resources to create (${s.byRegion.map(([r, n]) => `${r} ${n}`).join(", ")}).`);
     lines.push("");
     lines.push(m > 0 ? `**${m} mandatory violation${m === 1 ? "" : "s"}** block this change.` : `No mandatory violations; ${verdict.violations.length} advisory.`);
     lines.push("");
+    if (plan.preview) {
+        lines.push(`Preview: ${undecidedPolicies(verdict).length} policies could not decide with computed values unknown (${u} mandatory).`);
+        lines.push("");
+    }
     if (verdict.violations.length > 0) {
         lines.push("| level | policy | resource | message |");
         lines.push("| --- | --- | --- | --- |");

@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { OutputProperty, outputProperties } from "./sdkOutputs";
 
 /**
  * Offline stand-in for the cloud: returns what a provider would compute on create (ids, ARNs,
@@ -29,7 +30,11 @@ interface Ctx {
 
 const account = MOCK_ACCOUNT;
 
-/** Computed outputs per resource type; types without an entry get an id and ARN-less state. */
+/**
+ * Computed outputs whose exact format other resources or rules read (ARNs with paths, egress
+ * domains, ingest URLs). Every other output-only property the type's SDK declares gets a generic
+ * value from `genericOutput`.
+ */
 const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws:iam/role:Role": (c) => ({
         arn: `arn:aws:iam::${account}:role/${c.inputs["name"] ?? c.name}`,
@@ -37,9 +42,12 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
         uniqueId: "AROA" + token(c.name, 17).toUpperCase(),
     }),
     "aws:iam/policy:Policy": (c) => ({ arn: `arn:aws:iam::${account}:policy/${c.inputs["name"] ?? c.name}` }),
-    "aws:secretsmanager/secret:Secret": (c) => ({
-        arn: `arn:aws:secretsmanager:${c.region}:${account}:secret:${c.inputs["name"] ?? c.name}-${token(c.name, 6)}`,
-    }),
+    "aws:secretsmanager/secret:Secret": (c) => {
+        // As the provider names it: the given name, or the prefix plus a unique suffix; Secrets
+        // Manager then appends six random characters to the ARN.
+        const name = String(c.inputs["name"] ?? (c.inputs["namePrefix"] ? `${c.inputs["namePrefix"]}${token(c.name + "n", 26)}` : c.name));
+        return { name, arn: `arn:aws:secretsmanager:${c.region}:${account}:secret:${name}-${token(c.name, 6)}` };
+    },
     "aws:medialive/input:Input": (c) => ({
         id: num(c.name),
         arn: `arn:aws:medialive:${c.region}:${account}:input:${num(c.name)}`,
@@ -138,6 +146,11 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
         const id = "E" + token(c.name, 13).toUpperCase();
         return { id, domainName: `d${token(c.name + "d", 13)}.cloudfront.net` };
     },
+    "aws:cloudfront/distribution:Distribution": (c) => {
+        // CloudFront is global: its ARNs have no region and name the distribution by id.
+        const id = "E" + token(c.name, 13).toUpperCase();
+        return { id, arn: `arn:aws:cloudfront::${account}:distribution/${id}`, domainName: `d${token(c.name + "d", 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed" };
+    },
     "aws-native:cloudfront:OriginAccessControl": (c) => ({ id: "E" + token(c.name, 13).toUpperCase() }),
     "aws-native:cloudfront:CachePolicy": (c) => ({ id: uuid(c.name) }),
     "aws-native:cloudfront:OriginRequestPolicy": (c) => ({ id: uuid(c.name) }),
@@ -214,8 +227,46 @@ function uuid(seed: string): string {
     return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
+const FIXED_TIME = "2026-01-01T00:00:00Z";
+
+/**
+ * A plausible value for an output-only property the table above does not fill, by the property's
+ * declared type and its name (Pulumi's and AWS's naming conventions: `arn`/`...Arn`, `...Id`,
+ * `...Url`, `...DomainName`, `...At`, `tagsAll` = tags plus the provider's default tags).
+ */
+function genericOutput(p: OutputProperty, type: string, c: Ctx, id: string): unknown {
+    const service = (type.split(":")[1] ?? "").split("/")[0]!.toLowerCase();
+    const kind = (type.split(":")[2] ?? "resource").toLowerCase();
+    const seed = `${type}|${c.name}|${p.name}`;
+    switch (p.kind) {
+        case "number": return 0;
+        case "boolean": return false;
+        case "array": return [];
+        case "object": return p.name === "tagsAll" ? { ...((c.inputs["tags"] as Inputs | undefined) ?? {}) } : {};
+        default:
+            break;
+    }
+    if (/^arn$|Arn$/.test(p.name)) return `arn:aws:${service}:${c.region}:${account}:${kind}/${c.inputs["name"] ?? c.name}`;
+    if (p.name === "awsId") return id;
+    if (/Urls?$/.test(p.name)) return `https://${token(seed, 12)}.${service}.${c.region}.amazonaws.com/`;
+    if (/(DomainName|Domain)$/.test(p.name)) return `${token(seed, 12)}.${service}.${c.region}.amazonaws.com`;
+    if (/(At|Date|Time)$/.test(p.name)) return FIXED_TIME;
+    return token(seed, 12);
+}
+
+export interface MockOptions {
+    /**
+     * A first `pulumi preview`: nothing exists yet, so every provider-computed output and every id
+     * is unknown; inputs are known where the program knows them.
+     */
+    preview?: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const UNKNOWN_WIRE = (require("@pulumi/pulumi/runtime/rpc") as { unknownValue: string }).unknownValue;
+
 /** Creates a fresh mock cloud for one run. Providers record their region so ARNs land in the right place. */
-export function createMocks(): pulumi.runtime.Mocks {
+export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
     const providerRegions = new Map<string, string>();
     const groupDomains = new Map<string, string>();
     let counter = 0;
@@ -235,11 +286,21 @@ export function createMocks(): pulumi.runtime.Mocks {
                 return { id, state: inputs };
             }
             const region = regionOf(args.provider, inputs);
-            const { id: computedId, ...computed } = OUTPUTS[args.type]?.({ name: args.name, region, inputs, groupDomains }) ?? {};
+            const ctx: Ctx = { name: args.name, region, inputs, groupDomains };
+            const { id: computedId, ...computed } = OUTPUTS[args.type]?.(ctx) ?? {};
             const id = (computedId as string | undefined) ?? `${args.name}-${token(args.type + args.name, 8)}`;
             // aws-native exposes the service's own id as `awsId`; the Pulumi id is the same value.
-            const awsId = args.type.startsWith("aws-native:") && computedId ? { awsId: computedId } : {};
-            return { id: args.custom === false ? undefined : id, state: { ...inputs, ...computed, ...awsId } };
+            if (args.type.startsWith("aws-native:") && computedId) computed["awsId"] = computedId;
+            for (const p of args.custom === false ? [] : outputProperties(args.type)) {
+                if (!(p.name in computed) && !(p.name in inputs)) computed[p.name] = genericOutput(p, args.type, ctx, id);
+            }
+            if (options.preview) {
+                // What the engine hands back for a create during preview: the inputs, and every
+                // computed property unknown. Computed values the mocks derived stay out of the plan.
+                const unknowns = Object.fromEntries(Object.keys(computed).filter((k) => !(k in inputs)).map((k) => [k, UNKNOWN_WIRE]));
+                return { id: undefined, state: { ...inputs, ...unknowns } };
+            }
+            return { id: args.custom === false ? undefined : id, state: { ...inputs, ...computed } };
         },
         call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
             const inputs = (args.inputs ?? {}) as Inputs;

@@ -1,5 +1,6 @@
 import { sortedKeys } from "../components/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
+import { mandatoryUndecided, renderUndecidedText } from "./preview";
 import { isProviderType, PlanCapture, redact } from "./resources";
 
 export interface Summary {
@@ -57,6 +58,7 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
     lines.push(`Mock runtime: no AWS account or Pulumi CLI used; secure config values are opaque secrets.`);
+    if (plan.preview) lines.push(`Preview: as a first \`pulumi preview\` sees it, every provider-computed output and id is unknown.`);
     lines.push("");
     lines.push(`Resources: ${s.custom} to create, plus ${s.providers} providers and ${s.components} components (${s.total} registrations)`);
     lines.push(`  By region:`);
@@ -71,6 +73,7 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     }
     lines.push("");
     lines.push(renderVerdictText(verdict));
+    if (plan.preview) lines.push(renderUndecidedText(verdict));
     lines.push("");
     lines.push("Stack outputs:");
     const outputs = redact(plan.outputs) as Record<string, unknown>;
@@ -80,7 +83,10 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     }
     lines.push("");
     const m = mandatoryCount(verdict);
-    lines.push(m > 0 ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.` : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).`);
+    const u = mandatoryUndecided(verdict);
+    // As in the engine, a policy that cannot decide during preview does not fail it; the count says what is left to `pulumi up`.
+    const pending = plan.preview && u > 0 ? ` ${u} mandatory ${u === 1 ? "policy" : "policies"} could not decide at preview and will decide during \`pulumi up\`.` : "";
+    lines.push(m > 0 ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.${pending}` : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).${pending}`);
     return lines.join("\n");
 }
 

@@ -13,8 +13,27 @@ export class SecretValue {
     }
 }
 
-/** Unknown (computed during preview) value. */
+/** How an unknown value prints. */
 export const UNKNOWN = "[unknown]";
+
+/**
+ * A value that is not known yet (computed by a provider during preview), as the engine marks it
+ * on the wire (`unknownValue` of the SDK's rpc module). One shared instance; prints as "[unknown]".
+ */
+export class UnknownValue {
+    static readonly instance = new UnknownValue();
+    private constructor() {}
+    toJSON(): string {
+        return UNKNOWN;
+    }
+    toString(): string {
+        return UNKNOWN;
+    }
+}
+
+export function isUnknown(v: unknown): v is UnknownValue {
+    return v === UnknownValue.instance;
+}
 
 export interface CapturedOptions {
     protect: boolean;
@@ -54,6 +73,8 @@ export interface PlanCapture {
     resources: CapturedResource[];
     /** Stack outputs; secrets are SecretValue. */
     outputs: Record<string, unknown>;
+    /** Planned as a first preview: computed values are UnknownValue. */
+    preview?: boolean;
 }
 
 export function isProviderType(type: string): boolean {
@@ -63,6 +84,7 @@ export function isProviderType(type: string): boolean {
 /** Replaces every SecretValue by the placeholder: the only form that may be printed or written. */
 export function redact(value: unknown): unknown {
     if (value instanceof SecretValue) return SECRET_PLACEHOLDER;
+    if (isUnknown(value)) return UNKNOWN;
     if (Array.isArray(value)) return value.map(redact);
     if (typeof value === "object" && value !== null) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));

@@ -9,6 +9,8 @@ export interface RunOptions {
     /** Absolute path of the Pulumi program's entry module. */
     program: string;
     stack: StackConfig;
+    /** Run as a first `pulumi preview`: provider-computed outputs and ids unknown (see mocks.ts). */
+    preview?: boolean;
 }
 
 /** A program failure (thrown error, rejected promise) while it ran under the mock runtime. */
@@ -69,8 +71,9 @@ function seconds(text: string | undefined): number {
 export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const { stack } = opts;
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
-    const mocks = createMocks();
-    await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, false);
+    const preview = opts.preview === true;
+    const mocks = createMocks({ preview });
+    await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
     const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
     // Engine URNs qualify a child's type with its ancestors' types, except the root stack's.
@@ -119,12 +122,16 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     try {
         const programPath = path.resolve(opts.program);
         delete require.cache[require.resolve(programPath)];
-        const raw = await pulumi.runtime.runInPulumiStack(async () => {
+        // The exports themselves, not the stack's resolved outputs: during preview those resolve to
+        // nothing as soon as one value is unknown, while the engine keeps the known parts.
+        let exported: pulumi.Inputs | undefined;
+        await pulumi.runtime.runInPulumiStack(async () => {
             let mod = require(programPath);
             if (typeof mod?.default === "function") mod = await mod.default();
+            exported = mod;
             return mod;
         });
-        outputs = decodeProperty(await serializeOutputs(raw)) as Record<string, unknown>;
+        outputs = decodeProperty(await serializeOutputs(exported)) as Record<string, unknown>;
         // As the language host does before exiting: registrations no output depends on still count.
         await runtimeSettings.waitForRPCs();
     } catch (e) {
@@ -141,7 +148,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     }
 
     resolveRegions(captured);
-    return { project: stack.project, stack: stack.stack, resources: captured, outputs };
+    return { project: stack.project, stack: stack.stack, resources: captured, outputs, ...(preview ? { preview } : {}) };
 }
 
 async function serializeOutputs(raw: pulumi.Inputs | undefined): Promise<Record<string, unknown>> {

@@ -3,6 +3,7 @@ import { unwrapForPolicy } from "../../plan/decode";
 import { CapturedResource, PlanCapture, SECRET_PLACEHOLDER } from "../../plan/resources";
 import { PackDefinition } from "../lib/pack";
 import { notApplicableReason, OnAirPolicy, OnAirResourcePolicy, OnAirStackPolicy } from "../lib/policy";
+import { isUnknownValueError, unknownCheckingProxy } from "../lib/unknown";
 import { EffectivePolicyConfig } from "./packConfig";
 
 export interface Violation {
@@ -25,9 +26,28 @@ export interface NotApplicable {
     reason: string;
 }
 
+/**
+ * A policy that could not decide on a resource (or the stack) because it read a value unknown
+ * during preview. The engine reports these as advisory "can't run policy ... during preview"
+ * diagnostics: a violation behind one would first appear during `pulumi up`.
+ */
+export interface Undecided {
+    pack: string;
+    policy: string;
+    /** The level the policy runs at for this stack (the engine downgrades the diagnostic to advisory). */
+    enforcementLevel: EnforcementLevel;
+    urn: string;
+    name: string;
+    type: string;
+    /** The SDK's own text, e.g. `string value at .distributionConfig.webAclId can't be known during preview`. */
+    message: string;
+}
+
 export interface Verdict {
     violations: Violation[];
     notApplicable: NotApplicable[];
+    /** Empty unless the plan is a preview (optional so verdicts built by hand stay valid). */
+    undecided?: Undecided[];
     /** Policies run per pack, for the report. */
     evaluated: { pack: string; resourcePolicies: number; stackPolicies: number; resources: number }[];
 }
@@ -52,14 +72,17 @@ const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, adviso
  * plain text: they arrive as "[secret]".
  */
 export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTags: ReadonlyMap<string, string> = new Map()): Promise<Verdict> {
-    const verdict: Verdict = { violations: [], notApplicable: [], evaluated: [] };
+    const undecided: Undecided[] = [];
+    const verdict: Verdict & { undecided: Undecided[] } = { violations: [], notApplicable: [], undecided, evaluated: [] };
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const stackResources = buildStackResources(plan.resources);
+    // During preview rules read props through the SDK's unknown-checking proxy, as in the engine.
+    const wrap = plan.preview ? unknownCheckingProxy : <X extends object>(x: X) => x;
+    const stackResources = buildStackResources(plan.resources, wrap);
     // Each resource's inputs are unwrapped for policies once, however many rules read them.
     const unwrapped = new Map<CapturedResource, Record<string, unknown>>();
     const propsOf = (r: CapturedResource) => {
         let props = unwrapped.get(r);
-        if (!props) unwrapped.set(r, (props = policyProps(r.inputs)));
+        if (!props) unwrapped.set(r, (props = wrap(policyProps(r.inputs))));
         return props;
     };
     const stackUrn = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
@@ -95,7 +118,7 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
                     }
                     const args = resourceArgs(r, byUrn, eff.config, stackTags, propsOf);
                     const report = (message: string) => verdict.violations.push(violationOf(r, message));
-                    await runGuarded(() => policy.validateResource(args, report), pack, policy, r.urn, verdict);
+                    await runGuarded(() => policy.validateResource(args, report), pack, policy, r, level, verdict);
                 }
             } else {
                 stackPolicies++;
@@ -111,7 +134,8 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
                     const target = (urn && byUrn.get(urn)) || { urn: urn ?? stackUrn, name: urn ? urn.split("::").pop()! : `${plan.project}-${plan.stack}`, type: "pulumi:pulumi:Stack" };
                     verdict.violations.push(violationOf(target, message));
                 };
-                await runGuarded(() => (policy as OnAirStackPolicy).validateStack(args, report), pack, policy, stackUrn, verdict);
+                const stackTarget = { urn: stackUrn, name: `${plan.project}-${plan.stack}`, type: "pulumi:pulumi:Stack" };
+                await runGuarded(() => (policy as OnAirStackPolicy).validateStack(args, report), pack, policy, stackTarget, level, verdict);
             }
         }
         verdict.evaluated.push({ pack: pack.name, resourcePolicies, stackPolicies, resources: plan.resources.length });
@@ -126,12 +150,25 @@ function isResourcePolicy(p: OnAirPolicy): p is OnAirResourcePolicy & { validate
     return typeof (p as OnAirResourcePolicy).validateResource === "function";
 }
 
-async function runGuarded(fn: () => unknown, pack: PackDefinition, policy: OnAirPolicy, urn: string, verdict: Verdict): Promise<void> {
+async function runGuarded(
+    fn: () => unknown,
+    pack: PackDefinition,
+    policy: OnAirPolicy,
+    target: { urn: string; name: string; type: string },
+    level: EnforcementLevel,
+    verdict: Verdict,
+): Promise<void> {
+    const urn = target.urn;
     try {
         await fn();
     } catch (e) {
         if (e instanceof NotApplicableSignal) {
             verdict.notApplicable.push({ pack: pack.name, policy: policy.name, urn, reason: e.reason });
+            return;
+        }
+        if (isUnknownValueError(e)) {
+            // Violations reported before the unknown read stand, as in the SDK's analyzer.
+            (verdict.undecided ??= []).push({ pack: pack.name, policy: policy.name, enforcementLevel: level, urn, name: target.name, type: target.type, message: e.message });
             return;
         }
         const err = new Error(`policy ${policy.name} (${pack.name}) failed on ${urn}: ${(e as Error).message}`);
@@ -193,12 +230,12 @@ function resourceArgs(
     return args;
 }
 
-function buildStackResources(resources: CapturedResource[]): PolicyResource[] {
+function buildStackResources(resources: CapturedResource[], wrap: <X extends object>(x: X) => X): PolicyResource[] {
     const out = new Map<string, PolicyResource>();
     for (const r of resources) {
         // Stack rules read the props of a few types; each resource's are unwrapped when first read.
         let props: Record<string, unknown> | undefined;
-        const propsOf = () => (props ??= policyProps(r.outputs));
+        const propsOf = () => (props ??= wrap(policyProps(r.outputs)));
         const pr = {
             type: r.type,
             urn: r.urn,
@@ -221,7 +258,7 @@ function buildStackResources(resources: CapturedResource[]): PolicyResource[] {
             pr.propertyDependencies[k] = urns.map((u) => out.get(u)).filter((x): x is PolicyResource => x !== undefined);
         }
         const p = r.provider ? byUrn.get(r.provider) : undefined;
-        if (p) pr.provider = { type: p.type, props: policyProps(p.inputs), urn: p.urn, name: p.name };
+        if (p) pr.provider = { type: p.type, props: wrap(policyProps(p.inputs)), urn: p.urn, name: p.name };
     }
     return [...out.values()];
 }

@@ -16,6 +16,8 @@ export interface FixtureResource {
     provider?: string;
     region?: string;
     dependencies?: string[];
+    /** Per input property, the URNs of the resources it was computed from. */
+    propertyDependencies?: Record<string, string[]>;
     custom?: boolean;
     urn?: string;
 }
@@ -24,14 +26,18 @@ export function fixtureUrn(r: Pick<FixtureResource, "type" | "name">): string {
     return `urn:pulumi:test::onair::${r.type}::${r.name}`;
 }
 
-export function fixturePlan(resources: FixtureResource[]): PlanCapture {
+/**
+ * A plan of fixture resources. With `preview`, it is judged as a first preview is: values given
+ * as UnknownValue (plan/resources) reach the rules as the policy SDK's unknowns.
+ */
+export function fixturePlan(resources: FixtureResource[], opts: { preview?: boolean } = {}): PlanCapture {
     const captured: CapturedResource[] = resources.map((r) => ({
         urn: r.urn ?? fixtureUrn(r),
         type: r.type,
         name: r.name,
         custom: r.custom ?? true,
-        dependencies: r.dependencies ?? [],
-        propertyDependencies: {},
+        dependencies: r.dependencies ?? [...new Set(Object.values(r.propertyDependencies ?? {}).flat())],
+        propertyDependencies: r.propertyDependencies ?? {},
         inputs: r.props,
         outputs: r.outputs ?? r.props,
         opts: { protect: false, retainOnDelete: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
@@ -39,7 +45,7 @@ export function fixturePlan(resources: FixtureResource[]): PlanCapture {
         ...(r.provider ? { provider: r.provider } : {}),
         ...(r.region ? { region: r.region } : {}),
     }));
-    return { project: "onair", stack: "test", resources: captured, outputs: {} };
+    return { project: "onair", stack: "test", resources: captured, outputs: {}, ...(opts.preview ? { preview: true } : {}) };
 }
 
 export interface PolicyResult {
@@ -49,21 +55,16 @@ export interface PolicyResult {
     urns: string[];
     /** Reasons given when the policy declared itself not applicable. */
     notApplicable: string[];
+    /** What the policy could not decide during preview (the SDK's messages). */
+    undecided: string[];
 }
 
 /**
  * Runs one policy over fixture resources through the same harness the plan uses (argument
  * building, config resolution with schema defaults, not-applicable handling).
  */
-export async function runPolicy(policy: OnAirPolicy, resources: FixtureResource[], config: Record<string, unknown> = {}): Promise<PolicyResult> {
-    const pack: PackDefinition = { name: "test-pack", dir: "test", description: "test", enforcementLevel: "advisory", policies: [policy] };
-    const resolved = resolvePackConfig(pack, { [policy.name]: { enforcementLevel: "mandatory", ...config } }, "test config");
-    const verdict = await evaluatePacks(fixturePlan(resources), [{ pack, config: resolved }]);
-    return {
-        violations: verdict.violations.map((v) => v.message),
-        urns: verdict.violations.map((v) => v.urn),
-        notApplicable: verdict.notApplicable.map((n) => n.reason),
-    };
+export async function runPolicy(policy: OnAirPolicy, resources: FixtureResource[], config: Record<string, unknown> = {}, opts: { preview?: boolean } = {}): Promise<PolicyResult> {
+    return runPolicyOnPlan(policy, fixturePlan(resources, opts), config);
 }
 
 /** Runs one policy over a whole captured plan (stack policies, or resource policies over every resource). */
@@ -75,5 +76,6 @@ export async function runPolicyOnPlan(policy: OnAirPolicy, plan: PlanCapture, co
         violations: verdict.violations.map((v) => v.message),
         urns: verdict.violations.map((v) => v.urn),
         notApplicable: verdict.notApplicable.map((n) => n.reason),
+        undecided: (verdict.undecided ?? []).map((u) => u.message),
     };
 }
