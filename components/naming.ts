@@ -35,3 +35,6 @@ export const PACKAGING = {
 export function viewerPathPrefix(channelGroup: string, channelId: string): string {
     return `/out/v1/${channelGroup}/${channelId}`;
 }
+
+/** The tag every OnAir resource carries with its season's name (IAM conditions scope by it). */
+export const SEASON_TAG = "onair:season";

@@ -4,6 +4,7 @@ import { SeasonConfig } from "./config/types";
 import { GlobalDelivery } from "./delivery/globalDelivery";
 import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
+import { SEASON_TAG } from "./naming";
 import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
 
@@ -12,7 +13,7 @@ export const GLOBAL_REGION = "us-east-1";
 
 /** Tags every OnAir resource carries, on top of the season's own. */
 export function seasonTags(season: SeasonConfig, stack: string): Record<string, string> {
-    return { "onair:season": season.name, "onair:stack": stack, "onair:managed-by": "pulumi", ...season.tags };
+    return { [SEASON_TAG]: season.name, "onair:stack": stack, "onair:managed-by": "pulumi", ...season.tags };
 }
 
 export interface BuiltSeason {

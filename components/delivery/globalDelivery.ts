@@ -161,7 +161,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                     channelGroupName: ch.channelGroupName,
                     channelName: ch.channelId,
                     originEndpointName: ch.originEndpointName,
-                    policy: pulumi.all([ch.originEndpointArn, this.distributionArn]).apply(([e, d]) => endpointPolicy(e, d)),
+                    policy: endpointPolicy(ch.originEndpointArn, this.distributionArn),
                 }, { parent: this, provider: native });
             }
         }

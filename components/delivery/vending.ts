@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
+import { secretArnPattern } from "../arns";
 import { SeasonConfig } from "../config/types";
 import { PACKAGING, viewerPathPrefix } from "../naming";
 import { PolicyDocument, serviceRole } from "../media/iam";
@@ -58,14 +59,16 @@ export function createUrlVending(
 ): UrlVending {
     const functionName = `onair-${season.name}-url-vending`;
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
-    const secret = new aws.secretsmanager.Secret("url-vending-signing-key", { description: `OnAir ${season.name}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, opts);
+    // A name prefix of ours lets the role name the secret before Secrets Manager adds its suffix.
+    const secretPrefix = `onair-${season.name}-url-vending-key-`;
+    const secret = new aws.secretsmanager.Secret("url-vending-signing-key", { namePrefix: secretPrefix, description: `OnAir ${season.name}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, opts);
     const version = new aws.secretsmanager.SecretVersion("url-vending-signing-key", { secretId: secret.id, secretString: signer.key }, opts);
     const role = serviceRole("url-vending-role", {
         description: `OnAir ${season.name}: URL vending Lambda`,
         service: "lambda.amazonaws.com",
         account,
         policyName: "url-vending",
-        policy: pulumi.all([account, secret.arn]).apply(([a, s]) => vendingRolePolicy(region, a, functionName, s)),
+        policy: account.apply((a) => vendingRolePolicy(region, a, functionName, secretArnPattern(region, a, secretPrefix))),
     }, opts);
     const logs = new aws.cloudwatch.LogGroup("url-vending-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, opts);
     const fn = new aws.lambda.Function("url-vending", {

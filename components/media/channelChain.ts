@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
+import { mediaConnectFlowArnPattern, mediaPackageChannelArn, secretArnPattern } from "../arns";
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
@@ -41,10 +42,12 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const mpChannel = new awsnative.mediapackagev2.Channel(n("mp-channel"), { ...packagingChannelArgs(ctx.channelGroup.channelGroupName, ch) }, opts());
 
     // SRT passphrase: a Secrets Manager secret in this region (services read secrets from their own region only).
+    // Its name starts with a prefix of ours, so roles can name it before it exists.
+    const secretPrefix = `${physical}-srt-passphrase-`;
     let secretArn: pulumi.Output<string> | undefined;
     let secretVersion: aws.secretsmanager.SecretVersion | undefined;
     if (contribution.srt && ctx.passphrase) {
-        const secret = new aws.secretsmanager.Secret(n("srt-passphrase"), { description: `SRT passphrase for ${physical} contribution`, recoveryWindowInDays: 7 }, opts());
+        const secret = new aws.secretsmanager.Secret(n("srt-passphrase"), { namePrefix: secretPrefix, description: `SRT passphrase for ${physical} contribution`, recoveryWindowInDays: 7 }, opts());
         secretVersion = new aws.secretsmanager.SecretVersion(n("srt-passphrase"), { secretId: secret.id, secretString: ctx.passphrase }, opts());
         secretArn = secret.arn;
     }
@@ -58,7 +61,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
                 service: "mediaconnect.amazonaws.com",
                 account: ctx.account,
                 policyName: "read-srt-passphrase",
-                policy: secretArn.apply(mediaConnectSecretPolicy),
+                policy: ctx.account.apply((a) => mediaConnectSecretPolicy(secretArnPattern(r, a, secretPrefix))),
             }, opts());
             flowDeps.push(mcRole);
             flowSecrets.secretArn = secretArn;
@@ -78,11 +81,12 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     }
 
     // Contribution: one MediaConnect flow per pipeline, each in its own AZ, a second source for dual ISP.
+    const flowNames = contribution.via === "mediaconnect" ? PIPELINES.slice(0, pipelines).map((p) => `${physical}-${p}`) : [];
     const flows: awsnative.mediaconnect.Flow[] = [];
     const extraSources: awsnative.mediaconnect.FlowSource[] = [];
     if (contribution.via === "mediaconnect") {
         for (let p = 0; p < pipelines; p++) {
-            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, `${physical}-${PIPELINES[p]}`, region.availabilityZones[p]!, p, flowSecrets), opts({ dependsOn: flowDeps }));
+            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, flowNames[p]!, region.availabilityZones[p]!, p, flowSecrets), opts({ dependsOn: flowDeps }));
             flows.push(flow);
             contribution.networks.slice(1).forEach((network, i) => {
                 const src = sourceArgs(ch, network, i + 1, p, flowSecrets);
@@ -95,15 +99,21 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         }
     }
 
-    // MediaLive role, scoped to this channel's flows, secret and MediaPackage channel.
-    const secretArns = contribution.via === "medialive" && secretArn ? [secretArn] : [];
+    // MediaLive role, scoped to this channel's flows, secret and MediaPackage channel, named by the
+    // ARNs the program knows before they exist (so the document is known during preview).
+    const readsSecret = contribution.via === "medialive" && secretArn !== undefined;
     const mlRole = serviceRole(n("medialive-role"), {
         description: `MediaLive channel ${physical} in ${r}`,
         service: "medialive.amazonaws.com",
         account: ctx.account,
         policyName: "medialive-channel",
-        policy: pulumi.all([ctx.account, mpChannel.arn, pulumi.all(flows.map((f) => f.flowArn)), pulumi.all(secretArns)]).apply(([account, mpArn, flowArns, secrets]) =>
-            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns, secretArns: secrets })),
+        policy: ctx.account.apply((account) => mediaLiveRolePolicy({
+            region: r,
+            account,
+            mediaPackageChannelArn: mediaPackageChannelArn(r, account, ctx.season, ch.id),
+            flowArns: flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)),
+            secretArns: readsSecret ? [secretArnPattern(r, account, secretPrefix)] : [],
+        })),
     }, opts());
 
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
@@ -112,7 +122,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
         channelGroupName: mpChannel.channelGroupName,
         channelName: mpChannel.channelName,
-        policy: pulumi.all([mpChannel.arn, mlRole.arn]).apply(([c, role]) => mediaPackageIngestPolicy(c, role)),
+        policy: mediaPackageIngestPolicy(mpChannel.arn, mlRole.arn),
     }, opts());
 
     const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
@@ -120,11 +130,13 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         channelName: mpChannel.channelName,
     }, opts());
 
+    // The request as a plain object: only the role, the input and the ingest URLs are Outputs, so
+    // the encoder settings stay known (and judged) during preview.
+    const ingestUrls = [0, 1].map((i) => mpChannel.ingestEndpointUrls.apply((urls) => urls[i]!));
     const mediaLive = new MediaLiveChannel(n("medialive"), {
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
-        request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
-            channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
+        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags }),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
@@ -146,6 +158,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         mediaLiveChannelArn: mediaLive.arn,
         mediaPackageChannelArn: mpChannel.arn,
         flowArns: flows.map((f) => f.flowArn),
+        flowNames,
         contribution: input.endpoints,
     };
 }
@@ -186,8 +199,7 @@ function mediaLiveInput(
     }
     const input = new MediaLiveInput(n("input"), {
         region: ctx.region.region,
-        request: pulumi.all([securityGroupId, secretArn]).apply(([sg, secret]) =>
-            directInputRequest(ch, physical, { ...(sg ? { securityGroupId: sg } : {}), ...(secret ? { secretArn: secret } : {}), tags: ctx.tags })),
+        request: directInputRequest(ch, physical, { ...(securityGroupId ? { securityGroupId } : {}), ...(secretArn ? { secretArn } : {}), tags: ctx.tags }),
     }, opts());
     const network = c.networks[0]!;
     const endpoints = c.protocol === "srt-caller"

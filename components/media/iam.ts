@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { DeepInput } from "../deepInput";
 /**
  * IAM documents of the regional chain, as pure data. Each role can do exactly what its service
  * needs on this chain's resources: no wildcard action, resources scoped to ARNs where the service
@@ -47,6 +48,7 @@ export interface MediaLiveRoleScope {
     region: string;
     account: string;
     mediaPackageChannelArn: string;
+    /** ARNs or ARN patterns (components/arns.ts) of this channel's flows and secrets. */
     flowArns: string[];
     secretArns: string[];
 }
@@ -109,8 +111,11 @@ export function mediaConnectVpcPolicy(): PolicyDocument {
     };
 }
 
-/** MediaPackage v2 channel policy: only this chain's MediaLive role may push CMAF segments. */
-export function mediaPackageIngestPolicy(channelArn: string, mediaLiveRoleArn: string): PolicyDocument {
+/**
+ * MediaPackage v2 channel policy: only this chain's MediaLive role may push CMAF segments. A
+ * document with Output leaves (ChannelPolicy takes an object), so its shape is known at preview.
+ */
+export function mediaPackageIngestPolicy(channelArn: pulumi.Input<string>, mediaLiveRoleArn: pulumi.Input<string>): DeepInput<PolicyDocument> {
     return {
         Version: "2012-10-17",
         Statement: [{ Sid: "AllowMediaLiveIngest", Effect: "Allow", Principal: { AWS: mediaLiveRoleArn }, Action: "mediapackagev2:PutObject", Resource: channelArn }],

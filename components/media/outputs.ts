@@ -19,6 +19,8 @@ export interface ChannelChainOutputs {
     mediaPackageChannelArn: pulumi.Output<string>;
     /** MediaConnect flows, one per pipeline (empty for direct MediaLive inputs). */
     flowArns: pulumi.Output<string>[];
+    /** Their names, which the program chooses: IAM scopes flows by name (components/arns.ts). */
+    flowNames: string[];
     /** Where the venue encoders send (listener protocols) or what the flows call (srt-caller). */
     contribution: pulumi.Output<ContributionEndpoint[]>;
 }

@@ -5,6 +5,11 @@ import { ObservabilityConfig } from "../config/types";
 /** Prefix of the distribution's standard logs inside the bucket. */
 export const ACCESS_LOG_PREFIX = "cloudfront/";
 
+/** The log bucket's name prefix (S3 appends a unique suffix); policies name the bucket by it. */
+export function accessLogBucketPrefix(season: string): string {
+    return `onair-${season}-logs-`;
+}
+
 export interface AccessLogBucket {
     bucket: aws.s3.Bucket;
     /** The `bucket.s3.amazonaws.com` name CloudFront's legacy logging expects. */
@@ -18,7 +23,7 @@ export interface AccessLogBucket {
 export function accessLogBucket(season: string, logs: ObservabilityConfig["standardLogs"], opts: pulumi.CustomResourceOptions): AccessLogBucket {
     // The logs outlive the season's stack: a rights dispute months later still finds them, and the
     // lifecycle rule deletes them on time. Destroying the stack leaves the bucket.
-    const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: `onair-${season}-logs-`, forceDestroy: false }, { ...opts, retainOnDelete: true });
+    const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: accessLogBucketPrefix(season), forceDestroy: false }, { ...opts, retainOnDelete: true });
     new aws.s3.BucketPublicAccessBlock("access-logs", { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
     new aws.s3.BucketOwnershipControls("access-logs", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerPreferred" } }, opts);
     new aws.s3.BucketServerSideEncryptionConfiguration("access-logs", {

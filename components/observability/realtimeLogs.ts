@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
+import { kinesisStreamArn, s3BucketArnPattern } from "../arns";
 import { PolicyDocument, serviceRole } from "../media/iam";
+import { accessLogBucketPrefix } from "./accessLogs";
 import { REALTIME_PREFIX } from "./logAnalytics";
 import { REALTIME_LOG_FIELDS } from "./logFields";
 
@@ -16,13 +18,23 @@ export function cloudFrontToKinesisPolicy(streamArn: string, region: string): Po
     };
 }
 
-export function firehoseArchivePolicy(streamArn: string, bucketArn: string, region: string): PolicyDocument {
+/**
+ * Firehose reads the stream and writes the archive. `bucketArn` may be the log bucket's ARN
+ * pattern (its name prefix): S3 ARNs carry no account, so the write is held to this account.
+ */
+export function firehoseArchivePolicy(streamArn: string, bucketArn: string, region: string, account: string): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
             { Sid: "ReadStream", Effect: "Allow", Action: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"], Resource: streamArn },
             { Sid: "DecryptRecords", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } } },
-            { Sid: "WriteArchive", Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"], Resource: [bucketArn, `${bucketArn}/${REALTIME_PREFIX}*`] },
+            {
+                Sid: "WriteArchive",
+                Effect: "Allow",
+                Action: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"],
+                Resource: [bucketArn, `${bucketArn}/${REALTIME_PREFIX}*`],
+                Condition: { StringEquals: { "aws:ResourceAccount": account } },
+            },
         ],
     };
 }
@@ -33,8 +45,11 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
  */
 export function realtimeLogs(season: string, region: string, samplingRate: number, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
+    // The roles name the stream and the bucket by the names the program gives them, so their
+    // documents are known during preview.
+    const streamName = `onair-${season}-realtime-logs`;
     const stream = new aws.kinesis.Stream("realtime-logs", {
-        name: `onair-${season}-realtime-logs`,
+        name: streamName,
         streamModeDetails: { streamMode: "ON_DEMAND" },
         retentionPeriod: 24,
         encryptionType: "KMS",
@@ -45,7 +60,7 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
         service: "cloudfront.amazonaws.com",
         account,
         policyName: "realtime-logs-writer",
-        policy: stream.arn.apply((s) => cloudFrontToKinesisPolicy(s, region)),
+        policy: account.apply((a) => cloudFrontToKinesisPolicy(kinesisStreamArn(region, a, streamName), region)),
     }, opts);
     const config = new awsnative.cloudfront.RealtimeLogConfig("realtime-logs", {
         name: `onair-${season}-realtime`,
@@ -59,7 +74,7 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
         service: "firehose.amazonaws.com",
         account,
         policyName: "realtime-logs-archive",
-        policy: pulumi.all([stream.arn, archive.bucketArn]).apply(([s, b]) => firehoseArchivePolicy(s, b, region)),
+        policy: account.apply((a) => firehoseArchivePolicy(kinesisStreamArn(region, a, streamName), s3BucketArnPattern(accessLogBucketPrefix(season)), region, a)),
     }, opts);
     new aws.kinesis.FirehoseDeliveryStream("realtime-logs-archive", {
         name: `onair-${season}-realtime-archive`,

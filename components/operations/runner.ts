@@ -93,12 +93,22 @@ export function runnerDefinition(): Record<string, unknown> {
     };
 }
 
-/** The runner may start and stop exactly this region's season flows and channels. */
-export function runnerPolicy(channelArns: string[], flowArns: string[]): PolicyDocument {
+/**
+ * The runner may start and stop exactly this region's season flows and channels. MediaLive
+ * numbers its channels, so before they exist the channels are named by a pattern held to the
+ * season's tag (MediaLive channels support aws:ResourceTag conditions); flows by name patterns.
+ */
+export function runnerPolicy(channelArns: string[], flowArns: string[], channelTag?: { key: string; value: string }): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "RunChannels", Effect: "Allow", Action: ["medialive:StartChannel", "medialive:StopChannel"], Resource: channelArns },
+            {
+                Sid: "RunChannels",
+                Effect: "Allow",
+                Action: ["medialive:StartChannel", "medialive:StopChannel"],
+                Resource: channelArns,
+                ...(channelTag ? { Condition: { StringEquals: { [`aws:ResourceTag/${channelTag.key}`]: channelTag.value } } } : {}),
+            },
             ...(flowArns.length > 0 ? [{ Sid: "RunFlows", Effect: "Allow" as const, Action: ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], Resource: flowArns }] : []),
         ],
     };

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { mediaConnectFlowArnPattern, mediaLiveChannelArnPattern, stateMachineArn } from "../arns";
 import { SeasonConfig } from "../config/types";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
-import { regionShort } from "../naming";
+import { regionShort, SEASON_TAG } from "../naming";
 import { RegionProviders } from "../providers";
 import { AlarmSpec, globalAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
@@ -163,10 +164,16 @@ export class SeasonOperations extends pulumi.ComponentResource {
             service: "states.amazonaws.com",
             account,
             policyName: "season-runner",
-            policy: pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns))]).apply(([channels, flows]) => runnerPolicy(channels, flows)),
+            // Named by patterns the program knows before the channels and flows exist (known during preview).
+            policy: account.apply((a) => runnerPolicy(
+                [mediaLiveChannelArnPattern(r.region, a)],
+                chains.flatMap((c) => c.flowNames.map((f) => mediaConnectFlowArnPattern(r.region, a, f))),
+                { key: SEASON_TAG, value: season.name },
+            )),
         }, o);
+        const runnerName = `onair-${season.name}-runner`;
         const runner = new aws.sfn.StateMachine(`${short}-season-runner`, {
-            name: `onair-${season.name}-runner`,
+            name: runnerName,
             type: "STANDARD",
             roleArn: runnerRole.arn,
             definition: JSON.stringify(runnerDefinition()),
@@ -185,7 +192,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
             service: "scheduler.amazonaws.com",
             account,
             policyName: "start-season-runner",
-            policy: runner.arn.apply(schedulerPolicy),
+            policy: account.apply((a) => schedulerPolicy(stateMachineArn(r.region, a, runnerName))),
         }, o);
         for (const a of actions) {
             const chain = r.channels[a.channelId]!;

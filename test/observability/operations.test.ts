@@ -249,8 +249,12 @@ describe("season operations under the mock runtime", function () {
         assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition());
         const policy = inlinePolicy(plan, "usw2-season-runner");
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
-        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Action, s.Resource.length]), [[["medialive:StartChannel", "medialive:StopChannel"], 2], [["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4]]);
-        assert.ok(policy.Statement[0].Resource.includes(ml.outputs["arn"]));
+        // MediaLive numbers its channels, so the runner names this region's channels by pattern held
+        // to the season's tag (known before they exist); flows by their names, two channels x two pipelines.
+        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Action, s.Resource.length]), [[["medialive:StartChannel", "medialive:StopChannel"], 1], [["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4]]);
+        assert.strictEqual(policy.Statement[0].Resource[0], "arn:aws:medialive:us-west-2:123456789012:channel:*");
+        assert.ok((ml.outputs["arn"] as string).startsWith("arn:aws:medialive:us-west-2:123456789012:channel:"));
+        assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:ResourceTag/onair:season": (ml.inputs["request"] as any).Tags["onair:season"] } });
         const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
         assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
         const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");

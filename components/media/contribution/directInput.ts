@@ -1,5 +1,7 @@
 import type { CreateInputRequest } from "@aws-sdk/client-medialive";
+import type * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig } from "../../config/types";
+import type { DeepInput } from "../../deepInput";
 
 const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as const;
 
@@ -7,7 +9,11 @@ const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as co
  * CreateInput request for contribution that lands directly on MediaLive: RTP_PUSH behind an input
  * security group, or SRT_CALLER dialling the venue's two encoder listeners (one per pipeline).
  */
-export function directInputRequest(ch: ChannelConfig, name: string, ctx: { securityGroupId?: string; secretArn?: string; tags: Record<string, string> }): CreateInputRequest {
+export function directInputRequest(
+    ch: ChannelConfig,
+    name: string,
+    ctx: { securityGroupId?: pulumi.Input<string>; secretArn?: pulumi.Input<string>; tags: Record<string, string> },
+): DeepInput<CreateInputRequest> {
     const c = ch.contribution;
     if (c.protocol === "rtp-fec") {
         return { Name: name, Type: "RTP_PUSH", InputSecurityGroups: ctx.securityGroupId ? [ctx.securityGroupId] : [], Tags: ctx.tags };

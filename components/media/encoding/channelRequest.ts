@@ -1,14 +1,19 @@
 import type { CreateChannelRequest, InputAttachment, InputSettings } from "@aws-sdk/client-medialive";
+import type * as pulumi from "@pulumi/pulumi";
+import type { DeepInput } from "../../deepInput";
 import { ChannelConfig, LogLevel } from "../../config/types";
 import { audioSelectorName, CAPTIONS_SELECTOR, encoderSettings, MEDIAPACKAGE_DESTINATION_ID } from "./encoderSettings";
 
-/** What the channel request needs from resources created before it (all plain, resolved values). */
+/**
+ * What the channel request needs from resources created before it. Those values are leaves of the
+ * request (Outputs in the program), so during preview the rest of the request stays known.
+ */
 export interface ChannelWiring {
     name: string;
-    roleArn: string;
-    inputId: string;
+    roleArn: pulumi.Input<string>;
+    inputId: pulumi.Input<string>;
     /** MediaPackage v2 ingest endpoint URLs: [pipeline 0, pipeline 1]. */
-    ingestUrls: string[];
+    ingestUrls: pulumi.Input<string>[];
     logLevel: LogLevel;
     tags: Record<string, string>;
 }
@@ -45,9 +50,9 @@ function inputSpecification(channel: ChannelConfig): NonNullable<CreateChannelRe
 }
 
 /** The full MediaLive CreateChannel request for one channel in one region. Pure: same input, same request. */
-export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): CreateChannelRequest {
+export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): DeepInput<CreateChannelRequest> {
     const single = channel.singlePipeline !== undefined;
-    const attachment: InputAttachment = { InputAttachmentName: INPUT_ATTACHMENT_NAME, InputId: wiring.inputId, InputSettings: inputSettings(channel) };
+    const attachment: DeepInput<InputAttachment> = { InputAttachmentName: INPUT_ATTACHMENT_NAME, InputId: wiring.inputId, InputSettings: inputSettings(channel) };
     return {
         Name: wiring.name,
         ChannelClass: single ? "SINGLE_PIPELINE" : "STANDARD",

@@ -1,11 +1,13 @@
 import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
 import * as pulumi from "@pulumi/pulumi";
+import type { DeepInput } from "../../deepInput";
 import { mediaLiveChannelProvider } from "./provider";
 import { sdkApi } from "./sdkApi";
 
 export interface MediaLiveChannelArgs {
     region: pulumi.Input<string>;
-    request: pulumi.Input<CreateChannelRequest>;
+    /** A plain request with Output leaves (role, input, ingest URLs), not one Output over the whole request. */
+    request: DeepInput<CreateChannelRequest>;
     allowLiveUpdate: pulumi.Input<boolean>;
 }
 

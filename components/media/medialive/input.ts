@@ -1,12 +1,14 @@
 import type { CreateInputRequest } from "@aws-sdk/client-medialive";
 import * as pulumi from "@pulumi/pulumi";
+import type { DeepInput } from "../../deepInput";
 import { InputEndpoint } from "./api";
 import { mediaLiveInputProvider } from "./provider";
 import { sdkApi } from "./sdkApi";
 
 export interface MediaLiveInputArgs {
     region: pulumi.Input<string>;
-    request: pulumi.Input<CreateInputRequest>;
+    /** A plain request with Output leaves (security group, secret), not one Output over the whole request. */
+    request: DeepInput<CreateInputRequest>;
 }
 
 const provider = mediaLiveInputProvider((region) => sdkApi(region));
