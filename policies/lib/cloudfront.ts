@@ -1,31 +1,46 @@
 import { dig, field, list, num, str } from "./props";
 import { originService, OriginService } from "./origins";
 import { T } from "./types";
+import { isUnknown, maybe, Maybe } from "./unknown";
 
 /**
  * One view of a CloudFront distribution, whether `aws-native:cloudfront:Distribution`
  * (`distributionConfig`, API-like) or `aws:cloudfront/distribution:Distribution` (flat, Terraform-like).
+ * Values that come from other resources (origin domains, access control, web ACL and log bucket
+ * ids) may be Unknown during preview: known to be set, not yet what they are.
  */
 export interface DistributionView {
     origins: OriginView[];
     originGroups: OriginGroupView[];
-    webAclId?: string;
+    webAclId?: Maybe<string>;
     geoRestriction?: { type?: string; locations: string[] };
     viewerProtocolPolicies: { pathPattern: string; policy?: string }[];
     minimumProtocolVersion?: string;
     usesDefaultCertificate: boolean;
-    loggingBucket?: string;
+    loggingBucket?: Maybe<string>;
 }
 
 export interface OriginView {
     id: string;
-    domainName: string;
-    service: OriginService;
-    originAccessControlId?: string;
-    originAccessIdentity?: string;
-    vpcOriginId?: string;
+    domainName: Maybe<string>;
+    /** From the domain's hostname; Unknown when the domain is. */
+    service: Maybe<OriginService>;
+    originAccessControlId?: Maybe<string>;
+    originAccessIdentity?: Maybe<string>;
+    vpcOriginId?: Maybe<string>;
     protocolPolicy?: string;
     customHeaderNames: string[];
+}
+
+/** A domain for messages: the name, or that it is not known yet. */
+export function domainText(d: Maybe<string>): string {
+    return isUnknown(d) ? "domain not known until created" : d;
+}
+
+/** A set reference that may be unknown: present if known and non-empty, or unknown. */
+function ref(read: () => unknown): Maybe<string> | undefined {
+    const v = maybe(() => str(read()));
+    return isUnknown(v) || v ? v : undefined;
 }
 
 export interface OriginGroupView {
@@ -40,18 +55,18 @@ export function distributionView(type: string, props: Record<string, unknown>): 
 }
 
 function origin(o: unknown, idKey: string, headersKey: string, headerNameKey: string): OriginView {
-    const domainName = str(field(o, "domainName")) ?? "";
+    const domainName = maybe(() => str(field(o, "domainName")) ?? "");
     const view: OriginView = {
         id: str(field(o, idKey)) ?? "(unnamed origin)",
         domainName,
-        service: originService(domainName),
+        service: isUnknown(domainName) ? domainName : originService(domainName),
         customHeaderNames: list(field(o, headersKey)).map((h) => str(field(h, headerNameKey)) ?? "").filter((n) => n !== ""),
     };
-    const oac = str(field(o, "originAccessControlId"));
+    const oac = ref(() => field(o, "originAccessControlId"));
     if (oac) view.originAccessControlId = oac;
-    const oai = str(dig(o, "s3OriginConfig", "originAccessIdentity"));
+    const oai = ref(() => dig(o, "s3OriginConfig", "originAccessIdentity"));
     if (oai) view.originAccessIdentity = oai;
-    const vpc = str(dig(o, "vpcOriginConfig", "vpcOriginId"));
+    const vpc = ref(() => dig(o, "vpcOriginConfig", "vpcOriginId"));
     if (vpc) view.vpcOriginId = vpc;
     const policy = str(dig(o, "customOriginConfig", "originProtocolPolicy"));
     if (policy) view.protocolPolicy = policy;
@@ -72,7 +87,7 @@ function nativeView(cfg: unknown): DistributionView {
             ...(str(field(g, "selectionCriteria")) ? { selectionCriteria: str(field(g, "selectionCriteria"))! } : {}),
         })),
         behaviors,
-        loggingBucket: str(dig(cfg, "logging", "bucket")),
+        loggingBucket: ref(() => dig(cfg, "logging", "bucket")),
     });
 }
 
@@ -89,13 +104,13 @@ function classicView(props: Record<string, unknown>): DistributionView {
             statusCodes: list(dig(g, "failoverCriteria", "statusCodes")).map((c) => num(c) ?? 0),
         })),
         behaviors,
-        loggingBucket: str(dig(props, "loggingConfig", "bucket")),
+        loggingBucket: ref(() => dig(props, "loggingConfig", "bucket")),
     });
 }
 
 function common(
     cfg: unknown,
-    parts: { origins: OriginView[]; originGroups: OriginGroupView[]; behaviors: { pathPattern: string; b: unknown }[]; loggingBucket: string | undefined },
+    parts: { origins: OriginView[]; originGroups: OriginGroupView[]; behaviors: { pathPattern: string; b: unknown }[]; loggingBucket: Maybe<string> | undefined },
 ): DistributionView {
     const geo = dig(cfg, "restrictions", "geoRestriction");
     const cert = field(cfg, "viewerCertificate");
@@ -108,7 +123,7 @@ function common(
         // aws-native spells it cloudFrontDefaultCertificate, aws (Terraform) cloudfrontDefaultCertificate.
         usesDefaultCertificate: cert === undefined || field(cert, "cloudFrontDefaultCertificate") === true || field(cert, "cloudfrontDefaultCertificate") === true,
     };
-    const waf = str(field(cfg, "webAclId"));
+    const waf = ref(() => field(cfg, "webAclId"));
     if (waf) view.webAclId = waf;
     if (geo !== undefined) {
         const type = str(field(geo, "restrictionType"));

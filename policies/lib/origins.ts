@@ -22,6 +22,14 @@ export function originService(domainName: string): OriginService {
     return "custom";
 }
 
+/**
+ * The region of a MediaPackage v2 egress domain (`<id>.egress.<id>.mediapackagev2.<region>.amazonaws.com`),
+ * for origins whose channel group another stack manages.
+ */
+export function mediaPackageRegion(domainName: string): string | undefined {
+    return /\.mediapackagev2\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com\.?$/.exec(domainName.toLowerCase())?.[1];
+}
+
 /** The OAC origin type CloudFront expects for a service. */
 export function oacOriginType(service: OriginService): string | undefined {
     switch (service) {

@@ -35,6 +35,17 @@ export function notApplicableReason(appliesTo: readonly string[]): string {
 }
 
 /**
+ * The policy's settings with its schema's defaults under them. The engine normally sends every
+ * setting, defaults included; a configuration that names only a level (or none) must not leave a
+ * threshold undefined, which would silently pass every comparison.
+ */
+function withDefaults<C extends object>(schema: PolicyConfigSchema | undefined, given: C): C {
+    const defaults: Record<string, unknown> = {};
+    for (const [k, s] of Object.entries(schema?.properties ?? {})) if (s && typeof s === "object" && s.default !== undefined) defaults[k] = s.default;
+    return { ...defaults, ...given } as C;
+}
+
+/**
  * A resource policy limited to the given types: any other type is reported not applicable through
  * the framework's own `notApplicable`, so the engine shows why the rule was skipped.
  */
@@ -48,7 +59,7 @@ export function resourcePolicy<C extends object = Record<string, never>>(
             if (!meta.appliesTo.includes(args.type)) {
                 args.notApplicable(notApplicableReason(meta.appliesTo));
             }
-            validate(args.props, args, report, args.getConfig<C>());
+            validate(args.props, args, report, withDefaults(meta.configSchema, args.getConfig<C>()));
         },
     };
 }
@@ -57,5 +68,5 @@ export function stackPolicy<C extends object = Record<string, never>>(
     meta: PolicyMeta,
     validate: (args: StackValidationArgs, report: ReportViolation, config: C) => void,
 ): OnAirStackPolicy {
-    return { ...meta, validateStack: (args, report) => validate(args, report, args.getConfig<C>()) };
+    return { ...meta, validateStack: (args, report) => validate(args, report, withDefaults(meta.configSchema, args.getConfig<C>())) };
 }

@@ -1,11 +1,15 @@
 import { PolicyResource } from "@pulumi/policy";
 import { distributionView, DistributionView, OriginGroupView } from "./cloudfront";
-import { field, list, str } from "./props";
+import { mediaPackageRegion } from "./origins";
+import { field, str } from "./props";
 import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "./types";
+import { isUnknown, maybe, Maybe, Unknown } from "./unknown";
 
 /**
  * Cross-resource views for stack policies: which region a resource is in, which MediaPackage
- * channel groups sit behind which CloudFront origin groups, and so on.
+ * channel groups sit behind which CloudFront origin groups, and so on. During preview the values
+ * other resources compute (egress domains, ARNs) are Unknown; what the engine still knows then is
+ * which resources each property was computed from (`propertyDependencies`).
  */
 
 /** A resource's region: its own `region` input (aws v7, OnAir dynamic resources), else its provider's. */
@@ -19,20 +23,25 @@ export function ofType(resources: PolicyResource[], ...types: string[]): PolicyR
     return resources.filter((r) => types.includes(r.type));
 }
 
+/** Resources of the given types that a property of `r` was computed from. */
+export function fedBy(r: PolicyResource, property: string, ...types: string[]): PolicyResource[] {
+    return (r.propertyDependencies?.[property] ?? []).filter((d) => types.length === 0 || types.includes(d.type));
+}
+
 export interface ChannelGroupInfo {
     resource: PolicyResource;
     region?: string;
     name?: string;
-    egressDomain?: string;
+    egressDomain?: Maybe<string>;
 }
 
 export function channelGroups(resources: PolicyResource[]): ChannelGroupInfo[] {
-    return ofType(resources, "aws-native:mediapackagev2:ChannelGroup").map((r) => ({
-        resource: r,
-        region: regionOf(r),
-        name: str(field(r.props, "channelGroupName")),
-        egressDomain: str(field(r.props, "egressDomain")),
-    }));
+    return ofType(resources, T.mediaPackageChannelGroup).map((r) => {
+        const info: ChannelGroupInfo = { resource: r, region: regionOf(r), name: str(field(r.props, "channelGroupName")) };
+        const domain = maybe(() => str(field(r.props, "egressDomain")));
+        if (domain !== undefined) info.egressDomain = domain;
+        return info;
+    });
 }
 
 export interface EndpointInfo {
@@ -41,7 +50,6 @@ export interface EndpointInfo {
     group?: string;
     channel?: string;
     endpoint?: string;
-    arn?: string;
 }
 
 export function originEndpoints(resources: PolicyResource[]): EndpointInfo[] {
@@ -51,7 +59,6 @@ export function originEndpoints(resources: PolicyResource[]): EndpointInfo[] {
         group: str(field(r.props, "channelGroupName")),
         channel: str(field(r.props, "channelName")),
         endpoint: str(field(r.props, "originEndpointName")),
-        arn: str(field(r.props, "arn")),
     }));
 }
 
@@ -68,46 +75,48 @@ export function isMediaQualityGroup(g: OriginGroupView): boolean {
     return g.selectionCriteria === "media-quality-based";
 }
 
-/** The channel groups (by region) whose egress domains are members of an origin group, in member order. */
-export function groupMembers(d: DistributionInfo, g: OriginGroupView, groups: ChannelGroupInfo[]): { originId: string; domain: string; channelGroup?: ChannelGroupInfo }[] {
+export interface GroupMember {
+    originId: string;
+    domain: Maybe<string>;
+    /**
+     * The channel group whose egress domain the member's origin is; undefined when it is none of
+     * this stack's; Unknown while the domains are not known (a first preview): a distribution's
+     * origins are all one property, so the engine cannot tell which group each one came from.
+     */
+    channelGroup: ChannelGroupInfo | undefined | Unknown;
+}
+
+/** The members of an origin group, in member order, with the channel group each one reads from. */
+export function groupMembers(d: DistributionInfo, g: OriginGroupView, groups: ChannelGroupInfo[]): GroupMember[] {
     return g.memberOriginIds.map((id) => {
         const origin = d.view.origins.find((o) => o.id === id);
-        const domain = origin?.domainName ?? "";
-        return { originId: id, domain, channelGroup: groups.find((cg) => cg.egressDomain !== undefined && cg.egressDomain === domain) };
+        const domain: Maybe<string> = origin?.domainName ?? "";
+        if (isUnknown(domain)) return { originId: id, domain, channelGroup: domain };
+        const match = groups.find((cg) => typeof cg.egressDomain === "string" && cg.egressDomain === domain);
+        // A group whose egress domain is not known yet can only be this one if it is a MediaPackage
+        // v2 domain of the group's region (the region is part of every egress domain).
+        const region = mediaPackageRegion(domain);
+        const pending = region ? groups.filter((cg) => cg.region === region).map((cg) => cg.egressDomain).find(isUnknown) : undefined;
+        return { originId: id, domain, channelGroup: match ?? pending };
     });
 }
 
-/** Channel-group names and regions that serve some media-quality-based group spanning two regions. */
-export function crossRegionGroups(resources: PolicyResource[]): { region: string; name: string }[] {
+/**
+ * Channel groups (by region and name) that serve a media-quality-based origin group spanning two
+ * regions, or Unknown if that cannot be told yet.
+ */
+export function crossRegionGroups(resources: PolicyResource[]): { region: string; name: string }[] | Unknown {
     const groups = channelGroups(resources);
     const out: { region: string; name: string }[] = [];
     for (const d of distributions(resources)) {
         for (const g of d.view.originGroups.filter(isMediaQualityGroup)) {
-            const members = groupMembers(d, g, groups).map((m) => m.channelGroup).filter((x): x is ChannelGroupInfo => !!x && !!x.region && !!x.name);
-            if (new Set(members.map((m) => m.region)).size < 2) continue;
-            for (const m of members) out.push({ region: m.region!, name: m.name! });
+            const members = groupMembers(d, g, groups);
+            const pending = members.map((m) => m.channelGroup).find(isUnknown);
+            if (pending) return pending;
+            const known = members.map((m) => m.channelGroup as ChannelGroupInfo | undefined).filter((x): x is ChannelGroupInfo => !!x && !!x.region && !!x.name);
+            if (new Set(known.map((m) => m.region)).size < 2) continue;
+            for (const m of known) out.push({ region: m.region!, name: m.name! });
         }
     }
     return out;
 }
-
-/** Statements of an IAM-style policy document (object or JSON string), always as a list. */
-export function statements(doc: unknown): Record<string, unknown>[] {
-    const d = typeof doc === "string" ? safeJson(doc) : doc;
-    const s = field(d, "Statement");
-    return (Array.isArray(s) ? s : s ? [s] : []) as Record<string, unknown>[];
-}
-
-export function asList(v: unknown): string[] {
-    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
-}
-
-function safeJson(s: string): unknown {
-    try {
-        return JSON.parse(s);
-    } catch {
-        return undefined;
-    }
-}
-
-export { list };

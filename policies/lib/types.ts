@@ -9,12 +9,21 @@ export const T = {
     mediaConnectFlow: "aws-native:mediaconnect:Flow",
     mediaConnectFlowSource: "aws-native:mediaconnect:FlowSource",
     mediaConnectFlowOutput: "aws-native:mediaconnect:FlowOutput",
+    mediaPackageChannelGroup: "aws-native:mediapackagev2:ChannelGroup",
     mediaPackageChannel: "aws-native:mediapackagev2:Channel",
     mediaPackageOriginEndpoint: "aws-native:mediapackagev2:OriginEndpoint",
     mediaPackageOriginEndpointPolicy: "aws-native:mediapackagev2:OriginEndpointPolicy",
     cloudFrontDistributionNative: "aws-native:cloudfront:Distribution",
     cloudFrontDistributionClassic: "aws:cloudfront/distribution:Distribution",
+    cloudFrontOacNative: "aws-native:cloudfront:OriginAccessControl",
+    cloudFrontOacClassic: "aws:cloudfront/originAccessControl:OriginAccessControl",
+    /** CloudWatch Logs vended-log delivery: how CloudFront standard logging (v2) is configured. */
+    logDeliverySourceClassic: "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+    logDeliveryClassic: "aws:cloudwatch/logDelivery:LogDelivery",
+    logDeliverySourceNative: "aws-native:logs:DeliverySource",
+    logDeliveryNative: "aws-native:logs:Delivery",
 } as const;
 
 export const MEDIALIVE_CHANNEL_TYPES: readonly string[] = [T.onairMediaLiveChannel, T.mediaLiveChannel];
 export const CLOUDFRONT_DISTRIBUTION_TYPES: readonly string[] = [T.cloudFrontDistributionNative, T.cloudFrontDistributionClassic];
+export const CLOUDFRONT_OAC_TYPES: readonly string[] = [T.cloudFrontOacNative, T.cloudFrontOacClassic];

@@ -7,6 +7,7 @@ import { missingGeoRestriction } from "./cloudfront/distribution/onair-cloudfron
 import { missingOriginAccessControl } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
 import { missingWaf } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-waf";
 import { configureFunctionSize } from "./cloudfront/function/onair-cloudfront-function-configure-size";
+import { enforceOacSigning } from "./cloudfront/originaccesscontrol/onair-cloudfront-originaccesscontrol-enforce-signing";
 import { disallowWildcardAdmin } from "./iam/policy/onair-iam-policy-disallow-wildcard-admin";
 import { enforceSrtEncryption } from "./mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
 import { disallowPublicEndpointPolicy } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
@@ -19,6 +20,7 @@ export const securityPack: PackDefinition = {
     enforcementLevel: "advisory",
     policies: [
         missingOriginAccessControl,
+        enforceOacSigning,
         enforceProtectedCustomOrigins,
         disallowPublicEndpointPolicy,
         missingWaf,

@@ -11,6 +11,17 @@ function files(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+describe("policy settings the engine leaves out", () => {
+    it("fall back to the schema's defaults inside the rule, so a threshold is never undefined", async () => {
+        const { enforceMultiRegion } = await import("../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region");
+        const channel = { type: "aws:medialive/channel:Channel", urn: "urn:pulumi:p::o::aws:medialive/channel:Channel::lonely", name: "lonely", props: { region: "us-east-1", name: "lonely", destinations: [{ id: "d", settings: [{ url: "https://origin.example.com/live" }] }] }, opts: {}, dependencies: [], propertyDependencies: {} };
+        const reported: string[] = [];
+        // As the SDK calls a stack rule when configure() named no settings for it: getConfig() is {}.
+        await enforceMultiRegion.validateStack!({ resources: [channel as any], stackTags: new Map(), getConfig: <T>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); } } as any, (m: string) => reported.push(m));
+        assert.match(reported[0] ?? "", /runs in 1 region .*run it in at least 2 regions/);
+    });
+});
+
 describe("policy packs: conventions every rule follows", () => {
     const policies = ALL_PACKS.flatMap((p) => p.policies.map((policy) => ({ pack: p, policy })));
 

@@ -1,6 +1,7 @@
 import { stackPolicy } from "../../lib/policy";
 import { dig, list } from "../../lib/props";
 import { channelGroups, distributions, groupMembers, isMediaQualityGroup, originEndpoints } from "../../lib/stack";
+import { isUnknown, Undecided, Unknown } from "../../lib/unknown";
 
 /**
  * Severity: high. Forced 404s on the secondary can make both regions answer 404 at once, turning a
@@ -18,19 +19,30 @@ export const primaryOnlyErrors = stackPolicy(
         remediationSteps: "Remove forceEndpointErrorConfiguration from the secondary region's origin endpoints.",
     },
     (args, report) => {
+        const undecided = new Undecided();
         const groups = channelGroups(args.resources);
         const secondaries = new Set<string>();
+        let pending: Unknown | undefined;
         for (const d of distributions(args.resources)) {
             for (const g of d.view.originGroups.filter(isMediaQualityGroup)) {
-                for (const m of groupMembers(d, g, groups).slice(1)) if (m.channelGroup?.region && m.channelGroup.name) secondaries.add(`${m.channelGroup.region}/${m.channelGroup.name}`);
+                for (const m of groupMembers(d, g, groups).slice(1)) {
+                    if (isUnknown(m.channelGroup)) pending ??= m.channelGroup;
+                    else if (m.channelGroup?.region && m.channelGroup.name) secondaries.add(`${m.channelGroup.region}/${m.channelGroup.name}`);
+                }
             }
         }
         for (const e of originEndpoints(args.resources)) {
-            if (!secondaries.has(`${e.region}/${e.group}`)) continue;
-            const conditions = list(dig(e.resource.props, "forceEndpointErrorConfiguration", "endpointErrorConditions"));
-            if (conditions.length > 0) {
+            undecided.check(() => {
+                const conditions = list(dig(e.resource.props, "forceEndpointErrorConfiguration", "endpointErrorConditions"));
+                if (conditions.length === 0) return;
+                if (!secondaries.has(`${e.region}/${e.group}`)) {
+                    // Which region is each group's secondary is not known until the origins' domains are.
+                    if (pending) throw pending.error;
+                    return;
+                }
                 report(`MediaPackage v2 endpoint ${e.group}/${e.channel}/${e.endpoint} in secondary region ${e.region} forces errors (${conditions.join(", ")}); keep forced errors on the primary only so both origins never refuse at once.`, e.resource.urn);
-            }
+            });
         }
+        undecided.settle();
     },
 );

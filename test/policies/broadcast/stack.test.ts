@@ -84,7 +84,7 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const west = find(p, T.onairMediaLiveChannel, "studio-hd", "us-west-2");
             p.resources = p.resources.filter((r) => r.urn !== west.urn);
             const r = await runPolicyOnPlan(enforceMultiRegion, p);
-            assert.match(r.violations[0]!, /MediaLive channel "rsn-2026-27-studio-hd" runs in 1 region \(us-east-1\)/);
+            assert.match(r.violations[0]!, /MediaLive channel "rsn-2026-27-studio-hd" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27\/studio-hd\)/);
         });
         it("flags regions whose encode settings differ", async () => {
             const p = await plan();
@@ -92,7 +92,7 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             (west.outputs["request"] as any).EncoderSettings.VideoDescriptions[0].CodecSettings.H264Settings.GopSize = 60;
             const r = await runPolicyOnPlan(enforceMultiRegion, p);
             assert.deepStrictEqual(r.urns, [west.urn]);
-            assert.match(r.violations[0]!, /in us-west-2 is encoded differently from us-east-1/);
+            assert.match(r.violations[0]!, /"rsn-2026-27-hockey-hd" in us-west-2 is encoded differently from "rsn-2026-27-hockey-hd" in us-east-1 \(copies matched by the MediaPackage v2 channel rsn-2026-27\/hockey-hd\)/);
         });
         it("flags endpoints whose segment settings differ, ignoring the primary's forced errors", async () => {
             const p = await plan();
@@ -105,6 +105,22 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const r = await runPolicyOnPlan(enforceMultiRegion, await plan(), { minRegions: 3 });
             assert.strictEqual(r.violations.length, 8, "four channels and four endpoints in only two regions");
         });
+        it("matches a channel's copies by the MediaPackage v2 channel they feed, not by name (game-east / game-west)", async () => {
+            const p = await plan();
+            for (const [region, suffix] of [["us-east-1", "east"], ["us-west-2", "west"]] as const) {
+                (find(p, T.onairMediaLiveChannel, "studio-hd", region).outputs["request"] as any).Name = `game-${suffix}`;
+            }
+            assert.deepStrictEqual((await runPolicyOnPlan(enforceMultiRegion, p)).violations, []);
+            p.resources = p.resources.filter((r) => r.urn !== find(p, T.onairMediaLiveChannel, "studio-hd", "us-west-2").urn);
+            const r = await runPolicyOnPlan(enforceMultiRegion, p);
+            assert.deepStrictEqual(r.violations, ['MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27/studio-hd); run it in at least 2 regions behind a media-quality-based origin group.']);
+        });
+        it("does not take two different channels with the same name for copies of one", async () => {
+            const p = await plan();
+            const eastName = (find(p, T.onairMediaLiveChannel, "football-uhd", "us-east-1").outputs["request"] as any).Name;
+            (find(p, T.onairMediaLiveChannel, "hockey-hd", "us-west-2").outputs["request"] as any).Name = eastName;
+            assert.deepStrictEqual((await runPolicyOnPlan(enforceMultiRegion, p)).violations, []);
+        });
     });
 
     describe("onair-stack-origingroups-enforce-cross-region", () => {
@@ -115,12 +131,22 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const r = await runPolicyOnPlan(originGroupsSpanRegions, p);
             assert.match(r.violations[0]!, /origin group "live-football-uhd" has both members in us-east-1/);
         });
-        it("flags a member that is not a MediaPackage channel group of the stack", async () => {
+        it("flags a member that is not a MediaPackage v2 origin", async () => {
             const p = await plan();
             distributionConfig(p).origins[1].domainName = "origin.example.com";
             const r = await runPolicyOnPlan(originGroupsSpanRegions, p);
             assert.strictEqual(r.violations.length, 4);
-            assert.match(r.violations[0]!, /member "mediapackage-us-west-2" \(origin.example.com\) is not a MediaPackage v2 channel group of this stack/);
+            assert.match(r.violations[0]!, /member "mediapackage-us-west-2" \(origin.example.com\) is not a MediaPackage v2 origin/);
+        });
+        it("places members whose channel groups another stack manages by their egress domain's region", async () => {
+            const p = await plan();
+            const cfg = distributionConfig(p);
+            // A delivery stack over channel groups of a media stack: egress domains copied from it.
+            cfg.origins[0].domainName = "abc123.egress.def456.mediapackagev2.us-east-1.amazonaws.com";
+            cfg.origins[1].domainName = "ghi789.egress.jkl012.mediapackagev2.us-west-2.amazonaws.com";
+            assert.deepStrictEqual((await runPolicyOnPlan(originGroupsSpanRegions, p)).violations, []);
+            cfg.origins[1].domainName = "mno345.egress.pqr678.mediapackagev2.us-east-1.amazonaws.com";
+            assert.match((await runPolicyOnPlan(originGroupsSpanRegions, p)).violations[0]!, /origin group "live-football-uhd" has both members in us-east-1/);
         });
     });
 

@@ -90,3 +90,44 @@ export function analyzeRequest(type: string, name: string, props: Record<string,
     req.setOptions(opts);
     return req;
 }
+
+export function urnOf(type: string, name: string): string {
+    return `urn:pulumi:prod::onair::${type}::${name}`;
+}
+
+/** A resource of an AnalyzeStackRequest, as the engine sends it: outputs, provider, property dependencies. */
+export function stackResource(
+    type: string,
+    name: string,
+    props: Record<string, unknown>,
+    extra: { provider?: { type: string; name: string; props: Record<string, unknown> }; propertyDependencies?: Record<string, string[]> } = {},
+): unknown {
+    const r = new messages.AnalyzerResource();
+    r.setType(type);
+    r.setName(name);
+    r.setUrn(urnOf(type, name));
+    r.setProperties(struct(props));
+    const opts = new messages.AnalyzerResourceOptions();
+    opts.setProtect(false);
+    r.setOptions(opts);
+    if (extra.provider) {
+        const p = new messages.AnalyzerProviderResource();
+        p.setType(extra.provider.type);
+        p.setName(extra.provider.name);
+        p.setUrn(urnOf(extra.provider.type, extra.provider.name));
+        p.setProperties(struct(extra.provider.props));
+        r.setProvider(p);
+    }
+    for (const [k, urns] of Object.entries(extra.propertyDependencies ?? {})) {
+        const deps = new messages.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        r.getPropertydependenciesMap().set(k, deps);
+    }
+    return r;
+}
+
+export function analyzeStackRequest(resources: unknown[]): unknown {
+    const req = new messages.AnalyzeStackRequest();
+    req.setResourcesList(resources);
+    return req;
+}

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ALL_PACKS } from "../../../policies/harness/packs";
 import { T } from "../../../policies/lib/types";
 import { classicChannel, nativeDistribution } from "../fixtures";
-import { analyzeRequest, empty, messages, RunningPack, startPack, struct } from "./analyzerClient";
+import { analyzeRequest, analyzeStackRequest, empty, messages, RunningPack, stackResource, startPack, struct, urnOf } from "./analyzerClient";
 import { installedPack } from "./publishedPacks";
 
 const LEVEL = messages.EnforcementLevel;
@@ -83,6 +83,25 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             assert.strictEqual(single.length, 1);
             assert.strictEqual(single[0].level, LEVEL.ADVISORY);
             assert.match(single[0].message, /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/);
+        });
+
+        it("analyzeStack at preview matches region-suffixed copies through the MediaPackage channels their unknown URLs came from", async () => {
+            const resources = (regions: string[]) => regions.flatMap((region) => {
+                const provider = { type: "pulumi:providers:aws", name: `aws-${region}`, props: { region } };
+                const mp = stackResource(T.mediaPackageChannel, `game-${region}-mp`, { region, channelGroupName: "sports", channelName: "game" });
+                const ch = classicChannel();
+                ch.props.name = `game-${region}`;
+                ch.props.destinations = [{ id: "mp", settings: [{ url: UNKNOWN }, { url: UNKNOWN }] }];
+                return [mp, stackResource(T.mediaLiveChannel, `game-${region}`, ch.props, { provider, propertyDependencies: { destinations: [urnOf(T.mediaPackageChannel, `game-${region}-mp`)] } })];
+            });
+            const diags = async (regions: string[]) => {
+                const res: any = await pack.call("analyzeStack", analyzeStackRequest(resources(regions)));
+                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-channels-enforce-multi-region");
+            };
+            assert.deepStrictEqual(await diags(["us-east-1", "us-west-2"]), []);
+            const lone = await diags(["us-east-1"]);
+            assert.strictEqual(lone.length, 1);
+            assert.match(lone[0].message, /"game-us-east-1" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel sports\/game\)/);
         });
 
         it("analyze marks rules as not applicable to other resource types", async () => {

@@ -116,10 +116,36 @@ describe("security pack: CloudFront rules", () => {
             assert.deepStrictEqual((await runPolicy(enableLogging, [withLogging(nativeDistribution()), classic])).violations, []);
         });
         it("flags one without", async () => {
-            assert.match((await runPolicy(enableLogging, [nativeDistribution()])).violations[0]!, /writes no access logs/);
+            assert.match((await runPolicy(enableLogging, [nativeDistribution()])).violations[0]!, /writes no access logs: no logging bucket, and no CloudWatch Logs delivery \(standard logging v2\) takes ACCESS_LOGS from it/);
         });
-        it("is not applicable to other types", async () => {
-            assert.strictEqual((await runPolicy(enableLogging, [unrelated()])).notApplicable.length, 1);
+        // Standard logging v2: CloudWatch Logs vended logs, a delivery source (the distribution,
+        // log type ACCESS_LOGS), a delivery destination and a delivery joining them.
+        // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
+        const v2 = (sourceArn: string, deliverySourceName = "cdn-access", logType = "ACCESS_LOGS") => [
+            { type: T.logDeliverySourceClassic, name: "cdn-access", props: { name: "cdn-access", logType, resourceArn: sourceArn } },
+            { type: T.logDeliveryClassic, name: "cdn-access-to-s3", props: { deliverySourceName, deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:s3" } },
+        ];
+        it("passes standard logging v2 (CloudWatch Logs delivery) whose source is the distribution, aws and aws-native", async () => {
+            const classic = classicDistribution();
+            classic.outputs = { ...classic.props, arn: "arn:aws:cloudfront::123456789012:distribution/E2CLASSIC" };
+            assert.deepStrictEqual((await runPolicy(enableLogging, [classic, ...v2("arn:aws:cloudfront::123456789012:distribution/E2CLASSIC")])).violations, []);
+            const native = nativeDistribution();
+            native.outputs = { ...native.props, awsId: "E1NATIVE" };
+            const nativeV2 = [
+                { type: T.logDeliverySourceNative, name: "src", props: { name: "live-access", logType: "ACCESS_LOGS", resourceArn: "arn:aws:cloudfront::123456789012:distribution/E1NATIVE" } },
+                { type: T.logDeliveryNative, name: "dlv", props: { deliverySourceName: "live-access", deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:cwl" } },
+            ];
+            assert.deepStrictEqual((await runPolicy(enableLogging, [native, ...nativeV2])).violations, []);
+        });
+        it("flags v2 logging that is not this distribution's, or has no delivery, or delivers another log type", async () => {
+            const classic = classicDistribution();
+            classic.outputs = { ...classic.props, arn: "arn:aws:cloudfront::123456789012:distribution/E2CLASSIC" };
+            for (const rs of [v2("arn:aws:cloudfront::123456789012:distribution/EOTHER"), v2("arn:aws:cloudfront::123456789012:distribution/E2CLASSIC", "someone-else"), v2("arn:aws:cloudfront::123456789012:distribution/E2CLASSIC", "cdn-access", "CONNECTION_LOGS")]) {
+                assert.strictEqual((await runPolicy(enableLogging, [classic, ...rs])).violations.length, 1);
+            }
+        });
+        it("judges only stacks with distributions", async () => {
+            assert.deepStrictEqual((await runPolicy(enableLogging, [unrelated()])).violations, []);
         });
     });
 
@@ -155,8 +181,25 @@ describe("security pack: CloudFront rules", () => {
             assert.match(r.violations[0]!, /statement Public allows everyone/);
             assert.match(r.violations[1]!, /statement AnyDistribution allows cloudfront.amazonaws.com without an aws:SourceArn condition/);
         });
-        it("is not applicable to other types", async () => {
-            assert.strictEqual((await runPolicy(disallowPublicEndpointPolicy, [unrelated()])).notApplicable.length, 1);
+        it("flags an aws:SourceArn that does not name one distribution (distribution/*, other patterns, other ARNs)", async () => {
+            const grant = (condition: unknown) => policy({ Version: "2012-10-17", Statement: [{ Sid: "Cdn", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["mediapackagev2:GetObject"], Resource: "*", Condition: condition }] });
+            const cases: [unknown, RegExp][] = [
+                [{ StringLike: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/*" } }, /aws:SourceArn "arn:aws:cloudfront::123456789012:distribution\/\*" is a pattern that matches every distribution of that account/],
+                [{ ArnLike: { "aws:SourceArn": ["arn:aws:cloudfront::123456789012:distribution/E1", "arn:aws:cloudfront::*:distribution/E?"] } }, /matches more than one distribution/],
+                [{ StringEquals: { "AWS:SourceArn": "arn:aws:s3:::bucket" } }, /"arn:aws:s3:::bucket" is not a CloudFront distribution ARN/],
+                // Negated and IfExists operators admit what they do not list.
+                [{ StringNotEquals: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } }, /without an aws:SourceArn condition/],
+                [{ StringEqualsIfExists: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } }, /without an aws:SourceArn condition/],
+            ];
+            for (const [condition, message] of cases) {
+                const r = await runPolicy(disallowPublicEndpointPolicy, [grant(condition)]);
+                assert.strictEqual(r.violations.length, 1, JSON.stringify(condition));
+                assert.match(r.violations[0]!, message);
+            }
+            assert.deepStrictEqual((await runPolicy(disallowPublicEndpointPolicy, [grant({ ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } })])).violations, []);
+        });
+        it("judges only stacks with endpoint policies", async () => {
+            assert.deepStrictEqual((await runPolicy(disallowPublicEndpointPolicy, [unrelated()])).violations, []);
         });
     });
 });

@@ -1,6 +1,7 @@
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
 import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../lib/types";
+import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
  * Severity: high. A default origin group over MediaPackage fails over only on errors; it cannot see
@@ -20,9 +21,12 @@ export const configureMediaOriginGroups = resourcePolicy(
     },
     (props, args, report) => {
         const view = distributionView(args.type, props);
+        const undecided = new Undecided();
         for (const g of view.originGroups) {
             const members = g.memberOriginIds.map((id) => view.origins.find((o) => o.id === id));
-            if (members.length === 0 || !members.every((m) => m?.service === "mediapackagev2")) continue;
+            if (members.length === 0) continue;
+            const pending = members.map((m) => m?.service).find(isUnknown);
+            if (!pending && !members.every((m) => m?.service === "mediapackagev2")) continue;
             const problems: string[] = [];
             if (g.selectionCriteria !== "media-quality-based") {
                 problems.push(args.type === T.cloudFrontDistributionClassic
@@ -30,7 +34,12 @@ export const configureMediaOriginGroups = resourcePolicy(
                     : `selectionCriteria is ${g.selectionCriteria ?? "default"} (use media-quality-based)`);
             }
             if (!g.statusCodes.includes(404)) problems.push(`failover codes ${JSON.stringify(g.statusCodes)} lack 404`);
-            if (problems.length > 0) report(`CloudFront distribution "${args.name}": origin group "${g.id}" over MediaPackage v2 origins: ${problems.join("; ")}.`);
+            if (problems.length === 0) continue;
+            // A group set up as a media group is fine whatever its members are; one that is not is
+            // wrong only if its members (domains not known yet) are MediaPackage v2 origins.
+            if (pending) undecided.note(pending);
+            else report(`CloudFront distribution "${args.name}": origin group "${g.id}" over MediaPackage v2 origins: ${problems.join("; ")}.`);
         }
+        undecided.settle();
     },
 );

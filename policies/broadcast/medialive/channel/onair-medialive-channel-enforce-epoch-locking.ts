@@ -1,12 +1,9 @@
+import { channelFeeds } from "../../../lib/feeds";
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { stackPolicy } from "../../../lib/policy";
-import { field, list, str } from "../../../lib/props";
 import { crossRegionGroups, ofType, regionOf } from "../../../lib/stack";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
-
-/** `https://x-1.ingest.y.mediapackagev2.<region>.amazonaws.com/in/v1/<group>/<n>/<channel>/index` */
-const INGEST = /\.mediapackagev2\.([a-z0-9-]+)\.amazonaws\.com\/in\/v1\/([^/]+)\/\d+\//;
-
+import { isUnknown, Undecided } from "../../../lib/unknown";
 /**
  * Severity: critical. CloudFront switches regions segment by segment; only epoch-locked encoders
  * cut the same segment at the same time with the same number in every region.
@@ -23,19 +20,29 @@ export const enforceEpochLocking = stackPolicy(
         remediationSteps: "Set encoderSettings.globalConfiguration.outputLockingMode to EPOCH_LOCKING (with embedded timecode within two minutes of UTC at the venue).",
     },
     (args, report) => {
+        const undecided = new Undecided();
         const behind = crossRegionGroups(args.resources);
-        if (behind.length === 0) return;
         for (const r of ofType(args.resources, ...MEDIALIVE_CHANNEL_TYPES)) {
-            const request = field(r.props, "request") ?? r.props;
-            const urls = list(field(request, "destinations")).flatMap((d) => list(field(d, "settings")).map((s) => str(field(s, "url")) ?? ""));
-            const feeds = urls.map((u) => INGEST.exec(u)).filter((m): m is RegExpExecArray => m !== null).map((m) => ({ region: m[1]!, name: m[2]! }));
-            const regionOfChannel = regionOf(r);
-            const crossRegion = feeds.some((f) => behind.some((b) => b.region === f.region && b.name === f.name && (!regionOfChannel || regionOfChannel === f.region)));
-            if (!crossRegion) continue;
             const mode = mediaLiveChannelView(r.props).outputLockingMode;
-            if (mode !== "EPOCH_LOCKING") {
-                report(`MediaLive channel "${r.name}" feeds a MediaPackage channel group behind a cross-region media-quality-based origin group but uses output locking ${mode ?? "unset"}; set outputLockingMode to EPOCH_LOCKING so every region cuts identical segments.`, r.urn);
+            // An epoch-locked channel is right wherever it feeds.
+            if (mode === "EPOCH_LOCKING") continue;
+            const { feeds, pending } = channelFeeds(r);
+            if (pending) {
+                undecided.note(pending);
+                continue;
             }
+            const regionOfChannel = regionOf(r);
+            const mediaPackage = feeds.filter((f) => f.kind === "mediapackagev2" && (!regionOfChannel || !f.region || f.region === regionOfChannel));
+            // Only MediaPackage v2 origins can be members of a media-quality-based group.
+            if (mediaPackage.length === 0) continue;
+            if (isUnknown(behind)) {
+                undecided.note(behind);
+                continue;
+            }
+            const crossRegion = mediaPackage.some((f) => f.kind === "mediapackagev2" && behind.some((b) => b.name === f.group && b.region === (f.region ?? regionOfChannel)));
+            if (!crossRegion) continue;
+            report(`MediaLive channel "${r.name}" feeds a MediaPackage channel group behind a cross-region media-quality-based origin group but uses output locking ${mode ?? "unset"}; set outputLockingMode to EPOCH_LOCKING so every region cuts identical segments.`, r.urn);
         }
+        undecided.settle();
     },
 );

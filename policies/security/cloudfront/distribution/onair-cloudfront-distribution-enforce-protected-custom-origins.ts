@@ -1,6 +1,7 @@
-import { distributionView } from "../../../lib/cloudfront";
+import { distributionView, domainText } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
 import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
  * Severity: high. A public custom origin that answers anyone lets viewers bypass CloudFront's
@@ -19,12 +20,23 @@ export const enforceProtectedCustomOrigins = resourcePolicy(
         appliesTo: CLOUDFRONT_DISTRIBUTION_TYPES,
     },
     (props, args, report) => {
+        const undecided = new Undecided();
         for (const o of distributionView(args.type, props).origins) {
-            if (o.service !== "custom" || o.vpcOriginId) continue;
+            if (o.vpcOriginId) continue;
+            // CloudFront accepts an access control or identity only on an AWS origin of its type.
+            if (o.originAccessControlId || o.originAccessIdentity) continue;
+            if (o.service !== "custom" && !isUnknown(o.service)) continue;
             const problems: string[] = [];
             if (o.protocolPolicy !== "https-only") problems.push(`originProtocolPolicy is ${o.protocolPolicy ?? "unset"} (use https-only)`);
             if (o.customHeaderNames.length === 0) problems.push("no secret origin header");
-            if (problems.length > 0) report(`CloudFront distribution "${args.name}": custom origin "${o.id}" (${o.domainName}) is not protected: ${problems.join("; ")}; use a VPC origin, or HTTPS only with a secret header the origin verifies.`);
+            if (problems.length === 0) continue;
+            // Unprotected, with a domain not known yet: if it is an AWS origin, the access-control rule judges it.
+            if (isUnknown(o.service)) {
+                undecided.note(o.service);
+                continue;
+            }
+            report(`CloudFront distribution "${args.name}": custom origin "${o.id}" (${domainText(o.domainName)}) is not protected: ${problems.join("; ")}; use a VPC origin, or HTTPS only with a secret header the origin verifies.`);
         }
+        undecided.settle();
     },
 );

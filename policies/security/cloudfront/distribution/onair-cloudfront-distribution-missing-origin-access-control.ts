@@ -1,11 +1,13 @@
-import { distributionView } from "../../../lib/cloudfront";
-import { OAC_CAPABLE } from "../../../lib/origins";
+import { distributionView, domainText } from "../../../lib/cloudfront";
+import { oacOriginType, OAC_CAPABLE } from "../../../lib/origins";
 import { resourcePolicy } from "../../../lib/policy";
 import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
  * Severity: critical. An AWS origin without origin access control must accept unsigned requests,
- * so anyone who learns its hostname bypasses tokens, geo rules and WAF.
+ * so anyone who learns its hostname bypasses tokens, geo rules and WAF. Whether the access control
+ * itself signs is judged on the OriginAccessControl (onair-cloudfront-originaccesscontrol-enforce-signing).
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
 export const missingOriginAccessControl = resourcePolicy(
@@ -20,13 +22,24 @@ export const missingOriginAccessControl = resourcePolicy(
         appliesTo: CLOUDFRONT_DISTRIBUTION_TYPES,
     },
     (props, args, report) => {
+        const undecided = new Undecided();
         for (const o of distributionView(args.type, props).origins) {
-            if (!OAC_CAPABLE.includes(o.service)) continue;
+            // An origin access identity exists only for S3 origins, so it is legacy whatever the domain.
             if (o.originAccessIdentity) {
-                report(`CloudFront distribution "${args.name}": origin "${o.id}" (${o.service} ${o.domainName}) uses a legacy origin access identity; replace it with an origin access control (type ${o.service === "lambda-url" ? "lambda" : o.service}, sigv4, always).`);
-            } else if (!o.originAccessControlId) {
-                report(`CloudFront distribution "${args.name}": origin "${o.id}" (${o.service} ${o.domainName}) has no origin access control; attach one (type ${o.service === "lambda-url" ? "lambda" : o.service}, sigv4, always) and restrict the origin to this distribution.`);
+                report(`CloudFront distribution "${args.name}": origin "${o.id}" (s3 ${domainText(o.domainName)}) uses a legacy origin access identity; replace it with an origin access control (type s3, sigv4, always).`);
+                continue;
             }
+            // An access control (known or still to be created) protects whatever the origin is.
+            if (o.originAccessControlId) continue;
+            if (isUnknown(o.service)) {
+                // No access control, and the domain comes from a resource not created yet: an AWS
+                // origin would need one, a custom origin another protection (the custom-origins rule).
+                undecided.note(o.service);
+                continue;
+            }
+            if (!OAC_CAPABLE.includes(o.service)) continue;
+            report(`CloudFront distribution "${args.name}": origin "${o.id}" (${o.service} ${domainText(o.domainName)}) has no origin access control; attach one (type ${oacOriginType(o.service)}, sigv4, always) and restrict the origin to this distribution.`);
         }
+        undecided.settle();
     },
 );

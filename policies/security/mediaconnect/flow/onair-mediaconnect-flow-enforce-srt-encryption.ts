@@ -2,6 +2,7 @@ import { resourcePolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
 import { T } from "../../../lib/types";
 import { FLOW_TYPES, flowEndpoints } from "../../../lib/mediaconnect";
+import { isSet } from "../../../lib/unknown";
 
 const SRT = ["srt-listener", "srt-caller"];
 
@@ -26,7 +27,8 @@ export const enforceSrtEncryption = resourcePolicy(
             const request = field(props, "request");
             if (str(field(request, "type")) !== "SRT_CALLER") return;
             list(field(field(request, "srtSettings"), "srtCallerSources")).forEach((s, i) => {
-                if (!str(field(field(s, "decryption"), "passphraseSecretArn"))) {
+                // The secret's ARN is computed by Secrets Manager: set, even while not known.
+                if (!isSet(() => field(field(s, "decryption"), "passphraseSecretArn"))) {
                     report(`MediaLive SRT input "${args.name}": caller source #${i + 1} (${str(field(s, "srtListenerAddress")) ?? "?"}) is not encrypted; set Decryption with a PassphraseSecretArn.`);
                 }
             });
@@ -36,7 +38,7 @@ export const enforceSrtEncryption = resourcePolicy(
             if (!SRT.includes(str(e.props["protocol"]) ?? "")) continue;
             const crypto = field(e.props, e.kind === "output" ? "encryption" : "decryption");
             const keyType = str(field(crypto, "keyType"));
-            if (keyType !== "srt-password" || !str(field(crypto, "secretArn")) || !str(field(crypto, "roleArn"))) {
+            if (keyType !== "srt-password" || !isSet(() => field(crypto, "secretArn")) || !isSet(() => field(crypto, "roleArn"))) {
                 report(`MediaConnect SRT ${e.kind} "${e.name}" of "${args.name}" is not encrypted with an SRT passphrase (keyType ${keyType ?? "unset"}); set ${e.kind === "output" ? "encryption" : "decryption"} { keyType: srt-password, secretArn, roleArn }.`);
             }
         }
