@@ -5,7 +5,7 @@ import { field, str } from "../../lib/props";
 import { distributions, ofType, originEndpoints, regionOf } from "../../lib/stack";
 import { stableJson } from "../../lib/stableJson";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../lib/types";
-import { Undecided } from "../../lib/unknown";
+import { isUnknown, maybe, Undecided } from "../../lib/unknown";
 
 interface Config {
     minRegions: number;
@@ -88,10 +88,10 @@ export const enforceMultiRegion = stackPolicy<Config>(
         const byKey = new Map<string, PolicyResource[]>();
         let pending = 0;
         for (const r of ofType(args.resources, ...MEDIALIVE_CHANNEL_TYPES)) {
-            const f = channelFeeds(r);
-            if (f.pending) {
+            const f = maybe(() => channelFeeds(r));
+            if (isUnknown(f) || f.pending) {
                 // A destination not known yet, and no dependency saying what it is.
-                undecided.note(f.pending);
+                undecided.note(isUnknown(f) ? f : f.pending!);
                 pending++;
                 continue;
             }

@@ -22,27 +22,21 @@ export const enforceEpochLocking = stackPolicy(
     (args, report) => {
         const undecided = new Undecided();
         const behind = crossRegionGroups(args.resources);
-        for (const r of ofType(args.resources, ...MEDIALIVE_CHANNEL_TYPES)) {
+        for (const r of ofType(args.resources, ...MEDIALIVE_CHANNEL_TYPES)) undecided.check(() => {
             const mode = mediaLiveChannelView(r.props).outputLockingMode;
             // An epoch-locked channel is right wherever it feeds.
-            if (mode === "EPOCH_LOCKING") continue;
+            if (mode === "EPOCH_LOCKING") return;
             const { feeds, pending } = channelFeeds(r);
-            if (pending) {
-                undecided.note(pending);
-                continue;
-            }
+            if (pending) throw pending.error;
             const regionOfChannel = regionOf(r);
             const mediaPackage = feeds.filter((f) => f.kind === "mediapackagev2" && (!regionOfChannel || !f.region || f.region === regionOfChannel));
             // Only MediaPackage v2 origins can be members of a media-quality-based group.
-            if (mediaPackage.length === 0) continue;
-            if (isUnknown(behind)) {
-                undecided.note(behind);
-                continue;
-            }
+            if (mediaPackage.length === 0) return;
+            if (isUnknown(behind)) throw behind.error;
             const crossRegion = mediaPackage.some((f) => f.kind === "mediapackagev2" && behind.some((b) => b.name === f.group && b.region === (f.region ?? regionOfChannel)));
-            if (!crossRegion) continue;
+            if (!crossRegion) return;
             report(`MediaLive channel "${r.name}" feeds a MediaPackage channel group behind a cross-region media-quality-based origin group but uses output locking ${mode ?? "unset"}; set outputLockingMode to EPOCH_LOCKING so every region cuts identical segments.`, r.urn);
-        }
+        });
         undecided.settle();
     },
 );
