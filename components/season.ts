@@ -6,6 +6,7 @@ import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
 import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
+import { seasonProtection, seasonResourceOptions } from "./resourceOptions";
 
 /** CloudFront, WAF (scope CLOUDFRONT), ACM certificates for CloudFront and the KeyValueStore live here. */
 export const GLOBAL_REGION = "us-east-1";
@@ -30,6 +31,8 @@ export interface BuiltSeason {
  */
 export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: { stack?: string; nowMs?: number } = {}): BuiltSeason {
     const stack = opts.stack ?? pulumi.getStack();
+    // Read before any resource exists: a bad onair:protect fails the update with nothing created.
+    const transformations = [seasonResourceOptions(seasonProtection(config))];
     const tags = seasonTags(season, stack);
     const passphrases: Record<string, pulumi.Output<string>> = {};
     for (const ch of season.channels) {
@@ -46,7 +49,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         logLevel: season.observability.channelLogLevel,
         tags,
         passphrases,
-    }, { providers: providerMap(providers[region.region]!) }));
+    }, { providers: providerMap(providers[region.region]!), transformations }));
 
     const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
     const originTokens = season.ads ? adOriginTokens(season, signer) : {};
@@ -58,13 +61,13 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
         adOriginSignatures: Object.values(originTokens).map(tokenSignature),
-    }, { providers: providerMap(global) });
+    }, { providers: providerMap(global), transformations });
 
     // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
     const primary = season.regions.find((r) => r.role === "primary")!.region;
     const nowMs = opts.nowMs ?? Date.now();
     const ads = season.ads
-        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!) })
+        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!), transformations })
         : undefined;
     const adPaths = ads
         ? pulumi.all(Object.entries(ads.channels).map(([id, a]) => pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const)))
@@ -79,6 +82,6 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         global,
         distributionId: delivery.distribution.id,
         nowMs,
-    });
+    }, { transformations });
     return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };
 }
