@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../plan/cli";
-import { ROOT } from "../helpers/plan";
+import { ROOT, TEST_NOW } from "../helpers/plan";
 
 interface Run {
     code: number;
@@ -67,7 +67,8 @@ describe("npm run plan (plan/cli.ts)", function () {
     });
 
     it("plans a program with its own Pulumi.yaml against that project's stack files", async () => {
-        const r = await plan("--program", path.join(ROOT, "stacks", "index.ts"), "--stack", "automation");
+        // As of the test day: the rehearsal's TTL (2026-11-26) is still ahead, so it is managed too.
+        const r = await plan("--program", path.join(ROOT, "stacks", "index.ts"), "--stack", "automation", "--as-of", TEST_NOW);
         assert.strictEqual(r.code, 0, r.err);
         assert.match(r.out, /pulumiservice:index:DeploymentSettings +3/);
         assert.match(r.out, /"cron": "0 12 \* \* \*"/);
