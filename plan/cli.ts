@@ -11,6 +11,7 @@ import { planJson } from "./json";
 import { renderMarkdown } from "./markdown";
 import { mandatoryCount, renderText } from "./report";
 import { ProgramError, runProgram } from "./run";
+import { renderRequiredSecrets } from "./requiredSecrets";
 import { readProject, readStackConfig, StackFileError } from "./stackConfig";
 
 export const EXIT = { ok: 0, mandatory: 1, error: 2 } as const;
@@ -98,7 +99,7 @@ async function planOne(
         if (args.asOf) process.env["ONAIR_NOW"] = args.asOf;
         const plan = await runProgram({ program, stack });
         const verdict = await evaluatePacks(plan, runs);
-        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, source) || source };
+        const meta = { source: path.relative(root, stack.source) || stack.source, program: path.relative(root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []) };
         out(renderText(plan, verdict, meta));
         if (args.json) fs.writeFileSync(args.json, JSON.stringify(planJson(plan, verdict), null, 2) + "\n");
         return { code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok, markdown: renderMarkdown(plan, verdict, meta) };

@@ -52,11 +52,12 @@ function pad(s: string, n: number): string {
     return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
+export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[] }): string {
     const s = summarize(plan);
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
     lines.push(`Mock runtime: no AWS account or Pulumi CLI used; secure config values are opaque secrets.`);
+    if (meta.secrets?.length) lines.push("", ...meta.secrets);
     lines.push("");
     lines.push(`Resources: ${s.custom} to create, plus ${s.providers} providers and ${s.components} components (${s.total} registrations)`);
     lines.push(`  By region:`);
