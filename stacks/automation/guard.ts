@@ -21,7 +21,9 @@ export function guardVerdict(operation: string | undefined, stack: string, freez
     if (operation === "preview") return { code: 0, line: `${stack}: preview allowed (read-only role, takes no stack lock).` };
     if (operation !== undefined && LOCKING_READS.includes(operation)) {
         const f = freeze();
-        return f.code === 0 ? { code: 0, line: `${stack}: ${operation} allowed; ${f.line.replace(`${stack}: `, "")}` } : { code: 1, line: `${stack}: ${operation} refused: ${f.line.replace(`${stack}: `, "")}` };
+        // The workflow's force input is no way past this: a refresh simply waits for the game to end.
+        const why = f.line.replace(`${stack}: `, "").replace(/ \(override only with the workflow's force input\)/, "");
+        return f.code === 0 ? { code: 0, line: `${stack}: ${operation} allowed; ${why}` } : { code: 1, line: `${stack}: ${operation} refused: ${why} Run it again after the game.` };
     }
     const what = operation === undefined || operation === "" ? "an operation Deployments did not name (PULUMI_CI_OPERATION is not set)" : JSON.stringify(operation);
     return {
