@@ -1,4 +1,5 @@
 import { ObservabilityConfig } from "../config/types";
+import { inputLostAlarmName } from "./hold";
 import { CMAF_GROUP, MonitoredChannel, MonitoredRegion } from "./monitored";
 
 /** One CloudWatch metric an alarm reads. */
@@ -17,11 +18,14 @@ export interface MetricRef<S = string> {
 export type Expr =
     | { test: { id: string; op: ">" | "<"; value: number } }
     | { max: Expr[] }
-    | { min: Expr[] };
+    | { min: Expr[] }
+    /** 100 x num / den, and 0 while den is below `minDen` (too little traffic to judge). */
+    | { percent: { num: string; den: string; minDen: number } };
 
-/** CloudWatch metric math text: IF(m > v, 1, 0), MAX([...]), MIN([...]). */
+/** CloudWatch metric math text: IF(m > v, 1, 0), MAX([...]), MIN([...]), IF(d >= n, 100 * a / d, 0). */
 export function renderExpr(e: Expr): string {
     if ("test" in e) return `IF(${e.test.id} ${e.test.op} ${e.test.value}, 1, 0)`;
+    if ("percent" in e) return `IF(${e.percent.den} >= ${e.percent.minDen}, 100 * ${e.percent.num} / ${e.percent.den}, 0)`;
     if ("max" in e) return e.max.length === 1 ? renderExpr(e.max[0]!) : `MAX([${e.max.map(renderExpr).join(", ")}])`;
     return e.min.length === 1 ? renderExpr(e.min[0]!) : `MIN([${e.min.map(renderExpr).join(", ")}])`;
 }
@@ -41,6 +45,11 @@ export interface AlarmSpec<S = string> {
     datapointsToAlarm: number;
     threshold: number;
     comparison: "GreaterThanThreshold" | "LessThanThreshold";
+    /**
+     * A signal another component reads (the runner's input-live check), not a page: no actions,
+     * and missing data counts as breaching (no data means no input).
+     */
+    signal?: true;
 }
 
 /** 1 while a pipeline lost its input or its output scores below the MQCS floor, else 0. */
@@ -107,6 +116,29 @@ export function regionAlarms<S>(season: string, r: MonitoredRegion<S>, t: Observ
         }
     }
     return out;
+}
+
+/**
+ * One input-lost signal per channel: ALARM once every pipeline lost more than half of each of
+ * the last three minutes (InputLossSeconds, Sum per minute), OK while any pipeline has input.
+ * The season runner reads it (DescribeAlarms) when `operations.hold.whileInputLive` is on.
+ */
+export function inputLostAlarms<S>(season: string, r: MonitoredRegion<S>): AlarmSpec<S>[] {
+    return r.channels.map((ch) => {
+        const metrics = Object.fromEntries(Object.entries(pipelineMetrics(ch)).filter(([id]) => id.startsWith("loss")));
+        return {
+            key: `${ch.id}-input-lost`,
+            name: inputLostAlarmName(season, ch.id, r.region),
+            description: `${ch.name} (${r.region}): every pipeline has lost its input for three minutes. A signal for the season runner's overtime hold; it pages no one.`,
+            source: { kind: "math" as const, metrics, expression: { min: Object.keys(metrics).map((id) => ({ test: { id, op: ">" as const, value: 30 } })) }, label: "every pipeline lost its input" },
+            period: 60,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            threshold: 0,
+            comparison: "GreaterThanThreshold" as const,
+            signal: true as const,
+        };
+    });
 }
 
 /** Viewer-side alarms on the distribution (CloudFront metrics live in us-east-1). */
