@@ -56,6 +56,12 @@ export const seasonRunners = built.operations.runnerArns;
  */
 export const holds = { parameters: built.operations.holdParameters, operatorPolicyArn: built.operations.holdOperatorPolicyArn };
 
+/**
+ * Real-time QoE: the consumer on the log stream, its sizing from `qoe.expectedPeakViewers`, the
+ * per-channel alarms and the panels each channel has on the global dashboard.
+ */
+export const qoe = built.operations.qoe;
+
 /** CloudWatch dashboards (one per region, one global) and the alarm topics. */
 export const dashboards = built.operations.dashboards;
 export const alarmTopics = built.operations.topicArns;

@@ -78,6 +78,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
+        realtimeLogStreamArn: delivery.realtimeLogStreamArn,
         nowMs,
     });
     return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };

@@ -12,7 +12,7 @@ export interface QoeConfig {
         rebufferingPercent: number;
         /** Alarm when more than this share of a channel's requests fail (5xx, 404, 410). */
         errorRatePercent: number;
-        /** Below this many sampled requests a minute, a channel's ratios are too noisy to alarm on. */
+        /** Below this many requests a minute (estimated from the log sample), a channel's ratios are too noisy to alarm on. */
         minRequestsPerMinute: number;
     };
 }

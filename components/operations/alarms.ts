@@ -1,4 +1,5 @@
-import { ObservabilityConfig } from "../config/types";
+import { ObservabilityConfig, QoeConfig } from "../config/types";
+import { QOE_FIGURES, QOE_NAMESPACE, QoeFigure } from "../observability/qoe/metrics";
 import { inputLostAlarmName } from "./hold";
 import { CMAF_GROUP, MonitoredChannel, MonitoredRegion } from "./monitored";
 
@@ -168,4 +169,43 @@ export function globalAlarms<S>(season: string, distributionId: S, t: Observabil
             comparison: "GreaterThanThreshold",
         },
     ];
+}
+
+/**
+ * Viewer experience alarms per channel, on the QoE consumer's metrics (us-east-1): rebuffering
+ * and error rate above the configured percentages for 3 of 5 minutes, once the channel has
+ * enough requests a minute to judge (below that the ratio reads 0).
+ */
+export function qoeAlarms(season: string, channels: { id: string; name: string }[], t: QoeConfig["alarms"]): AlarmSpec[] {
+    const ratio = (ch: { id: string }, f: QoeFigure): AlarmSource => {
+        const dims = { Season: season, Channel: ch.id };
+        return {
+            kind: "math",
+            metrics: {
+                a: { namespace: QOE_NAMESPACE, metric: f.a, dimensions: dims, statistic: "Sum" },
+                b: { namespace: QOE_NAMESPACE, metric: f.b!, dimensions: dims, statistic: "Sum" },
+            },
+            expression: { percent: { num: "a", den: "b", minDen: t.minRequestsPerMinute } },
+            label: f.title,
+        };
+    };
+    const base = { period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, comparison: "GreaterThanThreshold" as const };
+    return channels.flatMap((ch) => [
+        {
+            ...base,
+            key: `${ch.id}-qoe-rebuffering`,
+            name: `onair-${season}-${ch.id}-rebuffering`,
+            description: `${ch.name}: more than ${t.rebufferingPercent}% of media requests report buffer starvation (CMCD bs) in 3 of 5 minutes. Check the QoE panels: one origin region or every one?`,
+            source: ratio(ch, QOE_FIGURES.rebuffering),
+            threshold: t.rebufferingPercent,
+        },
+        {
+            ...base,
+            key: `${ch.id}-qoe-errors`,
+            name: `onair-${season}-${ch.id}-viewer-errors`,
+            description: `${ch.name}: more than ${t.errorRatePercent}% of viewer requests fail (5xx, 404, 410) in 3 of 5 minutes.`,
+            source: ratio(ch, QOE_FIGURES.errors),
+            threshold: t.errorRatePercent,
+        },
+    ]);
 }

@@ -5,8 +5,11 @@ import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
 import { regionShort } from "../naming";
 import { RegionProviders } from "../providers";
-import { AlarmSpec, globalAlarms, inputLostAlarms, regionAlarms, renderExpr } from "./alarms";
+import { createQoeConsumer } from "../observability/qoe/qoeConsumer";
+import { ConsumerSizing } from "../observability/qoe/sizing";
+import { AlarmSpec, globalAlarms, inputLostAlarms, qoeAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
+import { qoeGraphs } from "./qoeDashboard";
 import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
 import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
@@ -26,6 +29,8 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
+    /** The real-time log stream (us-east-1) the QoE consumer reads. */
+    realtimeLogStreamArn?: pulumi.Input<string>;
     /** Schedules are only created for what is still ahead of this instant. */
     nowMs: number;
 }
@@ -72,6 +77,8 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly holdParameters: Record<string, Record<string, string>> = {};
     /** The managed policy to attach to the NOC's role: set and read the season's holds, nothing else. */
     holdOperatorPolicyArn?: pulumi.Output<string>;
+    /** The QoE consumer and how its event source mapping was sized. */
+    qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
     constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("onair:operations:SeasonOperations", name, {}, opts);
@@ -148,6 +155,13 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+        if (args.realtimeLogStreamArn) {
+            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStreamArn, g);
+            const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
+            for (const spec of specs) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+            const panels = qoeGraphs(season.name, season.channels, season.regions.map((r) => r.region))[0]?.graphs.map((x) => x.title.replace(/^[^:]+: /, "")) ?? [];
+            this.qoe = { ...consumer, alarms: specs.map((x) => x.name), panels };
+        }
         if (Object.keys(this.runnerArns).length > 0) {
             const account = aws.getCallerIdentityOutput({}, g).accountId;
             const policy = new aws.iam.Policy("hold-operator", {
@@ -157,7 +171,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }, g);
             this.holdOperatorPolicyArn = policy.arn;
         }
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn });
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe });
     }
 
     /**

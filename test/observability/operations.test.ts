@@ -207,7 +207,7 @@ describe("season operations under the mock runtime", function () {
             assert.strictEqual(a.inputs["treatMissingData"], "notBreaching");
         }
         assert.strictEqual(one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "use1-cloudfront-5xx").region, "us-east-1");
-        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2, "2 channels x 3 alarms x 2 regions, and 2 CloudFront alarms");
+        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2 + 2 * 2, "2 channels x 3 alarms x 2 regions, 2 CloudFront alarms, 2 channels x 2 QoE alarms");
         const offAir = one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "usw2-main-uhd-region-degraded").inputs as any;
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         assert.deepStrictEqual(offAir.metricQueries.map((q: any) => q.id), ["loss0", "mqcs0", "loss1", "mqcs1", "result"]);
