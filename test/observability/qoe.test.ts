@@ -170,6 +170,27 @@ describe("QoE consumer code as Lambda receives it", () => {
     });
 });
 
+describe("qoe configuration", () => {
+    const problems = (raw: Record<string, any>): string[] => {
+        try {
+            validateSeason(raw, secretLookup());
+            return [];
+        } catch (e) {
+            return (e as { issues: { path: string; message: string }[] }).issues.map((i) => `${i.path}: ${i.message}`);
+        }
+    };
+
+    it("defaults to 50,000 viewers and 1% rebuffering / 2% errors above 300 requests a minute", () => {
+        assert.deepStrictEqual(validateSeason(baselineSeason(), secretLookup()).qoe, { expectedPeakViewers: 50_000, alarms: { rebufferingPercent: 1, errorRatePercent: 2, minRequestsPerMinute: 300 } });
+    });
+
+    it("names the key path and the accepted range of a bad value", () => {
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.expectedPeakViewers", 10)), ["onair:season.qoe.expectedPeakViewers: 10 is out of range; use 100 to 20000000 viewers"]);
+        assert.match(problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!, /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting; use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/);
+        assert.match(problems(setPath(baselineSeason(), "qoe.alarms.errorRatePercent", 0.5))[0]!, /qoe\.alarms\.errorRatePercent: 0\.5 is not a whole number/);
+    });
+});
+
 describe("QoE consumer sizing from the expected audience", () => {
     it("prod's 250,000 viewers at 2 s segments and 100% sampling: 500,000 records/s, 500 shards, full batches every ~4.5 s, one batch per shard", () => {
         // 250,000 x 4 requests / 2 s = 500,000 records/s; 1,000 records/s per shard; 4,500 x 1.33 KB < 6 MB.
