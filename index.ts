@@ -50,6 +50,18 @@ export const schedules = built.operations.schedules;
 /** Per region, the state machine the schedules run (start it by hand if a schedule is missed). */
 export const seasonRunners = built.operations.runnerArns;
 
+/**
+ * The overtime hold: per channel and region the SSM parameter the runner reads before a scheduled
+ * stop ("off" or a hold note), and the managed policy that lets the NOC set them.
+ */
+export const holds = { parameters: built.operations.holdParameters, operatorPolicyArn: built.operations.holdOperatorPolicyArn };
+
+/**
+ * Real-time QoE: the consumer on the log stream, its sizing from `qoe.expectedPeakViewers`, the
+ * per-channel alarms and the panels each channel has on the global dashboard.
+ */
+export const qoe = built.operations.qoe;
+
 /** CloudWatch dashboards (one per region, one global) and the alarm topics. */
 export const dashboards = built.operations.dashboards;
 export const alarmTopics = built.operations.topicArns;

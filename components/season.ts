@@ -81,6 +81,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
+        realtimeLogStreamArn: delivery.realtimeLogStreamArn,
         nowMs,
     }, { transformations });
     return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };

@@ -6,11 +6,13 @@ import { readRegions } from "./regions";
 import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
 import { readAds } from "./ads";
+import { readOperations } from "./operations";
+import { readQoe } from "./qoe";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "tags"] as const;
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -31,13 +33,15 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const schedule = readSchedule(root.at("schedule"));
     const costRates = readCostRates(root.at("costRates"));
     const tags = readTags(root.at("tags"));
+    const operations = readOperations(root.at("operations"));
+    const qoe = readQoe(root.at("qoe"));
     if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
     const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
-    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, schedule: schedule!, ...(costRates ? { costRates } : {}), ...(ads ? { ads } : {}), tags };
+    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, schedule: schedule!, ...(costRates ? { costRates } : {}), ...(ads ? { ads } : {}), operations: operations!, qoe: qoe!, tags };
 }
 
 function readObservability(c: Cursor): ObservabilityConfig | undefined {

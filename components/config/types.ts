@@ -3,6 +3,11 @@
  * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
  * components never see an optional that still needs a fallback.
  */
+import type { OperationsConfig } from "./operations";
+import type { QoeConfig } from "./qoe";
+
+export type { HoldConfig, OperationsConfig } from "./operations";
+export type { QoeConfig } from "./qoe";
 
 export const REGION_ROLES = ["primary", "secondary"] as const;
 export type RegionRole = (typeof REGION_ROLES)[number];
@@ -298,6 +303,10 @@ export interface SeasonConfig {
     schedule: ScheduleConfig;
     costRates?: CostRates;
     ads?: AdsConfig;
+    /** Game-day operations: the overtime hold on scheduled stops. */
+    operations: OperationsConfig;
+    /** Real-time quality of experience: log consumer sizing and viewer-side alarm thresholds. */
+    qoe: QoeConfig;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }

@@ -5,10 +5,14 @@ import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
 import { regionShort } from "../naming";
 import { RegionProviders } from "../providers";
-import { AlarmSpec, globalAlarms, regionAlarms, renderExpr } from "./alarms";
+import { createQoeConsumer } from "../observability/qoe/qoeConsumer";
+import { ConsumerSizing } from "../observability/qoe/sizing";
+import { AlarmSpec, globalAlarms, inputLostAlarms, qoeAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
+import { qoeGraphs } from "./qoeDashboard";
 import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
+import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
 
@@ -25,6 +29,8 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
+    /** The real-time log stream (us-east-1) the QoE consumer reads. */
+    realtimeLogStreamArn?: pulumi.Input<string>;
     /** Schedules are only created for what is still ahead of this instant. */
     nowMs: number;
 }
@@ -67,6 +73,12 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly schedules: { region: string; name: string; at: string; action: string }[] = [];
     /** The season runner (Step Functions) of each region with windows ahead. */
     readonly runnerArns: Record<string, pulumi.Output<string>> = {};
+    /** Per channel and region, the hold parameter the runner reads before a scheduled stop. */
+    readonly holdParameters: Record<string, Record<string, string>> = {};
+    /** The managed policy to attach to the NOC's role: set and read the season's holds, nothing else. */
+    holdOperatorPolicyArn?: pulumi.Output<string>;
+    /** The QoE consumer and how its event source mapping was sized. */
+    qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
     constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("onair:operations:SeasonOperations", name, {}, opts);
@@ -111,6 +123,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
                 })),
             };
             for (const spec of regionAlarms(season.name, live, season.observability.alarms)) metricAlarm(this, spec, r.region, topic, o);
+            if (season.operations.hold.whileInputLive) for (const spec of inputLostAlarms(season.name, live)) metricAlarm(this, spec, r.region, topic, o);
 
             const rules: [string, pulumi.Output<unknown>][] = [
                 ["medialive-alerts", m.apply((x) => mediaLiveAlertPattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
@@ -142,7 +155,23 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns });
+        if (args.realtimeLogStreamArn) {
+            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStreamArn, g);
+            const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
+            for (const spec of specs) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+            const panels = qoeGraphs(season.name, season.channels, season.regions.map((r) => r.region))[0]?.graphs.map((x) => x.title.replace(/^[^:]+: /, "")) ?? [];
+            this.qoe = { ...consumer, alarms: specs.map((x) => x.name), panels };
+        }
+        if (Object.keys(this.runnerArns).length > 0) {
+            const account = aws.getCallerIdentityOutput({}, g).accountId;
+            const policy = new aws.iam.Policy("hold-operator", {
+                name: `onair-${season.name}-hold-operator`,
+                description: `OnAir ${season.name}: read and set the overtime hold of the season's channels (docs/runbook.md)`,
+                policy: pulumi.jsonStringify(account.apply((a) => holdOperatorPolicy(season.name, Object.keys(this.runnerArns), a))),
+            }, g);
+            this.holdOperatorPolicyArn = policy.arn;
+        }
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe });
     }
 
     /**
@@ -158,18 +187,38 @@ export class SeasonOperations extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, o).accountId;
         const chains = season.channels.map((ch) => r.channels[ch.id]!);
 
+        // The hold an operator sets before the stop; Pulumi creates it "off" and never resets it.
+        for (const ch of season.channels) {
+            const name = holdParameterName(season.name, ch.id);
+            new aws.ssm.Parameter(`${short}-${ch.id}-hold`, {
+                name,
+                type: "String",
+                tier: "Standard",
+                // insecureValue: a hold is not a secret, and the plan should show it (value is always masked).
+                insecureValue: HOLD_OFF,
+                description: `OnAir ${season.name}: overtime hold of ${ch.name} in ${r.region}. "${HOLD_OFF}" stops on schedule; any other value keeps the channel on air (re-checked every ${season.operations.hold.recheckMinutes} min, at most ${season.operations.hold.maxOverrunMinutes} min past the scheduled stop).`,
+            }, { ...o, ignoreChanges: ["insecureValue"] });
+            (this.holdParameters[ch.id] ??= {})[r.region] = name;
+        }
+        const hold = season.operations.hold;
         const runnerRole = serviceRole(`${short}-season-runner`, {
-            description: `Step Functions starts and stops OnAir ${season.name} flows and channels in ${r.region}`,
+            description: `Step Functions starts and stops OnAir ${season.name} flows and channels in ${r.region}, after any operator hold`,
             service: "states.amazonaws.com",
             account,
             policyName: "season-runner",
-            policy: pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns))]).apply(([channels, flows]) => runnerPolicy(channels, flows)),
+            policy: pulumi.all([pulumi.all(chains.map((c) => c.mediaLiveChannelArn)), pulumi.all(chains.flatMap((c) => c.flowArns)), account, topic.arn]).apply(([channels, flows, a, topicArn]) => runnerPolicy({
+                channelArns: channels,
+                flowArns: flows,
+                holdParameterArns: season.channels.map((ch) => holdParameterArn(r.region, a, season.name, ch.id)),
+                topicArn,
+                inputAlarmArns: hold.whileInputLive ? season.channels.map((ch) => `arn:aws:cloudwatch:${r.region}:${a}:alarm:${inputLostAlarmName(season.name, ch.id, r.region)}`) : [],
+            })),
         }, o);
         const runner = new aws.sfn.StateMachine(`${short}-season-runner`, {
             name: `onair-${season.name}-runner`,
             type: "STANDARD",
             roleArn: runnerRole.arn,
-            definition: JSON.stringify(runnerDefinition()),
+            definition: topic.arn.apply((topicArn) => JSON.stringify(runnerDefinition({ season: season.name, region: r.region, hold, topicArn }))),
         }, o);
         this.runnerArns[r.region] = runner.arn;
         const failures = new aws.cloudwatch.EventRule(`${short}-runner-failures`, {
@@ -210,7 +259,10 @@ export class SeasonOperations extends pulumi.ComponentResource {
     }
 }
 
-/** Missing data is "not breaching": channels are off between events and must not page anyone. */
+/**
+ * Missing data is "not breaching": channels are off between events and must not page anyone.
+ * Signals (read by the runner) page no one and read missing data as breaching.
+ */
 function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<string>>, region: string, topic: aws.sns.Topic, o: pulumi.CustomResourceOptions): aws.cloudwatch.MetricAlarm {
     const src = spec.source;
     const reading: Partial<aws.cloudwatch.MetricAlarmArgs> = src.kind === "metric"
@@ -240,8 +292,7 @@ function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<strin
         datapointsToAlarm: spec.datapointsToAlarm,
         threshold: spec.threshold,
         comparisonOperator: spec.comparison,
-        treatMissingData: "notBreaching",
-        alarmActions: [topic.arn],
-        okActions: [topic.arn],
+        treatMissingData: spec.signal ? "breaching" : "notBreaching",
+        ...(spec.signal ? { actionsEnabled: false } : { alarmActions: [topic.arn], okActions: [topic.arn] }),
     }, { ...o, parent });
 }

@@ -74,7 +74,8 @@ describe("alarms and event rules", () => {
     const evaluate = (e: Expr, values: Record<string, number>): number =>
         "test" in e ? ((e.test.op === ">" ? values[e.test.id]! > e.test.value : values[e.test.id]! < e.test.value) ? 1 : 0)
             : "max" in e ? Math.max(...e.max.map((x) => evaluate(x, values)))
-                : Math.min(...e.min.map((x) => evaluate(x, values)));
+                : "min" in e ? Math.min(...e.min.map((x) => evaluate(x, values)))
+                    : values[e.percent.den]! >= e.percent.minDen ? 100 * values[e.percent.num]! / values[e.percent.den]! : 0;
     const specs = regionAlarms("test-season", REGION, THRESHOLDS);
     const math = (key: string) => {
         const src = specs.find((s) => s.key === key)!.source;
@@ -206,7 +207,7 @@ describe("season operations under the mock runtime", function () {
             assert.strictEqual(a.inputs["treatMissingData"], "notBreaching");
         }
         assert.strictEqual(one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "use1-cloudfront-5xx").region, "us-east-1");
-        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2, "2 channels x 3 alarms x 2 regions, and 2 CloudFront alarms");
+        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2 + 2 * 2, "2 channels x 3 alarms x 2 regions, 2 CloudFront alarms, 2 channels x 2 QoE alarms");
         const offAir = one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "usw2-main-uhd-region-degraded").inputs as any;
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         assert.deepStrictEqual(offAir.metricQueries.map((q: any) => q.id), ["loss0", "mqcs0", "loss1", "mqcs1", "result"]);
@@ -244,13 +245,21 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(flows.length, 2, "one flow per pipeline");
     });
 
-    it("lets the runner start and stop only this region's season flows and channels, and reports its failures", () => {
+    it("lets the runner start and stop only this region's season flows and channels, read their holds, notify its topic, and reports its failures", () => {
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
-        assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition());
+        const topic = one(plan, "aws:sns/topic:Topic", "usw2-alarms").outputs["arn"] as string;
+        assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition({ season: "test-season", region: "us-west-2", hold: { maxOverrunMinutes: 120, recheckMinutes: 5, whileInputLive: false }, topicArn: topic }));
         const policy = inlinePolicy(plan, "usw2-season-runner");
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
-        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Action, s.Resource.length]), [[["medialive:StartChannel", "medialive:StopChannel"], 2], [["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4]]);
+        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Sid, s.Action, [s.Resource].flat().length]), [
+            ["RunChannels", ["medialive:StartChannel", "medialive:StopChannel"], 2],
+            ["RunFlows", ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4],
+            ["ReadHolds", "ssm:GetParameter", 2],
+            ["NotifyNoc", "sns:Publish", 1],
+        ]);
         assert.ok(policy.Statement[0].Resource.includes(ml.outputs["arn"]));
+        assert.match(policy.Statement[2].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
+        assert.strictEqual(policy.Statement[3].Resource, topic);
         const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
         assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
         const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");
