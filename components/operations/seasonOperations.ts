@@ -7,7 +7,7 @@ import { regionShort } from "../naming";
 import { RegionProviders } from "../providers";
 import { AlarmSpec, globalAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
-import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
+import { mediaLiveAlertPattern, mediaLiveInputChangePattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
@@ -114,7 +114,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
 
             const rules: [string, pulumi.Output<unknown>][] = [
                 ["medialive-alerts", m.apply((x) => mediaLiveAlertPattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
-                ["mediapackage-input-switch", pulumi.output(mediaPackageInputSwitchPattern())],
+                ["medialive-input-change", m.apply((x) => mediaLiveInputChangePattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
                 ["contribution-health", m.apply((x) => sourceHealthPattern(x.channels.flatMap((c) => c.flowArns)))],
             ];
             for (const [key, pattern] of rules) {
