@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AdInsertion, adOriginTokens, tokenSignature } from "./ads/adInsertion";
+import { AdInsertion, adOriginTokens, originKey, originKid, tokenSignature } from "./ads/adInsertion";
 import { SeasonConfig } from "./config/types";
+import { viewerPathPrefix } from "./naming";
 import { GlobalDelivery } from "./delivery/globalDelivery";
 import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
@@ -20,6 +21,8 @@ export interface BuiltSeason {
     delivery: GlobalDelivery;
     vending: UrlVending;
     ads?: AdInsertion;
+    /** MediaTailor's origin tokens: kid, jti and the window each covers (never the token). */
+    adOriginTokens?: Record<string, pulumi.Output<{ kid: string; jti: string; notBefore: string; expiresAt: string; event?: string }>>;
     operations: SeasonOperations;
 }
 
@@ -49,7 +52,10 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     }, { providers: providerMap(providers[region.region]!) }));
 
     const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
-    const originTokens = season.ads ? adOriginTokens(season, signer) : {};
+    const nowMs = opts.nowMs ?? Date.now();
+    // MediaTailor's origin tokens: their own kid and key, one run window each (ADR ad-origin-token).
+    const origin = season.ads ? adOriginTokens(season, signer, nowMs) : undefined;
+    const originTokens = origin?.tokens ?? {};
 
     const delivery = new GlobalDelivery("delivery", {
         season,
@@ -57,12 +63,16 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         regionProviders: providers,
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
-        adOriginSignatures: Object.values(originTokens).map(tokenSignature),
+        ...(origin
+            ? {
+                adOriginKey: { kid: originKid(signer.kid), key: pulumi.secret(signer.key.apply(originKey)) },
+                adOriginReads: Object.entries(originTokens).map(([id, token]) => ({ prefix: viewerPathPrefix(season.name, id), signature: tokenSignature(token) })),
+            }
+            : {}),
     }, { providers: providerMap(global) });
 
     // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
     const primary = season.regions.find((r) => r.role === "primary")!.region;
-    const nowMs = opts.nowMs ?? Date.now();
     const ads = season.ads
         ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!) })
         : undefined;
@@ -80,5 +90,5 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         distributionId: delivery.distribution.id,
         nowMs,
     });
-    return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };
+    return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(origin ? { adOriginTokens: origin.windows } : {}), operations };
 }
