@@ -71,5 +71,20 @@ export const adInsertion = built.ads
     ? Object.fromEntries(Object.entries(built.ads.channels).map(([id, a]) => [id, { playbackConfiguration: a.configurationName, hlsSessionPath: a.hlsPathPrefix, dashSessionPath: a.dashPathPrefix, prefetch: a.prefetch }]))
     : {};
 
+/**
+ * MediaTailor's origin tokens per ad channel: the kid, the jti to revoke and the run window each
+ * covers. A token covers one window: run `pulumi up` between an ad channel's games.
+ */
+export const adOriginTokens = built.adOriginTokens ?? {};
+
+/** How the real-time log stream is sized for delivery.audience.peakViewers (mode, shards or warm throughput, arithmetic). */
+export const realtimeLogCapacity = built.delivery.realtimeLogCapacity;
+
+/** The edge as configured: behaviours in CloudFront's order, Origin Shield per origin, WAF rules, vending callers. */
+export const edge = delivery.summary;
+
+/** The revocation hook operators invoke (r:<jti>, s:<sid> only); the KeyValueStore itself is written by the deployment. */
+export const revocationHook = built.delivery.revocation.functionName;
+
 /** Channel-hours x pipelines x regions for the season, priced with onair:season.costRates. */
 export const seasonCostEstimate = seasonCost(season);

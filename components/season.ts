@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AdInsertion, adOriginTokens, tokenSignature } from "./ads/adInsertion";
+import { AdInsertion, adOriginTokens, originKey, originKid, tokenSignature } from "./ads/adInsertion";
 import { SeasonConfig } from "./config/types";
+import { viewerPathPrefix } from "./naming";
 import { GlobalDelivery } from "./delivery/globalDelivery";
 import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
@@ -21,6 +22,8 @@ export interface BuiltSeason {
     delivery: GlobalDelivery;
     vending: UrlVending;
     ads?: AdInsertion;
+    /** MediaTailor's origin tokens: kid, jti and the window each covers (never the token). */
+    adOriginTokens?: Record<string, pulumi.Output<{ kid: string; jti: string; notBefore: string; expiresAt: string; event?: string }>>;
     operations: SeasonOperations;
 }
 
@@ -52,7 +55,10 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     }, { providers: providerMap(providers[region.region]!), transformations }));
 
     const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
-    const originTokens = season.ads ? adOriginTokens(season, signer) : {};
+    const nowMs = opts.nowMs ?? Date.now();
+    // MediaTailor's origin tokens: their own kid and key, one run window each (ADR 019).
+    const origin = season.ads ? adOriginTokens(season, signer, nowMs) : undefined;
+    const originTokens = origin?.tokens ?? {};
 
     const delivery = new GlobalDelivery("delivery", {
         season,
@@ -60,12 +66,16 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         regionProviders: providers,
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
-        adOriginSignatures: Object.values(originTokens).map(tokenSignature),
+        ...(origin
+            ? {
+                adOriginKey: { kid: originKid(signer.kid), key: pulumi.secret(signer.key.apply(originKey)) },
+                adOriginReads: Object.entries(originTokens).map(([id, token]) => ({ prefix: viewerPathPrefix(season.name, id), signature: tokenSignature(token) })),
+            }
+            : {}),
     }, { providers: providerMap(global), transformations });
 
     // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
     const primary = season.regions.find((r) => r.role === "primary")!.region;
-    const nowMs = opts.nowMs ?? Date.now();
     const ads = season.ads
         ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!), transformations })
         : undefined;
@@ -84,5 +94,5 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         realtimeLogStreamArn: delivery.realtimeLogStreamArn,
         nowMs,
     }, { transformations });
-    return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };
+    return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(origin ? { adOriginTokens: origin.windows } : {}), operations };
 }

@@ -9,7 +9,9 @@ import {
     ContributionConfig,
     ContributionNetwork,
     ContributionProtocol,
+    ChannelConfig,
     FAILOVER_MODES,
+    RegionConfig,
     SmpteFec,
     SRT_ALGORITHMS,
 } from "./types";
@@ -73,10 +75,9 @@ function readNetwork(c: Cursor, protocol: ContributionProtocol): ContributionNet
         cidr.fail(`applies to listener protocols only; srt-caller dials out to callerTargets, so remove allowedCidr`);
     }
     const targets = c.at("callerTargets");
-    let callerTargets: [CallerTarget, CallerTarget] | undefined;
+    let callerTargets: ContributionNetwork["callerTargets"];
     if (protocol === "srt-caller") {
-        const list = targets.list((t) => readCallerTarget(t), { min: 2, max: 2, what: "targets (pipeline A and pipeline B)" });
-        if (list.length === 2) callerTargets = [list[0]!, list[1]!];
+        callerTargets = readCallerTargets(targets);
     } else if (targets.present) {
         targets.fail(`applies to srt-caller only; remove it or set protocol: srt-caller`);
     }
@@ -96,6 +97,87 @@ function readCidr(c: Cursor): string | undefined {
         return c.fail(`${JSON.stringify(text)} opens the ingest to most of the internet; list only the venue's ranges (prefix /8 or longer)`);
     }
     return text;
+}
+
+const REGION_KEY = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/**
+ * Caller targets per region: `{ us-east-1: [A, B], us-west-2: [A, B] }`, pipeline A then B. Every
+ * flow dials its own listener, so one list shared by both regions would make the secondary region's
+ * flows dial the primary's listeners (checkCallerTargets compares them season-wide).
+ */
+function readCallerTargets(c: Cursor): ContributionNetwork["callerTargets"] {
+    const hint = "a map of region to [pipeline A, pipeline B] targets, e.g. { us-east-1: [{ address: 203.0.113.40, port: 7000 }, { address: 203.0.113.41, port: 7000 }], us-west-2: [...] }";
+    if (!c.present) return c.fail(`is required for srt-caller; set ${hint}`);
+    if (Array.isArray(c.value)) {
+        return c.fail(`must name its region for each pair of targets; a list shared by every region makes each region's flows dial the same listeners (most encoders accept one caller per port). Use ${hint}`);
+    }
+    if (typeof c.value !== "object") return c.fail(`must be ${hint}`);
+    const out: Record<string, [CallerTarget, CallerTarget]> = {};
+    for (const region of Object.keys(c.value as object)) {
+        const r = c.at(region);
+        if (!REGION_KEY.test(region)) {
+            r.fail(`is not a region code; name the region whose flows dial these targets, e.g. us-east-1`);
+            continue;
+        }
+        const list = r.list((t) => readCallerTarget(t), { min: 2, max: 2, what: "targets (pipeline A and pipeline B)" });
+        if (list.length === 2) out[region] = [list[0]!, list[1]!];
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+
+interface Dialled {
+    channel: string;
+    network: string;
+    region: string;
+    pipeline: string;
+}
+
+function describe(d: Dialled): string {
+    return `channel ${d.channel}, network ${d.network}, ${d.region} pipeline ${d.pipeline}`;
+}
+
+/**
+ * Season-wide checks of srt-caller targets: each network names exactly the season's regions, and no
+ * two flows (any channel, network, region or pipeline) dial the same address and port. A venue
+ * encoder takes one caller per listener port: a second caller never connects or knocks off the first.
+ */
+export function checkCallerTargets(channelsCursor: Cursor, channels: ChannelConfig[], regions: RegionConfig[]): void {
+    const seasonRegions = regions.map((r) => r.region);
+    const seen = new Map<string, Dialled>();
+    channels.forEach((ch, ci) => {
+        if (ch.contribution.protocol !== "srt-caller") return;
+        ch.contribution.networks.forEach((net, ni) => {
+            const at = channelsCursor.index(ci).at("contribution").at("networks").index(ni).at("callerTargets");
+            const byRegion = net.callerTargets ?? {};
+            for (const region of Object.keys(byRegion)) {
+                if (!seasonRegions.includes(region)) at.at(region).fail(`is not a region of this season; use ${seasonRegions.join(", ")}`);
+            }
+            const pipelines = ch.singlePipeline ? 1 : 2;
+            for (const region of seasonRegions) {
+                const pair = byRegion[region];
+                if (!pair) {
+                    at.fail(`has no targets for ${region}; every region's flows dial their own listeners, so add ${region}: [pipeline A, pipeline B]`);
+                    continue;
+                }
+                pair.slice(0, pipelines).forEach((t, p) => {
+                    const key = `${t.address.toLowerCase()}:${t.port}`;
+                    const here: Dialled = { channel: ch.id, network: net.name, region, pipeline: p === 0 ? "A" : "B" };
+                    const first = seen.get(key);
+                    if (!first) {
+                        seen.set(key, here);
+                        return;
+                    }
+                    const cursor = at.at(region).index(p);
+                    if (first.channel === ch.id && first.network !== net.name) {
+                        cursor.fail(`${key} is also the target of network ${first.network} (${first.region} pipeline ${first.pipeline}); both ISPs would dial one listener, so each ISP needs its own address or port`);
+                    } else {
+                        cursor.fail(`${key} is already dialled by ${describe(first)}; most encoders accept one caller per port, so give every flow a listener of its own`);
+                    }
+                });
+            }
+        });
+    });
 }
 
 function readCallerTarget(c: Cursor): CallerTarget | undefined {

@@ -50,8 +50,12 @@ export interface ContributionNetwork {
      * MediaConnect takes one CIDR per source, so each network names exactly one.
      */
     allowedCidr?: string;
-    /** srt-caller only: the encoder listeners for pipeline A and pipeline B on this ISP. */
-    callerTargets?: [CallerTarget, CallerTarget];
+    /**
+     * srt-caller only: the encoder listeners each region dials on this ISP, pipeline A then B. Each
+     * flow needs a listener of its own (most encoders accept one caller per port), so no two flows of
+     * the season, in any region, dial the same address and port.
+     */
+    callerTargets?: Record<string, [CallerTarget, CallerTarget]>;
 }
 
 /**
@@ -181,6 +185,14 @@ export interface CustomOriginConfig {
     secretKey: string;
 }
 
+/** The audience the delivery layer is sized for: WAF rate limits and the real-time log stream. */
+export interface AudienceConfig {
+    /** Concurrent viewers at the season's biggest game. */
+    peakViewers: number;
+    /** Viewers behind one public address at worst: carrier-grade NAT, a campus, a bar. */
+    viewersPerIp: number;
+}
+
 export interface DeliveryConfig {
     /**
      * Viewer hostnames and their ACM certificate (us-east-1). The certificate must also cover
@@ -192,8 +204,11 @@ export interface DeliveryConfig {
     vpcOrigins: VpcOriginConfig[];
     customOrigins: CustomOriginConfig[];
     priceClass: PriceClass;
-    /** Origin Shield in the primary region. */
+    /** Origin Shield on every region's origin, each in the Origin Shield region nearest to it. */
     originShield: boolean;
+    audience: AudienceConfig;
+    /** IAM roles of the entitlement backend: the only principals the vending Function URL's policy admits. */
+    urlVending: { callerRoleArns: string[] };
     /** 5xx codes that also fail over to the other region (404 always does). */
     failoverStatusCodes: number[];
     minimumTlsVersion: TlsPolicy;
@@ -213,9 +228,15 @@ export interface SecurityConfig {
     requireGeoRestriction: boolean;
     /** keys[0] signs new tokens; every key verifies (rotation adds a key, then retires the old one). */
     tokens: { keys: TokenKey[]; ttlSeconds: number; maxTtlSeconds: number };
+    /** IAM roles allowed to invoke the revocation hook (they can revoke, never sign). */
+    revocation: { operatorRoleArns: string[] };
     waf: {
-        /** Requests per 5 minutes per client IP before blocking. */
-        rateLimitPer5Min: number;
+        /** Coarse limit per client address, requests per 5 minutes: sized for delivery.audience.viewersPerIp. */
+        perIpRequestsPer5Min: number;
+        /** Per viewer token (query, header or cookie transport), requests per 5 minutes. */
+        perTokenRequestsPer5Min: number;
+        /** Per tokenised playlist path (path transport) or ad-session manifest, reloads per 5 minutes. */
+        perPlaylistRequestsPer5Min: number;
         blockAnonymousIps: boolean;
         blockHostingProviders: boolean;
         ipReputationList: boolean;
@@ -225,13 +246,24 @@ export interface SecurityConfig {
 export const LOG_LEVELS = ["ERROR", "WARNING", "INFO", "DEBUG", "DISABLED"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * provisioned: shards sized from the audience; on-demand: a new stream's starting capacity only
+ * (4 MB/s, 4,000 records/s); on-demand-advantage: on-demand warmed to the audience (an account-level
+ * mode, MinimumThroughputBillingCommitment).
+ */
+export const REALTIME_STREAM_MODES = ["provisioned", "on-demand", "on-demand-advantage"] as const;
+export type RealtimeStreamMode = (typeof REALTIME_STREAM_MODES)[number];
+
 export interface ObservabilityConfig {
     /** MediaLive channel log level sent to CloudWatch. */
     channelLogLevel: LogLevel;
     /** CloudFront standard access logs in S3: moved to an archive class, then deleted. */
     standardLogs: { archiveAfterDays: number; expireAfterDays: number };
-    /** Real-time logs (Kinesis, CMCD fields): percentage of requests logged. */
-    realtimeLogs: { samplingRate: number };
+    /**
+     * Real-time logs (Kinesis, CMCD fields): the percentage of requests logged and how the stream is
+     * provisioned; both sized from delivery.audience (components/observability/realtimeSizing.ts).
+     */
+    realtimeLogs: { samplingRate: number; streamMode: RealtimeStreamMode; maxShards: number };
     /** Largest scan one Athena query may make, in GB. */
     athenaScanLimitGb: number;
     alarms: {
@@ -265,6 +297,9 @@ export interface CostRates {
     mediapackageIngestPerGb: number;
 }
 
+export const AD_SEGMENT_TOKEN_TRANSPORTS = ["header", "query"] as const;
+export type AdSegmentTokenTransport = (typeof AD_SEGMENT_TOKEN_TRANSPORTS)[number];
+
 /** Server-side ad insertion with MediaTailor, for the listed channels. */
 export interface AdsConfig {
     /** VAST/VMAP endpoint; MediaTailor session variables such as [session.id] are allowed. */
@@ -273,15 +308,21 @@ export interface AdsConfig {
     /** Shown when the ad server fills no ad. */
     slateAdUrl?: string;
     /**
-     * Ad players fetch the personalised manifests with the viewer's token in a cookie set for this
-     * parent domain of the playback host (e.g. example.com for live.example.com).
+     * How ad-session players carry the viewer token on requests whose URLs MediaTailor writes
+     * (ADR 015): "header" (Authorization: Bearer, every CTV/native SDK can set it) or
+     * "query" (?token=, only when MediaTailor's account-level setting passes manifest.* parameters to
+     * CDN segment URLs).
      */
-    cookieDomain: string;
+    segmentTokens: AdSegmentTokenTransport;
     /**
-     * Web pages that play ad channels (https://host, under cookieDomain): the ad behaviours answer
-     * their credentialed requests (the cookie) with CORS headers naming them.
+     * Optional: web players that cannot set headers (native HLS in Safari) also get an onair_token
+     * cookie for this parent domain of the playback host (e.g. example.com for live.example.com).
      */
+    cookieDomain?: string;
+    /** Web pages that play ad channels (https://host): CORS on the ad behaviours names them. */
     playerOrigins: string[];
+    /** Bump to mint MediaTailor's origin tokens with a fresh jti (after revoking one) on the next update. */
+    originTokenGeneration: number;
     prefetch: {
         /** Spread ad-server requests for one break over this many seconds before it. */
         retrievalWindowSeconds: number;

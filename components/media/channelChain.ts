@@ -82,10 +82,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const extraSources: awsnative.mediaconnect.FlowSource[] = [];
     if (contribution.via === "mediaconnect") {
         for (let p = 0; p < pipelines; p++) {
-            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, `${physical}-${PIPELINES[p]}`, region.availabilityZones[p]!, p, flowSecrets), opts({ dependsOn: flowDeps }));
+            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, `${physical}-${PIPELINES[p]}`, region.availabilityZones[p]!, p, flowSecrets, r), opts({ dependsOn: flowDeps }));
             flows.push(flow);
             contribution.networks.slice(1).forEach((network, i) => {
-                const src = sourceArgs(ch, network, i + 1, p, flowSecrets);
+                const src = sourceArgs(ch, network, i + 1, p, flowSecrets, r);
                 extraSources.push(new awsnative.mediaconnect.FlowSource(n(`flow-${PIPELINES[p]}-${network.name}`), {
                     ...src,
                     description: `${ch.name}: ${network.name} (pipeline ${PIPELINES[p]})`,
@@ -174,7 +174,7 @@ function mediaLiveInput(
             mediaConnectFlows: flows.map((f) => ({ flowArn: f.flowArn })),
             roleArn: mlRole.arn,
         }, opts());
-        return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources) };
+        return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources, ctx.region.region) };
     }
     let securityGroupId: pulumi.Output<string> | undefined;
     if (c.protocol === "rtp-fec") {
@@ -187,25 +187,25 @@ function mediaLiveInput(
     const input = new MediaLiveInput(n("input"), {
         region: ctx.region.region,
         request: pulumi.all([securityGroupId, secretArn]).apply(([sg, secret]) =>
-            directInputRequest(ch, physical, { ...(sg ? { securityGroupId: sg } : {}), ...(secret ? { secretArn: secret } : {}), tags: ctx.tags })),
+            directInputRequest(ch, physical, { ...(sg ? { securityGroupId: sg } : {}), ...(secret ? { secretArn: secret } : {}), tags: ctx.tags, region: ctx.region.region })),
     }, opts());
     const network = c.networks[0]!;
     const endpoints = c.protocol === "srt-caller"
-        ? pulumi.output((network.callerTargets ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
+        ? pulumi.output((network.callerTargets?.[ctx.region.region] ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
         : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || c.ingestPort)));
     return { inputId: input.inputId, endpoints };
 }
 
-function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[]): pulumi.Output<ContributionEndpoint[]> {
+function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[], region: string): pulumi.Output<ContributionEndpoint[]> {
     const c = ch.contribution;
     const others = c.networks.length - 1;
     const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
     flows.forEach((f, p) => {
         const first = c.networks[0]!;
-        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[p])));
+        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[region]?.[p])));
         extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
             const net = c.networks[i + 1]!;
-            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[p])));
+            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p])));
         });
     });
     return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;

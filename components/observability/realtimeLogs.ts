@@ -4,6 +4,26 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { REALTIME_PREFIX } from "./logAnalytics";
 import { REALTIME_LOG_FIELDS } from "./logFields";
+import { SeasonConfig } from "../config/types";
+import { shortestSegmentSeconds } from "../config/capacity";
+import { sizeRealtimeStream, StreamSizing } from "./realtimeSizing";
+
+/** The stream's capacity for the season's peak audience at its sampling rate (ADR 017). */
+export function realtimeStreamSizing(season: SeasonConfig): StreamSizing {
+    const rt = season.observability.realtimeLogs;
+    return sizeRealtimeStream({
+        peakViewers: season.delivery.audience.peakViewers,
+        shortestSegmentSeconds: shortestSegmentSeconds(season.channels),
+        samplingRate: rt.samplingRate,
+    }, rt.streamMode, rt.maxShards);
+}
+
+/** The Kinesis stream arguments that give it that capacity. */
+export function streamCapacityArgs(sizing: StreamSizing): Pick<aws.kinesis.StreamArgs, "streamModeDetails" | "shardCount" | "warmThroughputMibPs"> {
+    if (sizing.mode === "provisioned") return { streamModeDetails: { streamMode: "PROVISIONED" }, shardCount: sizing.shards! };
+    if (sizing.mode === "on-demand-advantage") return { streamModeDetails: { streamMode: "ON_DEMAND" }, warmThroughputMibPs: sizing.warmThroughputMiBps! };
+    return { streamModeDetails: { streamMode: "ON_DEMAND" } };
+}
 
 export function cloudFrontToKinesisPolicy(streamArn: string, region: string): PolicyDocument {
     return {
@@ -28,14 +48,18 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
 }
 
 /**
- * Real-time logs with CMCD and media-quality fields: CloudFront -> on-demand Kinesis stream (live
- * consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the media behaviours.
+ * Real-time logs with CMCD and media-quality fields: CloudFront -> Kinesis stream sized for the peak
+ * audience (live consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the
+ * media behaviours and the sizing it was built from.
  */
-export function realtimeLogs(season: string, region: string, samplingRate: number, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+export function realtimeLogs(seasonConfig: SeasonConfig, region: string, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+    const season = seasonConfig.name;
+    const samplingRate = seasonConfig.observability.realtimeLogs.samplingRate;
+    const sizing = realtimeStreamSizing(seasonConfig);
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     const stream = new aws.kinesis.Stream("realtime-logs", {
         name: `onair-${season}-realtime-logs`,
-        streamModeDetails: { streamMode: "ON_DEMAND" },
+        ...streamCapacityArgs(sizing),
         retentionPeriod: 24,
         encryptionType: "KMS",
         kmsKeyId: "alias/aws/kinesis",
@@ -75,5 +99,5 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
             compressionFormat: "GZIP",
         },
     }, opts);
-    return { stream, config, configArn: config.arn };
+    return { stream, config, configArn: config.arn, sizing };
 }

@@ -10,7 +10,7 @@ import { ConsumerSizing } from "../observability/qoe/sizing";
 import { AlarmSpec, globalAlarms, inputLostAlarms, qoeAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
 import { qoeGraphs } from "./qoeDashboard";
-import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
+import { mediaLiveAlertPattern, mediaLiveInputChangePattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
 import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
@@ -127,7 +127,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
 
             const rules: [string, pulumi.Output<unknown>][] = [
                 ["medialive-alerts", m.apply((x) => mediaLiveAlertPattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
-                ["mediapackage-input-switch", pulumi.output(mediaPackageInputSwitchPattern())],
+                ["medialive-input-change", m.apply((x) => mediaLiveInputChangePattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
                 ["contribution-health", m.apply((x) => sourceHealthPattern(x.channels.flatMap((c) => c.flowArns)))],
             ];
             for (const [key, pattern] of rules) {

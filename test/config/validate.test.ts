@@ -18,9 +18,15 @@ describe("season configuration: valid input and defaults", () => {
         assert.strictEqual(ch.singlePipeline, undefined);
         assert.deepStrictEqual(s.channels[1]!.audio, [{ language: "eng", layout: "stereo", label: "English" }]);
         assert.deepStrictEqual(s.channels[1]!.contribution.failover, { mode: "merge", recoveryWindowMs: 300 });
-        assert.deepStrictEqual(s.delivery, { priceClass: "PriceClass_All", originShield: true, failoverStatusCodes: [500, 502, 503, 504], minimumTlsVersion: "TLSv1.2_2021", vpcOrigins: [], customOrigins: [] });
+        assert.deepStrictEqual(s.delivery, {
+            priceClass: "PriceClass_All", originShield: true, failoverStatusCodes: [500, 502, 503, 504], minimumTlsVersion: "TLSv1.2_2021", vpcOrigins: [], customOrigins: [],
+            audience: { peakViewers: 10000, viewersPerIp: 50 },
+            urlVending: { callerRoleArns: ["arn:aws:iam::123456789012:role/entitlement-api"] },
+        });
         assert.deepStrictEqual(s.security.tokens, { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }], ttlSeconds: 14400, maxTtlSeconds: 21600 });
-        assert.deepStrictEqual(s.security.waf, { rateLimitPer5Min: 3000, blockAnonymousIps: true, blockHostingProviders: true, ipReputationList: true });
+        // Sized from the audience at 2-second segments (600 requests per viewer per 5 minutes): test/delivery/config.test.ts.
+        assert.deepStrictEqual(s.security.waf, { perIpRequestsPer5Min: 45000, perTokenRequestsPer5Min: 2400, perPlaylistRequestsPer5Min: 600, blockAnonymousIps: true, blockHostingProviders: true, ipReputationList: true });
+        assert.deepStrictEqual(s.security.revocation, { operatorRoleArns: [] });
         assert.strictEqual(s.security.requireGeoRestriction, true);
         assert.strictEqual(s.observability.channelLogLevel, "ERROR");
     });
@@ -35,14 +41,14 @@ describe("season configuration: valid input and defaults", () => {
         const raw = baselineSeason();
         setPath(raw, "channels[0].ladder", "sd");
         setPath(raw, "regions[1].role", "backup");
-        setPath(raw, "security.waf.rateLimitPer5Min", 5);
+        setPath(raw, "security.waf.perIpRequestsPer5Min", 5);
         assert.throws(() => validateSeason(raw, secretLookup()), (e: unknown) => {
             assert.ok(e instanceof ConfigError);
             const paths = e.issues.map((i) => i.path);
             assert.deepStrictEqual(paths.sort(), [
                 "onair:season.channels[0].ladder",
                 "onair:season.regions[1].role",
-                "onair:season.security.waf.rateLimitPer5Min",
+                "onair:season.security.waf.perIpRequestsPer5Min",
             ]);
             assert.match(e.message, /3 problems/);
             return true;

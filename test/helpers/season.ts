@@ -42,7 +42,7 @@ export function baselineSeason(): Record<string, any> {
                 },
             },
         ],
-        delivery: {},
+        delivery: { urlVending: { callerRoleArns: ["arn:aws:iam::123456789012:role/entitlement-api"] } },
         security: {
             geoAllow: ["US"],
             tokens: { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }] },

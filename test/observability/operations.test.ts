@@ -218,9 +218,11 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual((sub.inputs["monitoringSubscription"] as any).realtimeMetricsSubscriptionConfig.realtimeMetricsSubscriptionStatus, "Enabled");
     });
 
-    it("routes MediaLive alerts, MediaPackage input switches and contribution health to the topic", () => {
+    it("routes MediaLive alerts and input changes and contribution health to the topic (MediaPackage v2 emits no switch events)", () => {
         const rules = ofType(plan, "aws:cloudwatch/eventRule:EventRule", "us-east-1").map((r) => r.inputs["name"]).sort();
-        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-mediapackage-input-switch", "onair-test-season-runner-failures"]);
+        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-medialive-input-change", "onair-test-season-runner-failures"]);
+        const inputs = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-input-change").inputs["eventPattern"] as string);
+        assert.strictEqual(inputs.resources.length, 2, "scoped to this region's channels");
         const alerts = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-alerts").inputs["eventPattern"] as string);
         assert.strictEqual(alerts.resources.length, 2);
         assert.strictEqual(ofType(plan, "aws:cloudwatch/eventTarget:EventTarget").length, 8, "four rules in each of two regions");

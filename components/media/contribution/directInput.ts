@@ -1,5 +1,6 @@
 import type { CreateInputRequest } from "@aws-sdk/client-medialive";
 import { ChannelConfig } from "../../config/types";
+import { callerTarget } from "./flows";
 
 const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as const;
 
@@ -7,19 +8,23 @@ const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as co
  * CreateInput request for contribution that lands directly on MediaLive: RTP_PUSH behind an input
  * security group, or SRT_CALLER dialling the venue's two encoder listeners (one per pipeline).
  */
-export function directInputRequest(ch: ChannelConfig, name: string, ctx: { securityGroupId?: string; secretArn?: string; tags: Record<string, string> }): CreateInputRequest {
+export function directInputRequest(ch: ChannelConfig, name: string, ctx: { securityGroupId?: string; secretArn?: string; tags: Record<string, string>; region?: string }): CreateInputRequest {
     const c = ch.contribution;
     if (c.protocol === "rtp-fec") {
         return { Name: name, Type: "RTP_PUSH", InputSecurityGroups: ctx.securityGroupId ? [ctx.securityGroupId] : [], Tags: ctx.tags };
     }
     if (c.protocol === "srt-caller") {
-        const targets = c.networks[0]?.callerTargets ?? [];
+        const network = c.networks[0]!;
+        const region = ctx.region;
+        if (region === undefined) throw new Error(`channel ${ch.id}: an SRT_CALLER input needs its region to pick the caller targets`);
         const pipelines = ch.singlePipeline ? 1 : 2;
+        // Each region dials its own listeners: one caller per encoder port.
+        const targets = [0, 1].slice(0, pipelines).map((p) => callerTarget(network, region, p));
         return {
             Name: name,
             Type: "SRT_CALLER",
             SrtSettings: {
-                SrtCallerSources: targets.slice(0, pipelines).map((t) => ({
+                SrtCallerSources: targets.map((t) => ({
                     SrtListenerAddress: t.address,
                     SrtListenerPort: String(t.port),
                     MinimumLatency: c.latencyMs,
