@@ -5,7 +5,7 @@ import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "events"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -28,6 +28,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
         if (reason !== undefined) singlePipeline = { reason };
     }
     const allowLiveUpdate = c.at("allowLiveUpdate").bool({ default: false });
+    const allowLiveDelete = c.at("allowLiveDelete").bool({ default: false });
     const events = readEvents(c.at("events"));
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
@@ -36,7 +37,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events, ads: false };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false };
     if (singlePipeline) out.singlePipeline = singlePipeline;
     return out;
 }

@@ -140,6 +140,8 @@ export interface ChannelConfig {
     singlePipeline?: { reason: string };
     /** Lets `pulumi up` stop, update and restart a RUNNING channel. Off by default: a live game must not restart. */
     allowLiveUpdate: boolean;
+    /** Lets `pulumi up` / `destroy` stop a RUNNING channel to delete or replace it. Off by default. */
+    allowLiveDelete: boolean;
     events: EventWindow[];
     /** Set from `onair:season.ads.channels`: server-side ad insertion (MediaTailor) for this channel. */
     ads: boolean;

@@ -123,6 +123,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const mediaLive = new MediaLiveChannel(n("medialive"), {
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
+        allowLiveDelete: ch.allowLiveDelete,
         request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
             channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
