@@ -22,6 +22,12 @@ export interface ChannelChainContext {
     tags: Record<string, string>;
     /** SRT passphrase of this channel, as a Pulumi secret. */
     passphrase?: pulumi.Output<string>;
+    /**
+     * The primary region's MediaLive channel for this channel id, in a secondary region: this
+     * region's channel depends on it, so a live update reaches it only once the primary is RUNNING
+     * again with the new settings (docs/adr/001, "Rolling live updates").
+     */
+    rollAfter?: pulumi.Resource;
 }
 
 /**
@@ -126,7 +132,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         allowLiveDelete: ch.allowLiveDelete,
         request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
             channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
-    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
+    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
@@ -143,6 +149,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         dashPath,
         hlsUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${hlsPath}`,
         dashUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${dashPath}`,
+        mediaLiveChannel: mediaLive,
         mediaLiveChannelId: mediaLive.channelId,
         mediaLiveChannelArn: mediaLive.arn,
         mediaPackageChannelArn: mpChannel.arn,

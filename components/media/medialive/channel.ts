@@ -2,6 +2,7 @@ import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
 import * as pulumi from "@pulumi/pulumi";
 import { mediaLiveChannelProvider } from "./provider";
 import { sdkApiFactory } from "./sdkApi";
+import { urnValue } from "./urn";
 
 export interface MediaLiveChannelArgs {
     region: pulumi.Input<string>;
@@ -29,7 +30,7 @@ export class MediaLiveChannel extends pulumi.dynamic.Resource {
     declare readonly request: pulumi.Output<CreateChannelRequest>;
 
     constructor(name: string, args: MediaLiveChannelArgs, opts?: pulumi.CustomResourceOptions) {
-        const resourceUrn = pulumi.createUrn(name, CHANNEL_TYPE, opts?.parent);
+        const resourceUrn = urnValue(pulumi.createUrn(name, CHANNEL_TYPE, opts?.parent));
         super(provider, name, { ...args, resourceUrn, channelId: undefined, arn: undefined, state: undefined }, opts, "medialive", "Channel");
     }
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputEndpoint } from "./api";
 import { mediaLiveInputProvider } from "./provider";
 import { sdkApiFactory } from "./sdkApi";
+import { urnValue } from "./urn";
 
 export interface MediaLiveInputArgs {
     region: pulumi.Input<string>;
@@ -24,7 +25,7 @@ export class MediaLiveInput extends pulumi.dynamic.Resource {
     declare readonly destinations: pulumi.Output<InputEndpoint[]>;
 
     constructor(name: string, args: MediaLiveInputArgs, opts?: pulumi.CustomResourceOptions) {
-        const resourceUrn = pulumi.createUrn(name, INPUT_TYPE, opts?.parent);
+        const resourceUrn = urnValue(pulumi.createUrn(name, INPUT_TYPE, opts?.parent));
         super(provider, name, { ...args, resourceUrn, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
     }
 }
