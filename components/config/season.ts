@@ -6,6 +6,7 @@ import { readRegions } from "./regions";
 import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
 import { readAds } from "./ads";
+import { assignJamSync } from "./jamSync";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, SeasonConfig } from "./types";
 
@@ -31,7 +32,10 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const schedule = readSchedule(root.at("schedule"));
     const costRates = readCostRates(root.at("costRates"));
     const tags = readTags(root.at("tags"));
-    if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
+    if (schedule) {
+        windowsWithMargins(root.at("channels"), channels, schedule);
+        assignJamSync(root.at("channels"), channels, schedule);
+    }
     const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
 

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
-import { FlowSecrets, flowArgs, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
+import { RTP_PUSH_PORT } from "../config/defaults";
+import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
 import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceRole } from "./iam";
 import { MediaLiveChannel } from "./medialive/channel";
@@ -200,7 +201,8 @@ function mediaLiveInput(
     const network = c.networks[0]!;
     const endpoints = c.protocol === "srt-caller"
         ? pulumi.output((network.callerTargets ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
-        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || c.ingestPort)));
+        // The port MediaLive reports for the endpoint (always 5000 for RTP_PUSH), not one the config asked for.
+        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || RTP_PUSH_PORT)));
     return { inputId: input.inputId, endpoints };
 }
 
@@ -210,10 +212,11 @@ function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], 
     const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
     flows.forEach((f, p) => {
         const first = c.networks[0]!;
-        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[p])));
+        const port = c.protocol === "srt-caller" ? 0 : listenerPort(c);
+        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, port, first.callerTargets?.[p])));
         extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
             const net = c.networks[i + 1]!;
-            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[p])));
+            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, port + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[p])));
         });
     });
     return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;

@@ -87,8 +87,9 @@ export function diffInput(olds: InputOutputs, news: InputInputs): { changes: boo
 }
 
 /**
- * UpdateInput changes the endpoints or sources a live channel ingests from, so it is refused while
- * the attached channel runs (MediaLive User Guide, "Editing an input": the channel must be idle).
+ * UpdateInput changes the endpoints or sources a live channel ingests from, so OnAir refuses it
+ * while the attached channel runs (DescribeInput.AttachedChannels names that channel). Whether
+ * MediaLive itself would accept it is not documented; the decision is OnAir's, like allowLiveUpdate.
  */
 export async function updateInput(env: Env, id: string, olds: InputOutputs, news: InputInputs): Promise<InputOutputs> {
     const r = news.request;

@@ -328,7 +328,7 @@ export class MediaLiveService {
         return describedInput(i.body, { id: i.id, arn: i.arn, state: i.state, tags: { ...i.tags }, attachedChannels: i.attachedTo ? [i.attachedTo] : [], destinations: i.destinations });
     }
 
-    /** UpdateInput is refused while the attached channel runs (User Guide, "Editing an input"). */
+    /** UpdateInput while the attached channel runs: answered 409 (an emulator assumption, ADR 001). */
     updateInput(id: string, req: Json): Json {
         const i = this.input(id);
         const channel = i.attachedTo ? this.channels.get(i.attachedTo) : undefined;
