@@ -22,9 +22,10 @@ function updateRequest(r: CreateChannelRequest) {
 }
 
 /**
- * Applies new settings. MediaLive updates only an IDLE channel (UpdateChannel answers 409
- * ConflictException otherwise; MediaLive User Guide, "Editing a channel"), and changes the class
- * of an idle channel only (User Guide, "Update the channel class"). A RUNNING channel is stopped,
+ * Applies new settings. MediaLive updates only an IDLE channel (the model lists ConflictException
+ * for UpdateChannel; MediaLive User Guide, multiplex "Summary of actions": "Edit: The channel must
+ * be idle"), and changes the class of an idle channel only (User Guide, "Update the channel
+ * class": "To change the channel class, the channel must be idle"). A RUNNING channel is stopped,
  * updated and started again only with allowLiveUpdate; the function returns once it is RUNNING
  * with the new settings, so a dependent region's channel (ordered after this one) starts its own
  * update only then. A failed update of a live channel restores the previous settings, starts the

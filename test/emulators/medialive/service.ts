@@ -206,7 +206,7 @@ export class MediaLiveService {
         return this.describeChannelAny(id);
     }
 
-    /** UpdateChannel only on IDLE (ConflictException otherwise; MediaLive User Guide, "Editing a channel"). */
+    /** UpdateChannel only on IDLE (ConflictException otherwise, the model's error; User Guide: "The channel must be idle"). */
     updateChannel(id: string, req: Json): Json {
         const c = this.channel(id);
         // UPDATE_FAILED accepts a new update (a retry, or the previous settings put back): an

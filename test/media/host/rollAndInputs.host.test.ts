@@ -127,9 +127,15 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
 
     it("deletes an input right after its channel: it waits for MediaLive to detach it", async () => {
         const { input, channel, urn } = await createChain(w, "detach");
-        await w.host.delete(urn, channel.id, channel.state);
-        assert.strictEqual(svc().inputs.get(input.id)!.state, "ATTACHED");
-        await w.host.delete(urnOf(INPUT_TYPE, "detach-input"), input.id, input.state);
+        // MediaLive detaches the input a while after the channel is gone; make that while long.
+        svc().delays.detachMs = 1500;
+        try {
+            await w.host.delete(urn, channel.id, channel.state);
+            assert.strictEqual(svc().inputs.get(input.id)!.state, "ATTACHED");
+            await w.host.delete(urnOf(INPUT_TYPE, "detach-input"), input.id, input.state);
+        } finally {
+            svc().delays.detachMs = 60;
+        }
         const ops = svc().events.filter((e) => e.id === input.id).map((e) => `${e.kind}:${e.op}${e.state ? `:${e.state}` : ""}`);
         assert.ok(ops.indexOf("state:DeleteChannel:DETACHED") < ops.indexOf("call:DeleteInput"), ops.join(", "));
         assert.ok(!w.emulator.calls.some((c) => c.op === "DeleteInput" && c.status === 409));
