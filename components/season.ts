@@ -45,14 +45,21 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     for (const r of season.regions) providers[r.region] = regionProviders(r.region, tags);
     const global = providers[GLOBAL_REGION] ?? regionProviders(GLOBAL_REGION, tags);
 
-    const chains = season.regions.map((region) => new RegionalMediaChain(region.region, {
+    // The primary region's chain first: each secondary channel is ordered after the primary's, so a
+    // live update rolls one region at a time (docs/adr/001).
+    const chainOf = (region: SeasonConfig["regions"][number], rollAfter?: Record<string, pulumi.Resource>) => new RegionalMediaChain(region.region, {
         season: season.name,
         region,
         channels: season.channels,
         logLevel: season.observability.channelLogLevel,
         tags,
         passphrases,
-    }, { providers: providerMap(providers[region.region]!), transformations }));
+        ...(rollAfter ? { rollAfter } : {}),
+    }, { providers: providerMap(providers[region.region]!), transformations });
+    const primaryRegion = season.regions.find((r) => r.role === "primary")!;
+    const primaryChain = chainOf(primaryRegion);
+    const rollAfter = Object.fromEntries(Object.entries(primaryChain.channels).map(([id, c]) => [id, c.mediaLiveChannel]));
+    const chains = season.regions.map((region) => (region === primaryRegion ? primaryChain : chainOf(region, rollAfter)));
 
     const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
     const nowMs = opts.nowMs ?? Date.now();

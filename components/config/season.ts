@@ -6,6 +6,7 @@ import { readRegions } from "./regions";
 import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
 import { checkAdWindows, readAds } from "./ads";
+import { assignJamSync } from "./jamSync";
 import { RealtimeLogSettings, resolveRateLimits, resolveSampling } from "./capacity";
 import { checkCallerTargets } from "./contribution";
 import { readOperations } from "./operations";
@@ -37,7 +38,10 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const tags = readTags(root.at("tags"));
     const operations = readOperations(root.at("operations"));
     const qoe = readQoe(root.at("qoe"));
-    if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
+    if (schedule) {
+        windowsWithMargins(root.at("channels"), channels, schedule);
+        assignJamSync(root.at("channels"), channels, schedule);
+    }
     const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);

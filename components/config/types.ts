@@ -58,36 +58,23 @@ export interface ContributionNetwork {
     callerTargets?: Record<string, [CallerTarget, CallerTarget]>;
 }
 
-/**
- * SMPTE 2022-1 FEC matrix: `columns` is the row length L, `rows` the column depth D. The reference
- * profile is 5 rows x 20 columns: column FEC adds 1/D (20%), row FEC 1/L (5%), about 25% in all.
- */
-export interface SmpteFec {
-    /** L, packets per row: 4-20 when row FEC is sent. */
-    columns: number;
-    /** D, packets per column: 4-20. */
-    rows: number;
-}
-
 export interface ContributionConfig {
     protocol: ContributionProtocol;
     via: ContributionVia;
-    /** Ceiling for the flow, Mbps. */
+    /** Ceiling for the flow, Mbps; at most 50 (what a MediaLive input ingests). */
     maxBitrateMbps: number;
-    /** SRT latency (>= 3 x RTT) or RIST recovery latency, milliseconds. */
-    latencyMs: number;
-    /** Listener port on the flow / input for listener protocols. */
-    ingestPort: number;
+    /** SRT latency (>= 3 x RTT) or RIST recovery latency, milliseconds; absent for rtp-fec (no such setting). */
+    latencyMs?: number;
+    /** Listener port on the flow / input for listener protocols (5000 on a MediaLive RTP_PUSH input); absent for srt-caller. */
+    ingestPort?: number;
     networks: ContributionNetwork[];
     /** Required with two networks: how the two copies are combined. */
     failover?: { mode: FailoverMode; recoveryWindowMs: number };
     /**
-     * SRT only: the secret config key holding the passphrase, and the sender's AES key length. A
-     * MediaConnect flow detects the key length itself; a direct MediaLive SRT input must be told.
+     * SRT only: the secret config key holding the passphrase, and (direct MediaLive SRT_CALLER input
+     * only) the sender's AES key length; a MediaConnect flow takes it from the SRT handshake.
      */
-    srt?: { passphraseKey: string; algorithm: SrtAlgorithm };
-    /** rtp-fec only: the FEC matrix the venue encoder sends. */
-    fec?: SmpteFec;
+    srt?: { passphraseKey: string; algorithm?: SrtAlgorithm };
     /** Private ingest (Direct Connect): a VPC interface per flow. */
     vpcInterface?: { subnetIds: [string, string]; securityGroupIds: string[] };
 }
@@ -149,7 +136,14 @@ export interface ChannelConfig {
     singlePipeline?: { reason: string };
     /** Lets `pulumi up` stop, update and restart a RUNNING channel. Off by default: a live game must not restart. */
     allowLiveUpdate: boolean;
+    /** Lets `pulumi up` / `destroy` stop a RUNNING channel to delete or replace it. Off by default. */
+    allowLiveDelete: boolean;
     events: EventWindow[];
+    /**
+     * 29.97 / 59.94 fps only: the UTC hour of MediaLive's daily epoch-locking jam sync. Set in the
+     * config, or chosen by the validator as the hour farthest from every event window.
+     */
+    jamSyncHourUtc?: number;
     /** Set from `onair:season.ads.channels`: server-side ad insertion (MediaTailor) for this channel. */
     ads: boolean;
 }

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
-import { FlowSecrets, flowArgs, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
+import { RTP_PUSH_PORT } from "../config/defaults";
+import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
 import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceRole } from "./iam";
 import { MediaLiveChannel } from "./medialive/channel";
@@ -22,6 +23,12 @@ export interface ChannelChainContext {
     tags: Record<string, string>;
     /** SRT passphrase of this channel, as a Pulumi secret. */
     passphrase?: pulumi.Output<string>;
+    /**
+     * The primary region's MediaLive channel for this channel id, in a secondary region: this
+     * region's channel depends on it, so a live update reaches it only once the primary is RUNNING
+     * again with the new settings (docs/adr/001, "Rolling live updates").
+     */
+    rollAfter?: pulumi.Resource;
 }
 
 /**
@@ -123,9 +130,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const mediaLive = new MediaLiveChannel(n("medialive"), {
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
+        allowLiveDelete: ch.allowLiveDelete,
         request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
             channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
-    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
+    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
@@ -142,6 +150,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         dashPath,
         hlsUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${hlsPath}`,
         dashUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${dashPath}`,
+        mediaLiveChannel: mediaLive,
         mediaLiveChannelId: mediaLive.channelId,
         mediaLiveChannelArn: mediaLive.arn,
         mediaPackageChannelArn: mpChannel.arn,
@@ -192,7 +201,8 @@ function mediaLiveInput(
     const network = c.networks[0]!;
     const endpoints = c.protocol === "srt-caller"
         ? pulumi.output((network.callerTargets?.[ctx.region.region] ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
-        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || c.ingestPort)));
+        // The port MediaLive reports for the endpoint (always 5000 for RTP_PUSH), not one the config asked for.
+        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || RTP_PUSH_PORT)));
     return { inputId: input.inputId, endpoints };
 }
 
@@ -202,10 +212,11 @@ function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], 
     const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
     flows.forEach((f, p) => {
         const first = c.networks[0]!;
-        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[region]?.[p])));
+        const port = c.protocol === "srt-caller" ? 0 : listenerPort(c);
+        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, port, first.callerTargets?.[region]?.[p])));
         extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
             const net = c.networks[i + 1]!;
-            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p])));
+            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, port + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p])));
         });
     });
     return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;

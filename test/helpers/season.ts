@@ -17,8 +17,8 @@ export function baselineSeason(): Record<string, any> {
                 name: "Main UHD",
                 ladder: "uhd",
                 audio: [
-                    { language: "eng", layout: "stereo", label: "English" },
-                    { language: "eng", layout: "surround-5.1", label: "English 5.1" },
+                    { language: "eng", layout: "stereo", label: "English", pid: 258 },
+                    { language: "eng", layout: "surround-5.1", label: "English 5.1", pid: 259 },
                 ],
                 captions: [{ channel: 1, language: "eng", label: "English CC" }],
                 contribution: {

@@ -42,7 +42,7 @@ function contribution(i: number): Record<string, unknown> {
         case 1:
             return { protocol: "rist", maxBitrateMbps: 25, latencyMs: 800, networks: [net(0), net(1)], failover: { mode: "merge", recoveryWindowMs: 500 } };
         case 2:
-            return { protocol: "rtp-fec", maxBitrateMbps: 20, networks: [net(0)], fec: { columns: 20, rows: 5 } };
+            return { protocol: "rtp-fec", maxBitrateMbps: 20, networks: [net(0)] };
         default:
             return {
                 protocol: "srt-caller",
@@ -70,8 +70,8 @@ export function syntheticSeason(channels: number): Record<string, unknown> {
             name: `Channel ${i + 1}`,
             ladder: i % 5 === 0 ? "uhd" : "hd",
             audio: [
-                { language: "eng", layout: "stereo", label: "English" },
-                ...(i % 5 === 0 ? [{ language: "eng", layout: "surround-5.1", label: "English 5.1" }] : []),
+                { language: "eng", layout: "stereo", label: "English", ...(i % 5 === 0 ? { pid: 258 } : {}) },
+                ...(i % 5 === 0 ? [{ language: "eng", layout: "surround-5.1", label: "English 5.1", pid: 259 }] : []),
                 { language: "spa", layout: "stereo", label: "Espanol" },
             ],
             captions: [{ channel: 1, language: "eng", label: "English CC" }],

@@ -29,7 +29,7 @@ export function directInputRequest(ch: ChannelConfig, name: string, ctx: { secur
                     SrtListenerPort: String(t.port),
                     MinimumLatency: c.latencyMs,
                     ...(t.streamId ? { StreamId: t.streamId } : {}),
-                    ...(c.srt && ctx.secretArn ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm], PassphraseSecretArn: ctx.secretArn } } : {}),
+                    ...(c.srt && ctx.secretArn ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm ?? "aes256"], PassphraseSecretArn: ctx.secretArn } } : {}),
                 })),
             },
             Tags: ctx.tags,

@@ -20,6 +20,12 @@ export interface FlowSecrets {
     vpcRoleArn?: pulumi.Input<string>;
 }
 
+/** The port a listener flow opens (set for every listener protocol by the validator). */
+export function listenerPort(c: ChannelConfig["contribution"]): number {
+    if (c.ingestPort === undefined) throw new Error(`${c.protocol} contribution has no ingestPort`);
+    return c.ingestPort;
+}
+
 /**
  * The encoder listener one region's flow dials on one network (srt-caller). Each region and pipeline
  * has its own: the config refuses two flows dialling one address and port.
@@ -41,7 +47,7 @@ export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork,
         description: `${channel.name}: ${network.name} (pipeline ${PIPELINES[pipeline]})`,
         protocol: c.protocol,
     };
-    const port = c.ingestPort + index * SECOND_SOURCE_PORT_OFFSET;
+    const port = c.protocol === "srt-caller" ? 0 : listenerPort(c) + index * SECOND_SOURCE_PORT_OFFSET;
     const listenerAccess: SourceArgs = c.vpcInterface
         ? { vpcInterfaceName: VPC_INTERFACE_NAME }
         : network.allowedCidr ? { whitelistCidr: network.allowedCidr } : {};

@@ -2,14 +2,17 @@ import type { CreateInputRequest } from "@aws-sdk/client-medialive";
 import * as pulumi from "@pulumi/pulumi";
 import { InputEndpoint } from "./api";
 import { mediaLiveInputProvider } from "./provider";
-import { sdkApi } from "./sdkApi";
+import { sdkApiFactory } from "./sdkApi";
+import { urnValue } from "./urn";
 
 export interface MediaLiveInputArgs {
     region: pulumi.Input<string>;
     request: pulumi.Input<CreateInputRequest>;
 }
 
-const provider = mediaLiveInputProvider((region) => sdkApi(region));
+export const INPUT_TYPE = "pulumi-nodejs:dynamic/medialive:Input";
+
+const provider = mediaLiveInputProvider(sdkApiFactory());
 
 /**
  * A direct MediaLive input (RTP_PUSH or SRT_CALLER). `aws.medialive.Input` has no SRT settings and
@@ -22,6 +25,7 @@ export class MediaLiveInput extends pulumi.dynamic.Resource {
     declare readonly destinations: pulumi.Output<InputEndpoint[]>;
 
     constructor(name: string, args: MediaLiveInputArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
+        const resourceUrn = urnValue(pulumi.createUrn(name, INPUT_TYPE, opts?.parent));
+        super(provider, name, { ...args, resourceUrn, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
     }
 }
