@@ -6,7 +6,7 @@ import { readRegions } from "./regions";
 import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
 import { checkAdWindows, readAds } from "./ads";
-import { RealtimeLogSettings, resolveRateLimits, resolveSampling } from "./capacity";
+import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
 import { checkCallerTargets } from "./contribution";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
@@ -47,6 +47,10 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const samplingRate = observability && delivery && channels.length > 0
         ? resolveSampling(root.at("observability").at("realtimeLogs"), observability.realtimeLogs, delivery.audience, channels)
         : undefined;
+    // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
+    if (qoe && samplingRate !== undefined) {
+        checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
+    }
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
