@@ -57,8 +57,9 @@ export const seasonRunners = built.operations.runnerArns;
 export const holds = { parameters: built.operations.holdParameters, operatorPolicyArn: built.operations.holdOperatorPolicyArn };
 
 /**
- * Real-time QoE: the consumer on the log stream, its sizing from `qoe.expectedPeakViewers`, the
- * per-channel alarms and the panels each channel has on the global dashboard.
+ * Real-time QoE: the consumer on the log stream, its sizing from the stream's own sizing
+ * (`realtimeLogCapacity`, from `delivery.audience.peakViewers`), the per-channel alarms and the
+ * panels each channel has on the global dashboard.
  */
 export const qoe = built.operations.qoe;
 

@@ -98,7 +98,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
-        realtimeLogStreamArn: delivery.realtimeLogStreamArn,
+        realtimeLogStream: { arn: delivery.realtimeLogStreamArn, sizing: delivery.realtimeLogCapacity },
         nowMs,
     }, { transformations });
     return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(origin ? { adOriginTokens: origin.windows } : {}), operations };

@@ -1,6 +1,8 @@
 import { defaultRateLimits, minimumRateLimits, RateLimits, viewerRequestsPerWindow } from "../delivery/audience";
-import { largestSamplingRate, sizeRealtimeStream } from "../observability/realtimeSizing";
+import { consumerSizing } from "../observability/qoe/sizing";
+import { largestSamplingRate, sizeRealtimeStream, StreamSizing } from "../observability/realtimeSizing";
 import { Cursor } from "./cursor";
+import { QoeConfig } from "./qoe";
 import { WafSettings } from "./security";
 import { AudienceConfig, ChannelConfig, ObservabilityConfig, RealtimeStreamMode, SecurityConfig } from "./types";
 
@@ -64,4 +66,27 @@ export function resolveSampling(rt: Cursor, settings: RealtimeLogSettings, audie
         rt.at("samplingRate").fail(`${settings.samplingRate}% would throttle the stream at ${audience.peakViewers} peak viewers (CloudFront drops log lines it cannot write): ${sizing.explanation}; use at most ${best}% (or leave samplingRate out), or ${fix}`);
     }
     return settings.samplingRate;
+}
+
+/**
+ * The real-time log stream's capacity for the season: the one model the stream is created from and
+ * the QoE consumer is sized from (ADR 017, ADR 014).
+ */
+export function streamSizingFor(audience: AudienceConfig, channels: ChannelConfig[], rt: ObservabilityConfig["realtimeLogs"]): StreamSizing {
+    return sizeRealtimeStream({ peakViewers: audience.peakViewers, shortestSegmentSeconds: shortestSegmentSeconds(channels), samplingRate: rt.samplingRate }, rt.streamMode, rt.maxShards);
+}
+
+/**
+ * The QoE consumer's peak concurrency must fit the account's Lambda concurrency in us-east-1: past
+ * it Lambda throttles the stream's batches, the shards fall behind and, past five minutes, the
+ * figures are dropped (qoe/sizing.ts).
+ */
+export function checkConsumerConcurrency(qoe: Cursor, settings: QoeConfig, stream: StreamSizing): void {
+    const c = consumerSizing(stream);
+    if (c.concurrentExecutions <= settings.accountLambdaConcurrency) return;
+    // Fewer records mean fewer shards; a provisioned stream left to pick its sampling picks it from maxShards.
+    const fewer = stream.mode === "provisioned" ? "observability.realtimeLogs.samplingRate (or maxShards when samplingRate is left out)" : "observability.realtimeLogs.samplingRate";
+    const key = qoe.at("accountLambdaConcurrency");
+    key.fail(`${settings.accountLambdaConcurrency}${key.present ? "" : " (the default)"} is less than the ${c.concurrentExecutions} concurrent executions the QoE consumer needs at the peak with ${stream.samplingRate}% sampling (${c.explanation}); `
+        + `raise the account's Lambda "Concurrent executions" quota in us-east-1 (Service Quotas, L-B99A9384; 1,000 by default) and set qoe.accountLambdaConcurrency to it, or lower ${fewer}`);
 }

@@ -7,7 +7,7 @@ import { SecretKeyLookup } from "./secrets";
 import { readSecurity } from "./security";
 import { checkAdWindows, readAds } from "./ads";
 import { assignJamSync } from "./jamSync";
-import { RealtimeLogSettings, resolveRateLimits, resolveSampling } from "./capacity";
+import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
 import { checkCallerTargets } from "./contribution";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
@@ -51,6 +51,10 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const samplingRate = observability && delivery && channels.length > 0
         ? resolveSampling(root.at("observability").at("realtimeLogs"), observability.realtimeLogs, delivery.audience, channels)
         : undefined;
+    // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
+    if (qoe && samplingRate !== undefined) {
+        checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
+    }
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.

@@ -5,17 +5,12 @@ import { PolicyDocument, serviceRole } from "../media/iam";
 import { REALTIME_PREFIX } from "./logAnalytics";
 import { REALTIME_LOG_FIELDS } from "./logFields";
 import { SeasonConfig } from "../config/types";
-import { shortestSegmentSeconds } from "../config/capacity";
-import { sizeRealtimeStream, StreamSizing } from "./realtimeSizing";
+import { streamSizingFor } from "../config/capacity";
+import { StreamSizing } from "./realtimeSizing";
 
-/** The stream's capacity for the season's peak audience at its sampling rate (ADR 017). */
+/** The stream's capacity for the season's peak audience at its sampling rate (ADR 017); the QoE consumer is sized from it. */
 export function realtimeStreamSizing(season: SeasonConfig): StreamSizing {
-    const rt = season.observability.realtimeLogs;
-    return sizeRealtimeStream({
-        peakViewers: season.delivery.audience.peakViewers,
-        shortestSegmentSeconds: shortestSegmentSeconds(season.channels),
-        samplingRate: rt.samplingRate,
-    }, rt.streamMode, rt.maxShards);
+    return streamSizingFor(season.delivery.audience, season.channels, season.observability.realtimeLogs);
 }
 
 /** The Kinesis stream arguments that give it that capacity. */

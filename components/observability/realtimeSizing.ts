@@ -60,6 +60,8 @@ export interface StreamSizing {
     /** Viewer requests per second at the peak, before sampling. */
     requestsPerSecond: number;
     recordsPerSecond: number;
+    /** Estimated bytes of one record (what a reader of the stream gets per record). */
+    recordBytes: number;
     bytesPerSecond: number;
     /** provisioned: shards with headroom. */
     shards?: number;
@@ -77,7 +79,7 @@ export function sizeRealtimeStream(d: StreamDemand, mode: RealtimeStreamMode, ma
     const recordsPerSecond = Math.ceil((requestsPerSecond * d.samplingRate) / 100);
     const bytesPerSecond = recordsPerSecond * recordBytes;
     const base = `${d.peakViewers} viewers x ${viewerRequestsPerSecond(d.shortestSegmentSeconds).toFixed(2)} requests/s x ${d.samplingRate}% sampled = ${recordsPerSecond} records/s x ${recordBytes} B = ${(bytesPerSecond / 1e6).toFixed(2)} MB/s`;
-    const sizing = { mode, samplingRate: d.samplingRate, requestsPerSecond, recordsPerSecond, bytesPerSecond };
+    const sizing = { mode, samplingRate: d.samplingRate, requestsPerSecond, recordsPerSecond, recordBytes, bytesPerSecond };
     if (mode === "provisioned") {
         const shards = Math.max(1, Math.ceil(Math.max(bytesPerSecond / KINESIS.shardBytesPerSecond, recordsPerSecond / KINESIS.shardRecordsPerSecond) * CAPACITY_HEADROOM));
         return { ...sizing, shards, fits: shards <= maxShards, explanation: `${base}; x ${CAPACITY_HEADROOM} headroom at 1 MB/s or 1,000 records/s per shard = ${shards} shards (limit ${maxShards})` };
@@ -89,6 +91,25 @@ export function sizeRealtimeStream(d: StreamDemand, mode: RealtimeStreamMode, ma
     // Warm throughput is in MiB/s; records are held to 1,000 per MiB/s like a shard (an assumption, ADR).
     const warmThroughputMiBps = Math.max(1, Math.ceil(Math.max(bytesPerSecond / 1_048_576, recordsPerSecond / 1_000) * CAPACITY_HEADROOM));
     return { ...sizing, warmThroughputMiBps, fits: warmThroughputMiBps <= KINESIS.maxWarmThroughputMiBps, explanation: `${base}; x ${CAPACITY_HEADROOM} headroom = ${warmThroughputMiBps} MiB/s warm throughput (limit ${KINESIS.maxWarmThroughputMiBps})` };
+}
+
+/**
+ * The shards the stream holds at the peak, which is what a reader's parallelism follows (Lambda
+ * reads one batch per shard at a time). Provisioned: the count the stream is created with. On-demand
+ * modes: Kinesis "automatically manages the shards in order to provide the necessary throughput"
+ * (Kinesis Data Streams Developer Guide, "Choose the data stream capacity mode"), and a shard takes
+ * "1 MB/s and 1000 records per second for writes ... in both on-demand and provisioned capacity
+ * modes" (same guide, "Create and manage Kinesis data streams"), so the peak needs
+ * max(bytes / 1 MB/s, records / 1,000) shards. An on-demand stream never holds less than a new one
+ * (4 MB/s, 4,000 records/s: 4 shards); an on-demand-advantage stream holds its warm throughput
+ * (W MiB/s = W x 1,048,576 / 1 MB/s shards). Kinesis does not publish its on-demand shard count ahead
+ * of time: this is the least it can be at that throughput.
+ */
+export function streamShards(s: StreamSizing): number {
+    if (s.mode === "provisioned") return s.shards!;
+    const forPeak = Math.max(1, Math.ceil(Math.max(s.bytesPerSecond / KINESIS.shardBytesPerSecond, s.recordsPerSecond / KINESIS.shardRecordsPerSecond)));
+    if (s.mode === "on-demand") return Math.max(forPeak, Math.ceil(KINESIS.onDemandStartBytesPerSecond / KINESIS.shardBytesPerSecond));
+    return Math.max(forPeak, Math.ceil((s.warmThroughputMiBps! * 1_048_576) / KINESIS.shardBytesPerSecond));
 }
 
 /** The highest whole-percent sampling the stream can take at the peak; 0 when not even 1% fits. */

@@ -7,6 +7,7 @@ import { regionShort } from "../naming";
 import { RegionProviders } from "../providers";
 import { createQoeConsumer } from "../observability/qoe/qoeConsumer";
 import { ConsumerSizing } from "../observability/qoe/sizing";
+import { StreamSizing } from "../observability/realtimeSizing";
 import { AlarmSpec, globalAlarms, inputLostAlarms, qoeAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
 import { qoeGraphs } from "./qoeDashboard";
@@ -29,8 +30,8 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
-    /** The real-time log stream (us-east-1) the QoE consumer reads. */
-    realtimeLogStreamArn?: pulumi.Input<string>;
+    /** The real-time log stream (us-east-1) the QoE consumer reads, and the sizing it was created with. */
+    realtimeLogStream?: { arn: pulumi.Input<string>; sizing: StreamSizing };
     /** Schedules are only created for what is still ahead of this instant. */
     nowMs: number;
 }
@@ -155,8 +156,8 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
-        if (args.realtimeLogStreamArn) {
-            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStreamArn, g);
+        if (args.realtimeLogStream) {
+            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStream, g);
             const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
             for (const spec of specs) metricAlarm(this, spec, "us-east-1", globalTopic, g);
             const panels = qoeGraphs(season.name, season.channels, season.regions.map((r) => r.region))[0]?.graphs.map((x) => x.title.replace(/^[^:]+: /, "")) ?? [];

@@ -8,7 +8,10 @@ import { validateSeason } from "../../components/config/season";
 import { REALTIME_LOG_FIELDS } from "../../components/observability/logFields";
 import { QOE_METRICS, QOE_NAMESPACE } from "../../components/observability/qoe/metrics";
 import { BUNDLED_PACKAGES, consumerCodeFiles, consumerEnvironment } from "../../components/observability/qoe/qoeConsumer";
-import { consumerSizing } from "../../components/observability/qoe/sizing";
+import { consumerSizing, eventRecordBytes, MAX_PAYLOAD_BYTES, RECORD_ENVELOPE_BYTES } from "../../components/observability/qoe/sizing";
+import { estimatedRecordBytes, sizeRealtimeStream } from "../../components/observability/realtimeSizing";
+import { streamCapacityArgs } from "../../components/observability/realtimeLogs";
+import { RealtimeStreamMode } from "../../components/config/types";
 import { REPO_ROOT } from "../../components/repoRoot";
 import { PlanCapture } from "../../plan/resources";
 import { planSeason } from "../helpers/plan";
@@ -180,60 +183,145 @@ describe("qoe configuration", () => {
         }
     };
 
-    it("defaults to 50,000 viewers and 1% rebuffering / 2% errors above 300 requests a minute", () => {
-        assert.deepStrictEqual(validateSeason(baselineSeason(), secretLookup()).qoe, { expectedPeakViewers: 50_000, alarms: { rebufferingPercent: 1, errorRatePercent: 2, minRequestsPerMinute: 300 } });
+    it("defaults to the account's default Lambda concurrency and 1% rebuffering / 2% errors above 300 requests a minute", () => {
+        // "Concurrent executions: 1,000" per Region by default (Lambda Developer Guide, "Lambda quotas", compute and storage).
+        assert.deepStrictEqual(validateSeason(baselineSeason(), secretLookup()).qoe, { accountLambdaConcurrency: 1_000, alarms: { rebufferingPercent: 1, errorRatePercent: 2, minRequestsPerMinute: 300 } });
     });
 
     it("names the key path and the accepted range of a bad value", () => {
-        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.expectedPeakViewers", 10)), ["onair:season.qoe.expectedPeakViewers: 10 is out of range; use 100 to 20000000 viewers"]);
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.accountLambdaConcurrency", 0)), ["onair:season.qoe.accountLambdaConcurrency: 0 is out of range; use 1 to 1000000 concurrent executions"]);
         assert.match(problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!, /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting; use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/);
         assert.match(problems(setPath(baselineSeason(), "qoe.alarms.errorRatePercent", 0.5))[0]!, /qoe\.alarms\.errorRatePercent: 0\.5 is not a whole number/);
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.peakViewers", 10)), ["onair:season.qoe.peakViewers: is not a known setting; use one of accountLambdaConcurrency, alarms"]);
+    });
+
+    it("refuses the removed qoe.expectedPeakViewers, pointing at delivery.audience.peakViewers", () => {
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.expectedPeakViewers", 250_000)), [
+            "onair:season.qoe.expectedPeakViewers: moved to delivery.audience.peakViewers: the real-time log stream, the WAF limits and the QoE consumer are all sized from that one figure; move the value there and remove this key",
+        ]);
+    });
+
+    it("refuses a consumer whose peak concurrency exceeds the account's Lambda concurrency, naming the key and the fixes", () => {
+        // 1,000,000 viewers at 2 s segments on up to 1,500 provisioned shards: sampling is picked to fill
+        // them, and one batch per shard (Lambda guide, Kinesis polling) makes ~1,500 concurrent executions.
+        let raw = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 1_000_000 }), "observability.realtimeLogs", { maxShards: 1_500 });
+        const [only, ...rest] = problems(raw);
+        assert.deepStrictEqual(rest, []);
+        assert.match(only!, /^onair:season\.qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1\d{3} concurrent executions the QoE consumer needs at the peak with \d+% sampling \(.* provisioned shards .*\); raise the account's Lambda "Concurrent executions" quota in us-east-1 \(Service Quotas, L-B99A9384; 1,000 by default\) and set qoe\.accountLambdaConcurrency to it, or lower observability\.realtimeLogs\.samplingRate \(or maxShards when samplingRate is left out\)$/);
+        raw = setPath(raw, "qoe.accountLambdaConcurrency", 2_000);
+        assert.deepStrictEqual(problems(raw), [], "a raised quota, declared, is enough");
+        // An on-demand-advantage stream for 400,000 viewers fully sampled holds 1,235 shards (see the sizing tests).
+        const advantage = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 400_000 }), "observability.realtimeLogs", { streamMode: "on-demand-advantage", samplingRate: 100 });
+        assert.match(problems(advantage)[0]!, /qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1235 concurrent executions .* or lower observability\.realtimeLogs\.samplingRate$/);
     });
 });
 
-describe("QoE consumer sizing from the expected audience", () => {
-    it("prod's 250,000 viewers at 2 s segments and 100% sampling: 500,000 records/s, 500 shards, full batches every ~4.5 s, one batch per shard", () => {
-        // 250,000 x 4 requests / 2 s = 500,000 records/s; 1,000 records/s per shard; 4,500 x 1.33 KB < 6 MB.
-        assert.deepStrictEqual(consumerSizing({ viewers: 250_000, samplingRate: 100, segmentSeconds: 2 }), {
-            recordsPerSecond: 500_000, shards: 500, batchSize: 4500, batchingWindowSeconds: 5, parallelizationFactor: 1, concurrentExecutions: 500,
+describe("QoE consumer sizing from the real-time log stream's sizing", () => {
+    const stream = (peakViewers: number, samplingRate: number, mode: RealtimeStreamMode = "provisioned", maxShards = 200) =>
+        sizeRealtimeStream({ peakViewers, shortestSegmentSeconds: 2, samplingRate }, mode, maxShards);
+
+    it("prod (250,000 viewers, 2 s segments, 25% on 200 provisioned shards): 193 shards, batches of 2,500, one batch per shard", () => {
+        const s = stream(250_000, 25);
+        // The stream: 125,000 records/s x 1,234 B = 154.25 MB/s; x 1.25 over 1 MB/s per shard = 193 shards (ADR 017).
+        assert.deepStrictEqual([s.recordsPerSecond, s.recordBytes, s.shards], [125_000, 1_234, 193]);
+        const c = consumerSizing(s);
+        // Lambda invokes at "the payload limit of 6 MB" (Lambda Developer Guide, "How Lambda processes records from
+        // Amazon Kinesis Data Streams"); a record is base64 in the event (RFC 4648: 4 characters per 3 bytes, 1,648)
+        // plus its 700-byte envelope: 6,000,000 / 2,348 = 2,555 -> 2,500. A shard brings 125,000 / 193 = 648
+        // records/s, 3,240 in the 5 s window, so batches are cut at 2,500.
+        assert.strictEqual(eventRecordBytes(1_234), 1_648 + RECORD_ENVELOPE_BYTES);
+        assert.deepStrictEqual({ ...c, explanation: undefined }, {
+            streamMode: "provisioned", recordsPerSecond: 125_000, recordBytes: 1_234, shards: 193, batchSize: 2_500, batchingWindowSeconds: 5,
+            parallelizationFactor: 1, concurrentExecutions: 193, explanation: undefined,
         });
+        assert.match(c.explanation, /^125000 records\/s over 193 provisioned shards = 648 records\/s a shard; batch 2500 .* = 193 concurrent executions$/);
     });
 
-    it("a small audience or a low sampling rate: few shards, small batches, at least 100", () => {
-        assert.deepStrictEqual(consumerSizing({ viewers: 2_000, samplingRate: 10, segmentSeconds: 4 }), {
-            recordsPerSecond: 200, shards: 1, batchSize: 1000, batchingWindowSeconds: 5, parallelizationFactor: 1, concurrentExecutions: 1,
-        });
-        assert.strictEqual(consumerSizing({ viewers: 100, samplingRate: 1, segmentSeconds: 6 }).batchSize, 100);
+    it("reads exactly the shards a provisioned stream is created with", () => {
+        for (const [viewers, rate, maxShards] of [[250_000, 25, 200], [10_000, 100, 200], [1_000_000, 30, 1_500], [100, 1, 1]] as const) {
+            const s = stream(viewers, rate, "provisioned", maxShards);
+            assert.ok(s.fits, `${viewers} viewers at ${rate}%`);
+            assert.strictEqual(consumerSizing(s).shards, streamCapacityArgs(s).shardCount, `${viewers} viewers at ${rate}%`);
+        }
+    });
+
+    it("an on-demand stream: at least a new stream's 4 shards", () => {
+        // 1,000 viewers x 2 requests/s = 2,000 records/s x 1,234 B = 2.47 MB/s: 3 shards of 1 MB/s and 1,000 records/s ("A shard
+        // supports 1 MB/s and 1000 records per second for writes ... in both on-demand and provisioned capacity modes", Kinesis
+        // Data Streams Developer Guide, "Create and manage Kinesis data streams"); a new on-demand stream starts at 4 MB/s and
+        // 4,000 records/s, 4 shards' worth (same guide, on-demand mode).
+        const c = consumerSizing(stream(1_000, 100, "on-demand"));
+        assert.deepStrictEqual([c.streamMode, c.shards, c.concurrentExecutions], ["on-demand", 4, 4]);
+    });
+
+    it("an on-demand-advantage stream: the shards its warm throughput takes", () => {
+        // 250,000 viewers fully sampled: 617 MB/s, warmed to 617 / 1.048576 x 1.25 = 736 MiB/s (ADR 017); 736 x 1,048,576 B
+        // over 1 MB/s a shard = 771.8 -> 772 shards, 772 concurrent executions: within the default 1,000 ("Lambda quotas").
+        const c = consumerSizing(stream(250_000, 100, "on-demand-advantage"));
+        assert.deepStrictEqual([c.shards, c.parallelizationFactor, c.concurrentExecutions], [772, 1, 772]);
+        // 400,000 viewers: 987 MB/s, 1,177 MiB/s warm, 1,235 shards: past the default concurrency.
+        assert.strictEqual(consumerSizing(stream(400_000, 100, "on-demand-advantage")).concurrentExecutions, 1_235);
+    });
+
+    it("a small audience or a low sampling rate: one shard, batches of at least 100", () => {
+        const c = consumerSizing(sizeRealtimeStream({ peakViewers: 100, shortestSegmentSeconds: 6, samplingRate: 1 }, "provisioned", 200));
+        assert.deepStrictEqual([c.recordsPerSecond, c.shards, c.batchSize, c.concurrentExecutions], [1, 1, 100, 1]);
     });
 
     it("a slow consumer gets more concurrent batches per shard, at most 10", () => {
-        assert.strictEqual(consumerSizing({ viewers: 250_000, samplingRate: 100, segmentSeconds: 2, recordsPerSecondPerInvocation: 500 }).parallelizationFactor, 4);
-        assert.strictEqual(consumerSizing({ viewers: 250_000, samplingRate: 100, segmentSeconds: 2, recordsPerSecondPerInvocation: 2_000 }).parallelizationFactor, 1);
-        assert.strictEqual(consumerSizing({ viewers: 250_000, samplingRate: 100, segmentSeconds: 2, recordsPerSecondPerInvocation: 50 }).parallelizationFactor, 10);
+        // 648 records/s a shard over half of what one invocation takes; ParallelizationFactor is 1-10
+        // ("Lambda parameters for Amazon Kinesis Data Streams event source mappings").
+        const s = stream(250_000, 25);
+        assert.strictEqual(consumerSizing(s, 500).parallelizationFactor, 3);
+        assert.strictEqual(consumerSizing(s, 500).concurrentExecutions, 579);
+        assert.strictEqual(consumerSizing(s, 2_000).parallelizationFactor, 1);
+        assert.strictEqual(consumerSizing(s, 50).parallelizationFactor, 10);
+    });
+
+    it("a batch of that size fits Lambda's 6 MB payload as the Kinesis event carries it, and a larger one would not", () => {
+        // The record envelope of the Lambda guide's example Kinesis event ("How Lambda processes records from Amazon
+        // Kinesis Data Streams", example event), with OnAir's ARNs, the longest season name and a 120-character key.
+        const season = "x".repeat(24);
+        const data = Buffer.alloc(estimatedRecordBytes(), "a").toString("base64");
+        const record = {
+            kinesis: { kinesisSchemaVersion: "1.0", partitionKey: "p".repeat(120), sequenceNumber: "4".repeat(56), data, approximateArrivalTimestamp: 1545084650.987 },
+            eventSource: "aws:kinesis", eventVersion: "1.0", eventID: `shardId-000000000006:${"4".repeat(56)}`, eventName: "aws:kinesis:record",
+            invokeIdentityArn: "arn:aws:iam::123456789012:role/qoe-consumer-role-1a2b3c4", awsRegion: "us-east-1",
+            eventSourceARN: `arn:aws:kinesis:us-east-1:123456789012:stream/onair-${season}-realtime-logs`,
+        };
+        const payload = (n: number) => Buffer.byteLength(JSON.stringify({ Records: Array.from({ length: n }, () => record) }));
+        assert.ok(Buffer.byteLength(JSON.stringify(record)) - data.length + 1 <= RECORD_ENVELOPE_BYTES);
+        const { batchSize } = consumerSizing(stream(250_000, 25));
+        assert.ok(payload(batchSize) <= MAX_PAYLOAD_BYTES, `${payload(batchSize)} B`);
+        assert.ok(payload(batchSize + 100) > MAX_PAYLOAD_BYTES, "the batch is not sized far below the payload limit");
     });
 });
 
 describe("QoE consumer, panels and alarms under the mock runtime", function () {
     let plan: PlanCapture;
     before(async () => {
-        plan = await planSeason(setPath(baselineSeason(), "qoe", { expectedPeakViewers: 20_000, alarms: { rebufferingPercent: 2, errorRatePercent: 3 } }));
+        const raw = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 20_000 }), "qoe", { alarms: { rebufferingPercent: 2, errorRatePercent: 3 } });
+        plan = await planSeason(raw);
     });
 
-    it("subscribes a Lambda to the real-time log stream, sized from the expected audience", () => {
+    it("subscribes a Lambda to the real-time log stream, sized from the stream's own sizing of delivery.audience", () => {
         const stream = one(plan, "aws:kinesis/stream:Stream", "realtime-logs");
         const fn = one(plan, "aws:lambda/function:Function", "qoe-consumer");
         const esm = one(plan, "aws:lambda/eventSourceMapping:EventSourceMapping", "qoe-consumer");
         assert.strictEqual(fn.region, stream.region);
         assert.strictEqual(esm.inputs["eventSourceArn"], stream.outputs["arn"]);
         assert.strictEqual(esm.inputs["functionName"], fn.outputs["arn"]);
-        // 20,000 viewers x 4 / 2 s = 40,000 records/s: 40 shards of 1,000, 5,000 a window -> capped at 4,500.
-        const s = consumerSizing({ viewers: 20_000, samplingRate: 100, segmentSeconds: 2 });
-        assert.deepStrictEqual(s.shards, 40);
+        // 20,000 viewers x 4 requests / 2 s = 40,000 records/s x 1,234 B = 49.36 MB/s; x 1.25 over 1 MB/s a shard = 62
+        // provisioned shards (ADR 017), each bringing 645 records/s: 3,226 in a 5 s window, cut at the 2,500 that fit 6 MB.
+        const s = (plan.outputs as any).qoe.sizing;
+        assert.strictEqual(stream.inputs["shardCount"], 62);
+        assert.strictEqual(s.shards, stream.inputs["shardCount"], "the consumer reads the shards the stream is created with");
+        assert.deepStrictEqual([s.recordsPerSecond, s.recordBytes, s.batchSize, s.parallelizationFactor, s.concurrentExecutions], [40_000, 1_234, 2_500, 1, 62]);
+        assert.deepStrictEqual(s, consumerSizing((plan.outputs as any).realtimeLogCapacity));
         assert.deepStrictEqual([esm.inputs["batchSize"], esm.inputs["maximumBatchingWindowInSeconds"], esm.inputs["parallelizationFactor"]], [s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor]);
         assert.strictEqual(esm.inputs["startingPosition"], "LATEST");
         assert.strictEqual(esm.inputs["maximumRecordAgeInSeconds"], 300, "figures older than five minutes are not real time");
         assert.strictEqual(esm.inputs["bisectBatchOnFunctionError"], true);
-        assert.deepStrictEqual((plan.outputs as any).qoe.sizing, s);
         assert.deepStrictEqual((plan.outputs as any).qoe.alarms, ["onair-test-season-main-uhd-rebuffering", "onair-test-season-main-uhd-viewer-errors", "onair-test-season-second-hd-rebuffering", "onair-test-season-second-hd-viewer-errors"]);
         assert.strictEqual((plan.outputs as any).qoe.panels.length, 8);
     });

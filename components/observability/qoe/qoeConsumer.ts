@@ -7,6 +7,7 @@ import { PolicyDocument, serviceRole } from "../../media/iam";
 import { REPO_ROOT } from "../../repoRoot";
 import { REALTIME_LOG_FIELDS } from "../logFields";
 import { QOE_NAMESPACE } from "./metrics";
+import { StreamSizing } from "../realtimeSizing";
 import { consumerSizing, ConsumerSizing } from "./sizing";
 
 const HANDLER_DIR = path.join(REPO_ROOT, "components", "observability", "qoe", "handler");
@@ -47,14 +48,6 @@ export function consumerEnvironment(season: SeasonConfig): Record<string, string
     };
 }
 
-export function seasonSizing(season: SeasonConfig): ConsumerSizing {
-    return consumerSizing({
-        viewers: season.qoe.expectedPeakViewers,
-        samplingRate: season.observability.realtimeLogs.samplingRate,
-        segmentSeconds: Math.min(...season.channels.map((c) => c.segment.lengthSeconds)),
-    });
-}
-
 /** Read the stream (Lambda's Kinesis poller runs as the function's role), decrypt it, write its own logs. */
 export function consumerPolicy(streamArn: string, region: string, account: string, functionName: string): PolicyDocument {
     return {
@@ -75,13 +68,15 @@ export interface QoeConsumer {
 
 /**
  * The QoE consumer: a Lambda (ES module handler with @svta/cml-cmcd bundled) subscribed to the
- * real-time log stream. It publishes by writing EMF to its log group, so it needs no CloudWatch
- * API permission. Stale records are skipped: a figure more than five minutes late is no longer
- * real time, and a shard must never fall behind the game.
+ * real-time log stream, its event source mapping sized from the sizing the stream was created with.
+ * It publishes by writing EMF to its log group, so it needs no CloudWatch API permission. Stale
+ * records are skipped: a figure more than five minutes late is no longer real time, and a shard
+ * must never fall behind the game.
  */
-export function createQoeConsumer(season: SeasonConfig, region: string, streamArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): QoeConsumer {
+export function createQoeConsumer(season: SeasonConfig, region: string, stream: { arn: pulumi.Input<string>; sizing: StreamSizing }, opts: pulumi.CustomResourceOptions): QoeConsumer {
     const functionName = `onair-${season.name}-qoe`;
-    const sizing = seasonSizing(season);
+    const streamArn = stream.arn;
+    const sizing = consumerSizing(stream.sizing);
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     const role = serviceRole("qoe-consumer-role", {
         description: `OnAir ${season.name}: real-time QoE consumer of the CloudFront log stream`,
