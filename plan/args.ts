@@ -6,6 +6,8 @@ export interface PlanArgs {
     json?: string;
     markdown?: string;
     asOf?: string;
+    /** Per stack: a program that has not finished by then fails the plan (exit 2). */
+    timeoutSeconds: number;
     /** Plan every stack file of the root project and of projects one directory down. */
     all: boolean;
     /** Stack traces and the SDK's debugging aids off (npm run plan:fast, compiled code). */
@@ -13,6 +15,12 @@ export interface PlanArgs {
     verbose: boolean;
     help: boolean;
 }
+
+/**
+ * Five minutes: the largest season OnAir accepts (60 channels, three regions) plans in well under a
+ * minute through ts-node on a loaded 2-core runner; a program still running after that is stuck.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 export const USAGE = `Usage: npm run plan -- [options]
 
@@ -28,6 +36,7 @@ Options:
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
   --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
+  --timeout SECONDS fail a stack whose program has not finished after SECONDS (default ${DEFAULT_TIMEOUT_SECONDS})
   --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
                     code with it: same plan and verdict, several times faster on large seasons)
   --verbose         print stack traces for program errors
@@ -38,8 +47,8 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", all: false, fast: false, verbose: false, help: false };
-    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
+    const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: false, verbose: false, help: false };
+    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of", "--timeout"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
@@ -53,6 +62,12 @@ export function parseArgs(argv: string[]): PlanArgs {
             if (flag === "--as-of") {
                 if (Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ISO-8601 such as 2026-09-01T00:00:00Z`);
                 out.asOf = value;
+                continue;
+            }
+            if (flag === "--timeout") {
+                const n = Number(value);
+                if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400) throw new UsageError(`--timeout ${JSON.stringify(value)} is not a number of seconds; use e.g. --timeout 600 (at most 86400)`);
+                out.timeoutSeconds = n;
                 continue;
             }
             const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown";
