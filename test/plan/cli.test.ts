@@ -27,9 +27,9 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(outputs, /"onair-rsn-2026-27-us-west-2"/);
         assert.match(outputs, /"us-east-1": "arn:aws:sns:us-east-1:\d+:onair-rsn-2026-27-alarms"/);
         // --as-of moves "now": the Christmas game is ahead, the December 5 final is not.
-        assert.match(outputs, /"at": "2026-12-25T16:00:00",\s+"name": "hoops-hd-2026-12-25-holiday-game-start"/);
-        assert.ok(!outputs.includes("2026-12-05-conference-final-start"));
-        assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
+        assert.match(outputs, /"at": "2026-12-25T16:00:00",\s+"name": "hoops-hd.2026-12-25-holiday-game.start"/);
+        assert.ok(!outputs.includes("2026-12-05-conference-final.start"));
+        assert.match(outputs, /"name": "2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
         assert.match(outputs, /seasonCostEstimate:[\s\S]*"totals": \{[\s\S]*"cost": \d+/);
     });
 
