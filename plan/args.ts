@@ -1,3 +1,5 @@
+import { INSTANT_HINT, parseInstant } from "../components/config/instant";
+
 /** Command-line options of `npm run plan`. */
 export interface PlanArgs {
     stack: string;
@@ -35,7 +37,8 @@ Options:
                     Pulumi.yaml next to it, its own stack files are used)
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
-  --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
+  --as-of TIME      plan as if it were TIME (ISO-8601 with its zone, e.g. 2026-09-01T00:00:00Z):
+                    which event schedules are still ahead
   --timeout SECONDS fail a stack whose program has not finished after SECONDS (default ${DEFAULT_TIMEOUT_SECONDS})
   --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
                     code with it: same plan and verdict, several times faster on large seasons)
@@ -45,6 +48,11 @@ Options:
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error.`;
 
 export class UsageError extends Error {}
+
+/** Stack names as Pulumi takes them, which also keeps `Pulumi.<stack>.yaml` inside the project folder. */
+export function stackNameProblem(stack: string): string | undefined {
+    return /^[A-Za-z0-9_.-]+$/.test(stack) && !/^\.+$/.test(stack) ? undefined : `--stack ${JSON.stringify(stack)} is not a stack name; use letters, digits, _, . and -`;
+}
 
 export function parseArgs(argv: string[]): PlanArgs {
     const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: false, verbose: false, help: false };
@@ -60,7 +68,7 @@ export function parseArgs(argv: string[]): PlanArgs {
             const value = inline ?? argv[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
             if (flag === "--as-of") {
-                if (Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ISO-8601 such as 2026-09-01T00:00:00Z`);
+                if (parseInstant(value) === undefined) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ${INSTANT_HINT}`);
                 out.asOf = value;
                 continue;
             }
@@ -79,6 +87,7 @@ export function parseArgs(argv: string[]): PlanArgs {
     if (out.all && (out.config || out.program || out.json || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
         throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program or --json");
     }
-    if (!/^[A-Za-z0-9_.-]+$/.test(out.stack)) throw new UsageError(`--stack ${JSON.stringify(out.stack)} is not a stack name`);
+    const bad = stackNameProblem(out.stack);
+    if (bad) throw new UsageError(bad);
     return out;
 }

@@ -28,6 +28,7 @@ export function readAds(
         if (id !== undefined && !channelIds.includes(id)) return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
         return id;
     }, { min: 1, what: "channels" });
+    c.at("channels").unique(channels, "channel");
     const slateAdUrl = c.at("slateAdUrl").present ? c.at("slateAdUrl").string({ pattern: HTTPS_URL, patternHint: "an HTTPS URL of a slate video" }) : undefined;
     const cookieDomain = c.at("cookieDomain").string({ patternHint: "the parent domain of the playback host, e.g. example.com" });
     if (cookieDomain !== undefined) {

@@ -1,9 +1,10 @@
-import { Cursor } from "./cursor";
+import { Cursor, isPlainObject } from "./cursor";
 import { readChannel, unique } from "./channel";
 import { readDelivery } from "./delivery";
+import { checkDerivedNames } from "./derivedNames";
 import { ConfigError, ConfigIssue } from "./errors";
 import { readRegions } from "./regions";
-import { SecretKeyLookup } from "./secrets";
+import { SecretKeyLookup, unknownKeys } from "./secrets";
 import { readSecurity } from "./security";
 import { readAds } from "./ads";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
@@ -25,6 +26,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const regions = readRegions(root.at("regions"));
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
+    checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
     const observability = readObservability(root.at("observability"));
@@ -32,12 +34,20 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const costRates = readCostRates(root.at("costRates"));
     const tags = readTags(root.at("tags"));
     if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
-    const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
+    // Ids as written: a channel with a bad field elsewhere is still a channel ads may name.
+    const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
+
+    issues.push(...unknownKeys(secrets, SEASON_KEY, raw));
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
     return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, schedule: schedule!, ...(costRates ? { costRates } : {}), ...(ads ? { ads } : {}), tags };
+}
+
+function declaredIds(c: Cursor): string[] {
+    if (!Array.isArray(c.value)) return [];
+    return (c.value as unknown[]).flatMap((ch) => (isPlainObject(ch) && typeof ch["id"] === "string" ? [ch["id"]] : []));
 }
 
 function readObservability(c: Cursor): ObservabilityConfig | undefined {
