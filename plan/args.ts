@@ -45,7 +45,8 @@ Options:
   --verbose         print stack traces for program errors
   --help            show this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error.`;
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error
+(a program that does not finish, or ends the process, is a program error).`;
 
 export class UsageError extends Error {}
 

@@ -20,7 +20,7 @@ export interface SuperviseOptions {
 }
 
 /** How long a timed-out plan process gets to answer a ping: an answer means it was waiting, not busy. */
-const PING_MS = 2_000;
+const PING_MS = 5_000;
 /** Loading the plan process and a stack's config, before the program runs. */
 const SETUP_MS = 120_000;
 /** How long a plan process that sent its last result gets to exit by itself. */
@@ -65,7 +65,7 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
         let finished = false;
         let timer: NodeJS.Timeout | undefined;
         let pong: ((m: Extract<ChildMessage, { t: "pong" }>) => void) | undefined;
-        const seconds = Math.round(opts.timeoutMs / 1000);
+        const seconds = opts.timeoutMs / 1000;
 
         // Until a program starts, the plan process loads (Node, ts-node, the SDK, the packs): that
         // gets a limit of its own, so a short --timeout bounds the program, not a loaded machine.
@@ -84,12 +84,17 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
         const stackLabel = () => `stack ${jobs[current]!.stack}`;
 
         async function onTimeout(): Promise<void> {
+            const timedOut = current;
             const answer = await new Promise<Extract<ChildMessage, { t: "pong" }> | undefined>((r) => {
                 pong = r;
-                child.send({ t: "ping" } satisfies SupervisorMessage);
+                // A closed channel (the process is ending) answers as a process that cannot answer.
+                if (!child.connected) r(undefined);
+                else child.send({ t: "ping" } satisfies SupervisorMessage, (e) => e && r(undefined));
                 setTimeout(() => r(undefined), PING_MS).unref();
             });
             pong = undefined;
+            // It finished while answering: a slow program, not a stuck one.
+            if (finished || current !== timedOut) return;
             const head = state.phase
                 ? `Program error: the plan of ${stackLabel()} did not finish within ${seconds} s (--timeout); it was stopped.`
                 : `Error: the plan process for ${stackLabel()} did not start its program within ${Math.round(Math.max(opts.timeoutMs, SETUP_MS) / 1000)} s; it was stopped.`;
