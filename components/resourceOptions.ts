@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "./config/errors";
+import { PROTECT_KEY } from "./config/season";
 
 /**
  * Resource options decided per resource type, in one place: which resources a season cannot lose
@@ -51,7 +52,7 @@ export const DELETE_BEFORE_REPLACE: Readonly<Record<string, string>> = {
 };
 
 /** The config key that turns protection on (prod) or off (stacks that are destroyed on purpose). */
-export const PROTECT_KEY = "protect";
+export { PROTECT_KEY };
 
 export interface SeasonProtection {
     /** Protect the SEASON_CRITICAL resources. */

@@ -1,8 +1,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import * as YAML from "yaml";
 import { environmentPlaceholder, RequiredSecret, secretsNamedBySeason } from "./requiredSecrets";
+import { nonFinite, readYamlFile, StackFileError, stackDocument } from "./configFile";
 
 /** A stack configuration as the Pulumi CLI would hand it to the program. */
 export interface StackConfig {
@@ -20,13 +20,7 @@ export interface StackConfig {
     secrets?: RequiredSecret[];
 }
 
-/** A problem with the stack or project file itself (not with the season's content). */
-export class StackFileError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "StackFileError";
-    }
-}
+export { StackFileError };
 
 interface ProjectDeclaration {
     type?: string;
@@ -64,10 +58,12 @@ export function readStackConfig(dir: string, stack: string, configFile?: string)
     if (!fs.existsSync(file)) {
         throw new StackFileError(`stack config ${file} not found; pass --stack NAME for Pulumi.NAME.yaml or --config FILE`);
     }
-    const doc = parseYaml(file) as { config?: Record<string, unknown>; environment?: unknown } | null;
-    const raw = doc?.config ?? {};
+    const doc = stackDocument(readYamlFile(file), file) as { config?: Record<string, unknown>; environment?: unknown };
+    const raw = doc.config ?? {};
     if (typeof raw !== "object" || Array.isArray(raw)) throw new StackFileError(`${file}: "config" must be a map of keys to values`);
-    const environments = readEnvironments(doc?.environment, file);
+    const notFinite = Object.entries(raw).flatMap(([key, value]) => nonFinite(value, qualify(key, project.name)));
+    if (notFinite.length > 0) throw new StackFileError(`${file}: ${notFinite.join("; ")}; give each a number, or remove the key to use its default`);
+    const environments = readEnvironments(doc.environment, file);
 
     const config: Record<string, string> = {};
     const secretKeys = new Set<string>();
@@ -171,9 +167,5 @@ function applyProjectDeclarations(project: ProjectFile, config: Record<string, s
 }
 
 function parseYaml(file: string): unknown {
-    try {
-        return YAML.parse(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-        throw new StackFileError(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
-    }
+    return readYamlFile(file);
 }

@@ -5,7 +5,7 @@ import { ORIGIN_TOKEN_MARGIN_SECONDS } from "../config/ads";
 import { runWindow } from "../config/schedule";
 import { ORIGIN_KID_PREFIX } from "../config/security";
 import { SeasonConfig } from "../config/types";
-import { viewerPathPrefix } from "../naming";
+import { PART_SEPARATOR, prefetchScheduleName, viewerPathPrefix } from "../naming";
 import { onAirWindows } from "../operations/onAirWindows";
 import { MIN_LEAD_MS } from "../operations/scheduleWindows";
 
@@ -165,9 +165,9 @@ export class AdInsertion extends pulumi.ComponentResource {
             for (const e of ch.events) {
                 const w = runWindow(e, season.schedule);
                 if (w.stopMs <= args.nowMs + MIN_LEAD_MS) continue;
-                const window = { name: `${ch.id}-${e.name}`.slice(0, 64), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
+                const window = { name: prefetchScheduleName(e.name), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
                 this.channels[ch.id]!.prefetch.push(window);
-                new awsnative.mediatailor.PrefetchSchedule(`ads-${ch.id}-${e.name}`, {
+                new awsnative.mediatailor.PrefetchSchedule(["ads", ch.id, e.name].join(PART_SEPARATOR), {
                     name: window.name,
                     playbackConfigurationName: pc.name,
                     scheduleType: "RECURRING",

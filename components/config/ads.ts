@@ -29,6 +29,7 @@ export function readAds(
         if (id !== undefined && !channelIds.includes(id)) return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
         return id;
     }, { min: 1, what: "channels" });
+    c.at("channels").unique(channels, "channel");
     const slateAdUrl = c.at("slateAdUrl").present ? c.at("slateAdUrl").string({ pattern: HTTPS_URL, patternHint: "an HTTPS URL of a slate video" }) : undefined;
     // Players set the bearer header on every request of the session; the query transport needs MediaTailor's account-level setting.
     const segmentTokens = c.at("segmentTokens").oneOf(AD_SEGMENT_TOKEN_TRANSPORTS, { default: "header" });

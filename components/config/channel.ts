@@ -98,9 +98,5 @@ function readSegment(c: Cursor): SegmentConfig | undefined {
 }
 
 export function unique(c: Cursor, values: string[], what: string): void {
-    const seen = new Set<string>();
-    for (const v of values) {
-        if (seen.has(v)) c.fail(`lists ${what} ${JSON.stringify(v)} twice; each must be unique`);
-        seen.add(v);
-    }
+    c.unique(values, what);
 }

@@ -1,6 +1,6 @@
 import { Cursor } from "./cursor";
 import { SecretKeyLookup, secretKeyRef } from "./secrets";
-import { isHostname, isOverlyBroad, parseIpv4, parseIpv4Cidr } from "./network";
+import { allowListProblem, isHostname, parseIpv4 } from "./network";
 import { CONTRIBUTION_DEFAULTS, FEC_REFERENCE, MEDIALIVE_MAX_INPUT_MBPS, MERGE_PROTOCOLS, RECOVERY_WINDOW_MS, RTP_PUSH_PORT } from "./defaults";
 import {
     CallerTarget,
@@ -50,6 +50,8 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
     const latencyMs = readLatency(c.at("latencyMs"), protocol);
     const ingestPort = readIngestPort(c.at("ingestPort"), protocol, via);
     const networks = c.at("networks").list((n) => readNetwork(n, protocol), { min: 1, max: 2, what: "networks" });
+    // Network names name the flow sources: MediaConnect refuses two sources of one name in a flow.
+    c.at("networks").unique(networks.map((n) => n.name), "network name");
     // Count the networks as written, so one malformed entry does not also trigger "needs two networks".
     const rawNetworks = Array.isArray(c.at("networks").value) ? (c.at("networks").value as unknown[]).length : networks.length;
     const failover = readFailover(c, protocol, rawNetworks, via);
@@ -94,12 +96,8 @@ function readNetwork(c: Cursor, protocol: ContributionProtocol): ContributionNet
 function readCidr(c: Cursor): string | undefined {
     const text = c.string({ patternHint: "the venue's IPv4 CIDR on this ISP, such as 203.0.113.0/28" });
     if (text === undefined) return undefined;
-    const cidr = parseIpv4Cidr(text);
-    if (!cidr) return c.fail(`${JSON.stringify(text)} is not an IPv4 CIDR; use the venue's range, e.g. 203.0.113.0/28`);
-    if (isOverlyBroad(cidr.prefix)) {
-        return c.fail(`${JSON.stringify(text)} opens the ingest to most of the internet; list only the venue's ranges (prefix /8 or longer)`);
-    }
-    return text;
+    const problem = allowListProblem(text);
+    return problem ? c.fail(problem) : text;
 }
 
 const REGION_KEY = /^[a-z]{2}(-[a-z]+)+-\d$/;

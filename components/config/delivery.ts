@@ -93,6 +93,8 @@ function readDomain(c: Cursor): DeliveryConfig["domain"] {
         if (host !== undefined && !isHostname(host)) return a.fail(`${JSON.stringify(host)} is not a hostname; use e.g. live.example.com`);
         return host?.toLowerCase();
     }, { min: 1, max: 10, what: "aliases" });
+    // CloudFront refuses a distribution that lists one CNAME twice; hostnames compare case-insensitively.
+    c.at("aliases").unique(aliases, "alias");
     const certificateArn = c.at("certificateArn").string({
         pattern: CERT_ARN,
         patternHint: "an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)",

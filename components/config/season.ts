@@ -1,9 +1,10 @@
-import { Cursor } from "./cursor";
+import { Cursor, isPlainObject } from "./cursor";
 import { readChannel, unique } from "./channel";
 import { readDelivery } from "./delivery";
+import { checkDerivedNames } from "./derivedNames";
 import { ConfigError, ConfigIssue } from "./errors";
 import { readRegions } from "./regions";
-import { SecretKeyLookup } from "./secrets";
+import { SecretKeyLookup, unknownKeys } from "./secrets";
 import { readSecurity } from "./security";
 import { checkAdWindows, readAds } from "./ads";
 import { assignJamSync } from "./jamSync";
@@ -15,6 +16,8 @@ import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
+/** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
+export const PROTECT_KEY = "protect";
 const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "tags"] as const;
 
 /**
@@ -30,6 +33,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const regions = readRegions(root.at("regions"));
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
+    checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
     const observability = readObservability(root.at("observability"));
@@ -42,7 +46,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
         windowsWithMargins(root.at("channels"), channels, schedule);
         assignJamSync(root.at("channels"), channels, schedule);
     }
-    const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
+    // Ids as written: a channel with a bad field elsewhere is still a channel ads may name.
+    const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
@@ -55,6 +60,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     if (qoe && samplingRate !== undefined) {
         checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
     }
+
+    issues.push(...unknownKeys(secrets, SEASON_KEY, raw, [PROTECT_KEY]));
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
@@ -72,6 +79,11 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
         qoe: qoe!,
         tags,
     };
+}
+
+function declaredIds(c: Cursor): string[] {
+    if (!Array.isArray(c.value)) return [];
+    return (c.value as unknown[]).flatMap((ch) => (isPlainObject(ch) && typeof ch["id"] === "string" ? [ch["id"]] : []));
 }
 
 type ObservabilitySettings = Omit<ObservabilityConfig, "realtimeLogs"> & { realtimeLogs: RealtimeLogSettings };

@@ -25,8 +25,11 @@ export function readSecurity(c: Cursor, secrets: SecretKeyLookup): SecuritySetti
         what: "countries",
     });
     const requireGeoRestriction = c.at("requireGeoRestriction").bool({ default: true });
-    if (requireGeoRestriction && geoAllow.length === 0 && !c.at("geoAllow").present) {
+    if (requireGeoRestriction && !c.at("geoAllow").present) {
         c.at("geoAllow").fail(`is required while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR]`);
+    } else if (requireGeoRestriction && Array.isArray(c.at("geoAllow").value) && (c.at("geoAllow").value as unknown[]).length === 0) {
+        // An empty list would leave the distribution open worldwide (CloudFront applies no restriction).
+        c.at("geoAllow").fail(`is empty while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR], or set requireGeoRestriction: false for worldwide rights`);
     }
     const tokens = readTokens(c.at("tokens"), secrets);
     const waf = readWaf(c.at("waf"));

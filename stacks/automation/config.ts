@@ -1,5 +1,6 @@
 import { Cursor } from "../../components/config/cursor";
 import { ConfigError, ConfigIssue } from "../../components/config/errors";
+import { parseInstant } from "../../components/config/instant";
 
 export const STACK_ROLES = ["production", "rehearsal", "review-template"] as const;
 export type StackRole = (typeof STACK_ROLES)[number];
@@ -139,7 +140,7 @@ function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): Mana
     let destroyAt: string | undefined;
     if (role === "rehearsal") {
         destroyAt = c.at("destroyAt").string({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, patternHint: "the UTC time to destroy the rehearsal, e.g. 2026-11-26T06:00:00Z" });
-        if (destroyAt !== undefined && Number.isNaN(Date.parse(destroyAt))) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
+        if (destroyAt !== undefined && parseInstant(destroyAt) === undefined) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
     } else if (c.at("destroyAt").present) {
         c.at("destroyAt").fail(`applies to rehearsal stacks only; ${role} stacks are not destroyed on a timer`);
     }

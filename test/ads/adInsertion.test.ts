@@ -88,7 +88,7 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
 
     it("prefetches ads for each game still ahead, over the channel's run window, staggered by the retrieval window", () => {
         const schedules = ofType(plan, PREFETCH);
-        assert.deepStrictEqual(schedules.map((s) => s.inputs["name"]), ["main-uhd-derby", "main-uhd-final"], "the September game is over");
+        assert.deepStrictEqual(schedules.map((s) => s.inputs["name"]), ["derby", "final"], "the September game is over");
         const derby = schedules[0]!.inputs;
         assert.strictEqual(derby["scheduleType"], "RECURRING");
         assert.strictEqual(derby["playbackConfigurationName"], "onair-test-season-main-uhd");

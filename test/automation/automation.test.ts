@@ -64,6 +64,8 @@ describe("automation config (stacks/)", () => {
         ["a stack without its stack file", (c) => { c.stacks.push({ name: "playoffs", role: "production" }); }, `${NS}:automation.stacks[3].name: has no Pulumi.playoffs.yaml at the repository root`],
         ["no production stack", (c) => { c.stacks = c.stacks.slice(1); }, `${NS}:automation.stacks: has no stack with role production`],
         ["a rehearsal without a destroy time", (c) => { delete c.stacks[1].destroyAt; }, `${NS}:automation.stacks[1].destroyAt: is required; set a string (the UTC time to destroy the rehearsal`],
+        // Date.parse would read February 30 as March 2.
+        ["a destroy time on a day that does not exist", (c) => { c.stacks[1].destroyAt = "2027-02-30T12:00:00Z"; }, `${NS}:automation.stacks[1].destroyAt: "2027-02-30T12:00:00Z" is not a real time`],
         ["a destroy time on the production stack", (c) => { c.stacks[0].destroyAt = "2027-02-01T00:00:00Z"; }, `${NS}:automation.stacks[0].destroyAt: applies to rehearsal stacks only`],
         ["pull-request previews on a rehearsal", (c) => { c.stacks[1].previewPullRequests = true; }, `${NS}:automation.stacks[1].previewPullRequests: applies to production stacks only`],
         ["two review templates", (c) => { c.stacks.push({ name: "prod", role: "review-template" }); }, `${NS}:automation.stacks: has more than one review-template stack`],

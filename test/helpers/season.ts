@@ -62,6 +62,7 @@ export function secretLookup(secrets: Record<string, string> = TEST_SECRETS, pla
         isSet: (k) => k in secrets || k in plain,
         isSecret: (k) => k in secrets,
         length: (k) => (secrets[k] ?? plain[k] ?? "").length,
+        keys: () => ["season", ...Object.keys(secrets), ...Object.keys(plain)],
     };
 }
 

@@ -147,11 +147,23 @@ describe("season schedule and cost", () => {
         assert.deepStrictEqual(scheduledActions(season(), Date.parse("2026-09-07T00:00:00Z")), []);
     });
 
-    it("keeps schedule names within 64 characters", () => {
-        const long = scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "start" });
+    it("keeps schedule names within 64 characters (Scheduler CreateSchedule: Name 1-64 of [0-9a-zA-Z-_.]), unique after the cut", () => {
+        const channelId = "a-very-long-channel-identifier-x";
+        const event = "a-very-long-event-name-for-the-season-opener-game-of-the-year";
+        const long = scheduleName({ channelId, event, action: "start" });
         assert.ok(long.length <= 64, long);
-        assert.notStrictEqual(long, scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "stop" }));
-        assert.strictEqual(scheduleName({ channelId: "main-uhd", event: "final", action: "start" }), "main-uhd-final-start");
+        assert.match(long, /^[0-9a-zA-Z._-]+$/);
+        assert.notStrictEqual(long, scheduleName({ channelId, event, action: "stop" }));
+        // Two events alike up to the cut still get two names.
+        assert.notStrictEqual(long, scheduleName({ channelId, event: `${event.slice(0, 40)}-replay-of-the-opener-game`, action: "start" }));
+        assert.strictEqual(scheduleName({ channelId: "main-uhd", event: "final", action: "start" }), "main-uhd.final.start");
+    });
+
+    it("never gives two channel and event pairs one schedule name (hoops + hd-... and hoops-hd + ...)", () => {
+        assert.notStrictEqual(
+            scheduleName({ channelId: "hoops", event: "hd-2026-10-21-tip-off", action: "start" }),
+            scheduleName({ channelId: "hoops-hd", event: "2026-10-21-tip-off", action: "start" }),
+        );
     });
 
     it("rejects windows that overlap once lead and tail are added", () => {
@@ -232,8 +244,8 @@ describe("season operations under the mock runtime", function () {
         const schedules = ofType(plan, "aws:scheduler/schedule:Schedule", "us-west-2");
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
         assert.deepStrictEqual(schedules.map((s) => [s.inputs["name"], s.inputs["scheduleExpression"]]).sort(), [
-            ["main-uhd-final-start", "at(2026-12-05T19:00:00)"],
-            ["main-uhd-final-stop", "at(2026-12-06T00:30:00)"],
+            ["main-uhd.final.start", "at(2026-12-05T19:00:00)"],
+            ["main-uhd.final.stop", "at(2026-12-06T00:30:00)"],
         ]);
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         const flows = ofType(plan, "aws-native:mediaconnect:Flow", "us-west-2").filter((f) => f.name.includes("main-uhd")).map((f) => f.outputs["flowArn"]);
