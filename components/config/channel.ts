@@ -1,11 +1,12 @@
 import { Cursor } from "./cursor";
 import { readContribution, SLUG } from "./contribution";
+import { readChannelDrm } from "./drm";
 import { readEvents } from "./events";
 import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "events"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "events", "premium", "drm"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -29,6 +30,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     }
     const allowLiveUpdate = c.at("allowLiveUpdate").bool({ default: false });
     const events = readEvents(c.at("events"));
+    const { premium, drm } = readChannelDrm(c);
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
     unique(c.at("captions"), captions.map((t) => String(t.channel)), "caption channel");
@@ -36,8 +38,9 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events, ads: false };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events, ads: false, premium };
     if (singlePipeline) out.singlePipeline = singlePipeline;
+    if (drm) out.drm = drm;
     return out;
 }
 

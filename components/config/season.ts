@@ -8,6 +8,7 @@ import { readSecurity } from "./security";
 import { checkAdWindows, readAds } from "./ads";
 import { RealtimeLogSettings, resolveRateLimits, resolveSampling } from "./capacity";
 import { checkCallerTargets } from "./contribution";
+import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
@@ -41,6 +42,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
+    if (name) resolveDrm(root.at("channels"), channels, regions, name, (delivery?.domain?.aliases ?? []).map((a) => a.toLowerCase()));
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
     // Limits and log capacity follow from the audience and the shortest segment of the season.
     const waf = security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;
