@@ -189,7 +189,8 @@ export function defaultResourceId(season: string, channelId: string): string {
 /**
  * Season-level checks once every channel is read: a key provider URL for exactly the season's
  * regions, each in its own region; a role OnAir can scope; key requests that never go through the
- * viewer CDN; and a content id no other channel uses. Fills in the default content ids.
+ * viewer CDN (`viewerHosts`: the playback aliases, and `.<domain>` for client-routing hosts); and a
+ * content id no other channel uses. Fills in the default content ids.
  */
 export function resolveDrm(channelsCursor: Cursor, channels: ChannelConfig[], regions: RegionConfig[], season: string, viewerHosts: string[]): void {
     const seasonRegions = regions.map((r) => r.region);
@@ -209,7 +210,7 @@ export function resolveDrm(channelsCursor: Cursor, channels: ChannelConfig[], re
                 continue;
             }
             const host = new URL(url).hostname.toLowerCase();
-            if (host.endsWith(".cloudfront.net") || viewerHosts.includes(host)) {
+            if (host.endsWith(".cloudfront.net") || viewerHosts.some((v) => host === v || (v.startsWith(".") && host.endsWith(v)))) {
                 urls.at(region).fail(`${JSON.stringify(url)} goes through the viewer CDN; MediaPackage must call the key provider directly, never through the distribution viewers use`);
                 continue;
             }

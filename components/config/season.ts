@@ -42,7 +42,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
-    if (name) resolveDrm(root.at("channels"), channels, regions, name, (delivery?.domain?.aliases ?? []).map((a) => a.toLowerCase()));
+    const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
+    if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
     // Limits and log capacity follow from the audience and the shortest segment of the season.
     const waf = security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;

@@ -162,7 +162,9 @@ export function spekeTrust(s: SpekeRoleScope): PolicyDocument {
 }
 
 /**
- * execute-api ARN of the SPEKE method behind an API Gateway URL: POST (SPEKE sends its CPIX
+ * execute-api ARN of the SPEKE method behind an API Gateway URL, in the form
+ * arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<resource path> ("Control access
+ * for invoking an API", API Gateway Developer Guide): POST (SPEKE sends its CPIX
  * document in a POST) on exactly that stage and path. The account field is a wildcard because the
  * key provider's API may live in the DRM vendor's account; the API id and region pin the one API
  * (its hostname <api-id>.execute-api.<region>.amazonaws.com names no other).
