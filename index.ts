@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadSeason } from "./components/config";
 import { planningNow } from "./components/config/planningNow";
+import { playbackDrm } from "./components/media/packaging/encryption";
 import { seasonCost } from "./components/operations/cost";
 import { buildSeason } from "./components/season";
 
@@ -14,8 +15,12 @@ const delivery = built.delivery;
 /** CloudFront distribution hostname (point the season's aliases here). */
 export const distributionDomain = delivery.domainName;
 
-/** Playback URL templates per channel; the URL vending hook fills in `<token>`. */
-export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) => [id, { hls: p.hls, dash: p.dash }]));
+/**
+ * Playback URL templates per channel (the URL vending hook fills in `<token>`) and the DRM systems
+ * whose licences play each manifest (null: the channel is not encrypted).
+ */
+export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) =>
+    [id, { hls: p.hls, dash: p.dash, drm: playbackDrm(season.channels.find((c) => c.id === id)!) }]));
 
 /** The entitlement backend calls this (SigV4, POST JSON) to mint viewer tokens and URLs. */
 export const urlVendingEndpoint = built.vending.functionUrl;

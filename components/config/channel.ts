@@ -1,11 +1,12 @@
 import { Cursor } from "./cursor";
 import { readContribution, SLUG } from "./contribution";
+import { readChannelDrm } from "./drm";
 import { readEvents } from "./events";
 import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -31,6 +32,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     const allowLiveDelete = c.at("allowLiveDelete").bool({ default: false });
     const events = readEvents(c.at("events"));
     const jamSyncHourUtc = c.at("jamSyncHourUtc").present ? c.at("jamSyncHourUtc").int({ min: 0, max: 23, unit: "(UTC hour of the daily jam sync)" }) : undefined;
+    const { premium, drm } = readChannelDrm(c);
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
     audioNeedsPids(c.at("audio"), audio);
@@ -39,9 +41,10 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false, premium };
     if (singlePipeline) out.singlePipeline = singlePipeline;
     if (jamSyncHourUtc !== undefined) out.jamSyncHourUtc = jamSyncHourUtc;
+    if (drm) out.drm = drm;
     return out;
 }
 

@@ -10,6 +10,7 @@ import { checkAdWindows, readAds } from "./ads";
 import { assignJamSync } from "./jamSync";
 import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
 import { checkCallerTargets } from "./contribution";
+import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
@@ -50,6 +51,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
+    const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
+    if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
     // Limits and log capacity follow from the audience and the shortest segment of the season.
     const waf = security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;

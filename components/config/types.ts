@@ -3,9 +3,11 @@
  * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
  * components never see an optional that still needs a fallback.
  */
+import type { DrmConfig } from "./drm";
 import type { OperationsConfig } from "./operations";
 import type { QoeConfig } from "./qoe";
 
+export type { AudioPreset, CmafMethod, DrmConfig, DrmSystem, VideoPreset } from "./drm";
 export type { HoldConfig, OperationsConfig } from "./operations";
 export type { QoeConfig } from "./qoe";
 
@@ -146,6 +148,10 @@ export interface ChannelConfig {
     jamSyncHourUtc?: number;
     /** Set from `onair:season.ads.channels`: server-side ad insertion (MediaTailor) for this channel. */
     ads: boolean;
+    /** Premium rights (UHD, pay-per-view): DRM is required on every endpoint (validator and security pack). */
+    premium: boolean;
+    /** SPEKE v2 encryption of the channel's endpoints, identical in every region but the key provider URL. */
+    drm?: DrmConfig;
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;

@@ -11,6 +11,7 @@ import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, m
 import { MediaLiveChannel } from "./medialive/channel";
 import { MediaLiveInput } from "./medialive/input";
 import { ChannelChainOutputs, ContributionEndpoint } from "./outputs";
+import { keyProviderEncryption } from "./packaging/keyProvider";
 import { originEndpointArgs, packagingChannelArgs } from "./packaging/mediapackage";
 
 export interface ChannelChainContext {
@@ -122,8 +123,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         policy: pulumi.all([mpChannel.arn, mlRole.arn]).apply(([c, role]) => mediaPackageIngestPolicy(c, role)),
     }, opts());
 
+    // DRM channels: SPEKE v2 encryption, identical in every region but this region's key provider URL and role.
+    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.season }, n("speke-role"));
     const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
-        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role),
+        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
         channelName: mpChannel.channelName,
     }, opts());
 
