@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadSeason } from "./components/config";
 import { planningNow } from "./components/config/planningNow";
+import { playbackDrm } from "./components/media/packaging/encryption";
 import { seasonCost } from "./components/operations/cost";
 import { buildSeason } from "./components/season";
 
@@ -14,8 +15,12 @@ const delivery = built.delivery;
 /** CloudFront distribution hostname (point the season's aliases here). */
 export const distributionDomain = delivery.domainName;
 
-/** Playback URL templates per channel; the URL vending hook fills in `<token>`. */
-export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) => [id, { hls: p.hls, dash: p.dash }]));
+/**
+ * Playback URL templates per channel (the URL vending hook fills in `<token>`) and the DRM systems
+ * whose licences play each manifest (null: the channel is not encrypted).
+ */
+export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) =>
+    [id, { hls: p.hls, dash: p.dash, drm: playbackDrm(season.channels.find((c) => c.id === id)!) }]));
 
 /** The entitlement backend calls this (SigV4, POST JSON) to mint viewer tokens and URLs. */
 export const urlVendingEndpoint = built.vending.functionUrl;
@@ -50,6 +55,19 @@ export const schedules = built.operations.schedules;
 /** Per region, the state machine the schedules run (start it by hand if a schedule is missed). */
 export const seasonRunners = built.operations.runnerArns;
 
+/**
+ * The overtime hold: per channel and region the SSM parameter the runner reads before a scheduled
+ * stop ("off" or a hold note), and the managed policy that lets the NOC set them.
+ */
+export const holds = { parameters: built.operations.holdParameters, operatorPolicyArn: built.operations.holdOperatorPolicyArn };
+
+/**
+ * Real-time QoE: the consumer on the log stream, its sizing from the stream's own sizing
+ * (`realtimeLogCapacity`, from `delivery.audience.peakViewers`), the per-channel alarms and the
+ * panels each channel has on the global dashboard.
+ */
+export const qoe = built.operations.qoe;
+
 /** CloudWatch dashboards (one per region, one global) and the alarm topics. */
 export const dashboards = built.operations.dashboards;
 export const alarmTopics = built.operations.topicArns;
@@ -58,6 +76,21 @@ export const alarmTopics = built.operations.topicArns;
 export const adInsertion = built.ads
     ? Object.fromEntries(Object.entries(built.ads.channels).map(([id, a]) => [id, { playbackConfiguration: a.configurationName, hlsSessionPath: a.hlsPathPrefix, dashSessionPath: a.dashPathPrefix, prefetch: a.prefetch }]))
     : {};
+
+/**
+ * MediaTailor's origin tokens per ad channel: the kid, the jti to revoke and the run window each
+ * covers. A token covers one window: run `pulumi up` between an ad channel's games.
+ */
+export const adOriginTokens = built.adOriginTokens ?? {};
+
+/** How the real-time log stream is sized for delivery.audience.peakViewers (mode, shards or warm throughput, arithmetic). */
+export const realtimeLogCapacity = built.delivery.realtimeLogCapacity;
+
+/** The edge as configured: behaviours in CloudFront's order, Origin Shield per origin, WAF rules, vending callers. */
+export const edge = delivery.summary;
+
+/** The revocation hook operators invoke (r:<jti>, s:<sid> only); the KeyValueStore itself is written by the deployment. */
+export const revocationHook = built.delivery.revocation.functionName;
 
 /** Channel-hours x pipelines x regions for the season, priced with onair:season.costRates. */
 export const seasonCostEstimate = seasonCost(season);

@@ -44,3 +44,13 @@ export function mediaLiveChannelArnPattern(region: string, account: string): str
 export function s3BucketArnPattern(bucketPrefix: string): string {
     return `arn:aws:s3:::${bucketPrefix}*`;
 }
+
+/** `arn:${Partition}:sns:${Region}:${Account}:${TopicName}` */
+export function snsTopicArn(region: string, account: string, name: string): string {
+    return `arn:aws:sns:${region}:${account}:${name}`;
+}
+
+/** `arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}` */
+export function cloudWatchAlarmArn(region: string, account: string, name: string): string {
+    return `arn:aws:cloudwatch:${region}:${account}:alarm:${name}`;
+}

@@ -1,3 +1,5 @@
+import { createHash } from "crypto";
+
 /** Resource naming: logical names unique across regions, physical names identical where paths must match. */
 
 const DIRECTIONS: Record<string, string> = {
@@ -38,3 +40,39 @@ export function viewerPathPrefix(channelGroup: string, channelId: string): strin
 
 /** The tag every OnAir resource carries with its season's name (IAM conditions scope by it). */
 export const SEASON_TAG = "onair:season";
+
+/**
+ * Joins the parts of a derived name with a separator that channel ids and event names cannot
+ * contain (both are lowercase letters, digits and dashes), so `hoops` + `hd-final` and
+ * `hoops-hd` + `final` never give one name.
+ */
+export const PART_SEPARATOR = ".";
+
+/**
+ * A physical name of at most `max` characters. A longer one keeps its start and ends in a short
+ * hash of the whole name, so names that only differ after the cut stay different.
+ */
+export function boundedName(name: string, max: number): string {
+    if (name.length <= max) return name;
+    const hash = createHash("sha256").update(name).digest("hex").slice(0, 10);
+    return `${name.slice(0, max - hash.length - 1)}-${hash}`;
+}
+
+/**
+ * EventBridge Scheduler schedule names: 1-64 characters of [0-9a-zA-Z-_.], unique in their group
+ * (Scheduler API reference, CreateSchedule: Name).
+ */
+export const SCHEDULE_NAME_MAX = 64;
+
+export function scheduleName(a: { channelId: string; event: string; action: string }): string {
+    return boundedName([a.channelId, a.event, a.action].join(PART_SEPARATOR), SCHEDULE_NAME_MAX);
+}
+
+/**
+ * MediaTailor prefetch schedule names are unique per playback configuration (MediaTailor API
+ * reference, GetPrefetchSchedule: Name), and each ad channel has its own: the event name (at most
+ * 63 characters, unique in its channel) is the whole name, nothing is cut.
+ */
+export function prefetchScheduleName(event: string): string {
+    return event;
+}

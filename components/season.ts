@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AdInsertion, adOriginTokens, tokenSignature } from "./ads/adInsertion";
+import { AdInsertion, adOriginTokens, originKey, originKid, tokenSignature } from "./ads/adInsertion";
 import { SeasonConfig } from "./config/types";
+import { viewerPathPrefix } from "./naming";
 import { GlobalDelivery } from "./delivery/globalDelivery";
 import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
 import { SEASON_TAG } from "./naming";
 import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
+import { seasonProtection, seasonResourceOptions } from "./resourceOptions";
 
 /** CloudFront, WAF (scope CLOUDFRONT), ACM certificates for CloudFront and the KeyValueStore live here. */
 export const GLOBAL_REGION = "us-east-1";
@@ -21,6 +23,8 @@ export interface BuiltSeason {
     delivery: GlobalDelivery;
     vending: UrlVending;
     ads?: AdInsertion;
+    /** MediaTailor's origin tokens: kid, jti and the window each covers (never the token). */
+    adOriginTokens?: Record<string, pulumi.Output<{ kid: string; jti: string; notBefore: string; expiresAt: string; event?: string }>>;
     operations: SeasonOperations;
 }
 
@@ -31,6 +35,8 @@ export interface BuiltSeason {
  */
 export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: { stack?: string; nowMs?: number } = {}): BuiltSeason {
     const stack = opts.stack ?? pulumi.getStack();
+    // Read before any resource exists: a bad onair:protect fails the update with nothing created.
+    const transformations = [seasonResourceOptions(seasonProtection(config))];
     const tags = seasonTags(season, stack);
     const passphrases: Record<string, pulumi.Output<string>> = {};
     for (const ch of season.channels) {
@@ -40,17 +46,27 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     for (const r of season.regions) providers[r.region] = regionProviders(r.region, tags);
     const global = providers[GLOBAL_REGION] ?? regionProviders(GLOBAL_REGION, tags);
 
-    const chains = season.regions.map((region) => new RegionalMediaChain(region.region, {
+    // The primary region's chain first: each secondary channel is ordered after the primary's, so a
+    // live update rolls one region at a time (docs/adr/001).
+    const chainOf = (region: SeasonConfig["regions"][number], rollAfter?: Record<string, pulumi.Resource>) => new RegionalMediaChain(region.region, {
         season: season.name,
         region,
         channels: season.channels,
         logLevel: season.observability.channelLogLevel,
         tags,
         passphrases,
-    }, { providers: providerMap(providers[region.region]!) }));
+        ...(rollAfter ? { rollAfter } : {}),
+    }, { providers: providerMap(providers[region.region]!), transformations });
+    const primaryRegion = season.regions.find((r) => r.role === "primary")!;
+    const primaryChain = chainOf(primaryRegion);
+    const rollAfter = Object.fromEntries(Object.entries(primaryChain.channels).map(([id, c]) => [id, c.mediaLiveChannel]));
+    const chains = season.regions.map((region) => (region === primaryRegion ? primaryChain : chainOf(region, rollAfter)));
 
     const signer = { kid: season.security.tokens.keys[0]!.kid, key: config.requireSecret(season.security.tokens.keys[0]!.secretKey) };
-    const originTokens = season.ads ? adOriginTokens(season, signer) : {};
+    const nowMs = opts.nowMs ?? Date.now();
+    // MediaTailor's origin tokens: their own kid and key, one run window each (ADR 019).
+    const origin = season.ads ? adOriginTokens(season, signer, nowMs) : undefined;
+    const originTokens = origin?.tokens ?? {};
 
     const delivery = new GlobalDelivery("delivery", {
         season,
@@ -58,14 +74,18 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         regionProviders: providers,
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
-        adOriginSignatures: Object.values(originTokens).map(tokenSignature),
-    }, { providers: providerMap(global) });
+        ...(origin
+            ? {
+                adOriginKey: { kid: originKid(signer.kid), key: pulumi.secret(signer.key.apply(originKey)) },
+                adOriginReads: Object.entries(originTokens).map(([id, token]) => ({ prefix: viewerPathPrefix(season.name, id), signature: tokenSignature(token) })),
+            }
+            : {}),
+    }, { providers: providerMap(global), transformations });
 
     // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
     const primary = season.regions.find((r) => r.role === "primary")!.region;
-    const nowMs = opts.nowMs ?? Date.now();
     const ads = season.ads
-        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!) })
+        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!), transformations })
         : undefined;
     const adPaths = ads
         ? pulumi.all(Object.entries(ads.channels).map(([id, a]) => pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const)))
@@ -79,7 +99,8 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
+        realtimeLogStream: { arn: delivery.realtimeLogStreamArn, sizing: delivery.realtimeLogCapacity },
         nowMs,
-    });
-    return { chains, delivery, vending, ...(ads ? { ads } : {}), operations };
+    }, { transformations });
+    return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(origin ? { adOriginTokens: origin.windows } : {}), operations };
 }

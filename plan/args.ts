@@ -1,3 +1,5 @@
+import { INSTANT_HINT, parseInstant } from "../components/config/instant";
+
 /** Command-line options of `npm run plan`. */
 export interface PlanArgs {
     stack: string;
@@ -6,6 +8,8 @@ export interface PlanArgs {
     json?: string;
     markdown?: string;
     asOf?: string;
+    /** Per stack: a program that has not finished by then fails the plan (exit 2). */
+    timeoutSeconds: number;
     /** Plan every stack file of the root project and of projects one directory down. */
     all: boolean;
     /** Stack traces and the SDK's debugging aids off (npm run plan:fast, compiled code). */
@@ -15,6 +19,12 @@ export interface PlanArgs {
     verbose: boolean;
     help: boolean;
 }
+
+/**
+ * Five minutes: the largest season OnAir accepts (60 channels, three regions) plans in well under a
+ * minute through ts-node on a loaded 2-core runner; a program still running after that is stuck.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 export const USAGE = `Usage: npm run plan -- [options]
 
@@ -29,22 +39,30 @@ Options:
                     Pulumi.yaml next to it, its own stack files are used)
   --json FILE       write resources, violations and outputs as JSON
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
-  --as-of TIME      plan as if it were TIME (ISO-8601): which event schedules are still ahead
+  --as-of TIME      plan as if it were TIME (ISO-8601 with its zone, e.g. 2026-09-01T00:00:00Z):
+                    which event schedules are still ahead
   --preview         plan as a first \`pulumi preview\` sees it: every provider-computed output and id
                     unknown; prints which policies could not decide (as in the engine, those do not
                     fail the plan: they decide during \`pulumi up\`)
+  --timeout SECONDS fail a stack whose program has not finished after SECONDS (default ${DEFAULT_TIMEOUT_SECONDS})
   --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
                     code with it: same plan and verdict, several times faster on large seasons)
   --verbose         print stack traces for program errors
   --help            show this help
 
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error.`;
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error
+(a program that does not finish, or ends the process, is a program error).`;
 
 export class UsageError extends Error {}
 
+/** Stack names as Pulumi takes them, which also keeps `Pulumi.<stack>.yaml` inside the project folder. */
+export function stackNameProblem(stack: string): string | undefined {
+    return /^[A-Za-z0-9_.-]+$/.test(stack) && !/^\.+$/.test(stack) ? undefined : `--stack ${JSON.stringify(stack)} is not a stack name; use letters, digits, _, . and -`;
+}
+
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", all: false, fast: false, preview: false, verbose: false, help: false };
-    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of"]);
+    const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: false, preview: false, verbose: false, help: false };
+    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of", "--timeout"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
@@ -57,8 +75,14 @@ export function parseArgs(argv: string[]): PlanArgs {
             const value = inline ?? argv[++i];
             if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
             if (flag === "--as-of") {
-                if (Number.isNaN(Date.parse(value))) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ISO-8601 such as 2026-09-01T00:00:00Z`);
+                if (parseInstant(value) === undefined) throw new UsageError(`--as-of ${JSON.stringify(value)} is not a time; use ${INSTANT_HINT}`);
                 out.asOf = value;
+                continue;
+            }
+            if (flag === "--timeout") {
+                const n = Number(value);
+                if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400) throw new UsageError(`--timeout ${JSON.stringify(value)} is not a number of seconds; use e.g. --timeout 600 (at most 86400)`);
+                out.timeoutSeconds = n;
                 continue;
             }
             const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown";
@@ -70,6 +94,7 @@ export function parseArgs(argv: string[]): PlanArgs {
     if (out.all && (out.config || out.program || out.json || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
         throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program or --json");
     }
-    if (!/^[A-Za-z0-9_.-]+$/.test(out.stack)) throw new UsageError(`--stack ${JSON.stringify(out.stack)} is not a stack name`);
+    const bad = stackNameProblem(out.stack);
+    if (bad) throw new UsageError(bad);
     return out;
 }

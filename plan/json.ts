@@ -1,29 +1,35 @@
+import { sortedKeys } from "../components/stableJson";
 import { Verdict } from "../policies/harness/evaluate";
+import { byUrn, sortedViolations } from "./order";
+import { sortedUndecided } from "./preview";
 import { PlanCapture, redact } from "./resources";
 
-/** The `--json` document: every resource with secrets redacted, every violation, the stack outputs. */
+/**
+ * The `--json` document: every resource with secrets redacted, every violation, the stack outputs.
+ * Resources by URN, object keys sorted: two runs, and plan and plan:fast, give the same bytes.
+ */
 export function planJson(plan: PlanCapture, verdict: Verdict): Record<string, unknown> {
     return {
         stack: plan.stack,
         project: plan.project,
-        resources: plan.resources.map((r) => ({
+        resources: byUrn(plan.resources).map((r) => ({
             urn: r.urn,
             type: r.type,
             name: r.name,
             region: r.region ?? null,
             provider: r.provider ?? null,
             parent: r.parent ?? null,
-            dependencies: r.dependencies,
-            inputs: redact(r.inputs),
+            dependencies: [...r.dependencies].sort(),
+            inputs: sortedKeys(redact(r.inputs)),
         })),
-        violations: verdict.violations.map((v) => ({
+        violations: sortedViolations(verdict.violations).map((v) => ({
             policy: v.policy,
             pack: v.pack,
             enforcementLevel: v.enforcementLevel,
             urn: v.urn,
             message: v.message,
         })),
-        outputs: redact(plan.outputs),
-        ...(plan.preview ? { preview: true, undecided: (verdict.undecided ?? []).map((u) => ({ policy: u.policy, pack: u.pack, enforcementLevel: u.enforcementLevel, urn: u.urn, message: u.message })) } : {}),
+        outputs: sortedKeys(redact(plan.outputs)),
+        ...(plan.preview ? { preview: true, undecided: sortedUndecided(verdict.undecided ?? []).map((u) => ({ policy: u.policy, pack: u.pack, enforcementLevel: u.enforcementLevel, urn: u.urn, message: u.message })) } : {}),
     };
 }

@@ -1,4 +1,5 @@
 import { Verdict } from "../policies/harness/evaluate";
+import { sortedViolations } from "./order";
 import { PlanCapture } from "./resources";
 import { mandatoryUndecided, undecidedPolicies } from "./preview";
 import { mandatoryCount, summarize } from "./report";
@@ -26,7 +27,7 @@ export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { sour
     if (verdict.violations.length > 0) {
         lines.push("| level | policy | resource | message |");
         lines.push("| --- | --- | --- | --- |");
-        for (const v of verdict.violations) {
+        for (const v of sortedViolations(verdict.violations)) {
             lines.push(`| ${v.enforcementLevel} | \`${v.policy}\` | \`${cell(v.name)}\` | ${cell(v.message)} |`);
         }
         lines.push("");

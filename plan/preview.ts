@@ -1,4 +1,5 @@
 import { Undecided, Verdict } from "../policies/harness/evaluate";
+import { compareText } from "./order";
 
 /** One policy that could not decide at preview, with where and why (the first of its unknown reads). */
 export interface UndecidedPolicy {
@@ -9,17 +10,22 @@ export interface UndecidedPolicy {
     targets: Undecided[];
 }
 
+/** Undecided evaluations in one order, whatever order the resources were judged in (as plan/order.ts). */
+export function sortedUndecided(us: readonly Undecided[]): Undecided[] {
+    return [...us].sort((a, b) => compareText(a.pack, b.pack) || compareText(a.policy, b.policy) || compareText(a.urn, b.urn) || compareText(a.message, b.message));
+}
+
 /** Policies (not evaluations) that could not decide, mandatory first. */
 export function undecidedPolicies(verdict: Verdict): UndecidedPolicy[] {
     const byPolicy = new Map<string, UndecidedPolicy>();
-    for (const u of (verdict.undecided ?? [])) {
+    for (const u of sortedUndecided(verdict.undecided ?? [])) {
         const key = `${u.pack}/${u.policy}`;
         let p = byPolicy.get(key);
         if (!p) byPolicy.set(key, (p = { pack: u.pack, policy: u.policy, enforcementLevel: u.enforcementLevel, targets: [] }));
         p.targets.push(u);
     }
     const rank = (l: string) => (l === "mandatory" ? 0 : 1);
-    return [...byPolicy.values()].sort((a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || a.pack.localeCompare(b.pack) || a.policy.localeCompare(b.policy));
+    return [...byPolicy.values()].sort((a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || compareText(a.pack, b.pack) || compareText(a.policy, b.policy));
 }
 
 /**

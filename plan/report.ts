@@ -1,6 +1,7 @@
 import { sortedKeys } from "../components/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
 import { mandatoryUndecided, renderUndecidedText } from "./preview";
+import { compareText, sortedViolations } from "./order";
 import { isProviderType, PlanCapture, redact } from "./resources";
 
 export interface Summary {
@@ -41,8 +42,10 @@ export function edgeFunctions(plan: PlanCapture): { name: string; bytes: number 
         .filter((r) => r.type === "aws-native:cloudfront:Function" || r.type === "aws:cloudfront/function:Function")
         .map((r) => {
             const code = r.inputs["functionCode"] ?? r.inputs["code"];
-            return { name: r.name, bytes: typeof code === "string" ? Buffer.byteLength(code) : 0 };
-        });
+            return { urn: r.urn, name: r.name, bytes: typeof code === "string" ? Buffer.byteLength(code) : 0 };
+        })
+        .sort((a, b) => compareText(a.urn, b.urn))
+        .map(({ name, bytes }) => ({ name, bytes }));
 }
 
 export function mandatoryCount(verdict: Verdict): number {
@@ -53,12 +56,13 @@ function pad(s: string, n: number): string {
     return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
+export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[] }): string {
     const s = summarize(plan);
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
     lines.push(`Mock runtime: no AWS account or Pulumi CLI used; secure config values are opaque secrets.`);
     if (plan.preview) lines.push(`Preview: as a first \`pulumi preview\` sees it, every provider-computed output and id is unknown.`);
+    if (meta.secrets?.length) lines.push("", ...meta.secrets);
     lines.push("");
     lines.push(`Resources: ${s.custom} to create, plus ${s.providers} providers and ${s.components} components (${s.total} registrations)`);
     lines.push(`  By region:`);
@@ -78,8 +82,8 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     lines.push("Stack outputs:");
     const outputs = redact(plan.outputs) as Record<string, unknown>;
     if (Object.keys(outputs).length === 0) lines.push("  (none)");
-    for (const [k, v] of Object.entries(outputs)) {
-        lines.push(`  ${k}: ${formatOutput(v)}`);
+    for (const k of Object.keys(outputs).sort()) {
+        lines.push(`  ${k}:${formatOutput(outputs[k])}`);
     }
     lines.push("");
     const m = mandatoryCount(verdict);
@@ -93,7 +97,7 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
 /** Keys sorted: the same plan prints the same text whichever way its values were read back. */
 function formatOutput(v: unknown): string {
     const text = typeof v === "string" ? v : JSON.stringify(sortedKeys(v), null, 2);
-    return text.includes("\n") ? "\n" + text.split("\n").map((l) => "    " + l).join("\n") : text;
+    return text.includes("\n") ? "\n" + text.split("\n").map((l) => "    " + l).join("\n") : ` ${text}`;
 }
 
 export function renderVerdictText(verdict: Verdict): string {
@@ -101,7 +105,7 @@ export function renderVerdictText(verdict: Verdict): string {
     const counts = verdict.evaluated.map((e) => `${e.pack}: ${e.resourcePolicies} resource + ${e.stackPolicies} stack policies`).join("; ");
     lines.push(`Policy verdict (${counts})`);
     for (const level of ["mandatory", "advisory"] as const) {
-        const vs = verdict.violations.filter((v) => v.enforcementLevel === level);
+        const vs = sortedViolations(verdict.violations.filter((v) => v.enforcementLevel === level));
         lines.push(`  ${level}: ${vs.length}`);
         for (const [policy, group] of groupBy(vs, (v) => `${v.policy} [${v.pack}]`)) {
             lines.push(`    ${policy}`);

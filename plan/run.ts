@@ -1,7 +1,10 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { decodeProperty } from "./decode";
+import { DuplicateUrnError, UrnRegistry } from "./duplicateUrns";
 import { createMocks } from "./mocks";
+import { ProgramError } from "./programError";
+import { observeConstructions, observeOutputs, RunObserver } from "./progress";
 import { CapturedResource, isProviderType, PlanCapture } from "./resources";
 import { StackConfig } from "./stackConfig";
 
@@ -11,21 +14,15 @@ export interface RunOptions {
     stack: StackConfig;
     /** Run as a first `pulumi preview`: provider-computed outputs and ids unknown (see mocks.ts). */
     preview?: boolean;
+    /** Told of each phase, construction, registration and resolved output (plan/progress.ts). */
+    observer?: RunObserver;
 }
 
-/** A program failure (thrown error, rejected promise) while it ran under the mock runtime. */
-export class ProgramError extends Error {
-    /** What had been registered when the program failed (a config error must leave only the stack). */
-    resources: CapturedResource[] = [];
-
-    constructor(readonly original: unknown) {
-        super(original instanceof Error ? original.message : String(original));
-        this.name = "ProgramError";
-    }
-}
+export { ProgramError };
 
 type Monitor = {
     registerResource(req: RegisterRequest, cb: (err: unknown, resp?: unknown) => void): unknown;
+    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, cb: (err: unknown, resp?: unknown) => void): unknown;
     newUrn: (parent: string, type: string, name: string) => string;
     resources: Map<string, { urn: string; id: string | null; state: unknown }>;
 };
@@ -90,6 +87,9 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     // (de)serializers: the mocks see the wire form (secrets and references as signature objects,
     // which they echo back unchanged), and each registration is decoded once for the plan.
     const captured: CapturedResource[] = [];
+    const urns = new UrnRegistry();
+    const observer = opts.observer;
+    observeConstructions(observer);
     monitor.registerResource = async (req, cb) => {
         try {
             const raw = req.getObject()?.toJavaScript() ?? {};
@@ -98,8 +98,13 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             const result = answer instanceof Promise ? await answer : answer;
             const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
             const state = wireSafe(result.state as Record<string, unknown>);
-            monitor.resources.set(urn, { urn, id: result.id ?? null, state });
-            captured.push(capture(req, urn, result.id ?? "", raw, state));
+            // A reused URN is answered (so the program runs on and every reuse is found) but not
+            // captured: the first registration stays, and the run fails below.
+            if (urns.add({ urn, type: req.getType(), name: req.getName(), ...(req.getParent() ? { parent: req.getParent() } : {}) })) {
+                monitor.resources.set(urn, { urn, id: result.id ?? null, state });
+                captured.push(capture(req, urn, result.id ?? "", raw, state));
+            }
+            observer?.({ e: "registered", type: req.getType(), name: req.getName() });
             // The response as the SDK reads it (urn, id, result, and the state it decodes with
             // toJavaScript), without encoding the state into protobuf only to decode it again.
             cb(null, {
@@ -114,6 +119,15 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         }
     };
 
+    // The stack's outputs as the engine receives them (registerOutputs of the root stack): secrets
+    // stay secret there, unlike in the plain values runInPulumiStack resolves to.
+    let stackOutputs: Record<string, unknown> | undefined;
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        if (req.getUrn().split("::")[2] === "pulumi:pulumi:Stack") stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+        return registerOutputs(req, cb);
+    };
+
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
@@ -122,18 +136,24 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     try {
         const programPath = path.resolve(opts.program);
         delete require.cache[require.resolve(programPath)];
-        // The exports themselves, not the stack's resolved outputs: during preview those resolve to
-        // nothing as soon as one value is unknown, while the engine keeps the known parts.
-        let exported: pulumi.Inputs | undefined;
+        let exported: Record<string, unknown> = {};
         await pulumi.runtime.runInPulumiStack(async () => {
+            observer?.({ e: "phase", phase: "loading" });
             let mod = require(programPath);
-            if (typeof mod?.default === "function") mod = await mod.default();
-            exported = mod;
+            if (typeof mod?.default === "function") {
+                observer?.({ e: "phase", phase: "default-export" });
+                mod = await mod.default();
+            }
+            exported = outputKeys(mod);
+            observer?.({ e: "phase", phase: "outputs" });
+            observeOutputs(mod, Object.keys(exported), observer);
             return mod;
         });
-        outputs = decodeProperty(await serializeOutputs(exported)) as Record<string, unknown>;
+        observer?.({ e: "phase", phase: "registrations" });
         // As the language host does before exiting: registrations no output depends on still count.
         await runtimeSettings.waitForRPCs();
+        const registered = decodeProperty(stackOutputs ?? {}) as Record<string, unknown>;
+        outputs = Object.fromEntries(Object.keys(exported).filter((k) => k in registered).map((k) => [k, registered[k]]));
     } catch (e) {
         const err = new ProgramError(e);
         err.resources = captured;
@@ -141,8 +161,8 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     } finally {
         process.off("unhandledRejection", onRejection);
     }
-    if (failures.length > 0) {
-        const err = new ProgramError(failures[0]);
+    if (failures.length > 0 || urns.duplicates.length > 0) {
+        const err = new ProgramError(failures[0] ?? new DuplicateUrnError(urns.duplicates));
         err.resources = captured;
         throw err;
     }
@@ -151,14 +171,14 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     return { project: stack.project, stack: stack.stack, resources: captured, outputs, ...(preview ? { preview } : {}) };
 }
 
-async function serializeOutputs(raw: pulumi.Inputs | undefined): Promise<Record<string, unknown>> {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const rpc = require("@pulumi/pulumi/runtime/rpc") as { serializeProperties(label: string, props: unknown): Promise<Record<string, unknown>> };
+/** The exports that are stack outputs: not functions, not the module's __esModule marker. */
+function outputKeys(mod: unknown): Record<string, unknown> {
     const plain: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw ?? {})) {
-        if (k !== "__esModule" && typeof v !== "function") plain[k] = v;
+    if (mod === null || typeof mod !== "object") return plain;
+    for (const [k, v] of Object.entries(mod)) {
+        if (k !== "__esModule" && typeof v !== "function" && v !== undefined) plain[k] = v;
     }
-    return rpc.serializeProperties("stack outputs", plain);
+    return plain;
 }
 
 /** Dynamic resources carry their serialized provider code; the plan shows its size, not the code. */

@@ -1,7 +1,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import * as YAML from "yaml";
+import { environmentPlaceholder, RequiredSecret, secretsNamedBySeason } from "./requiredSecrets";
+import { nonFinite, readYamlFile, StackFileError, stackDocument } from "./configFile";
 
 /** A stack configuration as the Pulumi CLI would hand it to the program. */
 export interface StackConfig {
@@ -13,15 +14,13 @@ export interface StackConfig {
     secretKeys: string[];
     /** Where the values came from, for messages. */
     source: string;
+    /** ESC environments the stack file imports (`environment:`), in order. */
+    environments?: string[];
+    /** The secrets a real preview or update needs, and where each comes from (never a value). */
+    secrets?: RequiredSecret[];
 }
 
-/** A problem with the stack or project file itself (not with the season's content). */
-export class StackFileError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "StackFileError";
-    }
-}
+export { StackFileError };
 
 interface ProjectDeclaration {
     type?: string;
@@ -59,9 +58,12 @@ export function readStackConfig(dir: string, stack: string, configFile?: string)
     if (!fs.existsSync(file)) {
         throw new StackFileError(`stack config ${file} not found; pass --stack NAME for Pulumi.NAME.yaml or --config FILE`);
     }
-    const doc = parseYaml(file) as { config?: Record<string, unknown> } | null;
-    const raw = doc?.config ?? {};
+    const doc = stackDocument(readYamlFile(file), file) as { config?: Record<string, unknown>; environment?: unknown };
+    const raw = doc.config ?? {};
     if (typeof raw !== "object" || Array.isArray(raw)) throw new StackFileError(`${file}: "config" must be a map of keys to values`);
+    const notFinite = Object.entries(raw).flatMap(([key, value]) => nonFinite(value, qualify(key, project.name)));
+    if (notFinite.length > 0) throw new StackFileError(`${file}: ${notFinite.join("; ")}; give each a number, or remove the key to use its default`);
+    const environments = readEnvironments(doc.environment, file);
 
     const config: Record<string, string> = {};
     const secretKeys = new Set<string>();
@@ -71,8 +73,50 @@ export function readStackConfig(dir: string, stack: string, configFile?: string)
         config[full] = text;
         if (secret) secretKeys.add(full);
     }
+    const secrets = requiredSecrets(project, config, secretKeys, environments, file, stack);
     applyProjectDeclarations(project, config, secretKeys, file, stack);
-    return { project: project.name, stack, config, secretKeys: [...secretKeys].sort(), source: file };
+    return { project: project.name, stack, config, secretKeys: [...secretKeys].sort(), source: file, environments, secrets };
+}
+
+const ENVIRONMENT_NAME = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)?(@[A-Za-z0-9_.-]+)?$/;
+
+/**
+ * The stack file's `environment:` list, as the CLI reads it: ESC environments in the stack's
+ * organization (`project/env`, optionally `@version` or `@tag`), merged in order.
+ */
+function readEnvironments(value: unknown, file: string): string[] {
+    if (value === undefined || value === null) return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((e, i) => {
+        if (typeof e !== "string" || !ENVIRONMENT_NAME.test(e)) {
+            throw new StackFileError(`${file}: environment[${i}] must name an ESC environment such as onair/prod (project/environment, optionally @version), not ${JSON.stringify(e)}`);
+        }
+        return e;
+    });
+}
+
+/**
+ * Every secret the program will ask for (keys the season names, keys Pulumi.yaml declares
+ * secret) and where it comes from. A key the stack file does not hold, in a stack that imports ESC
+ * environments, comes from them: offline it gets an opaque stand-in, marked secret as the CLI
+ * marks an ESC secret, so the program runs exactly as it would with the environment opened.
+ */
+function requiredSecrets(project: ProjectFile, config: Record<string, string>, secretKeys: Set<string>, environments: string[], file: string, stack: string): RequiredSecret[] {
+    const uses = secretsNamedBySeason(project.name, config, stack);
+    const declared = Object.entries(project.config)
+        .filter(([, d]) => typeof d === "object" && d !== null && d.secret)
+        .map(([k]) => qualify(k, project.name));
+    const keys = [...new Set([...uses.map((u) => `${project.name}:${u.key}`), ...declared])];
+    const name = path.basename(file);
+    return keys.map((key) => {
+        const own = uses.filter((u) => `${project.name}:${u.key}` === key);
+        const base = { key, uses: own, declared: declared.includes(key) };
+        if (key in config) return { ...base, source: secretKeys.has(key) ? { from: "stack-file", file: name } : { from: "plain-text", file: name } };
+        if (environments.length === 0) return { ...base, source: { from: "missing" } };
+        config[key] = environmentPlaceholder(environments, key, own, opaqueSecret);
+        secretKeys.add(key);
+        return { ...base, source: { from: "environment", environments } };
+    });
 }
 
 function qualify(key: string, project: string): string {
@@ -123,9 +167,5 @@ function applyProjectDeclarations(project: ProjectFile, config: Record<string, s
 }
 
 function parseYaml(file: string): unknown {
-    try {
-        return YAML.parse(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-        throw new StackFileError(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
-    }
+    return readYamlFile(file);
 }

@@ -67,17 +67,34 @@ export interface Kvs {
     exists(key: string): Promise<boolean>;
 }
 
-/** A KeyValueStore with the service's semantics: get of a missing key rejects. */
-export function memoryKvs(entries: Record<string, string>): Kvs & { reads: number } {
+/** Which reads of the store fail, as a service outage or throttling would make them. */
+export interface KvsFaults {
+    /** get() rejects for these keys (or every key) although they exist. */
+    get?: boolean | ((key: string) => boolean);
+    /** exists() rejects for these keys (or every key). */
+    exists?: boolean | ((key: string) => boolean);
+}
+
+function faulty(rule: KvsFaults["get"], key: string): boolean {
+    return typeof rule === "function" ? rule(key) : rule === true;
+}
+
+/**
+ * A KeyValueStore with the service's semantics: get of a missing key rejects, and (with `faults`)
+ * reads fail the way a store outage makes them fail: a rejected promise, not a missing key.
+ */
+export function memoryKvs(entries: Record<string, string>, faults: KvsFaults = {}): Kvs & { reads: number } {
     const store = { reads: 0 } as Kvs & { reads: number };
     store.get = async (key: string) => {
         store.reads++;
-        if (!(key in entries)) throw new Error(`KeyNotFound: ${key}`);
+        if (faulty(faults.get, key)) throw new Error(`InternalError: the key value store did not answer (${key})`);
+        if (!Object.prototype.hasOwnProperty.call(entries, key)) throw new Error(`KeyNotFound: ${key}`);
         return entries[key]!;
     };
     store.exists = async (key: string) => {
         store.reads++;
-        return key in entries;
+        if (faulty(faults.exists, key)) throw new Error(`InternalError: the key value store did not answer (${key})`);
+        return Object.prototype.hasOwnProperty.call(entries, key);
     };
     return store;
 }

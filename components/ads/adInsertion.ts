@@ -1,8 +1,11 @@
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
+import { createHmac } from "crypto";
+import { ORIGIN_TOKEN_MARGIN_SECONDS } from "../config/ads";
 import { runWindow } from "../config/schedule";
+import { ORIGIN_KID_PREFIX } from "../config/security";
 import { SeasonConfig } from "../config/types";
-import { viewerPathPrefix } from "../naming";
+import { PART_SEPARATOR, prefetchScheduleName, viewerPathPrefix } from "../naming";
 import { onAirWindows } from "../operations/onAirWindows";
 import { MIN_LEAD_MS } from "../operations/scheduleWindows";
 
@@ -33,36 +36,82 @@ export function playbackConfigurationName(season: string, channelId: string): st
     return `onair-${season}-${channelId}`;
 }
 
-/** Season bounds (first start, last end) in seconds, for the origin token's fixed lifetime. */
-export function seasonSpan(season: SeasonConfig): { startSec: number; endSec: number } {
-    const all = onAirWindows(season);
-    const start = all.length ? Math.min(...all.map((w) => w.startMs)) : 0;
-    const end = all.length ? Math.max(...all.map((w) => w.stopMs)) : 0;
-    return { startSec: Math.floor(start / 1000), endSec: Math.ceil(end / 1000) };
+/** MediaTailor's origin-token key id: its own kid, so it is rotated and revoked apart from viewers' keys. */
+export function originKid(viewerKid: string): string {
+    return `${ORIGIN_KID_PREFIX}${viewerKid}`;
 }
 
 /**
- * MediaTailor's own token for the channel's origin manifests: path-bound to one channel, valid for
- * the season (a day either side), revocable as jti `mediatailor-<channel>`. Its claims are fixed,
- * so the token (and the playback configuration) do not change from one `pulumi up` to the next.
+ * MediaTailor's signing key, derived from the viewer key it follows (HMAC-SHA256 of a fixed label):
+ * a separate key under a separate kid without a second secret to manage; knowing it reveals nothing
+ * of the viewer key.
  */
-export function originToken(season: SeasonConfig, channelId: string, signer: { kid: string; key: string }): string {
-    const span = seasonSpan(season);
-    const from = span.startSec - 86_400;
-    return mintToken(signer, {
-        prefix: `${viewerPathPrefix(season.name, channelId)}/`,
-        now: from,
-        ttlSeconds: span.endSec + 86_400 - from,
-        jti: `mediatailor-${channelId}`,
-    }).token;
+export function originKey(viewerKey: string): string {
+    return createHmac("sha256", viewerKey).update("onair/mediatailor-origin-token/v1").digest("base64url");
 }
 
-/** The origin token of every ad channel, as secrets: the Web ACL and MediaTailor both need them. */
-export function adOriginTokens(season: SeasonConfig, signer: { kid: string; key: pulumi.Output<string> }): Record<string, pulumi.Output<string>> {
-    return Object.fromEntries(season.channels.filter((c) => c.ads).map((c) => [
-        c.id,
-        pulumi.secret(signer.key.apply((key) => originToken(season, c.id, { kid: signer.kid, key }))),
-    ]));
+/**
+ * The run window an origin token minted at `nowMs` covers: the one under way, else the next, else
+ * the last (a season that is over). Undefined for a channel without events.
+ */
+export function originTokenWindow(season: SeasonConfig, channelId: string, nowMs: number): { event: string; startMs: number; stopMs: number } | undefined {
+    const windows = onAirWindows(season).filter((w) => w.channelId === channelId);
+    const w = windows.find((x) => x.stopMs > nowMs) ?? windows[windows.length - 1];
+    return w ? { event: w.event, startMs: w.startMs, stopMs: w.stopMs } : undefined;
+}
+
+export interface OriginToken {
+    token: string;
+    kid: string;
+    jti: string;
+    notBefore: number;
+    expiresAt: number;
+    /** The event whose run window the token covers. */
+    event?: string;
+}
+
+/**
+ * MediaTailor's own token for the channel's origin manifests (ADR 019): path-bound to one
+ * channel, signed with its own kid, valid for one run window (with a 5-minute margin either side),
+ * and with a nonce jti derived from the key, the window and ads.originTokenGeneration. The claims are
+ * fixed within a window, so `pulumi up` during a game changes nothing; after a revocation, bumping the
+ * generation and redeploying mints a token with a new jti.
+ */
+export function originToken(season: SeasonConfig, channelId: string, signer: { kid: string; key: string }, nowMs: number): OriginToken {
+    const key = originKey(signer.key);
+    const kid = originKid(signer.kid);
+    const w = originTokenWindow(season, channelId, nowMs) ?? { event: undefined, startMs: 0, stopMs: 0 };
+    const generation = season.ads?.originTokenGeneration ?? 0;
+    const jti = `mt.${createHmac("sha256", key).update(`${channelId}|${w.startMs}|${generation}`).digest("base64url").slice(0, 22)}`;
+    const from = Math.floor(w.startMs / 1000) - ORIGIN_TOKEN_MARGIN_SECONDS;
+    const until = Math.ceil(w.stopMs / 1000) + ORIGIN_TOKEN_MARGIN_SECONDS;
+    const { token, expiresAt } = mintToken({ kid, key }, { prefix: `${viewerPathPrefix(season.name, channelId)}/`, now: from, ttlSeconds: until - from, jti });
+    return { token, kid, jti, notBefore: from, expiresAt, ...(w.event ? { event: w.event } : {}) };
+}
+
+export interface AdOriginTokens {
+    /** The token of every ad channel, a secret: MediaTailor's source URL and the WAF label rule need it. */
+    tokens: Record<string, pulumi.Output<string>>;
+    /** Plain facts about each token (kid, jti, window), for the plan and the runbook. */
+    windows: Record<string, pulumi.Output<{ kid: string; jti: string; notBefore: string; expiresAt: string; event?: string }>>;
+}
+
+export function adOriginTokens(season: SeasonConfig, signer: { kid: string; key: pulumi.Output<string> }, nowMs: number): AdOriginTokens {
+    const tokens: AdOriginTokens["tokens"] = {};
+    const windows: AdOriginTokens["windows"] = {};
+    for (const c of season.channels.filter((x) => x.ads)) {
+        const minted = signer.key.apply((key) => originToken(season, c.id, { kid: signer.kid, key }, nowMs));
+        tokens[c.id] = pulumi.secret(minted.apply((t) => t.token));
+        // Operators need the jti to revoke MediaTailor's token; it is not the signature.
+        windows[c.id] = pulumi.unsecret(minted.apply((t) => ({
+            kid: t.kid,
+            jti: t.jti,
+            notBefore: new Date(t.notBefore * 1000).toISOString(),
+            expiresAt: new Date(t.expiresAt * 1000).toISOString(),
+            ...(t.event ? { event: t.event } : {}),
+        })));
+    }
+    return { tokens, windows };
 }
 
 /** The HMAC part of a JWT: secret, unique per token, short enough for a WAF string match. */
@@ -116,9 +165,9 @@ export class AdInsertion extends pulumi.ComponentResource {
             for (const e of ch.events) {
                 const w = runWindow(e, season.schedule);
                 if (w.stopMs <= args.nowMs + MIN_LEAD_MS) continue;
-                const window = { name: `${ch.id}-${e.name}`.slice(0, 64), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
+                const window = { name: prefetchScheduleName(e.name), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
                 this.channels[ch.id]!.prefetch.push(window);
-                new awsnative.mediatailor.PrefetchSchedule(`ads-${ch.id}-${e.name}`, {
+                new awsnative.mediatailor.PrefetchSchedule(["ads", ch.id, e.name].join(PART_SEPARATOR), {
                     name: window.name,
                     playbackConfigurationName: pc.name,
                     scheduleType: "RECURRING",

@@ -1,11 +1,12 @@
 import { Cursor } from "./cursor";
 import { readContribution, SLUG } from "./contribution";
+import { readChannelDrm } from "./drm";
 import { readEvents } from "./events";
 import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "events"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -28,16 +29,22 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
         if (reason !== undefined) singlePipeline = { reason };
     }
     const allowLiveUpdate = c.at("allowLiveUpdate").bool({ default: false });
+    const allowLiveDelete = c.at("allowLiveDelete").bool({ default: false });
     const events = readEvents(c.at("events"));
+    const jamSyncHourUtc = c.at("jamSyncHourUtc").present ? c.at("jamSyncHourUtc").int({ min: 0, max: 23, unit: "(UTC hour of the daily jam sync)" }) : undefined;
+    const { premium, drm } = readChannelDrm(c);
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
+    audioNeedsPids(c.at("audio"), audio);
     unique(c.at("captions"), captions.map((t) => String(t.channel)), "caption channel");
 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, events, ads: false };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false, premium };
     if (singlePipeline) out.singlePipeline = singlePipeline;
+    if (jamSyncHourUtc !== undefined) out.jamSyncHourUtc = jamSyncHourUtc;
+    if (drm) out.drm = drm;
     return out;
 }
 
@@ -49,6 +56,24 @@ function readAudio(c: Cursor): AudioTrack | undefined {
     const pid = c.at("pid").present ? c.at("pid").int({ min: 32, max: 8186, unit: "(MPEG-TS PID)" }) : undefined;
     if (language === undefined || layout === undefined || label === undefined) return undefined;
     return pid === undefined ? { language, layout, label } : { language, layout, label, pid };
+}
+
+/**
+ * MediaLive's language selection takes the first track of that language in the source (LOOSE:
+ * "the demux will choose another audio stream in the program with the same stream type",
+ * AudioLanguageSelection, API reference), so two tracks of one language (stereo and 5.1) would
+ * both carry the same source track. Those are selected by PID, which each must then name.
+ */
+function audioNeedsPids(c: Cursor, audio: AudioTrack[]): void {
+    const raw = Array.isArray(c.value) ? (c.value as Record<string, unknown>[]) : [];
+    const language = (r: Record<string, unknown> | undefined) => (typeof r?.["language"] === "string" ? r["language"] : undefined);
+    raw.forEach((r, i) => {
+        const lang = language(r);
+        const same = raw.filter((o) => language(o) === lang).length;
+        if (lang === undefined || same < 2 || (r && r["pid"] !== undefined)) return;
+        c.index(i).at("pid").fail(`is required: ${same} tracks are in ${lang}, and selecting by language gives each of them the first ${lang} track of the source; set every ${lang} track's transport-stream PID`);
+    });
+    unique(c, audio.filter((t) => t.pid !== undefined).map((t) => String(t.pid)), "audio PID");
 }
 
 function readCaption(c: Cursor): CaptionTrack | undefined {
@@ -76,9 +101,5 @@ function readSegment(c: Cursor): SegmentConfig | undefined {
 }
 
 export function unique(c: Cursor, values: string[], what: string): void {
-    const seen = new Set<string>();
-    for (const v of values) {
-        if (seen.has(v)) c.fail(`lists ${what} ${JSON.stringify(v)} twice; each must be unique`);
-        seen.add(v);
-    }
+    c.unique(values, what);
 }

@@ -2,7 +2,8 @@ import { ConfigIssue } from "./errors";
 
 /** How a value is shown inside an error message: strings quoted, objects as JSON, long values cut. */
 export function show(value: unknown): string {
-    const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    // NaN and Infinity print as themselves (JSON would say null).
+    const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
     return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }
 
@@ -41,13 +42,38 @@ export class Cursor {
         private readonly issues: ConfigIssue[],
     ) {}
 
+    /**
+     * The key is there, even without a value: `latencyMs:` (YAML null) is present and an error, not
+     * a silent fallback to the default. Only an absent key takes the default.
+     */
     get present(): boolean {
-        return this.value !== undefined && this.value !== null;
+        return this.value !== undefined;
     }
 
     fail(message: string): undefined {
         this.issues.push({ path: this.path, message });
         return undefined;
+    }
+
+    /** The key's last segment, for messages: `latencyMs` of `...contribution.latencyMs`. */
+    private get key(): string {
+        return /([^.[\]]+)\]?$/.exec(this.path)?.[1] ?? this.path;
+    }
+
+    /** Records the "present without a value" issue; true when the value is YAML null. */
+    private isNull(fallback?: unknown): boolean {
+        if (this.value !== null) return false;
+        this.fail(`is given without a value (\`${this.key}:\` with nothing after it is YAML null); set a value${fallback !== undefined ? `, or remove the key to use the default (${show(fallback)})` : ""}`);
+        return true;
+    }
+
+    /** Lists every value listed more than once, once each with its count (not one line per repeat). */
+    unique(values: readonly string[], what: string): void {
+        const counts = new Map<string, number>();
+        for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+        for (const [v, n] of counts) {
+            if (n > 1) this.fail(`lists ${what} ${JSON.stringify(v)} ${n === 2 ? "twice" : `${n} times`}; each must be unique`);
+        }
     }
 
     /** Member of an object; the child path is `parent.key`. */
@@ -71,6 +97,7 @@ export class Cursor {
             if (!opts.optional) this.fail(`is required; set an object with ${listOf(knownKeys)}`);
             return false;
         }
+        if (this.isNull()) return false;
         if (!isPlainObject(this.value)) {
             this.fail(`must be an object, not ${typeName(this.value)} (${show(this.value)})`);
             return false;
@@ -88,6 +115,7 @@ export class Cursor {
             if (opts.default !== undefined) return opts.default;
             return this.fail(`is required; set a string${opts.patternHint ? ` (${opts.patternHint})` : ""}`);
         }
+        if (this.isNull(opts.default)) return undefined;
         if (typeof this.value !== "string") {
             return this.fail(`must be a string, not ${typeName(this.value)} (${show(this.value)})`);
         }
@@ -112,6 +140,7 @@ export class Cursor {
             if (opts.default !== undefined) return opts.default;
             return this.fail(`is required; use one of ${allowed.join(", ")}`);
         }
+        if (this.isNull(opts.default)) return undefined;
         if (typeof this.value !== "string" || !(allowed as readonly string[]).includes(this.value)) {
             return this.fail(`${show(this.value)} is not supported; use one of ${allowed.join(", ")}`);
         }
@@ -124,6 +153,10 @@ export class Cursor {
             if (opts.default !== undefined) return opts.default;
             return this.fail(`is required; set a whole number from ${opts.min} to ${opts.max}${unit}`);
         }
+        if (this.isNull(opts.default)) return undefined;
+        if (typeof this.value === "number" && !Number.isFinite(this.value)) {
+            return this.fail(`${this.value} is not a finite number; use ${opts.min} to ${opts.max}${unit}`);
+        }
         if (typeof this.value !== "number" || !Number.isInteger(this.value)) {
             return this.fail(`${show(this.value)} is not a whole number; use ${opts.min} to ${opts.max}${unit}`);
         }
@@ -135,9 +168,20 @@ export class Cursor {
 
     bool(opts: { default: boolean }): boolean {
         if (!this.present) return opts.default;
+        if (this.isNull(opts.default)) return opts.default;
         if (typeof this.value !== "boolean") {
             this.fail(`${show(this.value)} is not a boolean; use true or false`);
             return opts.default;
+        }
+        return this.value;
+    }
+
+    /** A finite number within bounds (decimals allowed), e.g. a price. */
+    number(opts: { min: number; max: number; what: string }): number | undefined {
+        if (!this.present) return this.fail(`is required; set ${opts.what} from ${opts.min} to ${opts.max}`);
+        if (this.isNull()) return undefined;
+        if (typeof this.value !== "number" || !Number.isFinite(this.value) || this.value < opts.min || this.value > opts.max) {
+            return this.fail(`${show(this.value)} is not ${opts.what}; use a number from ${opts.min} to ${opts.max}`);
         }
         return this.value;
     }
@@ -149,6 +193,7 @@ export class Cursor {
             if (!opts.optional && (opts.min ?? 0) > 0) this.fail(`is required; set a list of at least ${opts.min} ${what}`);
             return [];
         }
+        if (this.isNull()) return [];
         if (!Array.isArray(this.value)) {
             this.fail(`must be a list, not ${typeName(this.value)} (${show(this.value)})`);
             return [];

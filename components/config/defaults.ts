@@ -6,10 +6,20 @@ import { ContributionProtocol } from "./types";
 
 interface ProtocolDefaults {
     maxBitrateMbps: number;
-    /** SRT: receiver latency; RIST: recovery (buffer) latency. */
-    latency: { min: number; max: number; default: number };
+    /** SRT: receiver latency; RIST: recovery (buffer) latency; RTP-FEC has none. */
+    latency?: { min: number; max: number; default: number };
+    /** Listener protocols on MediaConnect; srt-caller opens no port. */
     ingestPort: number;
 }
+
+/**
+ * MediaLive ingests at most 50 Mbps per input (InputSpecification.MaximumBitrate: MAX_10_MBPS,
+ * MAX_20_MBPS, MAX_50_MBPS; "Bitrates up to 50 Mbps are supported currently", API reference).
+ */
+export const MEDIALIVE_MAX_INPUT_MBPS = 50;
+
+/** An RTP_PUSH input's endpoints listen on port 5000 (MediaLive User Guide, "Creating an RTP input"). */
+export const RTP_PUSH_PORT = 5000;
 
 /**
  * SRT latency must cover at least 3 x RTT to the venue for ARQ to retransmit in time; 120 ms is the
@@ -19,20 +29,12 @@ export const CONTRIBUTION_DEFAULTS: Record<ContributionProtocol, ProtocolDefault
     "srt-listener": { maxBitrateMbps: 40, latency: { min: 120, max: 15000, default: 1000 }, ingestPort: 5000 },
     "srt-caller": { maxBitrateMbps: 40, latency: { min: 120, max: 15000, default: 1000 }, ingestPort: 5000 },
     rist: { maxBitrateMbps: 40, latency: { min: 100, max: 15000, default: 1000 }, ingestPort: 5000 },
-    // RTP-FEC carries no latency setting of its own; the value sizes MediaConnect's jitter buffer.
-    "rtp-fec": { maxBitrateMbps: 40, latency: { min: 100, max: 15000, default: 1000 }, ingestPort: 5000 },
+    // RTP-FEC has no latency setting in MediaConnect or MediaLive (MaxLatency is RIST/Zixi only).
+    "rtp-fec": { maxBitrateMbps: 40, ingestPort: 5000 },
 };
 
-/** SMPTE 2022-1: column depth D (rows) 4-20, row length L (columns) 4-20 with row FEC, L x D at most 100. */
-export const FEC_BOUNDS = {
-    /** L */
-    columns: { min: 4, max: 20 },
-    /** D */
-    rows: { min: 4, max: 20 },
-    maxMatrix: 100,
-    /** The reference contribution profile: 5 rows x 20 columns, about 25% overhead. */
-    reference: { columns: 20, rows: 5 },
-} as const;
+/** The reference SMPTE 2022-1 contribution profile: 5 rows x 20 columns, about 25% overhead. */
+export const FEC_REFERENCE = { columns: 20, rows: 5 } as const;
 
 /** SMPTE 2022-7 merge needs RTP-based sources that carry identical packets on both paths. */
 export const MERGE_PROTOCOLS: readonly ContributionProtocol[] = ["rtp-fec", "rist"];

@@ -1,18 +1,19 @@
 import { Cursor } from "./cursor";
 import { isHostname } from "./network";
 import { SecretKeyLookup, secretKeyRef } from "./secrets";
-import { CustomOriginConfig, DeliveryConfig, FAILOVER_5XX, PRICE_CLASSES, TLS_POLICIES, VpcOriginConfig } from "./types";
+import { AudienceConfig, CustomOriginConfig, DeliveryConfig, FAILOVER_5XX, PRICE_CLASSES, TLS_POLICIES, VpcOriginConfig } from "./types";
 
 const CERT_ARN = /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
 
 const ORIGIN_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 const PATH_PATTERN = /^\/[A-Za-z0-9_\-./*?]{1,254}$/;
 const PATH_HINT = "a CloudFront path pattern such as /api/stats/*";
-const RESERVED_PATHS = ["/out/", "/tk/"];
+const RESERVED_PATHS = ["/out/", "/tk/", "/v1/", "/tm/"];
+const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 const ORIGIN_ARN = /^arn:aws:(elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/(app|net)\/[A-Za-z0-9-]+\/[0-9a-f]+|ec2:[a-z0-9-]+:\d{12}:instance\/i-[0-9a-f]{8,17})$/;
 
 export function readDelivery(c: Cursor, secrets: SecretKeyLookup): DeliveryConfig | undefined {
-    if (!c.object(["domain", "clientRouting", "vpcOrigins", "customOrigins", "priceClass", "originShield", "failoverStatusCodes", "minimumTlsVersion"], { optional: true }) && c.present) return undefined;
+    if (!c.object(["domain", "clientRouting", "vpcOrigins", "customOrigins", "priceClass", "originShield", "failoverStatusCodes", "minimumTlsVersion", "audience", "urlVending"], { optional: true }) && c.present) return undefined;
     const priceClass = c.at("priceClass").oneOf(PRICE_CLASSES, { default: "PriceClass_All" });
     const originShield = c.at("originShield").bool({ default: true });
     const minimumTlsVersion = c.at("minimumTlsVersion").oneOf(TLS_POLICIES, { default: "TLSv1.2_2021" });
@@ -33,8 +34,10 @@ export function readDelivery(c: Cursor, secrets: SecretKeyLookup): DeliveryConfi
     const patterns = [...vpcOrigins.map((o) => o.pathPattern), ...customOrigins.map((o) => o.pathPattern)];
     ids.forEach((id, i) => ids.indexOf(id) !== i && c.fail(`uses origin id ${JSON.stringify(id)} twice; origin ids must be unique`));
     patterns.forEach((p, i) => patterns.indexOf(p) !== i && c.fail(`routes path pattern ${JSON.stringify(p)} to two origins`));
-    if (priceClass === undefined || minimumTlsVersion === undefined) return undefined;
-    const out: DeliveryConfig = { priceClass, originShield, failoverStatusCodes, minimumTlsVersion, vpcOrigins, customOrigins };
+    const audience = readAudience(c.at("audience"));
+    const urlVending = readUrlVending(c.at("urlVending"));
+    if (priceClass === undefined || minimumTlsVersion === undefined || audience === undefined || urlVending === undefined) return undefined;
+    const out: DeliveryConfig = { priceClass, originShield, failoverStatusCodes, minimumTlsVersion, vpcOrigins, customOrigins, audience, urlVending };
     if (domain) out.domain = domain;
     if (clientRouting) out.clientRouting = clientRouting;
     return out;
@@ -90,10 +93,36 @@ function readDomain(c: Cursor): DeliveryConfig["domain"] {
         if (host !== undefined && !isHostname(host)) return a.fail(`${JSON.stringify(host)} is not a hostname; use e.g. live.example.com`);
         return host?.toLowerCase();
     }, { min: 1, max: 10, what: "aliases" });
+    // CloudFront refuses a distribution that lists one CNAME twice; hostnames compare case-insensitively.
+    c.at("aliases").unique(aliases, "alias");
     const certificateArn = c.at("certificateArn").string({
         pattern: CERT_ARN,
         patternHint: "an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from us-east-1)",
     });
     if (aliases.length === 0 || certificateArn === undefined) return undefined;
     return { aliases, certificateArn };
+}
+
+/**
+ * The audience the edge is sized for. Defaults suit a regional game; a national final needs its own
+ * figures (the WAF per-address limit and the real-time log stream follow from them).
+ */
+function readAudience(c: Cursor): AudienceConfig | undefined {
+    if (c.present && !c.object(["peakViewers", "viewersPerIp"])) return undefined;
+    const peakViewers = c.at("peakViewers").int({ min: 1, max: 100_000_000, default: 10_000, unit: "concurrent viewers" });
+    // Carrier-grade NAT puts hundreds of phones behind one address; 50 covers a campus hall or a bar.
+    const viewersPerIp = c.at("viewersPerIp").int({ min: 1, max: 100_000, default: 50, unit: "viewers behind one address" });
+    if (peakViewers === undefined || viewersPerIp === undefined) return undefined;
+    if (viewersPerIp > peakViewers) c.at("viewersPerIp").fail(`${viewersPerIp} exceeds peakViewers (${peakViewers}); lower it or raise peakViewers`);
+    return { peakViewers, viewersPerIp };
+}
+
+/** The entitlement backend's roles: the vending Function URL's resource policy names them and no one else. */
+function readUrlVending(c: Cursor): DeliveryConfig["urlVending"] | undefined {
+    if (!c.object(["callerRoleArns"])) return undefined;
+    const callerRoleArns = c.at("callerRoleArns").list((e) => e.string({
+        pattern: ROLE_ARN,
+        patternHint: "the IAM role ARN of the entitlement backend, e.g. arn:aws:iam::123456789012:role/entitlement-api",
+    }), { min: 1, max: 5, what: "caller roles" });
+    return callerRoleArns.length > 0 ? { callerRoleArns } : undefined;
 }

@@ -20,12 +20,17 @@ export class ConfigError extends Error {
     }
 }
 
+/** A message lists this many problems; the rest are counted (fixing the first usually fixes many). */
+export const LISTED_ISSUES = 30;
+
 export function formatIssues(issues: ConfigIssue[]): string {
     const lines = issues.map((i) => `${i.path}: ${i.message}`);
     if (lines.length === 1) {
         return `Invalid OnAir configuration: ${lines[0]}`;
     }
-    return `Invalid OnAir configuration (${lines.length} problems):\n` + lines.map((l) => `  - ${l}`).join("\n");
+    const listed = lines.slice(0, LISTED_ISSUES).map((l) => `  - ${l}`);
+    if (lines.length > LISTED_ISSUES) listed.push(`  - ... and ${lines.length - LISTED_ISSUES} more (fix those above and run again)`);
+    return `Invalid OnAir configuration (${lines.length} problems):\n` + listed.join("\n");
 }
 
 export function isConfigError(e: unknown): e is ConfigError {

@@ -20,6 +20,7 @@ export function stackSecretLookup(config: pulumi.Config): SecretKeyLookup {
         isSecret: (key) => runtimeConfig.isConfigSecret?.(full(key)) ?? false,
         // Only the length leaves this function; the value is never returned or logged.
         length: (key) => config.get(key)?.length ?? 0,
+        keys: () => Object.keys(pulumi.runtime.allConfig()).filter((k) => k.startsWith(`${config.name}:`)).map((k) => k.slice(config.name.length + 1)),
     };
 }
 

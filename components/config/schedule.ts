@@ -38,10 +38,7 @@ export function readCostRates(c: Cursor): CostRates | undefined {
     if (!c.present) return undefined;
     if (!c.object(["currency", "medialivePipelineHour", "mediaconnectFlowHour", "mediapackageIngestPerGb"])) return undefined;
     const currency = c.at("currency").string({ default: "USD", pattern: /^[A-Z]{3}$/, patternHint: "an ISO 4217 code such as USD" });
-    const rate = (x: Cursor) => {
-        if (typeof x.value !== "number" || !(x.value >= 0) || x.value > 10000) return x.fail(`${JSON.stringify(x.value)} is not a rate; use a number from 0 to 10000`);
-        return x.value;
-    };
+    const rate = (x: Cursor) => x.number({ min: 0, max: 10000, what: "a rate" });
     const ml = c.at("medialivePipelineHour");
     if (!ml.object(["uhd", "hd"])) return undefined;
     const uhd = rate(ml.at("uhd"));

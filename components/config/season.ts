@@ -1,16 +1,25 @@
-import { Cursor } from "./cursor";
+import { Cursor, isPlainObject } from "./cursor";
 import { readChannel, unique } from "./channel";
 import { readDelivery } from "./delivery";
+import { checkDerivedNames } from "./derivedNames";
 import { ConfigError, ConfigIssue } from "./errors";
 import { readRegions } from "./regions";
-import { SecretKeyLookup } from "./secrets";
+import { SecretKeyLookup, unknownKeys } from "./secrets";
 import { readSecurity } from "./security";
-import { readAds } from "./ads";
+import { checkAdWindows, readAds } from "./ads";
+import { assignJamSync } from "./jamSync";
+import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
+import { checkCallerTargets } from "./contribution";
+import { resolveDrm } from "./drm";
+import { readOperations } from "./operations";
+import { readQoe } from "./qoe";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
-import { LOG_LEVELS, ObservabilityConfig, SeasonConfig } from "./types";
+import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "tags"] as const;
+/** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
+export const PROTECT_KEY = "protect";
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -25,22 +34,64 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const regions = readRegions(root.at("regions"));
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
+    checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
     const observability = readObservability(root.at("observability"));
     const schedule = readSchedule(root.at("schedule"));
     const costRates = readCostRates(root.at("costRates"));
     const tags = readTags(root.at("tags"));
-    if (schedule) windowsWithMargins(root.at("channels"), channels, schedule);
-    const ads = readAds(root.at("ads"), channels.map((c) => c.id), delivery, regions, security);
+    const operations = readOperations(root.at("operations"));
+    const qoe = readQoe(root.at("qoe"));
+    if (schedule) {
+        windowsWithMargins(root.at("channels"), channels, schedule);
+        assignJamSync(root.at("channels"), channels, schedule);
+    }
+    // Ids as written: a channel with a bad field elsewhere is still a channel ads may name.
+    const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
+    checkCallerTargets(root.at("channels"), channels, regions);
+    const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
+    if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
+    if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
+    // Limits and log capacity follow from the audience and the shortest segment of the season.
+    const waf = security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;
+    const samplingRate = observability && delivery && channels.length > 0
+        ? resolveSampling(root.at("observability").at("realtimeLogs"), observability.realtimeLogs, delivery.audience, channels)
+        : undefined;
+    // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
+    if (qoe && samplingRate !== undefined) {
+        checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
+    }
+
+    issues.push(...unknownKeys(secrets, SEASON_KEY, raw, [PROTECT_KEY]));
 
     if (issues.length > 0) throw new ConfigError(issues);
     // Every reader returned a value when no issue was recorded.
-    return { name: name!, regions, channels, delivery: delivery!, security: security!, observability: observability!, schedule: schedule!, ...(costRates ? { costRates } : {}), ...(ads ? { ads } : {}), tags };
+    return {
+        name: name!,
+        regions,
+        channels,
+        delivery: delivery!,
+        security: { ...security!, waf: waf! },
+        observability: { ...observability!, realtimeLogs: { ...observability!.realtimeLogs, samplingRate: samplingRate! } },
+        schedule: schedule!,
+        ...(costRates ? { costRates } : {}),
+        ...(ads ? { ads } : {}),
+        operations: operations!,
+        qoe: qoe!,
+        tags,
+    };
 }
 
-function readObservability(c: Cursor): ObservabilityConfig | undefined {
+function declaredIds(c: Cursor): string[] {
+    if (!Array.isArray(c.value)) return [];
+    return (c.value as unknown[]).flatMap((ch) => (isPlainObject(ch) && typeof ch["id"] === "string" ? [ch["id"]] : []));
+}
+
+type ObservabilitySettings = Omit<ObservabilityConfig, "realtimeLogs"> & { realtimeLogs: RealtimeLogSettings };
+
+function readObservability(c: Cursor): ObservabilitySettings | undefined {
     if (c.present && !c.object(["channelLogLevel", "standardLogs", "realtimeLogs", "athenaScanLimitGb", "alarms"])) return undefined;
     const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
     const logs = c.at("standardLogs");
@@ -52,13 +103,18 @@ function readObservability(c: Cursor): ObservabilityConfig | undefined {
         logs.at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
     }
     const rt = c.at("realtimeLogs");
-    if (rt.present && !rt.object(["samplingRate"])) return undefined;
-    // Every request by default: CMCD session journeys need all of a session's lines.
-    const samplingRate = rt.at("samplingRate").int({ min: 1, max: 100, default: 100, unit: "percent" });
+    if (rt.present && !rt.object(["samplingRate", "streamMode", "maxShards"])) return undefined;
+    // Left out, sampling is the highest rate the stream takes at the peak audience (config/capacity.ts).
+    const samplingRate = rt.at("samplingRate").present ? rt.at("samplingRate").int({ min: 1, max: 100, unit: "percent" }) : undefined;
+    const streamMode = rt.at("streamMode").oneOf(REALTIME_STREAM_MODES, { default: "provisioned" });
+    // 200 is the smaller default account shard quota (500 in us-east-1, us-west-2 and eu-west-1, 200 elsewhere).
+    const maxShards = rt.at("maxShards").int({ min: 1, max: 10_000, default: 200, unit: "shards" });
     const athenaScanLimitGb = c.at("athenaScanLimitGb").int({ min: 1, max: 10240, default: 100, unit: "GB" });
     const alarms = readAlarms(c.at("alarms"));
-    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || samplingRate === undefined || athenaScanLimitGb === undefined || alarms === undefined) return undefined;
-    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs: { samplingRate }, athenaScanLimitGb, alarms };
+    if (rt.at("samplingRate").present && samplingRate === undefined) return undefined;
+    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || streamMode === undefined || maxShards === undefined || athenaScanLimitGb === undefined || alarms === undefined) return undefined;
+    const realtimeLogs: RealtimeLogSettings = { streamMode, maxShards, ...(samplingRate !== undefined ? { samplingRate } : {}) };
+    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs, athenaScanLimitGb, alarms };
 }
 
 function readAlarms(c: Cursor): ObservabilityConfig["alarms"] | undefined {

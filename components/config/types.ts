@@ -3,6 +3,13 @@
  * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
  * components never see an optional that still needs a fallback.
  */
+import type { DrmConfig } from "./drm";
+import type { OperationsConfig } from "./operations";
+import type { QoeConfig } from "./qoe";
+
+export type { AudioPreset, CmafMethod, DrmConfig, DrmSystem, VideoPreset } from "./drm";
+export type { HoldConfig, OperationsConfig } from "./operations";
+export type { QoeConfig } from "./qoe";
 
 export const REGION_ROLES = ["primary", "secondary"] as const;
 export type RegionRole = (typeof REGION_ROLES)[number];
@@ -45,40 +52,31 @@ export interface ContributionNetwork {
      * MediaConnect takes one CIDR per source, so each network names exactly one.
      */
     allowedCidr?: string;
-    /** srt-caller only: the encoder listeners for pipeline A and pipeline B on this ISP. */
-    callerTargets?: [CallerTarget, CallerTarget];
-}
-
-/**
- * SMPTE 2022-1 FEC matrix: `columns` is the row length L, `rows` the column depth D. The reference
- * profile is 5 rows x 20 columns: column FEC adds 1/D (20%), row FEC 1/L (5%), about 25% in all.
- */
-export interface SmpteFec {
-    /** L, packets per row: 4-20 when row FEC is sent. */
-    columns: number;
-    /** D, packets per column: 4-20. */
-    rows: number;
+    /**
+     * srt-caller only: the encoder listeners each region dials on this ISP, pipeline A then B. Each
+     * flow needs a listener of its own (most encoders accept one caller per port), so no two flows of
+     * the season, in any region, dial the same address and port.
+     */
+    callerTargets?: Record<string, [CallerTarget, CallerTarget]>;
 }
 
 export interface ContributionConfig {
     protocol: ContributionProtocol;
     via: ContributionVia;
-    /** Ceiling for the flow, Mbps. */
+    /** Ceiling for the flow, Mbps; at most 50 (what a MediaLive input ingests). */
     maxBitrateMbps: number;
-    /** SRT latency (>= 3 x RTT) or RIST recovery latency, milliseconds. */
-    latencyMs: number;
-    /** Listener port on the flow / input for listener protocols. */
-    ingestPort: number;
+    /** SRT latency (>= 3 x RTT) or RIST recovery latency, milliseconds; absent for rtp-fec (no such setting). */
+    latencyMs?: number;
+    /** Listener port on the flow / input for listener protocols (5000 on a MediaLive RTP_PUSH input); absent for srt-caller. */
+    ingestPort?: number;
     networks: ContributionNetwork[];
     /** Required with two networks: how the two copies are combined. */
     failover?: { mode: FailoverMode; recoveryWindowMs: number };
     /**
-     * SRT only: the secret config key holding the passphrase, and the sender's AES key length. A
-     * MediaConnect flow detects the key length itself; a direct MediaLive SRT input must be told.
+     * SRT only: the secret config key holding the passphrase, and (direct MediaLive SRT_CALLER input
+     * only) the sender's AES key length; a MediaConnect flow takes it from the SRT handshake.
      */
-    srt?: { passphraseKey: string; algorithm: SrtAlgorithm };
-    /** rtp-fec only: the FEC matrix the venue encoder sends. */
-    fec?: SmpteFec;
+    srt?: { passphraseKey: string; algorithm?: SrtAlgorithm };
     /** Private ingest (Direct Connect): a VPC interface per flow. */
     vpcInterface?: { subnetIds: [string, string]; securityGroupIds: string[] };
 }
@@ -140,9 +138,20 @@ export interface ChannelConfig {
     singlePipeline?: { reason: string };
     /** Lets `pulumi up` stop, update and restart a RUNNING channel. Off by default: a live game must not restart. */
     allowLiveUpdate: boolean;
+    /** Lets `pulumi up` / `destroy` stop a RUNNING channel to delete or replace it. Off by default. */
+    allowLiveDelete: boolean;
     events: EventWindow[];
+    /**
+     * 29.97 / 59.94 fps only: the UTC hour of MediaLive's daily epoch-locking jam sync. Set in the
+     * config, or chosen by the validator as the hour farthest from every event window.
+     */
+    jamSyncHourUtc?: number;
     /** Set from `onair:season.ads.channels`: server-side ad insertion (MediaTailor) for this channel. */
     ads: boolean;
+    /** Premium rights (UHD, pay-per-view): DRM is required on every endpoint (validator and security pack). */
+    premium: boolean;
+    /** SPEKE v2 encryption of the channel's endpoints, identical in every region but the key provider URL. */
+    drm?: DrmConfig;
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
@@ -176,6 +185,14 @@ export interface CustomOriginConfig {
     secretKey: string;
 }
 
+/** The audience the delivery layer is sized for: WAF rate limits and the real-time log stream. */
+export interface AudienceConfig {
+    /** Concurrent viewers at the season's biggest game. */
+    peakViewers: number;
+    /** Viewers behind one public address at worst: carrier-grade NAT, a campus, a bar. */
+    viewersPerIp: number;
+}
+
 export interface DeliveryConfig {
     /**
      * Viewer hostnames and their ACM certificate (us-east-1). The certificate must also cover
@@ -187,8 +204,11 @@ export interface DeliveryConfig {
     vpcOrigins: VpcOriginConfig[];
     customOrigins: CustomOriginConfig[];
     priceClass: PriceClass;
-    /** Origin Shield in the primary region. */
+    /** Origin Shield on every region's origin, each in the Origin Shield region nearest to it. */
     originShield: boolean;
+    audience: AudienceConfig;
+    /** IAM roles of the entitlement backend: the only principals the vending Function URL's policy admits. */
+    urlVending: { callerRoleArns: string[] };
     /** 5xx codes that also fail over to the other region (404 always does). */
     failoverStatusCodes: number[];
     minimumTlsVersion: TlsPolicy;
@@ -208,9 +228,15 @@ export interface SecurityConfig {
     requireGeoRestriction: boolean;
     /** keys[0] signs new tokens; every key verifies (rotation adds a key, then retires the old one). */
     tokens: { keys: TokenKey[]; ttlSeconds: number; maxTtlSeconds: number };
+    /** IAM roles allowed to invoke the revocation hook (they can revoke, never sign). */
+    revocation: { operatorRoleArns: string[] };
     waf: {
-        /** Requests per 5 minutes per client IP before blocking. */
-        rateLimitPer5Min: number;
+        /** Coarse limit per client address, requests per 5 minutes: sized for delivery.audience.viewersPerIp. */
+        perIpRequestsPer5Min: number;
+        /** Per viewer token (query, header or cookie transport), requests per 5 minutes. */
+        perTokenRequestsPer5Min: number;
+        /** Per tokenised playlist path (path transport) or ad-session manifest, reloads per 5 minutes. */
+        perPlaylistRequestsPer5Min: number;
         blockAnonymousIps: boolean;
         blockHostingProviders: boolean;
         ipReputationList: boolean;
@@ -220,13 +246,24 @@ export interface SecurityConfig {
 export const LOG_LEVELS = ["ERROR", "WARNING", "INFO", "DEBUG", "DISABLED"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * provisioned: shards sized from the audience; on-demand: a new stream's starting capacity only
+ * (4 MB/s, 4,000 records/s); on-demand-advantage: on-demand warmed to the audience (an account-level
+ * mode, MinimumThroughputBillingCommitment).
+ */
+export const REALTIME_STREAM_MODES = ["provisioned", "on-demand", "on-demand-advantage"] as const;
+export type RealtimeStreamMode = (typeof REALTIME_STREAM_MODES)[number];
+
 export interface ObservabilityConfig {
     /** MediaLive channel log level sent to CloudWatch. */
     channelLogLevel: LogLevel;
     /** CloudFront standard access logs in S3: moved to an archive class, then deleted. */
     standardLogs: { archiveAfterDays: number; expireAfterDays: number };
-    /** Real-time logs (Kinesis, CMCD fields): percentage of requests logged. */
-    realtimeLogs: { samplingRate: number };
+    /**
+     * Real-time logs (Kinesis, CMCD fields): the percentage of requests logged and how the stream is
+     * provisioned; both sized from delivery.audience (components/observability/realtimeSizing.ts).
+     */
+    realtimeLogs: { samplingRate: number; streamMode: RealtimeStreamMode; maxShards: number };
     /** Largest scan one Athena query may make, in GB. */
     athenaScanLimitGb: number;
     alarms: {
@@ -260,6 +297,9 @@ export interface CostRates {
     mediapackageIngestPerGb: number;
 }
 
+export const AD_SEGMENT_TOKEN_TRANSPORTS = ["header", "query"] as const;
+export type AdSegmentTokenTransport = (typeof AD_SEGMENT_TOKEN_TRANSPORTS)[number];
+
 /** Server-side ad insertion with MediaTailor, for the listed channels. */
 export interface AdsConfig {
     /** VAST/VMAP endpoint; MediaTailor session variables such as [session.id] are allowed. */
@@ -268,15 +308,21 @@ export interface AdsConfig {
     /** Shown when the ad server fills no ad. */
     slateAdUrl?: string;
     /**
-     * Ad players fetch the personalised manifests with the viewer's token in a cookie set for this
-     * parent domain of the playback host (e.g. example.com for live.example.com).
+     * How ad-session players carry the viewer token on requests whose URLs MediaTailor writes
+     * (ADR 015): "header" (Authorization: Bearer, every CTV/native SDK can set it) or
+     * "query" (?token=, only when MediaTailor's account-level setting passes manifest.* parameters to
+     * CDN segment URLs).
      */
-    cookieDomain: string;
+    segmentTokens: AdSegmentTokenTransport;
     /**
-     * Web pages that play ad channels (https://host, under cookieDomain): the ad behaviours answer
-     * their credentialed requests (the cookie) with CORS headers naming them.
+     * Optional: web players that cannot set headers (native HLS in Safari) also get an onair_token
+     * cookie for this parent domain of the playback host (e.g. example.com for live.example.com).
      */
+    cookieDomain?: string;
+    /** Web pages that play ad channels (https://host): CORS on the ad behaviours names them. */
     playerOrigins: string[];
+    /** Bump to mint MediaTailor's origin tokens with a fresh jti (after revoking one) on the next update. */
+    originTokenGeneration: number;
     prefetch: {
         /** Spread ad-server requests for one break over this many seconds before it. */
         retrievalWindowSeconds: number;
@@ -298,6 +344,10 @@ export interface SeasonConfig {
     schedule: ScheduleConfig;
     costRates?: CostRates;
     ads?: AdsConfig;
+    /** Game-day operations: the overtime hold on scheduled stops. */
+    operations: OperationsConfig;
+    /** Real-time quality of experience: log consumer sizing and viewer-side alarm thresholds. */
+    qoe: QoeConfig;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }

@@ -44,19 +44,57 @@ export function manifestTtl(segmentSeconds: number): number {
 }
 
 /**
- * What CloudFront forwards beyond the cache key: the MediaPackage query strings, and the viewer
- * country/region headers, which the edge function needs for geo-bound tokens (CloudFront adds
- * CloudFront-Viewer-* headers only when a policy names them; an origin request policy does so
- * without splitting the cache).
+ * The viewer geography the edge function checks geo-bound tokens against. CloudFront adds the
+ * CloudFront-Viewer-* headers, to the function as well, only on behaviours whose cache or origin
+ * request policy names them (Amazon CloudFront Developer Guide, "Add CloudFront request headers");
+ * elsewhere the function sees none (geo-bound tokens always refused) or the viewer's own copy. So
+ * every behaviour that runs the function gets an origin request policy naming them: it adds the
+ * headers without splitting the cache.
  */
+export const VIEWER_GEO_HEADERS = ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"] as const;
+
+/** MediaPackage behaviours: its query strings and the viewer geography. */
 export function originRequestPolicyArgs(season: string): awsnative.cloudfront.OriginRequestPolicyArgs {
     return {
         originRequestPolicyConfig: {
             name: `onair-${season}-mediapackage`,
             comment: `OnAir ${season}: MediaPackage v2 query strings and viewer geography`,
-            headersConfig: { headerBehavior: "whitelist", headers: ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"] },
+            headersConfig: { headerBehavior: "whitelist", headers: [...VIEWER_GEO_HEADERS] },
             cookiesConfig: { cookieBehavior: "none" },
             queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: [...MEDIAPACKAGE_QUERY_STRINGS] },
+        },
+    };
+}
+
+/**
+ * MediaTailor behaviours (/v1/*): every query string (session parameters, ads.*, manifest.*), the
+ * headers of CloudFront's managed Elemental-MediaTailor-PersonalizedManifests policy (CORS request
+ * headers, User-Agent and X-Forwarded-For, which MediaTailor passes to the ad server), and the viewer
+ * geography, which the managed policy lacks. Never the viewer's Authorization header or cookies.
+ */
+export const MEDIATAILOR_ORIGIN_HEADERS = ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "User-Agent", "X-Forwarded-For", ...VIEWER_GEO_HEADERS];
+
+export function mediaTailorOriginRequestPolicyArgs(season: string): awsnative.cloudfront.OriginRequestPolicyArgs {
+    return {
+        originRequestPolicyConfig: {
+            name: `onair-${season}-mediatailor`,
+            comment: `OnAir ${season}: MediaTailor session parameters, ad-targeting headers and viewer geography`,
+            headersConfig: { headerBehavior: "whitelist", headers: MEDIATAILOR_ORIGIN_HEADERS },
+            cookiesConfig: { cookieBehavior: "none" },
+            queryStringsConfig: { queryStringBehavior: "all" },
+        },
+    };
+}
+
+/** VPC and secret-header origins: the viewer geography for the function, nothing else beyond the cache key. */
+export function viewerGeoOriginRequestPolicyArgs(season: string): awsnative.cloudfront.OriginRequestPolicyArgs {
+    return {
+        originRequestPolicyConfig: {
+            name: `onair-${season}-viewer-geo`,
+            comment: `OnAir ${season}: viewer geography for token checks on custom origins`,
+            headersConfig: { headerBehavior: "whitelist", headers: [...VIEWER_GEO_HEADERS] },
+            cookiesConfig: { cookieBehavior: "none" },
+            queryStringsConfig: { queryStringBehavior: "none" },
         },
     };
 }
@@ -99,15 +137,22 @@ export function adsManifestCachePolicyArgs(season: string): awsnative.cloudfront
     };
 }
 
-/** Ad creatives are the same for every viewer: cached a day, keyed on the path only. */
+/**
+ * Ad creatives (/tm/*) are transcoded once and the same for every viewer: kept at least a day, keyed
+ * on the path only ("do not include any viewer request headers, cookies, or query string parameters
+ * in the cache key or origin request ... a cache policy with greater than 24-hour TTL values":
+ * MediaTailor User Guide, "Set up CDN routing behaviors for MediaTailor", Ad segment routing).
+ */
+export const AD_SEGMENT_TTL = { min: 86_400, default: 604_800, max: 2_592_000 } as const;
+
 export function adSegmentCachePolicyArgs(season: string): awsnative.cloudfront.CachePolicyArgs {
     return {
         cachePolicyConfig: {
             name: `onair-${season}-ad-segments`,
-            comment: `OnAir ${season}: MediaTailor ad segments`,
-            minTtl: 1,
-            defaultTtl: 86_400,
-            maxTtl: 86_400,
+            comment: `OnAir ${season}: MediaTailor ad creatives (/tm/*)`,
+            minTtl: AD_SEGMENT_TTL.min,
+            defaultTtl: AD_SEGMENT_TTL.default,
+            maxTtl: AD_SEGMENT_TTL.max,
             parametersInCacheKeyAndForwardedToOrigin: PATH_ONLY_KEY,
         },
     };

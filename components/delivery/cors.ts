@@ -7,17 +7,20 @@ import * as awsnative from "@pulumi/aws-native";
 export const AD_PLAYER_REQUEST_HEADERS = ["Authorization", "Range", "CMCD-Request", "CMCD-Object", "CMCD-Status", "CMCD-Session"];
 
 /**
- * CORS for ad playback. Ad players send the token cookie (credentialed requests), which browsers
- * only accept with Access-Control-Allow-Credentials and an explicit origin, never "*". CloudFront
- * answers with the requesting origin when it is listed, and overrides whatever the origin sent.
+ * CORS for ad playback, on every ad path ("Failure to include CORS headers ... can cause playback
+ * failures": MediaTailor User Guide, "Set up CDN routing behaviors for MediaTailor"). Web players send
+ * the bearer header (a preflighted, uncredentialed request); with the optional token cookie the
+ * requests are credentialed, which browsers accept only with Access-Control-Allow-Credentials and an
+ * explicit origin, never "*". CloudFront answers with the requesting origin when it is listed, and
+ * overrides whatever the origin sent.
  */
-export function adPlayerCorsPolicyArgs(season: string, playerOrigins: string[]): awsnative.cloudfront.ResponseHeadersPolicyArgs {
+export function adPlayerCorsPolicyArgs(season: string, playerOrigins: string[], withCookie: boolean): awsnative.cloudfront.ResponseHeadersPolicyArgs {
     return {
         responseHeadersPolicyConfig: {
             name: `onair-${season}-ad-players`,
-            comment: `OnAir ${season}: credentialed CORS for ad channel players`,
+            comment: `OnAir ${season}: CORS for ad channel players`,
             corsConfig: {
-                accessControlAllowCredentials: true,
+                accessControlAllowCredentials: withCookie,
                 accessControlAllowHeaders: { items: AD_PLAYER_REQUEST_HEADERS },
                 accessControlAllowMethods: { items: ["GET", "HEAD", "OPTIONS"] },
                 accessControlAllowOrigins: { items: playerOrigins },

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "../config/types";
 import { viewerPathPrefix } from "../naming";
 import { ERROR_CACHING_SECONDS, originTimeouts } from "./caching";
+import { originShieldRegion } from "./originShield";
 
 type Cfg = awsnative.types.input.cloudfront.DistributionConfigArgs;
 type Behavior = awsnative.types.input.cloudfront.DistributionCacheBehaviorArgs;
@@ -16,7 +17,8 @@ export interface DistributionWiring {
     oacId: pulumi.Input<string>;
     /** Cache policy id per segment length (seconds). */
     cachePolicyIds: Record<number, pulumi.Input<string>>;
-    originRequestPolicyId: pulumi.Input<string>;
+    /** Origin request policies: MediaPackage (its query strings), MediaTailor, custom origins; each adds the viewer geography. */
+    originRequestPolicyIds: { media: pulumi.Input<string>; mediaTailor?: pulumi.Input<string>; viewerGeo: pulumi.Input<string> };
     functionArn: pulumi.Input<string>;
     webAclArn: pulumi.Input<string>;
     vpcOriginIds: Record<string, pulumi.Input<string>>;
@@ -30,12 +32,34 @@ export interface DistributionWiring {
     adsPolicyIds?: { manifests: pulumi.Input<string>; adSegments: pulumi.Input<string>; cors: pulumi.Input<string> };
 }
 
-/** CloudFront's managed origin request policy forwarding every viewer header, cookie and query string except Host. */
-export const ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
-
+/**
+ * MediaTailor's two origins. manifests.mediatailor.<region> serves "personalized HLS and DASH
+ * manifests ... ad tracking and beaconing" and picks the playback configuration from the path;
+ * segments.mediatailor.<region> serves the transcoded ad segments (MediaTailor User Guide,
+ * "Production-ready CloudFront configuration for MediaTailor", Three-origin architecture).
+ */
 export function mediaTailorHosts(region: string): { manifests: string; segments: string } {
     return { manifests: `manifests.mediatailor.${region}.amazonaws.com`, segments: `segments.mediatailor.${region}.amazonaws.com` };
 }
+
+export const MEDIATAILOR_ORIGIN = { manifests: "mediatailor-manifests", segments: "mediatailor-segments" } as const;
+
+/**
+ * The MediaTailor paths and the origin each goes to, in CloudFront's order (most specific first):
+ * - /tm/* : ad creatives under the CDN ad segment prefix -> segments.mediatailor ("use the /tm/* path
+ *   pattern specifically for MediaTailor ad segments; route requests to segments.mediatailor.region
+ *   .amazonaws.com": "Set up CDN routing behaviors for MediaTailor", Ad segment routing);
+ * - /v1/segment/* : MediaTailor's segment redirects (server-side ad reporting), answered by the
+ *   manifests host, which sends the player on to /tm/*;
+ * - /v1/* : sessions, manifests (master, manifest, dash), tracking -> manifests.mediatailor.
+ * Both pages are in the MediaTailor User Guide ("Production-ready CloudFront configuration for
+ * MediaTailor" shows the same origins as cache behaviours).
+ */
+export const MEDIATAILOR_ROUTES = [
+    { pathPattern: "/tm/*", origin: MEDIATAILOR_ORIGIN.segments, kind: "ad-creatives" },
+    { pathPattern: "/v1/segment/*", origin: MEDIATAILOR_ORIGIN.manifests, kind: "segment-redirects" },
+    { pathPattern: "/v1/*", origin: MEDIATAILOR_ORIGIN.manifests, kind: "sessions-manifests-tracking" },
+] as const;
 
 /** Content segments of an ad channel, listed by MediaTailor's personalised manifests without a path token. */
 export function adContentPathPattern(season: string, channelId: string): string {
@@ -85,8 +109,9 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
             originReadTimeout: timeouts.originReadTimeout,
             originKeepaliveTimeout: timeouts.originKeepaliveTimeout,
         },
-        // The primary serves nearly every request; shielding it collapses edge misses into one fetch.
-        ...(d.originShield && r.region === primary ? { originShield: { enabled: true, originShieldRegion: primary } } : {}),
+        // Every region is shielded in (or next to) its own region: after a failover the secondary takes
+        // every regional edge cache's misses, and unshielded they would each reach MediaPackage.
+        ...(d.originShield ? { originShield: { enabled: true, originShieldRegion: originShieldRegion(r.region) } } : {}),
     }));
     const vpcOrigins = d.vpcOrigins.map((o) => ({
         id: o.id,
@@ -117,7 +142,7 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         cachedMethods: ["GET", "HEAD"],
         compress: true,
         cachePolicyId: w.cachePolicyIds[segmentSeconds]!,
-        originRequestPolicyId: w.originRequestPolicyId,
+        originRequestPolicyId: w.originRequestPolicyIds.media,
         functionAssociations: viewerFunction,
         ...rtl,
     });
@@ -133,6 +158,7 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
             cachedMethods: ["GET", "HEAD"],
             compress: true,
             cachePolicyId: w.cachePolicyIds[Math.min(...segments)]!,
+            originRequestPolicyId: w.originRequestPolicyIds.viewerGeo,
             functionAssociations: viewerFunction,
         })),
     ];
@@ -166,10 +192,11 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
 }
 
 /**
- * MediaTailor (server-side ads): its manifests origin (personalised, never cached), its segments
- * origin (ad creatives, cached a day) and, per ad channel, the content segments its manifests list
- * (their token is a ?token= MediaTailor copies from the session start, or the cookie). Paths under
- * /v1/ belong to MediaTailor only; ad players get credentialed CORS on all of them.
+ * MediaTailor (server-side ads), routed as MEDIATAILOR_ROUTES: ad creatives (/tm/*) cached long on a
+ * path-only key and served without a token check (ADR 015: they are adverts, not the
+ * rights-managed content); segment redirects and everything else under /v1/ uncached, token-checked,
+ * with the MediaTailor origin request policy (viewer geography included). Per ad channel, the content
+ * segments MediaTailor's manifests list without a path token. Ad players get CORS on all of them.
  */
 function adsDelivery(
     season: SeasonConfig,
@@ -179,7 +206,7 @@ function adsDelivery(
     rtl: { realtimeLogConfigArn?: pulumi.Input<string> },
     mediaSettings: (target: string, segmentSeconds: number) => Omit<Behavior, "pathPattern">,
 ): { origins: awsnative.types.input.cloudfront.DistributionOriginArgs[]; behaviors: Behavior[] } {
-    if (!season.ads || !w.adsPolicyIds) return { origins: [], behaviors: [] };
+    if (!season.ads || !w.adsPolicyIds || !w.originRequestPolicyIds.mediaTailor) return { origins: [], behaviors: [] };
     const hosts = mediaTailorHosts(primary);
     const origin = (id: string, domainName: string) => ({
         id,
@@ -188,11 +215,15 @@ function adsDelivery(
     });
     const cors = { responseHeadersPolicyId: w.adsPolicyIds.cors };
     const get = { viewerProtocolPolicy: "https-only", allowedMethods: ["GET", "HEAD", "OPTIONS"], cachedMethods: ["GET", "HEAD"], compress: true, ...cors, ...rtl };
+    const manifests = { cachePolicyId: w.adsPolicyIds.manifests, originRequestPolicyId: w.originRequestPolicyIds.mediaTailor, functionAssociations: viewerFunction, ...get };
+    const settings: Record<(typeof MEDIATAILOR_ROUTES)[number]["kind"], Omit<Behavior, "pathPattern" | "targetOriginId">> = {
+        "ad-creatives": { cachePolicyId: w.adsPolicyIds.adSegments, ...get },
+        "segment-redirects": manifests,
+        "sessions-manifests-tracking": manifests,
+    };
     const behaviors: Behavior[] = [
-        // Ad creatives: the same for every viewer, not protected content.
-        { pathPattern: "/v1/segment/*", targetOriginId: "mediatailor-segments", cachePolicyId: w.adsPolicyIds.adSegments, ...get },
-        { pathPattern: "/v1/*", targetOriginId: "mediatailor-manifests", cachePolicyId: w.adsPolicyIds.manifests, originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST, functionAssociations: viewerFunction, ...get },
+        ...MEDIATAILOR_ROUTES.map((r) => ({ pathPattern: r.pathPattern, targetOriginId: r.origin, ...settings[r.kind] })),
         ...season.channels.filter((c) => c.ads).map((c) => ({ pathPattern: adContentPathPattern(season.name, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
     ];
-    return { origins: [origin("mediatailor-manifests", hosts.manifests), origin("mediatailor-segments", hosts.segments)], behaviors };
+    return { origins: [origin(MEDIATAILOR_ORIGIN.manifests, hosts.manifests), origin(MEDIATAILOR_ORIGIN.segments, hosts.segments)], behaviors };
 }

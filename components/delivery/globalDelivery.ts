@@ -9,12 +9,14 @@ import { logAnalytics } from "../observability/logAnalytics";
 import { realtimeLogs } from "../observability/realtimeLogs";
 import { PACKAGING, regionShort } from "../naming";
 import { RegionProviders } from "../providers";
-import { adSegmentCachePolicyArgs, adsManifestCachePolicyArgs, mediaCachePolicyArgs, originRequestPolicyArgs } from "./caching";
+import { adSegmentCachePolicyArgs, adsManifestCachePolicyArgs, mediaCachePolicyArgs, mediaTailorOriginRequestPolicyArgs, originRequestPolicyArgs, viewerGeoOriginRequestPolicyArgs } from "./caching";
 import { distributionConfig, TOKEN_PATH_PREFIX } from "./distributionConfig";
 import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
 import { endpointPolicy } from "./endpointPolicy";
 import { adPlayerCorsPolicyArgs } from "./cors";
-import { webAclArgs } from "./waf";
+import { createRevocationHook, RevocationHook } from "./revocation";
+import { deliverySummary, DeliverySummary } from "./summary";
+import { AdOriginRead, webAclArgs } from "./waf";
 
 export interface RegionalOrigins {
     region: string;
@@ -31,8 +33,10 @@ export interface GlobalDeliveryArgs {
     tokenKeys: { kid: string; key: pulumi.Output<string> }[];
     /** Secret header values of custom origins, by origin id. */
     customOriginSecrets: Record<string, pulumi.Output<string>>;
-    /** Secret signatures of MediaTailor's origin tokens: the Web ACL lets those reads through. */
-    adOriginSignatures?: pulumi.Output<string>[];
+    /** MediaTailor's origin-token key (its own kid), stored next to the viewer keys. */
+    adOriginKey?: { kid: string; key: pulumi.Output<string> };
+    /** MediaTailor's origin reads by channel (prefix and secret token signature): the Web ACL labels them. */
+    adOriginReads?: AdOriginRead[];
 }
 
 export interface ChannelPlayback {
@@ -60,6 +64,12 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     readonly realtimeLogStreamArn: pulumi.Output<string>;
     /** The real-time log configuration as created: name, sampling rate and fields in record order. */
     readonly realtimeLogConfig: { name: pulumi.Output<string>; samplingRate: pulumi.Output<number>; fields: pulumi.Output<string[]> };
+    /** How the real-time log stream is sized for the peak audience (mode, shards or warm throughput, the arithmetic). */
+    readonly realtimeLogCapacity: ReturnType<typeof realtimeLogs>["sizing"];
+    /** Behaviours (order, origin, token check), Origin Shields, WAF rules and vending callers, for the plan. */
+    readonly summary: DeliverySummary;
+    /** The operators' narrow revocation path: a hook that writes only r:/s: entries. */
+    readonly revocation: RevocationHook;
 
     constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions) {
         super("onair:delivery:GlobalDelivery", name, {}, opts);
@@ -81,17 +91,21 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         const cachePolicyIds: Record<number, pulumi.Output<string>> = {};
         for (const s of lengths) cachePolicyIds[s] = new awsnative.cloudfront.CachePolicy(`media-cache-${s}s`, mediaCachePolicyArgs(season.name, s), here).awsId;
         const originRequest = new awsnative.cloudfront.OriginRequestPolicy("mediapackage-origin-request", originRequestPolicyArgs(season.name), here);
+        // Every behaviour the token check runs on names the viewer-geography headers (caching.ts).
+        const viewerGeo = new awsnative.cloudfront.OriginRequestPolicy("viewer-geo-origin-request", viewerGeoOriginRequestPolicyArgs(season.name), here);
+        const mediaTailorRequest = season.ads ? new awsnative.cloudfront.OriginRequestPolicy("mediatailor-origin-request", mediaTailorOriginRequestPolicyArgs(season.name), here) : undefined;
         const adsPolicyIds = season.ads
             ? {
                 manifests: new awsnative.cloudfront.CachePolicy("ads-manifests-cache", adsManifestCachePolicyArgs(season.name), here).awsId,
                 adSegments: new awsnative.cloudfront.CachePolicy("ads-segments-cache", adSegmentCachePolicyArgs(season.name), here).awsId,
-                cors: new awsnative.cloudfront.ResponseHeadersPolicy("ads-player-cors", adPlayerCorsPolicyArgs(season.name, season.ads.playerOrigins), here).awsId,
+                cors: new awsnative.cloudfront.ResponseHeadersPolicy("ads-player-cors", adPlayerCorsPolicyArgs(season.name, season.ads.playerOrigins, season.ads.cookieDomain !== undefined), here).awsId,
             }
             : undefined;
 
         // Token check at the edge: signing keys (by kid) and revocations live in the KeyValueStore.
         const kvs = new awsnative.cloudfront.KeyValueStore("viewer-tokens", { name: `onair-${season.name}-tokens`, comment: "Signing keys (k:<kid>) and revoked token ids (r:<jti>) and sessions (s:<sid>)" }, here);
-        const keyEntries = args.tokenKeys.map((k) => new aws.cloudfront.KeyvaluestoreKey(`token-key-${k.kid}`, {
+        const keys = [...args.tokenKeys, ...(args.adOriginKey ? [args.adOriginKey] : [])];
+        const keyEntries = keys.map((k) => new aws.cloudfront.KeyvaluestoreKey(`token-key-${k.kid}`, {
             keyValueStoreArn: kvs.arn,
             key: signingKeyEntry(k.kid),
             value: k.key,
@@ -118,7 +132,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         }, { parent: this, ignoreChanges: ["addresses"] });
         const v4 = ipSet("IPV4");
         const v6 = ipSet("IPV6");
-        const webAcl = new awsnative.wafv2.WebAcl("viewer-web-acl", webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }, args.adOriginSignatures), here);
+        const aclArgs = webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }, args.adOriginReads);
+        const webAcl = new awsnative.wafv2.WebAcl("viewer-web-acl", aclArgs, here);
 
         const vpcOriginIds: Record<string, pulumi.Output<string>> = {};
         for (const o of season.delivery.vpcOrigins) {
@@ -128,19 +143,17 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         }
 
         const logs = accessLogBucket(season.name, season.observability.standardLogs, here);
-        const realtime = realtimeLogs(season.name, "us-east-1", season.observability.realtimeLogs.samplingRate, { bucketArn: logs.bucket.arn }, here);
+        const realtime = realtimeLogs(season, "us-east-1", { bucketArn: logs.bucket.arn }, here);
+        this.realtimeLogCapacity = realtime.sizing;
         logAnalytics(season.name, logs.bucket.bucket, ACCESS_LOG_PREFIX, season.observability.athenaScanLimitGb, here);
         this.realtimeLogStreamArn = realtime.stream.arn;
         this.realtimeLogConfig = { name: realtime.config.name, samplingRate: realtime.config.samplingRate, fields: realtime.config.fields };
 
-        this.distribution = new awsnative.cloudfront.Distribution("live", {
-            // The stack's rights requirement travels with the distribution, where the security pack reads it.
-            ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
-            distributionConfig: distributionConfig(season, {
+        const cfg = distributionConfig(season, {
                 egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomain])),
                 oacId: oac.awsId,
                 cachePolicyIds,
-                originRequestPolicyId: originRequest.awsId,
+                originRequestPolicyIds: { media: originRequest.awsId, viewerGeo: viewerGeo.awsId, ...(mediaTailorRequest ? { mediaTailor: mediaTailorRequest.awsId } : {}) },
                 functionArn: fn.functionArn,
                 webAclArn: webAcl.arn,
                 vpcOriginIds,
@@ -148,8 +161,13 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
                 realtimeLogConfigArn: realtime.configArn,
                 ...(adsPolicyIds ? { adsPolicyIds } : {}),
-            }),
+            });
+        this.distribution = new awsnative.cloudfront.Distribution("live", {
+            // The stack's rights requirement travels with the distribution, where the security pack reads it.
+            ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
+            distributionConfig: cfg,
         }, here);
+        this.summary = deliverySummary(cfg, aclArgs.rules as awsnative.types.input.wafv2.WebAclRuleArgs[], season.delivery.urlVending.callerRoleArns);
         this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;
         this.domainName = this.distribution.domainName;
 
@@ -170,6 +188,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         this.playbackHost = playbackHost;
 
         this.keyValueStoreArn = kvs.arn;
+        // Operators revoke through the hook; the store's write access stays with the deployment role.
+        this.revocation = createRevocationHook(season, "us-east-1", kvs.arn, here);
         this.restreamerIpSetIds = { v4: v4.awsId, v6: v6.awsId };
         this.playback = {};
         const first = args.regions[0]!;
@@ -184,6 +204,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
             distributionDomain: this.domainName,
             keyValueStoreArn: this.keyValueStoreArn,
             restreamerIpSetIds: this.restreamerIpSetIds,
+            revocationHook: this.revocation.functionName,
             manifests: PACKAGING,
         });
     }

@@ -26,7 +26,13 @@ export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDo
         CHANNELS: JSON.stringify(channels),
         TOKEN_TTL_SECONDS: String(season.security.tokens.ttlSeconds),
         MAX_TOKEN_TTL_SECONDS: String(season.security.tokens.maxTtlSeconds),
-        ...(season.ads && ads ? { ADS: pulumi.output(ads).apply((a) => JSON.stringify(a)), COOKIE_DOMAIN: season.ads.cookieDomain } : {}),
+        ...(season.ads && ads
+            ? {
+                ADS: pulumi.output(ads).apply((a) => JSON.stringify(a)),
+                SEGMENT_TOKENS: season.ads.segmentTokens,
+                ...(season.ads.cookieDomain ? { COOKIE_DOMAIN: season.ads.cookieDomain } : {}),
+            }
+            : {}),
     };
 }
 
@@ -43,7 +49,20 @@ export function vendingRolePolicy(region: string, account: string, functionName:
 export interface UrlVending {
     functionUrl: pulumi.Output<string>;
     functionArn: pulumi.Output<string>;
+    /** The roles the Function URL's resource policy admits (the entitlement backend's). */
+    callerRoleArns: string[];
 }
+
+/**
+ * The resource-policy statements that let one caller role use the Function URL. Function URLs created
+ * since October 2025 need both lambda:InvokeFunctionUrl and lambda:InvokeFunction (AWS Lambda
+ * Developer Guide, "Control access to Lambda function URLs"); the second is limited to calls made
+ * through the URL.
+ */
+export const FUNCTION_URL_PERMISSIONS: { verb: string; action: string; functionUrlAuthType?: string; invokedViaFunctionUrl?: boolean }[] = [
+    { verb: "url", action: "lambda:InvokeFunctionUrl", functionUrlAuthType: "AWS_IAM" },
+    { verb: "invoke", action: "lambda:InvokeFunction", invokedViaFunctionUrl: true },
+];
 
 /**
  * The URL vending hook in the primary region: a Lambda behind a Function URL with IAM auth (only
@@ -88,5 +107,12 @@ export function createUrlVending(
         environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads) },
     }, { ...opts, dependsOn: [logs, version] });
     const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
-    return { functionUrl: url.functionUrl, functionArn: fn.arn };
+    // Only the entitlement backend may mint: its roles are named in the function's resource policy.
+    const callers = season.delivery.urlVending.callerRoleArns;
+    callers.forEach((role, i) => {
+        for (const { verb, ...perm } of FUNCTION_URL_PERMISSIONS) {
+            new aws.lambda.Permission(`url-vending-caller-${i}-${verb}`, { function: fn.name, principal: role, statementId: `entitlement-backend-${i}-${verb}`, ...perm }, opts);
+        }
+    });
+    return { functionUrl: url.functionUrl, functionArn: fn.arn, callerRoleArns: callers };
 }

@@ -5,12 +5,14 @@ import { mediaConnectFlowArnPattern, mediaPackageChannelArn, secretArnPattern } 
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
-import { FlowSecrets, flowArgs, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
+import { RTP_PUSH_PORT } from "../config/defaults";
+import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
 import { mediaConnectSecretPolicy, mediaConnectVpcPolicy, mediaLiveRolePolicy, mediaPackageIngestPolicy, serviceRole } from "./iam";
 import { MediaLiveChannel } from "./medialive/channel";
 import { MediaLiveInput } from "./medialive/input";
 import { ChannelChainOutputs, ContributionEndpoint } from "./outputs";
+import { keyProviderEncryption } from "./packaging/keyProvider";
 import { originEndpointArgs, packagingChannelArgs } from "./packaging/mediapackage";
 
 export interface ChannelChainContext {
@@ -23,6 +25,12 @@ export interface ChannelChainContext {
     tags: Record<string, string>;
     /** SRT passphrase of this channel, as a Pulumi secret. */
     passphrase?: pulumi.Output<string>;
+    /**
+     * The primary region's MediaLive channel for this channel id, in a secondary region: this
+     * region's channel depends on it, so a live update reaches it only once the primary is RUNNING
+     * again with the new settings (docs/adr/001, "Rolling live updates").
+     */
+    rollAfter?: pulumi.Resource;
 }
 
 /**
@@ -86,10 +94,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const extraSources: awsnative.mediaconnect.FlowSource[] = [];
     if (contribution.via === "mediaconnect") {
         for (let p = 0; p < pipelines; p++) {
-            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, flowNames[p]!, region.availabilityZones[p]!, p, flowSecrets), opts({ dependsOn: flowDeps }));
+            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, flowNames[p]!, region.availabilityZones[p]!, p, flowSecrets, r), opts({ dependsOn: flowDeps }));
             flows.push(flow);
             contribution.networks.slice(1).forEach((network, i) => {
-                const src = sourceArgs(ch, network, i + 1, p, flowSecrets);
+                const src = sourceArgs(ch, network, i + 1, p, flowSecrets, r);
                 extraSources.push(new awsnative.mediaconnect.FlowSource(n(`flow-${PIPELINES[p]}-${network.name}`), {
                     ...src,
                     description: `${ch.name}: ${network.name} (pipeline ${PIPELINES[p]})`,
@@ -125,8 +133,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         policy: mediaPackageIngestPolicy(mpChannel.arn, mlRole.arn),
     }, opts());
 
+    // DRM channels: SPEKE v2 encryption, identical in every region but this region's key provider URL and role.
+    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.season }, n("speke-role"));
     const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
-        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role),
+        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
         channelName: mpChannel.channelName,
     }, opts());
 
@@ -136,8 +146,9 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const mediaLive = new MediaLiveChannel(n("medialive"), {
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
+        allowLiveDelete: ch.allowLiveDelete,
         request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags }),
-    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : [])] }));
+    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
@@ -154,6 +165,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         dashPath,
         hlsUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${hlsPath}`,
         dashUrl: pulumi.interpolate`https://${ctx.channelGroup.egressDomain}${dashPath}`,
+        mediaLiveChannel: mediaLive,
         mediaLiveChannelId: mediaLive.channelId,
         mediaLiveChannelArn: mediaLive.arn,
         mediaPackageChannelArn: mpChannel.arn,
@@ -187,7 +199,7 @@ function mediaLiveInput(
             mediaConnectFlows: flows.map((f) => ({ flowArn: f.flowArn })),
             roleArn: mlRole.arn,
         }, opts());
-        return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources) };
+        return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources, ctx.region.region) };
     }
     let securityGroupId: pulumi.Output<string> | undefined;
     if (c.protocol === "rtp-fec") {
@@ -199,25 +211,27 @@ function mediaLiveInput(
     }
     const input = new MediaLiveInput(n("input"), {
         region: ctx.region.region,
-        request: directInputRequest(ch, physical, { ...(securityGroupId ? { securityGroupId } : {}), ...(secretArn ? { secretArn } : {}), tags: ctx.tags }),
+        request: directInputRequest(ch, physical, { ...(securityGroupId ? { securityGroupId } : {}), ...(secretArn ? { secretArn } : {}), tags: ctx.tags, region: ctx.region.region }),
     }, opts());
     const network = c.networks[0]!;
     const endpoints = c.protocol === "srt-caller"
-        ? pulumi.output((network.callerTargets ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
-        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || c.ingestPort)));
+        ? pulumi.output((network.callerTargets?.[ctx.region.region] ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
+        // The port MediaLive reports for the endpoint (always 5000 for RTP_PUSH), not one the config asked for.
+        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || RTP_PUSH_PORT)));
     return { inputId: input.inputId, endpoints };
 }
 
-function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[]): pulumi.Output<ContributionEndpoint[]> {
+function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[], region: string): pulumi.Output<ContributionEndpoint[]> {
     const c = ch.contribution;
     const others = c.networks.length - 1;
     const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
     flows.forEach((f, p) => {
         const first = c.networks[0]!;
-        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, c.ingestPort, first.callerTargets?.[p])));
+        const port = c.protocol === "srt-caller" ? 0 : listenerPort(c);
+        endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, port, first.callerTargets?.[region]?.[p])));
         extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
             const net = c.networks[i + 1]!;
-            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, c.ingestPort + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[p])));
+            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, port + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p])));
         });
     });
     return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;

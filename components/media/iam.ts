@@ -34,12 +34,21 @@ export function serviceTrust(service: string, account: string): PolicyDocument {
  */
 export function serviceRole(
     name: string,
-    args: { description: string; service: string; account: pulumi.Input<string>; policyName: string; policy: pulumi.Input<PolicyDocument> },
+    args: {
+        description: string;
+        service: string;
+        account: pulumi.Input<string>;
+        policyName: string;
+        policy: pulumi.Input<PolicyDocument>;
+        /** A narrower trust than the account-wide default (e.g. one naming the source resources). */
+        trust?: (account: string) => PolicyDocument;
+    },
     opts: pulumi.CustomResourceOptions,
 ): aws.iam.Role {
+    const trust = args.trust ?? ((a: string) => serviceTrust(args.service, a));
     return new aws.iam.Role(name, {
         description: args.description,
-        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply((a) => serviceTrust(args.service, a))),
+        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply(trust)),
         inlinePolicies: [{ name: args.policyName, policy: pulumi.jsonStringify(args.policy) }],
     }, opts);
 }
@@ -119,5 +128,61 @@ export function mediaPackageIngestPolicy(channelArn: pulumi.Input<string>, media
     return {
         Version: "2012-10-17",
         Statement: [{ Sid: "AllowMediaLiveIngest", Effect: "Allow", Principal: { AWS: mediaLiveRoleArn }, Action: "mediapackagev2:PutObject", Resource: channelArn }],
+    };
+}
+
+/** The service principal MediaPackage v2 assumes roles as (the AWS CDK mediapackagev2 SPEKE examples trust it). */
+export const MEDIAPACKAGE_V2_PRINCIPAL = "mediapackagev2.amazonaws.com";
+
+export interface SpekeRoleScope {
+    region: string;
+    account: string;
+    channelGroup: string;
+    channel: string;
+    endpoint: string;
+}
+
+/**
+ * Trust of the SPEKE key-provider role: MediaPackage v2, only for this account and only for this
+ * channel's endpoint in this region. AWS's confused-deputy guidance ("Cross-service confused deputy
+ * prevention", MediaPackage v2 User Guide) is aws:SourceAccount plus aws:SourceArn with the full
+ * ARN of the resource; AWS does not say whether MediaPackage presents the endpoint or its channel
+ * as the source of a key request, so both ARNs of this one channel are accepted and nothing else.
+ */
+export function spekeTrust(s: SpekeRoleScope): PolicyDocument {
+    const channelArn = `arn:aws:mediapackagev2:${s.region}:${s.account}:channelGroup/${s.channelGroup}/channel/${s.channel}`;
+    return {
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "MediaPackageKeyRequests",
+            Effect: "Allow",
+            Principal: { Service: MEDIAPACKAGE_V2_PRINCIPAL },
+            Action: "sts:AssumeRole",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": s.account },
+                ArnLike: { "aws:SourceArn": [channelArn, `${channelArn}/originEndpoint/${s.endpoint}`] },
+            },
+        }],
+    };
+}
+
+/**
+ * execute-api ARN of the SPEKE method behind an API Gateway URL, in the form
+ * arn:aws:execute-api:<region>:<account>:<api-id>/<stage>/<METHOD>/<resource path> ("Control access
+ * for invoking an API", API Gateway Developer Guide): POST (SPEKE sends its CPIX
+ * document in a POST) on exactly that stage and path. The account field is a wildcard because the
+ * key provider's API may live in the DRM vendor's account; the API id and region pin the one API
+ * (its hostname <api-id>.execute-api.<region>.amazonaws.com names no other).
+ */
+export function spekeInvokeArn(api: { apiId: string; region: string; path: string }): string {
+    const [stage, ...rest] = api.path.split("/");
+    return `arn:aws:execute-api:${api.region}:*:${api.apiId}/${stage}/POST/${rest.join("/")}`;
+}
+
+/** The key-provider role's only permission: call this region's SPEKE endpoint. */
+export function spekeInvokePolicy(invokeArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "SpekeKeyRequests", Effect: "Allow", Action: "execute-api:Invoke", Resource: invokeArn }],
     };
 }

@@ -14,6 +14,8 @@ export interface ChannelChainOutputs {
     dashPath: string;
     hlsUrl: pulumi.Output<string>;
     dashUrl: pulumi.Output<string>;
+    /** The MediaLive channel resource (secondary regions order their channel after the primary's). */
+    mediaLiveChannel: pulumi.Resource;
     mediaLiveChannelId: pulumi.Output<string>;
     mediaLiveChannelArn: pulumi.Output<string>;
     mediaPackageChannelArn: pulumi.Output<string>;

@@ -16,6 +16,8 @@ export interface RegionalMediaChainArgs {
     tags: Record<string, string>;
     /** SRT passphrases by channel id, as Pulumi secrets. */
     passphrases: Record<string, pulumi.Output<string>>;
+    /** Secondary regions: the primary region's MediaLive channels by channel id, to roll live updates after. */
+    rollAfter?: Record<string, pulumi.Resource>;
 }
 
 /**
@@ -45,6 +47,7 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
         this.channels = {};
         for (const ch of args.channels) {
             const passphrase = args.passphrases[ch.id];
+            const rollAfter = args.rollAfter?.[ch.id];
             this.channels[ch.id] = buildChannelChain(ch, {
                 parent: this,
                 season: args.season,
@@ -54,6 +57,7 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
                 logLevel: args.logLevel,
                 tags: args.tags,
                 ...(passphrase ? { passphrase } : {}),
+                ...(rollAfter ? { rollAfter } : {}),
             });
         }
         this.registerOutputs({

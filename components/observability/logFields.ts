@@ -1,7 +1,11 @@
 /**
- * The real-time log record OnAir asks CloudFront for, in column order (records are tab-separated
- * in the order of the configured fields). The Glue table is derived from the same list, so the
- * two can never disagree about which column is which.
+ * The real-time log record OnAir asks CloudFront for. Records are tab-separated, and CloudFront
+ * writes the fields in its own fixed order whatever order the configuration lists them in
+ * (CloudFront Developer Guide, "Real-time access logs": "the fields in every real-time log
+ * record are always delivered in the same order, as listed in the Fields section"; the
+ * RealtimeLogConfig API returns Fields "in the same order in which they are sent to the Amazon
+ * Kinesis data stream"). REALTIME_LOG_FIELDS is kept in that order, and the Glue table and the
+ * QoE consumer are derived from it, so none of them can disagree about which column is which.
  */
 export interface LogField {
     /** CloudFront's field name. */
@@ -65,7 +69,28 @@ export const CMCD_FIELDS: LogField[] = [
     f("cmcd-version", "int"),
 ];
 
-export const REALTIME_LOG_FIELDS: LogField[] = [...STANDARD_FIELDS, ...MEDIA_QUALITY_FIELDS, ...CMCD_FIELDS];
+/** CloudFront's delivery order of every real-time log field (the Developer Guide's Fields list). */
+export const DELIVERY_ORDER: readonly string[] = [
+    "timestamp", "c-ip", "s-ip", "time-to-first-byte", "sc-status", "sc-bytes", "cs-method", "cs-protocol", "cs-host", "cs-uri-stem",
+    "cs-bytes", "x-edge-location", "x-edge-request-id", "x-host-header", "time-taken", "cs-protocol-version", "c-ip-version",
+    "cs-user-agent", "cs-referer", "cs-cookie", "cs-uri-query", "x-edge-response-result-type", "x-forwarded-for", "ssl-protocol",
+    "ssl-cipher", "x-edge-result-type", "fle-encrypted-fields", "fle-status", "sc-content-type", "sc-content-len", "sc-range-start",
+    "sc-range-end", "c-port", "x-edge-detailed-result-type", "c-country", "cs-accept-encoding", "cs-accept", "cache-behavior-path-pattern",
+    "cs-headers", "cs-header-names", "cs-headers-count", "primary-distribution-id", "primary-distribution-dns-name", "origin-fbl",
+    "origin-lbl", "asn", ...CMCD_FIELDS.map((c) => c.field), "r-host", "sr-reason", "x-edge-mqcs", "distribution-tenant-id", "connection-id",
+];
+
+/** Fields sorted into delivery order; a field CloudFront does not document is a mistake here. */
+export function inDeliveryOrder(fields: LogField[]): LogField[] {
+    const pos = (x: LogField) => {
+        const i = DELIVERY_ORDER.indexOf(x.field);
+        if (i < 0) throw new Error(`real-time log field ${x.field} is not in CloudFront's documented field list`);
+        return i;
+    };
+    return [...fields].sort((a, b) => pos(a) - pos(b));
+}
+
+export const REALTIME_LOG_FIELDS: LogField[] = inDeliveryOrder([...STANDARD_FIELDS, ...MEDIA_QUALITY_FIELDS, ...CMCD_FIELDS]);
 
 /**
  * CloudFront standard (legacy) access log columns, in file order. Column names avoid Athena's

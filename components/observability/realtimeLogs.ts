@@ -6,6 +6,21 @@ import { PolicyDocument, serviceRole } from "../media/iam";
 import { accessLogBucketPrefix } from "./accessLogs";
 import { REALTIME_PREFIX } from "./logAnalytics";
 import { REALTIME_LOG_FIELDS } from "./logFields";
+import { SeasonConfig } from "../config/types";
+import { streamSizingFor } from "../config/capacity";
+import { StreamSizing } from "./realtimeSizing";
+
+/** The stream's capacity for the season's peak audience at its sampling rate (ADR 017); the QoE consumer is sized from it. */
+export function realtimeStreamSizing(season: SeasonConfig): StreamSizing {
+    return streamSizingFor(season.delivery.audience, season.channels, season.observability.realtimeLogs);
+}
+
+/** The Kinesis stream arguments that give it that capacity. */
+export function streamCapacityArgs(sizing: StreamSizing): Pick<aws.kinesis.StreamArgs, "streamModeDetails" | "shardCount" | "warmThroughputMibPs"> {
+    if (sizing.mode === "provisioned") return { streamModeDetails: { streamMode: "PROVISIONED" }, shardCount: sizing.shards! };
+    if (sizing.mode === "on-demand-advantage") return { streamModeDetails: { streamMode: "ON_DEMAND" }, warmThroughputMibPs: sizing.warmThroughputMiBps! };
+    return { streamModeDetails: { streamMode: "ON_DEMAND" } };
+}
 
 export function cloudFrontToKinesisPolicy(streamArn: string, region: string): PolicyDocument {
     return {
@@ -40,17 +55,21 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
 }
 
 /**
- * Real-time logs with CMCD and media-quality fields: CloudFront -> on-demand Kinesis stream (live
- * consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the media behaviours.
+ * Real-time logs with CMCD and media-quality fields: CloudFront -> Kinesis stream sized for the peak
+ * audience (live consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the
+ * media behaviours and the sizing it was built from.
  */
-export function realtimeLogs(season: string, region: string, samplingRate: number, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+export function realtimeLogs(seasonConfig: SeasonConfig, region: string, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+    const season = seasonConfig.name;
+    const samplingRate = seasonConfig.observability.realtimeLogs.samplingRate;
+    const sizing = realtimeStreamSizing(seasonConfig);
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     // The roles name the stream and the bucket by the names the program gives them, so their
     // documents are known during preview.
     const streamName = `onair-${season}-realtime-logs`;
     const stream = new aws.kinesis.Stream("realtime-logs", {
         name: streamName,
-        streamModeDetails: { streamMode: "ON_DEMAND" },
+        ...streamCapacityArgs(sizing),
         retentionPeriod: 24,
         encryptionType: "KMS",
         kmsKeyId: "alias/aws/kinesis",
@@ -90,5 +109,5 @@ export function realtimeLogs(season: string, region: string, samplingRate: numbe
             compressionFormat: "GZIP",
         },
     }, opts);
-    return { stream, config, configArn: config.arn };
+    return { stream, config, configArn: config.arn, sizing };
 }

@@ -1,4 +1,6 @@
-import { ObservabilityConfig } from "../config/types";
+import { ObservabilityConfig, QoeConfig } from "../config/types";
+import { QOE_FIGURES, QOE_NAMESPACE, QoeFigure } from "../observability/qoe/metrics";
+import { inputLostAlarmName } from "./hold";
 import { CMAF_GROUP, MonitoredChannel, MonitoredRegion } from "./monitored";
 
 /** One CloudWatch metric an alarm reads. */
@@ -17,11 +19,14 @@ export interface MetricRef<S = string> {
 export type Expr =
     | { test: { id: string; op: ">" | "<"; value: number } }
     | { max: Expr[] }
-    | { min: Expr[] };
+    | { min: Expr[] }
+    /** 100 x num / den, and 0 while den is below `minDen` (too little traffic to judge). */
+    | { percent: { num: string; den: string; minDen: number } };
 
-/** CloudWatch metric math text: IF(m > v, 1, 0), MAX([...]), MIN([...]). */
+/** CloudWatch metric math text: IF(m > v, 1, 0), MAX([...]), MIN([...]), IF(d >= n, 100 * a / d, 0). */
 export function renderExpr(e: Expr): string {
     if ("test" in e) return `IF(${e.test.id} ${e.test.op} ${e.test.value}, 1, 0)`;
+    if ("percent" in e) return `IF(${e.percent.den} >= ${e.percent.minDen}, 100 * ${e.percent.num} / ${e.percent.den}, 0)`;
     if ("max" in e) return e.max.length === 1 ? renderExpr(e.max[0]!) : `MAX([${e.max.map(renderExpr).join(", ")}])`;
     return e.min.length === 1 ? renderExpr(e.min[0]!) : `MIN([${e.min.map(renderExpr).join(", ")}])`;
 }
@@ -41,6 +46,11 @@ export interface AlarmSpec<S = string> {
     datapointsToAlarm: number;
     threshold: number;
     comparison: "GreaterThanThreshold" | "LessThanThreshold";
+    /**
+     * A signal another component reads (the runner's input-live check), not a page: no actions,
+     * and missing data counts as breaching (no data means no input).
+     */
+    signal?: true;
 }
 
 /** 1 while a pipeline lost its input or its output scores below the MQCS floor, else 0. */
@@ -109,6 +119,29 @@ export function regionAlarms<S>(season: string, r: MonitoredRegion<S>, t: Observ
     return out;
 }
 
+/**
+ * One input-lost signal per channel: ALARM once every pipeline lost more than half of each of
+ * the last three minutes (InputLossSeconds, Sum per minute), OK while any pipeline has input.
+ * The season runner reads it (DescribeAlarms) when `operations.hold.whileInputLive` is on.
+ */
+export function inputLostAlarms<S>(season: string, r: MonitoredRegion<S>): AlarmSpec<S>[] {
+    return r.channels.map((ch) => {
+        const metrics = Object.fromEntries(Object.entries(pipelineMetrics(ch)).filter(([id]) => id.startsWith("loss")));
+        return {
+            key: `${ch.id}-input-lost`,
+            name: inputLostAlarmName(season, ch.id, r.region),
+            description: `${ch.name} (${r.region}): every pipeline has lost its input for three minutes. A signal for the season runner's overtime hold; it pages no one.`,
+            source: { kind: "math" as const, metrics, expression: { min: Object.keys(metrics).map((id) => ({ test: { id, op: ">" as const, value: 30 } })) }, label: "every pipeline lost its input" },
+            period: 60,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            threshold: 0,
+            comparison: "GreaterThanThreshold" as const,
+            signal: true as const,
+        };
+    });
+}
+
 /** Viewer-side alarms on the distribution (CloudFront metrics live in us-east-1). */
 export function globalAlarms<S>(season: string, distributionId: S, t: ObservabilityConfig["alarms"]): AlarmSpec<S>[] {
     const dims = { DistributionId: distributionId, Region: "Global" };
@@ -136,4 +169,43 @@ export function globalAlarms<S>(season: string, distributionId: S, t: Observabil
             comparison: "GreaterThanThreshold",
         },
     ];
+}
+
+/**
+ * Viewer experience alarms per channel, on the QoE consumer's metrics (us-east-1): rebuffering
+ * and error rate above the configured percentages for 3 of 5 minutes, once the channel has
+ * enough requests a minute to judge (below that the ratio reads 0).
+ */
+export function qoeAlarms(season: string, channels: { id: string; name: string }[], t: QoeConfig["alarms"]): AlarmSpec[] {
+    const ratio = (ch: { id: string }, f: QoeFigure): AlarmSource => {
+        const dims = { Season: season, Channel: ch.id };
+        return {
+            kind: "math",
+            metrics: {
+                a: { namespace: QOE_NAMESPACE, metric: f.a, dimensions: dims, statistic: "Sum" },
+                b: { namespace: QOE_NAMESPACE, metric: f.b!, dimensions: dims, statistic: "Sum" },
+            },
+            expression: { percent: { num: "a", den: "b", minDen: t.minRequestsPerMinute } },
+            label: f.title,
+        };
+    };
+    const base = { period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, comparison: "GreaterThanThreshold" as const };
+    return channels.flatMap((ch) => [
+        {
+            ...base,
+            key: `${ch.id}-qoe-rebuffering`,
+            name: `onair-${season}-${ch.id}-rebuffering`,
+            description: `${ch.name}: more than ${t.rebufferingPercent}% of media requests report buffer starvation (CMCD bs) in 3 of 5 minutes. Check the QoE panels: one origin region or every one?`,
+            source: ratio(ch, QOE_FIGURES.rebuffering),
+            threshold: t.rebufferingPercent,
+        },
+        {
+            ...base,
+            key: `${ch.id}-qoe-errors`,
+            name: `onair-${season}-${ch.id}-viewer-errors`,
+            description: `${ch.name}: more than ${t.errorRatePercent}% of viewer requests fail (5xx, 404, 410) in 3 of 5 minutes.`,
+            source: ratio(ch, QOE_FIGURES.errors),
+            threshold: t.errorRatePercent,
+        },
+    ]);
 }

@@ -1,4 +1,5 @@
 import { CMAF_GROUP, ENDPOINT, MonitoredChannel, MonitoredRegion } from "./monitored";
+import { qoeGraphs } from "./qoeDashboard";
 
 /** One graph: a metric shown per dimension set, with the statistic that metric is meant to be read with. */
 export interface Panel {
@@ -74,14 +75,14 @@ class Layout {
         this.y += 1;
     }
 
-    graph(title: string, region: string, metrics: Line[], period = 60): void {
+    graph(title: string, region: string, metrics: Line[], period = 60, stacked = false): void {
         this.widgets.push({
             type: "metric",
             x: this.col * WIDTH,
             y: this.y,
             width: WIDTH,
             height: HEIGHT,
-            properties: { title, region, metrics, view: "timeSeries", stacked: false, period },
+            properties: { title, region, metrics, view: "timeSeries", stacked, period },
         });
         this.col++;
         if (this.col === PER_ROW) this.newRow();
@@ -125,7 +126,10 @@ export function regionDashboard(r: MonitoredRegion): DashboardBody {
     return { widgets: l.widgets };
 }
 
-/** The global dashboard: CloudFront (us-east-1) and, per channel, each region's quality score side by side. */
+/**
+ * The global dashboard: CloudFront (us-east-1), per channel each region's quality score side by
+ * side, and per channel the viewers' experience from the real-time logs (QoE).
+ */
 export function globalDashboard(season: string, distributionId: string, regions: MonitoredRegion[]): DashboardBody {
     const l = new Layout();
     l.header(`## ${season}: viewers (CloudFront ${distributionId})`);
@@ -141,6 +145,12 @@ export function globalDashboard(season: string, distributionId: string, regions:
             return ch ? pipelines(ch).map((pipe) => line(mqcs, { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe, OutputGroupName: CMAF_GROUP }, `${r.region} pipeline ${pipe}`, r.region)) : [];
         });
         l.graph(`${id}: MQCS by region`, regions[0]!.region, lines);
+    }
+    // The QoE consumer runs next to the real-time log stream in us-east-1; its metrics live there.
+    const channels = regions[0]?.channels.map((c) => ({ id: c.id, name: c.name })) ?? [];
+    for (const section of qoeGraphs(season, channels, regions.map((r) => r.region))) {
+        l.header(section.header);
+        for (const g of section.graphs) l.graph(g.title, "us-east-1", g.lines, 60, g.stacked ?? false);
     }
     return { widgets: l.widgets };
 }

@@ -1,4 +1,8 @@
-/** EventBridge patterns that page operators. */
+/**
+ * EventBridge patterns that page operators. Each matches events of the shape the service documents
+ * (test/observability/eventPatterns.test.ts runs them through an EventBridge matcher against the
+ * documented examples).
+ */
 
 /** MediaLive alerts raised (not cleared) on this season's channels in the region. */
 export function mediaLiveAlertPattern(channelArns: string[]): Record<string, unknown> {
@@ -6,15 +10,14 @@ export function mediaLiveAlertPattern(channelArns: string[]): Record<string, unk
 }
 
 /**
- * MediaPackage input switches. MediaPackage documents this event ("MediaPackage Input Notification",
- * InputSwitchEvent); the v2 event reference does not yet list an equivalent, so the rule also takes
- * any v2 "Input" notification. The MQCS alarms cover v2 switches either way.
+ * A MediaLive pipeline switched its active input ("MediaLive Channel Input Change": Amazon
+ * EventBridge events reference, AWS Elemental MediaLive events). MediaPackage v2 sends only
+ * "MediaPackageV2 HarvestJob Notification" to EventBridge (same reference, MediaPackage events), so
+ * its MQCS input switching is watched through what it switches on: MediaLive's per-pipeline MinMQCS
+ * and input-loss metrics, in the alarms and dashboards.
  */
-export function mediaPackageInputSwitchPattern(): Record<string, unknown> {
-    return {
-        source: ["aws.mediapackage", "aws.mediapackagev2"],
-        "detail-type": ["MediaPackage Input Notification", { prefix: "MediaPackageV2 Input" }],
-    };
+export function mediaLiveInputChangePattern(channelArns: string[]): Record<string, unknown> {
+    return { source: ["aws.medialive"], "detail-type": ["MediaLive Channel Input Change"], resources: channelArns };
 }
 
 /** A contribution source turned unhealthy on one of this season's flows. */

@@ -1,4 +1,5 @@
 import { runWindow } from "../config/schedule";
+import { scheduleName } from "../naming";
 import { SeasonConfig } from "../config/types";
 
 export interface ScheduledAction {
@@ -32,11 +33,5 @@ export function scheduledActions(season: SeasonConfig, nowMs: number): Scheduled
     return out;
 }
 
-/** Schedule names are at most 64 characters and unique in their group. */
-export function scheduleName(a: Pick<ScheduledAction, "channelId" | "event" | "action">): string {
-    const base = `${a.channelId}-${a.event}-${a.action}`;
-    if (base.length <= 64) return base;
-    let h = 0;
-    for (const c of base) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-    return `${base.slice(0, 55)}-${h.toString(36).slice(0, 8)}`;
-}
+/** Schedule names: see components/naming.ts (unambiguous parts, a hash when cut). */
+export { scheduleName };

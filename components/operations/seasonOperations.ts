@@ -1,15 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { mediaConnectFlowArnPattern, mediaLiveChannelArnPattern, stateMachineArn } from "../arns";
+import { cloudWatchAlarmArn, mediaConnectFlowArnPattern, mediaLiveChannelArnPattern, snsTopicArn, stateMachineArn } from "../arns";
 import { SeasonConfig } from "../config/types";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
 import { regionShort, SEASON_TAG } from "../naming";
 import { RegionProviders } from "../providers";
-import { AlarmSpec, globalAlarms, regionAlarms, renderExpr } from "./alarms";
+import { createQoeConsumer } from "../observability/qoe/qoeConsumer";
+import { ConsumerSizing } from "../observability/qoe/sizing";
+import { StreamSizing } from "../observability/realtimeSizing";
+import { AlarmSpec, globalAlarms, inputLostAlarms, qoeAlarms, regionAlarms, renderExpr } from "./alarms";
 import { globalDashboard, regionDashboard } from "./dashboards";
-import { mediaLiveAlertPattern, mediaPackageInputSwitchPattern, runnerFailurePattern, sourceHealthPattern } from "./events";
+import { qoeGraphs } from "./qoeDashboard";
+import { mediaLiveAlertPattern, mediaLiveInputChangePattern, runnerFailurePattern, sourceHealthPattern } from "./events";
 import { MonitoredRegion } from "./monitored";
+import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
 
@@ -26,8 +31,15 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
+    /** The real-time log stream (us-east-1) the QoE consumer reads, and the sizing it was created with. */
+    realtimeLogStream?: { arn: pulumi.Input<string>; sizing: StreamSizing };
     /** Schedules are only created for what is still ahead of this instant. */
     nowMs: number;
+}
+
+/** The alarm (NOC) topic's name, the same in every region: the runner's policy names it before it exists. */
+function alarmTopicName(season: string): string {
+    return `onair-${season}-alarms`;
 }
 
 /** CloudWatch alarms and EventBridge rules of this account may publish to the alarm topic. */
@@ -68,6 +80,12 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly schedules: { region: string; name: string; at: string; action: string }[] = [];
     /** The season runner (Step Functions) of each region with windows ahead. */
     readonly runnerArns: Record<string, pulumi.Output<string>> = {};
+    /** Per channel and region, the hold parameter the runner reads before a scheduled stop. */
+    readonly holdParameters: Record<string, Record<string, string>> = {};
+    /** The managed policy to attach to the NOC's role: set and read the season's holds, nothing else. */
+    holdOperatorPolicyArn?: pulumi.Output<string>;
+    /** The QoE consumer and how its event source mapping was sized. */
+    qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
     constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("onair:operations:SeasonOperations", name, {}, opts);
@@ -77,7 +95,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
             if (topics[region]) return topics[region]!;
             const o = { parent: this, provider: p.aws };
             const account = aws.getCallerIdentityOutput({}, o).accountId;
-            const topic = new aws.sns.Topic(`${regionShort(region)}-alarms`, { name: `onair-${season.name}-alarms`, displayName: `OnAir ${season.name} alarms (${region})` }, o);
+            const topic = new aws.sns.Topic(`${regionShort(region)}-alarms`, { name: alarmTopicName(season.name), displayName: `OnAir ${season.name} alarms (${region})` }, o);
             new aws.sns.TopicPolicy(`${regionShort(region)}-alarms`, { arn: topic.arn, policy: pulumi.jsonStringify(pulumi.all([topic.arn, account]).apply(([t, a]) => topicPolicy(t, a))) }, o);
             season.observability.alarms.emails.forEach((email, i) => new aws.sns.TopicSubscription(`${regionShort(region)}-alarms-email-${i}`, { topic: topic.arn, protocol: "email", endpoint: email }, o));
             topics[region] = topic;
@@ -112,10 +130,11 @@ export class SeasonOperations extends pulumi.ComponentResource {
                 })),
             };
             for (const spec of regionAlarms(season.name, live, season.observability.alarms)) metricAlarm(this, spec, r.region, topic, o);
+            if (season.operations.hold.whileInputLive) for (const spec of inputLostAlarms(season.name, live)) metricAlarm(this, spec, r.region, topic, o);
 
             const rules: [string, pulumi.Output<unknown>][] = [
                 ["medialive-alerts", m.apply((x) => mediaLiveAlertPattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
-                ["mediapackage-input-switch", pulumi.output(mediaPackageInputSwitchPattern())],
+                ["medialive-input-change", m.apply((x) => mediaLiveInputChangePattern(x.channels.map((c) => c.mediaLiveChannelArn)))],
                 ["contribution-health", m.apply((x) => sourceHealthPattern(x.channels.flatMap((c) => c.flowArns)))],
             ];
             for (const [key, pattern] of rules) {
@@ -143,7 +162,23 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns });
+        if (args.realtimeLogStream) {
+            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStream, g);
+            const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
+            for (const spec of specs) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+            const panels = qoeGraphs(season.name, season.channels, season.regions.map((r) => r.region))[0]?.graphs.map((x) => x.title.replace(/^[^:]+: /, "")) ?? [];
+            this.qoe = { ...consumer, alarms: specs.map((x) => x.name), panels };
+        }
+        if (Object.keys(this.runnerArns).length > 0) {
+            const account = aws.getCallerIdentityOutput({}, g).accountId;
+            const policy = new aws.iam.Policy("hold-operator", {
+                name: `onair-${season.name}-hold-operator`,
+                description: `OnAir ${season.name}: read and set the overtime hold of the season's channels (docs/runbook.md)`,
+                policy: pulumi.jsonStringify(account.apply((a) => holdOperatorPolicy(season.name, Object.keys(this.runnerArns), a))),
+            }, g);
+            this.holdOperatorPolicyArn = policy.arn;
+        }
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe });
     }
 
     /**
@@ -159,24 +194,41 @@ export class SeasonOperations extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, o).accountId;
         const chains = season.channels.map((ch) => r.channels[ch.id]!);
 
+        // The hold an operator sets before the stop; Pulumi creates it "off" and never resets it.
+        for (const ch of season.channels) {
+            const name = holdParameterName(season.name, ch.id);
+            new aws.ssm.Parameter(`${short}-${ch.id}-hold`, {
+                name,
+                type: "String",
+                tier: "Standard",
+                // insecureValue: a hold is not a secret, and the plan should show it (value is always masked).
+                insecureValue: HOLD_OFF,
+                description: `OnAir ${season.name}: overtime hold of ${ch.name} in ${r.region}. "${HOLD_OFF}" stops on schedule; any other value keeps the channel on air (re-checked every ${season.operations.hold.recheckMinutes} min, at most ${season.operations.hold.maxOverrunMinutes} min past the scheduled stop).`,
+            }, { ...o, ignoreChanges: ["insecureValue"] });
+            (this.holdParameters[ch.id] ??= {})[r.region] = name;
+        }
+        const hold = season.operations.hold;
         const runnerRole = serviceRole(`${short}-season-runner`, {
-            description: `Step Functions starts and stops OnAir ${season.name} flows and channels in ${r.region}`,
+            description: `Step Functions starts and stops OnAir ${season.name} flows and channels in ${r.region}, after any operator hold`,
             service: "states.amazonaws.com",
             account,
             policyName: "season-runner",
-            // Named by patterns the program knows before the channels and flows exist (known during preview).
-            policy: account.apply((a) => runnerPolicy(
-                [mediaLiveChannelArnPattern(r.region, a)],
-                chains.flatMap((c) => c.flowNames.map((f) => mediaConnectFlowArnPattern(r.region, a, f))),
-                { key: SEASON_TAG, value: season.name },
-            )),
+            // Named by ARNs and patterns the program knows before the channels, flows and topic exist (known during preview).
+            policy: account.apply((a) => runnerPolicy({
+                channelArns: [mediaLiveChannelArnPattern(r.region, a)],
+                channelTag: { key: SEASON_TAG, value: season.name },
+                flowArns: chains.flatMap((c) => c.flowNames.map((f) => mediaConnectFlowArnPattern(r.region, a, f))),
+                holdParameterArns: season.channels.map((ch) => holdParameterArn(r.region, a, season.name, ch.id)),
+                topicArn: snsTopicArn(r.region, a, alarmTopicName(season.name)),
+                inputAlarmArns: hold.whileInputLive ? season.channels.map((ch) => cloudWatchAlarmArn(r.region, a, inputLostAlarmName(season.name, ch.id, r.region))) : [],
+            })),
         }, o);
         const runnerName = `onair-${season.name}-runner`;
         const runner = new aws.sfn.StateMachine(`${short}-season-runner`, {
             name: runnerName,
             type: "STANDARD",
             roleArn: runnerRole.arn,
-            definition: JSON.stringify(runnerDefinition()),
+            definition: topic.arn.apply((topicArn) => JSON.stringify(runnerDefinition({ season: season.name, region: r.region, hold, topicArn }))),
         }, o);
         this.runnerArns[r.region] = runner.arn;
         const failures = new aws.cloudwatch.EventRule(`${short}-runner-failures`, {
@@ -217,7 +269,10 @@ export class SeasonOperations extends pulumi.ComponentResource {
     }
 }
 
-/** Missing data is "not breaching": channels are off between events and must not page anyone. */
+/**
+ * Missing data is "not breaching": channels are off between events and must not page anyone.
+ * Signals (read by the runner) page no one and read missing data as breaching.
+ */
 function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<string>>, region: string, topic: aws.sns.Topic, o: pulumi.CustomResourceOptions): aws.cloudwatch.MetricAlarm {
     const src = spec.source;
     const reading: Partial<aws.cloudwatch.MetricAlarmArgs> = src.kind === "metric"
@@ -247,8 +302,7 @@ function metricAlarm(parent: pulumi.Resource, spec: AlarmSpec<pulumi.Input<strin
         datapointsToAlarm: spec.datapointsToAlarm,
         threshold: spec.threshold,
         comparisonOperator: spec.comparison,
-        treatMissingData: "notBreaching",
-        alarmActions: [topic.arn],
-        okActions: [topic.arn],
+        treatMissingData: spec.signal ? "breaching" : "notBreaching",
+        ...(spec.signal ? { actionsEnabled: false } : { alarmActions: [topic.arn], okActions: [topic.arn] }),
     }, { ...o, parent });
 }

@@ -21,6 +21,7 @@ import { enforceMultiRegion } from "./stack/onair-stack-channels-enforce-multi-r
 import { primaryOnlyErrors } from "./stack/onair-stack-endpoints-enforce-primary-only-errors";
 import { originGroupsSpanRegions } from "./stack/onair-stack-origingroups-enforce-cross-region";
 import { explicitProvider } from "./stack/onair-stack-resources-enforce-explicit-provider";
+import { identicalEncryption } from "./stack/onair-stack-endpoints-enforce-identical-encryption";
 
 /** Resilience of the live chain: what keeps a game on the air when a component fails. */
 export const broadcastPack: PackDefinition = {
@@ -54,6 +55,7 @@ export const broadcastPack: PackDefinition = {
         enforceMultiRegion,
         originGroupsSpanRegions,
         primaryOnlyErrors,
+        identicalEncryption,
         explicitProvider,
     ],
 };

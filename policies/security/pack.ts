@@ -11,6 +11,7 @@ import { enforceOacSigning } from "./cloudfront/originaccesscontrol/onair-cloudf
 import { disallowWildcardAdmin } from "./iam/policy/onair-iam-policy-disallow-wildcard-admin";
 import { enforceSrtEncryption } from "./mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
 import { disallowPublicEndpointPolicy } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
+import { enforcePremiumDrm } from "./stack/onair-stack-endpoints-enforce-premium-drm";
 
 /** Content and origin protection: who can reach the media, and through which door. */
 export const securityPack: PackDefinition = {
@@ -31,5 +32,6 @@ export const securityPack: PackDefinition = {
         configureFunctionSize,
         enforceSrtEncryption,
         disallowWildcardAdmin,
+        enforcePremiumDrm,
     ],
 };

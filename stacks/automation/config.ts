@@ -1,5 +1,6 @@
 import { Cursor } from "../../components/config/cursor";
 import { ConfigError, ConfigIssue } from "../../components/config/errors";
+import { parseInstant } from "../../components/config/instant";
 
 export const STACK_ROLES = ["production", "rehearsal", "review-template"] as const;
 export type StackRole = (typeof STACK_ROLES)[number];
@@ -22,16 +23,28 @@ export interface AutomationConfig {
     /** GitHub repository, owner/name. */
     repository: string;
     branch: string;
-    aws: { roleArn: string; sessionName: string; sessionDuration: string };
+    aws: {
+        /**
+         * Read-only role (ReadOnlyAccess) for every Deployments operation on production stacks:
+         * pull-request previews, drift checks, the nightly refresh. Deployments never changes prod.
+         */
+        readOnlyRoleArn: string;
+        /** Read-write role for the stacks Deployments creates and destroys (rehearsal TTL, review stacks); never the role that deploys prod. */
+        nonProdRoleArn?: string;
+        sessionName: string;
+        sessionDuration: string;
+    };
     stacks: ManagedStack[];
     schedule: {
-        /** Days before a production season's first window for a `pulumi up` (config drift since the off-season). */
+        /**
+         * Days before a production season's first window for its opening `pulumi up` (config drift
+         * since the off-season). The deploy workflow runs it, behind the packs, the freeze and the
+         * prod reviewers; Deployments never updates a production stack.
+         */
         openingUpdateDaysBefore: number;
         /** Preferred UTC hours; the nearest hour clear of every game window is used. */
         driftHourUtc: number;
         refreshHourUtc: number;
-        /** Drift remediation runs `pulumi up`: only ever at an hour clear of every game window. */
-        driftAutoRemediate: boolean;
     };
     policyPacks: { mode: "preventative" | "audit" };
 }
@@ -58,8 +71,13 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
     const branch = root.at("branch").string({ default: "main", pattern: /^[\w./-]{1,200}$/, patternHint: "a branch name such as main" });
 
     const a = root.at("aws");
-    a.object(["roleArn", "sessionName", "sessionDuration"]);
-    const roleArn = a.at("roleArn").string({ pattern: ROLE_ARN, patternHint: "the ARN of the IAM role Pulumi Deployments assumes through OIDC, arn:aws:iam::<account>:role/<name>" });
+    if (a.at("roleArn").present) {
+        // One role for everything let a Deployments run on prod write to prod; the roles are split now.
+        a.at("roleArn").fail("is replaced by readOnlyRoleArn (production stacks: previews, drift checks, refresh) and nonProdRoleArn (rehearsal and review stacks); prod is deployed only by .github/workflows/deploy.yml with its own role");
+    }
+    a.object(["readOnlyRoleArn", "nonProdRoleArn", "sessionName", "sessionDuration", ...retired(a, "roleArn")]);
+    const readOnlyRoleArn = a.at("readOnlyRoleArn").string({ pattern: ROLE_ARN, patternHint: "the ARN of the read-only IAM role (ReadOnlyAccess) Pulumi Deployments assumes on production stacks, arn:aws:iam::<account>:role/<name>" });
+    const nonProdRoleArn = a.at("nonProdRoleArn").optionalString({ pattern: ROLE_ARN, patternHint: "the ARN of the IAM role Pulumi Deployments assumes on rehearsal and review stacks, arn:aws:iam::<account>:role/<name>" });
     const sessionName = a.at("sessionName").string({ default: "onair-deployments", pattern: /^[\w+=,.@-]{2,64}$/, patternHint: "2-64 letters, digits or +=,.@-_" });
     const sessionDuration = a.at("sessionDuration").string({ default: "1h", pattern: DURATION, patternHint: "a duration such as 1h or 45m (a season update takes about 20 minutes)" });
 
@@ -71,15 +89,24 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
     });
     if (stacks.length > 0 && !stacks.some((s) => s.role === "production")) root.at("stacks").fail("has no stack with role production; list the season's stack (e.g. prod)");
     if (stacks.filter((s) => s.role === "review-template").length > 1) root.at("stacks").fail("has more than one review-template stack; Pulumi Deployments copies exactly one into each pull request's review stack");
+    const writes = stacks.filter((s) => s.role !== "production").map((s) => s.name);
+    if (writes.length > 0 && !a.at("nonProdRoleArn").present) {
+        a.at("nonProdRoleArn").fail(`is required: Deployments creates or destroys ${writes.join(", ")} and needs a role that can write (not the read-only role, not the role that deploys prod)`);
+    }
+    if (nonProdRoleArn !== undefined && nonProdRoleArn === readOnlyRoleArn) {
+        a.at("nonProdRoleArn").fail("is the read-only role; rehearsal and review stacks need a role that can create and destroy them, kept apart from production");
+    }
 
     const s = root.at("schedule");
-    if (s.present) s.object(["openingUpdateDaysBefore", "driftHourUtc", "refreshHourUtc", "driftAutoRemediate"]);
+    if (s.at("driftAutoRemediate").present) {
+        s.at("driftAutoRemediate").fail("is no longer supported: remediation runs `pulumi up` on prod outside the policy gate, the game-window freeze and the prod reviewers; drift is reported, and the fix goes through .github/workflows/deploy.yml");
+    }
+    if (s.present) s.object(["openingUpdateDaysBefore", "driftHourUtc", "refreshHourUtc", ...retired(s, "driftAutoRemediate")]);
     // A week leaves time to fix what the opening update finds before the first game.
     const openingUpdateDaysBefore = s.at("openingUpdateDaysBefore").int({ min: 1, max: 60, default: 7, unit: "days" });
     // 14:00 UTC is morning on the US east coast: someone is there to read the drift report.
     const driftHourUtc = s.at("driftHourUtc").int({ min: 0, max: 23, default: 14, unit: "(UTC hour)" });
     const refreshHourUtc = s.at("refreshHourUtc").int({ min: 0, max: 23, default: 8, unit: "(UTC hour)" });
-    const driftAutoRemediate = s.at("driftAutoRemediate").bool({ default: true });
 
     const p = root.at("policyPacks");
     if (p.present) p.object(["mode"]);
@@ -91,11 +118,16 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
         project: project!,
         repository: repository!,
         branch: branch!,
-        aws: { roleArn: roleArn!, sessionName: sessionName!, sessionDuration: sessionDuration! },
+        aws: { readOnlyRoleArn: readOnlyRoleArn!, ...(nonProdRoleArn ? { nonProdRoleArn } : {}), sessionName: sessionName!, sessionDuration: sessionDuration! },
         stacks,
-        schedule: { openingUpdateDaysBefore: openingUpdateDaysBefore!, driftHourUtc: driftHourUtc!, refreshHourUtc: refreshHourUtc!, driftAutoRemediate },
+        schedule: { openingUpdateDaysBefore: openingUpdateDaysBefore!, driftHourUtc: driftHourUtc!, refreshHourUtc: refreshHourUtc! },
         policyPacks: { mode: mode! },
     };
+}
+
+/** A retired key already has its own message; it is not also "not a known setting". */
+function retired(c: Cursor, key: string): string[] {
+    return c.at(key).present ? [key] : [];
 }
 
 function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): ManagedStack | undefined {
@@ -108,7 +140,7 @@ function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): Mana
     let destroyAt: string | undefined;
     if (role === "rehearsal") {
         destroyAt = c.at("destroyAt").string({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, patternHint: "the UTC time to destroy the rehearsal, e.g. 2026-11-26T06:00:00Z" });
-        if (destroyAt !== undefined && Number.isNaN(Date.parse(destroyAt))) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
+        if (destroyAt !== undefined && parseInstant(destroyAt) === undefined) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
     } else if (c.at("destroyAt").present) {
         c.at("destroyAt").fail(`applies to rehearsal stacks only; ${role} stacks are not destroyed on a timer`);
     }

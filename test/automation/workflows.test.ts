@@ -4,13 +4,15 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { NAMED_QUERIES } from "../../components/observability/queries";
 import { parseArgs } from "../../plan/args";
+import { parseCheckArgs } from "../../stacks/automation/cliArgs";
+import { guardCommand } from "../../stacks/automation/settings";
 import { ROOT } from "../helpers/plan";
 
 const WORKFLOWS = path.join(ROOT, ".github", "workflows");
 const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
 
-interface Step { uses?: string; run?: string; if?: string; name?: string; with?: Record<string, string>; env?: Record<string, string> }
-interface Job { uses?: string; needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps?: Step[]; environment?: string; strategy?: { matrix?: Record<string, string[]> } }
+interface Step { id?: string; uses?: string; run?: string; if?: string; name?: string; with?: Record<string, string>; env?: Record<string, string> }
+interface Job { uses?: string; needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps?: Step[]; environment?: string; strategy?: { matrix?: Record<string, string[]> }; outputs?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": boolean } }
 interface Workflow { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 
 function workflow(file: string): Workflow {
@@ -29,7 +31,7 @@ function checkNpmCommand(line: string): string | undefined {
     const script = words[2]!;
     if (!scripts[script]) return `npm run ${script}: no such script in package.json`;
     const sep = words.indexOf("--");
-    const args = sep >= 0 ? words.slice(sep + 1).map((a) => a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md")) : [];
+    const args = sep >= 0 ? words.slice(sep + 1).map((a) => a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md").replace("$GITHUB_OUTPUT", "out.txt")) : [];
     if (script === "plan") {
         try {
             parseArgs(args);
@@ -40,6 +42,14 @@ function checkNpmCommand(line: string): string | undefined {
     if (script === "freeze-check") {
         for (let i = 0; i < args.length; i += 2) {
             if (!["--stack", "--as-of"].includes(args[i]!) || args[i + 1] === undefined) return `npm run freeze-check -- ${args.join(" ")}: bad arguments`;
+        }
+    }
+    const extra: Record<string, string[]> = { "deployments-guard": ["--operation"], "opening-update": ["--github-output"] };
+    if (script in extra) {
+        try {
+            parseCheckArgs(args.map((a) => a.replace("summary.md", "out.txt")), extra[script]);
+        } catch (e) {
+            return `npm run ${script} -- ${args.join(" ")}: ${(e as Error).message}`;
         }
     }
     return undefined;
@@ -100,7 +110,7 @@ describe("GitHub workflows", () => {
         const w = workflow("deploy.yml");
         assert.deepStrictEqual((w.on["push"] as { branches: string[] }).branches, ["main"]);
         const up = w.jobs["up"]!;
-        assert.strictEqual(up.needs, "gate");
+        assert.deepStrictEqual(up.needs, ["trigger", "gate"]);
         assert.strictEqual(w.jobs["gate"]!.uses, "./.github/workflows/gate.yml");
         assert.strictEqual(up.environment, "prod");
         const steps = up.steps!;
@@ -109,8 +119,70 @@ describe("GitHub workflows", () => {
         assert.ok(freeze >= 0 && deploy > freeze, "the freeze check runs before pulumi up");
         assert.strictEqual(steps[freeze]!.if, "${{ !inputs.force }}");
         assert.match(steps[deploy]!.with!["stack-name"]!, /\/onair\/prod$/);
-        const text = fs.readFileSync(path.join(WORKFLOWS, "deploy.yml"), "utf8");
-        assert.match(text, /cancel-in-progress: false/);
+        // On the job: the daily check that deploys nothing must not displace a waiting update.
+        assert.deepStrictEqual(up.concurrency, { group: "deploy-prod", "cancel-in-progress": false });
+        assert.ok(!("concurrency" in w), "a workflow-level group would let the daily run cancel a pending push");
+    });
+
+    it("change prod in exactly one job: the deploy job, with both packs, the freeze, the reviewers and the deploy role", () => {
+        const ups: string[] = [];
+        for (const f of files) {
+            for (const [name, job] of Object.entries(workflow(f).jobs)) {
+                for (const step of job.steps ?? []) {
+                    const runsUp = (step.uses?.startsWith("pulumi/actions@") && ["up", "destroy", "refresh"].includes(step.with?.["command"] ?? "")) || /\bpulumi (up|destroy|refresh|import)\b/.test(step.run ?? "");
+                    if (runsUp) ups.push(`${f}:${name}:${step.with?.["command"] ?? step.run}`);
+                }
+            }
+        }
+        assert.deepStrictEqual(ups, ["deploy.yml:up:up"]);
+        const up = workflow("deploy.yml").jobs["up"]!;
+        const step = up.steps!.find((s) => s.with?.["command"] === "up")!;
+        assert.deepStrictEqual(step.with!["policyPacks"]!.trim().split("\n"), ["policies/broadcast", "policies/security"]);
+        assert.deepStrictEqual(step.with!["policyPackConfigs"]!.trim().split("\n"), ["policies/broadcast/config.prod.json", "policies/security/config.prod.json"]);
+        assert.strictEqual(step.env!["PULUMI_ACCESS_TOKEN"], "${{ secrets.PULUMI_DEPLOY_TOKEN }}");
+        const aws = up.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!;
+        assert.strictEqual(aws.with!["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    });
+
+    it("preview pull requests with a read-only role and token of their own, never the deploy ones", () => {
+        const pr = workflow("pull-request.yml");
+        const job = pr.jobs["preview"]!;
+        assert.strictEqual(job.environment, undefined, "the prod environment (and its deploy secrets) is the deploy job's alone");
+        const aws = job.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!;
+        assert.strictEqual(aws.with!["role-to-assume"], "${{ vars.AWS_PREVIEW_ROLE_ARN }}");
+        assert.match(job.if!, /vars\.AWS_PREVIEW_ROLE_ARN != ''/);
+        const step = job.steps!.find((s) => s.uses?.startsWith("pulumi/actions@"))!;
+        assert.strictEqual(step.env!["PULUMI_ACCESS_TOKEN"], "${{ secrets.PULUMI_PREVIEW_TOKEN }}");
+        // The deploy role and token appear in the deploy job and nowhere else.
+        for (const f of files) {
+            for (const [name, j] of Object.entries(workflow(f).jobs)) {
+                const text = YAML.stringify(j);
+                const deployJob = f === "deploy.yml" && name === "up";
+                for (const ref of ["AWS_DEPLOY_ROLE_ARN", "PULUMI_DEPLOY_TOKEN"]) assert.strictEqual(text.includes(ref), deployJob, `${f}:${name} and ${ref}`);
+                assert.ok(!text.includes("PULUMI_PREVIEW_TOKEN") || name === "preview", `${f}:${name} uses the preview token`);
+                assert.ok(!text.includes("secrets.PULUMI_ACCESS_TOKEN"), `${f}:${name}: one token for both would undo the split`);
+            }
+        }
+    });
+
+    it("run the season's opening update through the same job, on the day it is due", () => {
+        const w = workflow("deploy.yml");
+        const cron = (w.on["schedule"] as { cron: string }[]).map((c) => c.cron);
+        assert.strictEqual(cron.length, 1);
+        assert.match(cron[0]!, /^\d{1,2} \d{1,2} \* \* \*$/, "once a day: npm run opening-update fires on exactly one daily run");
+        const trigger = w.jobs["trigger"]!;
+        const check = trigger.steps!.find((s) => s.id === "opening")!;
+        assert.strictEqual(check.run, "npm run opening-update -- --stack prod --github-output \"$GITHUB_OUTPUT\"");
+        assert.strictEqual(check.if, "github.event_name == 'schedule'");
+        assert.strictEqual(trigger.outputs!["deploy"], "${{ steps.pushed.outputs.deploy || steps.opening.outputs.deploy }}");
+        for (const job of ["gate", "up"]) assert.match(w.jobs[job]!.if!, /^needs\.trigger\.outputs\.deploy == 'true'/, job);
+        const pushed = trigger.steps!.find((s) => s.id === "pushed")!;
+        assert.deepStrictEqual([pushed.if, pushed.run], ["github.event_name != 'schedule'", "echo \"deploy=true\" >> \"$GITHUB_OUTPUT\""]);
+    });
+
+    it("name a Deployments guard that exists, with arguments it accepts", () => {
+        assert.strictEqual(checkNpmCommand(guardCommand("prod")), undefined);
+        assert.ok(scripts["deployments-guard"] && scripts["opening-update"]);
     });
 });
 

@@ -51,6 +51,22 @@ describe("benchmark fast path (compiled, stack traces and SDK debugging aids off
         assert.ok(scripts["plan:fast"]!.endsWith(`node ${FAST_NODE_FLAGS.join(" ")} build/plan/cli.js --fast`), scripts["plan:fast"]);
     });
 
+    it("lists resources and violations in the same order on both paths (by URN), with object keys sorted", () => {
+        assert.deepStrictEqual(fast.resources.map((r) => r.urn), plain.resources.map((r) => r.urn));
+        assert.deepStrictEqual(plain.resources, byUrn(plain));
+        assert.strictEqual(JSON.stringify(fast), JSON.stringify(plain));
+    });
+
+    it("npm run plan:fast -- --json writes the bytes npm run plan -- --json writes, run after run", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-json-"));
+        const asOf = ["--as-of", "2026-11-01T00:00:00Z"];
+        execFileSync(process.execPath, [...FAST_NODE_FLAGS, path.join(ROOT, "build/plan/cli.js"), "--fast", ...asOf, "--json", path.join(dir, "fast.json")], { cwd: ROOT, stdio: "ignore" });
+        for (const name of ["plain-1.json", "plain-2.json"]) assert.strictEqual(await main([...asOf, "--json", path.join(dir, name)], () => undefined, () => undefined), 0);
+        const read = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
+        assert.ok(read("fast.json") === read("plain-1.json"), "plan:fast and plan --json differ");
+        assert.ok(read("plain-1.json") === read("plain-2.json"), "two runs of plan --json differ");
+    });
+
     it("npm run plan:fast prints the report npm run plan prints for the prod stack", async () => {
         const compiled = execFileSync(process.execPath, [...FAST_NODE_FLAGS, path.join(ROOT, "build/plan/cli.js"), "--fast", "--as-of", "2026-11-01T00:00:00Z"], { cwd: ROOT, encoding: "utf8" });
         const out: string[] = [];

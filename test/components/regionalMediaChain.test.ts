@@ -179,13 +179,22 @@ describe("RegionalMediaChain options", function () {
     it("lands srt-caller contribution directly on MediaLive as SRT_CALLER with the passphrase from Secrets Manager", async () => {
         const season = setPath(baselineSeason(), "channels[0].contribution", {
             protocol: "srt-caller", via: "medialive",
-            networks: [{ name: "venue", callerTargets: [{ address: "203.0.113.10", port: 7000 }, { address: "203.0.113.11", port: 7000 }] }],
+            networks: [{
+                name: "venue",
+                callerTargets: {
+                    "us-east-1": [{ address: "203.0.113.10", port: 7000 }, { address: "203.0.113.11", port: 7000 }],
+                    "us-west-2": [{ address: "203.0.113.10", port: 7001 }, { address: "203.0.113.11", port: 7001 }],
+                },
+            }],
             srt: { passphraseKey: "mainSrtPassphrase", algorithm: "aes128" },
         });
         const plan = await planSeason(season);
         const req = one(plan, T.onairMediaLiveInput, "usw2-main-uhd-input").inputs["request"] as any;
         assert.strictEqual(req.Type, "SRT_CALLER");
-        assert.deepStrictEqual(req.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7000", "203.0.113.11:7000"]);
+        // Each region's input dials its own listeners: one caller per encoder port.
+        assert.deepStrictEqual(req.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7001", "203.0.113.11:7001"]);
+        const east = one(plan, T.onairMediaLiveInput, "use1-main-uhd-input").inputs["request"] as any;
+        assert.deepStrictEqual(east.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7000", "203.0.113.11:7000"]);
         assert.strictEqual(req.SrtSettings.SrtCallerSources[0].Decryption.Algorithm, "AES128");
         assert.match(req.SrtSettings.SrtCallerSources[0].Decryption.PassphraseSecretArn, /^arn:aws:secretsmanager:us-west-2:/);
         const doc = inlinePolicy(plan, "usw2-main-uhd-medialive-role");

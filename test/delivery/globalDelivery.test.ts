@@ -14,14 +14,25 @@ function config(plan: PlanCapture): Record<string, any> {
     return one(plan, DIST, "live").inputs["distributionConfig"] as Record<string, any>;
 }
 
+const BACKEND = "arn:aws:iam::123456789012:role/entitlement-api";
+const NOC = "arn:aws:iam::123456789012:role/noc-operator";
+
 function season(): Record<string, any> {
     const s = baselineSeason();
     s.delivery = {
         domain: { aliases: ["live.example.com"], certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a" },
         failoverStatusCodes: [502, 503],
+        audience: { peakViewers: 250_000, viewersPerIp: 500 },
+        urlVending: { callerRoleArns: [BACKEND] },
     };
     s.security.geoAllow = ["US", "PR"];
+    s.security.revocation = { operatorRoleArns: [NOC] };
     return s;
+}
+
+/** Every behaviour of the distribution, the default included. */
+function allBehaviors(c: Record<string, any>): any[] {
+    return [...c["cacheBehaviors"], { ...c["defaultCacheBehavior"], pathPattern: "(default)" }];
 }
 
 describe("GlobalDelivery under the mock runtime", function () {
@@ -84,10 +95,21 @@ describe("GlobalDelivery under the mock runtime", function () {
         }
     });
 
-    it("shields the primary region's origin only", () => {
+    it("shields every region's origin in its own region, so a failover to the secondary is shielded too", () => {
         const [east, west] = config(plan)["origins"];
         assert.deepStrictEqual(east.originShield, { enabled: true, originShieldRegion: "us-east-1" });
-        assert.strictEqual(west.originShield, undefined);
+        assert.deepStrictEqual(west.originShield, { enabled: true, originShieldRegion: "us-west-2" });
+    });
+
+    it("gives the token check CloudFront's viewer-geography headers on every behaviour it runs on", () => {
+        const policies = new Map(ofType(plan, "aws-native:cloudfront:OriginRequestPolicy").map((p) => [p.outputs["awsId"], p.inputs["originRequestPolicyConfig"] as any]));
+        const checked = allBehaviors(config(plan)).filter((b) => (b.functionAssociations ?? []).length > 0);
+        assert.ok(checked.length >= 3);
+        for (const b of checked) {
+            const orp = policies.get(b.originRequestPolicyId);
+            assert.ok(orp, `${b.pathPattern}: the function needs an origin request policy naming the geo headers`);
+            for (const h of ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"]) assert.ok(orp.headersConfig.headers.includes(h), `${b.pathPattern}: ${h}`);
+        }
     });
 
     it("sizes origin timeouts from the segment length", () => {
@@ -136,22 +158,53 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(c["webAclId"], one(plan, "aws-native:wafv2:WebAcl", "viewer-web-acl").outputs["arn"]);
     });
 
-    it("builds a CLOUDFRONT web ACL: re-streamer IP sets, reputation and anonymous-IP lists, per-IP rate limit", () => {
+    it("builds a CLOUDFRONT web ACL: re-streamer IP sets, reputation and anonymous-IP lists, hosting providers, rate limits", () => {
         const acl = one(plan, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any;
         assert.strictEqual(acl.scope, "CLOUDFRONT");
-        assert.deepStrictEqual(acl.rules.map((r: any) => r.name), ["block-restreamers", "aws-ip-reputation", "aws-anonymous-ip", "rate-limit-per-ip"]);
-        assert.deepStrictEqual(acl.rules[3].statement.rateBasedStatement, { limit: 3000, evaluationWindowSec: 300, aggregateKeyType: "IP" });
-        assert.strictEqual(acl.rules[2].statement.managedRuleGroupStatement.name, "AWSManagedRulesAnonymousIpList");
+        assert.deepStrictEqual(acl.rules.map((r: any) => [r.name, r.priority]), [
+            ["block-restreamers", 0], ["aws-ip-reputation", 2], ["aws-anonymous-ip", 3], ["block-hosting-providers", 4],
+            ["rate-limit-per-ip", 5], ["rate-limit-per-token-query", 6], ["rate-limit-per-token-header", 7], ["rate-limit-per-token-cookie", 8], ["rate-limit-per-playlist", 9],
+        ]);
+        const rule = (n: string) => acl.rules.find((r: any) => r.name === n);
+        // 500 viewers behind one address x 600 requests per 5 minutes at 2-second segments x 1.5.
+        assert.deepStrictEqual(rule("rate-limit-per-ip").statement.rateBasedStatement, { limit: 450_000, evaluationWindowSec: 300, aggregateKeyType: "IP" });
+        const anon = rule("aws-anonymous-ip").statement.managedRuleGroupStatement;
+        assert.strictEqual(anon.name, "AWSManagedRulesAnonymousIpList");
+        assert.deepStrictEqual(anon.ruleActionOverrides, [{ name: "HostingProviderIPList", actionToUse: { count: {} } }], "counted there, blocked on its label");
+        assert.deepStrictEqual(rule("block-hosting-providers").statement, { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:anonymous-ip-list:HostingProviderIPList" } });
         const sets = ofType(plan, "aws-native:wafv2:IpSet");
         assert.deepStrictEqual(sets.map((s) => s.inputs["ipAddressVersion"]).sort(), ["IPV4", "IPV6"]);
         for (const s of sets) assert.deepStrictEqual(s.opts.ignoreChanges, ["addresses"], "operators' addresses must survive pulumi up");
     });
 
+    it("keys the media rate rules on the viewer token in each transport (WAF custom aggregation keys)", () => {
+        const acl = one(plan, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any;
+        const rule = (n: string) => acl.rules.find((r: any) => r.name === n).statement.rateBasedStatement;
+        const none = [{ priority: 0, type: "NONE" }];
+        assert.deepStrictEqual(rule("rate-limit-per-token-query").customKeys, [{ queryArgument: { name: "token", textTransformations: none } }]);
+        assert.deepStrictEqual(rule("rate-limit-per-token-header").customKeys, [{ header: { name: "authorization", textTransformations: none } }]);
+        assert.deepStrictEqual(rule("rate-limit-per-token-cookie").customKeys, [{ cookie: { name: "onair_token", textTransformations: none } }]);
+        assert.deepStrictEqual(rule("rate-limit-per-playlist").customKeys, [{ uriPath: { textTransformations: none } }]);
+        for (const n of ["rate-limit-per-token-query", "rate-limit-per-token-header", "rate-limit-per-token-cookie"]) {
+            assert.strictEqual(rule(n).aggregateKeyType, "CUSTOM_KEYS");
+            assert.strictEqual(rule(n).limit, 2400, "four times a viewer's 600 requests per 5 minutes");
+        }
+        // Only paths unique to one viewer are keyed on the path: never a session start shared by everyone.
+        const scope = JSON.stringify(rule("rate-limit-per-playlist").scopeDownStatement);
+        assert.ok(scope.includes('"/tk/"') && scope.includes('"/v1/manifest/"') && scope.includes('".m3u8"') && scope.includes('".mpd"'));
+        assert.ok(!scope.includes("/v1/master") && !scope.includes("/v1/dash"));
+        assert.strictEqual(rule("rate-limit-per-playlist").limit, 600);
+    });
+
     it("counts instead of blocking a managed list that the stack switches off", async () => {
-        const s = setPath(season(), "security.waf", { blockHostingProviders: false });
+        const s = setPath(season(), "security.waf", { blockAnonymousIps: false });
         const p = await planSeason(s);
-        const rule = (one(p, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any).rules.find((r: any) => r.name === "aws-anonymous-ip");
-        assert.deepStrictEqual(rule.statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "HostingProviderIPList", actionToUse: { count: {} } }]);
+        const rules = (one(p, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any).rules;
+        const rule = rules.find((r: any) => r.name === "aws-anonymous-ip");
+        assert.deepStrictEqual(rule.statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "AnonymousIPList", actionToUse: { count: {} } }, { name: "HostingProviderIPList", actionToUse: { count: {} } }]);
+        assert.ok(rules.some((r: any) => r.name === "block-hosting-providers"), "hosting providers are still blocked on their label");
+        const off = await planSeason(setPath(season(), "security.waf", { blockHostingProviders: false }));
+        assert.ok(!(one(off, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any).rules.some((r: any) => r.name === "block-hosting-providers"));
     });
 
     it("deploys the tested function file as a cloudfront-js-2.0 function with its KeyValueStore", () => {
@@ -166,6 +219,30 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.ok(key.inputs["value"] instanceof SecretValue, "the signing key stays a Pulumi secret");
     });
 
+    it("gives operators a revocation hook that can write only its store's keys, never the deployment's KeyValueStore access", () => {
+        const kvs = one(plan, "aws-native:cloudfront:KeyValueStore", "viewer-tokens");
+        const fn = one(plan, "aws:lambda/function:Function", "revocation-hook");
+        assert.strictEqual(fn.region, "us-east-1");
+        assert.deepStrictEqual((fn.inputs["environment"] as any).variables, { KVS_ARN: kvs.outputs["arn"] });
+        const role = one(plan, "aws:iam/role:Role", "revocation-hook-role");
+        const policy = JSON.parse((role.inputs["inlinePolicies"] as any)[0].policy);
+        const kvsStatement = policy.Statement.find((st: any) => st.Sid === "RevocationEntries");
+        assert.deepStrictEqual(kvsStatement.Action, ["cloudfront-keyvaluestore:DescribeKeyValueStore", "cloudfront-keyvaluestore:PutKey", "cloudfront-keyvaluestore:DeleteKey"]);
+        assert.strictEqual(kvsStatement.Resource, kvs.outputs["arn"]);
+        const perms = ofType(plan, "aws:lambda/permission:Permission").filter((p) => p.name.startsWith("revocation-operator"));
+        assert.deepStrictEqual(perms.map((p) => [p.inputs["action"], p.inputs["principal"]]), [["lambda:InvokeFunction", NOC]]);
+        // Signing keys are written by the deployment alone: the only KVS entries the program manages are k:<kid>.
+        assert.ok(ofType(plan, "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").every((k) => String(k.inputs["key"]).startsWith("k:")));
+    });
+
+    it("sizes the real-time log stream from the peak audience (provisioned shards, sampled to fit)", () => {
+        const stream = one(plan, "aws:kinesis/stream:Stream", "realtime-logs").inputs as any;
+        assert.deepStrictEqual([stream.streamModeDetails, stream.shardCount], [{ streamMode: "PROVISIONED" }, 193]);
+        const rtl = one(plan, "aws-native:cloudfront:RealtimeLogConfig", "realtime-logs").inputs as any;
+        assert.strictEqual(rtl.samplingRate, 25, "250,000 viewers fit 200 shards at 25%");
+        assert.match(String((plan.outputs as any).realtimeLogCapacity.explanation), /250000 viewers x 2\.00 requests\/s x 25% sampled = 125000 records\/s/);
+    });
+
     it("vends URLs from a Lambda in the primary region behind an IAM-authenticated Function URL", () => {
         const fn = one(plan, "aws:lambda/function:Function", "url-vending");
         assert.strictEqual(fn.region, "us-east-1");
@@ -175,6 +252,13 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(env.PLAYBACK_DOMAIN, "live.example.com");
         assert.deepStrictEqual(Object.keys(JSON.parse(env.CHANNELS)), ["main-uhd", "second-hd"]);
         assert.strictEqual(one(plan, "aws:lambda/functionUrl:FunctionUrl", "url-vending").inputs["authorizationType"], "AWS_IAM");
+        // The resource policy names the entitlement backend: InvokeFunctionUrl and (URLs since October 2025) InvokeFunction via the URL.
+        const perms = ofType(plan, "aws:lambda/permission:Permission").filter((p) => p.name.startsWith("url-vending-caller"));
+        assert.deepStrictEqual(perms.map((p) => [p.inputs["action"], p.inputs["principal"], p.inputs["functionUrlAuthType"], p.inputs["invokedViaFunctionUrl"]]), [
+            ["lambda:InvokeFunctionUrl", BACKEND, "AWS_IAM", undefined],
+            ["lambda:InvokeFunction", BACKEND, undefined, true],
+        ]);
+        for (const p of perms) assert.strictEqual(p.inputs["function"], fn.outputs["name"] ?? fn.inputs["name"]);
         const version = one(plan, "aws:secretsmanager/secretVersion:SecretVersion", "url-vending-signing-key");
         assert.ok(version.inputs["secretString"] instanceof SecretValue);
     });
@@ -211,6 +295,8 @@ describe("GlobalDelivery options", function () {
         assert.strictEqual(origin("venue-graphics").originCustomHeaders[0].headerName, "X-Origin-Verify");
         assert.ok(origin("venue-graphics").originCustomHeaders[0].headerValue instanceof SecretValue, "the header value stays a Pulumi secret");
         assert.deepStrictEqual(cfg.cacheBehaviors.slice(2).map((b: any) => [b.pathPattern, b.targetOriginId]), [["/api/stats/*", "stats-api"], ["/graphics/*", "venue-graphics"]]);
+        const geo = one(plan, "aws-native:cloudfront:OriginRequestPolicy", "viewer-geo-origin-request");
+        for (const b of cfg.cacheBehaviors.slice(2)) assert.strictEqual(b.originRequestPolicyId, geo.outputs["awsId"], `${b.pathPattern} runs the token check, so it needs the geo headers`);
         const text = JSON.stringify(planJson(plan, { violations: [], notApplicable: [], evaluated: [] }));
         assert.ok(!text.includes("origin-verify-header-value"), "the origin secret header never appears in the plan");
     });

@@ -102,12 +102,20 @@ describe("URL vending hook", () => {
         const ads = { "football-uhd": { config: MT, hls: `/v1/master/abc123/${MT}/`, dash: `/v1/dash/abc123/${MT}/` } };
         const adDeps = () => deps({ ads, cookieDomain: "example-rsn.com", clientRoutingDomain: "cr.example-rsn.com" });
 
-        it("binds the token to the playback configuration and returns MediaTailor URLs on the main host", async () => {
+        it("binds the token to the playback configuration and returns MediaTailor URLs and the bearer header to send", async () => {
             const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, adDeps())).body);
             const { payload } = await jose.jwtVerify(body.token, new TextEncoder().encode(KEY), { currentDate: new Date(NOW * 1000) });
             assert.strictEqual(payload["mt"], MT);
+            // Header transport (the default): the URLs MediaTailor writes carry no token, the player sends it on each request.
+            assert.strictEqual(body.ads.hls, `https://live.example-rsn.com/v1/master/abc123/${MT}/cmaf/hls.m3u8`);
+            assert.strictEqual(body.ads.dash, `https://live.example-rsn.com/v1/dash/abc123/${MT}/cmaf/dash.mpd`);
+            assert.strictEqual(body.ads.authorization, `Bearer ${body.token}`);
+        });
+
+        it("puts manifest.token on the session URL with the query transport (MediaTailor's account-level setting)", async () => {
+            const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, deps({ ads, segmentTokens: "query" }))).body);
             assert.strictEqual(body.ads.hls, `https://live.example-rsn.com/v1/master/abc123/${MT}/cmaf/hls.m3u8?manifest.token=${body.token}`);
-            assert.strictEqual(body.ads.dash, `https://live.example-rsn.com/v1/dash/abc123/${MT}/cmaf/dash.mpd?manifest.token=${body.token}`);
+            assert.strictEqual(body.ads.cookie, undefined, "no cookie without a cookie domain");
         });
 
         it("returns a first-party, HTTPS-only cookie for the parent domain that lives as long as the token", async () => {
@@ -121,17 +129,58 @@ describe("URL vending hook", () => {
             assert.strictEqual(jose.decodeJwt(body.token)["mt"], undefined);
         });
 
-        it("issues ad URLs the edge function accepts, and content segments by ?token= or cookie", async () => {
+        it("issues ad URLs the edge function accepts with the header it returns, and content segments by header, ?token= or cookie", async () => {
             const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, adDeps())).body);
             const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });
-            const start = new URL(body.ads.hls);
-            const manifest = await edge(viewerEvent(start.pathname, { query: { "manifest.token": start.searchParams.get("manifest.token")! } }));
-            assert.strictEqual(manifest["statusCode"], undefined);
-            assert.strictEqual((manifest["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value, body.token, "MediaTailor needs manifest.token to carry the token on");
+            const headers = { authorization: body.ads.authorization };
+            assert.strictEqual((await edge(viewerEvent(new URL(body.ads.hls).pathname, { headers })))["statusCode"], undefined);
             const segment = "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4";
+            assert.strictEqual((await edge(viewerEvent(segment, { headers })))["statusCode"], undefined);
             assert.strictEqual((await edge(viewerEvent(segment, { query: { token: body.token } })))["statusCode"], undefined);
             assert.strictEqual((await edge(viewerEvent(segment, { cookies: { onair_token: body.token } })))["statusCode"], undefined);
             assert.strictEqual((await edge(viewerEvent(segment)))["statusCode"], 401);
+            const query = JSON.parse((await vend({ channel: "football-uhd" }, deps({ ads, segmentTokens: "query" }))).body);
+            const start = new URL(query.ads.hls);
+            const manifest = await edge(viewerEvent(start.pathname, { query: { "manifest.token": start.searchParams.get("manifest.token")! } }));
+            assert.strictEqual(manifest["statusCode"], undefined);
+            assert.strictEqual((manifest["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value, query.token, "MediaTailor keeps manifest.* for the session");
+        });
+    });
+
+    describe("hardening", () => {
+        const body = async (input: unknown, extra: Record<string, unknown> = {}) => {
+            const r = await vend(input, deps(extra));
+            return { status: r.statusCode, body: JSON.parse(r.body) };
+        };
+
+        it("binds the address CloudFront will report: RFC 5952 IPv6, IPv4-mapped addresses unmapped", async () => {
+            const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });
+            for (const [given, seen] of [["2001:0DB8:0000:0000:0000:0000:0000:0001", "2001:db8::1"], ["2001:DB8::A:0:0:1", "2001:db8::a:0:0:1"], ["::ffff:203.0.113.9", "203.0.113.9"]]) {
+                const r = await body({ channel: "football-uhd", viewerIp: given, bindIp: true });
+                assert.strictEqual(jose.decodeJwt(r.body.token)["ip"], seen, given);
+                const ok = await edge(viewerEvent(new URL(r.body.hls).pathname, { ip: seen! }));
+                assert.strictEqual(ok["statusCode"], undefined, `the owner of ${given} can play`);
+            }
+        });
+
+        it("refuses zone ids, non-boolean bindIp and non-numeric ttlSeconds", async () => {
+            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "fe80::1%eth0" }), { status: 400, body: { error: "viewerIp is not an IPv4 or IPv6 address (zone ids are not allowed)" } });
+            // "true" as a string used to mint an unbound token.
+            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "1.2.3.4", bindIp: "true" }), { status: 400, body: { error: "bindIp must be true or false" } });
+            assert.deepStrictEqual(await body({ channel: "football-uhd", ttlSeconds: "3600" }), { status: 400, body: { error: "ttlSeconds must be a number" } });
+            assert.strictEqual((await body({ channel: "football-uhd", viewerIp: 16909060 })).status, 400);
+        });
+
+        it("looks channels up as own entries only, and names none in the 404", async () => {
+            for (const channel of ["__proto__", "constructor", "toString", "hasOwnProperty", "curling"]) {
+                assert.deepStrictEqual(await body({ channel }), { status: 404, body: { error: "unknown channel" } }, channel);
+            }
+        });
+
+        it("binds a region only together with its country", async () => {
+            assert.deepStrictEqual(await body({ channel: "football-uhd", region: "TX" }), { status: 400, body: { error: "region needs country" } });
+            const r = await body({ channel: "football-uhd", country: "US", region: "TX" });
+            assert.deepStrictEqual([jose.decodeJwt(r.body.token)["cty"], jose.decodeJwt(r.body.token)["rgn"]], ["US", "TX"]);
         });
     });
 

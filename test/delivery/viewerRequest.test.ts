@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as jose from "jose";
-import { checkRuntimeSubset, FUNCTION_SIZE_LIMIT, functionSource, loadViewerHandler, memoryKvs, viewerEvent, ViewerHandler } from "../../tools/edgeRuntime";
+import { checkRuntimeSubset, FUNCTION_SIZE_LIMIT, functionSource, KvsFaults, loadViewerHandler, memoryKvs, viewerEvent, ViewerHandler } from "../../tools/edgeRuntime";
+import { viewerPathPrefix } from "../../components/naming";
 
 const NOW = 1_790_000_000;
 const KEY_A = "a-very-long-hs256-signing-key-for-kid-2026a-000000";
@@ -25,8 +26,10 @@ function unsigned(claims: Claims, header: Record<string, unknown>): string {
     return `${enc(header)}.${enc({ exp: NOW + 3600, pfx: PREFIX, ...claims })}.`;
 }
 
-function handler(extra: Record<string, string> = {}): ViewerHandler {
-    return loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY_A, "k:2026b": KEY_B, "r:revoked-token": "1", "s:revoked-session": "1", ...extra }), nowSeconds: NOW });
+const STORE = { "k:2026a": KEY_A, "k:2026b": KEY_B, "r:revoked-token": "1", "s:revoked-session": "1", "r:12345": "1" };
+
+function handler(extra: Record<string, string> = {}, faults: KvsFaults = {}): ViewerHandler {
+    return loadViewerHandler({ kvs: memoryKvs({ ...STORE, ...extra }, faults), nowSeconds: NOW });
 }
 
 async function status(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {}): Promise<number> {
@@ -205,8 +208,106 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             assert.strictEqual(r["statusCode"], undefined);
             assert.strictEqual((await handler()(viewerEvent(HLS)))["statusCode"], 401);
         });
+        it("accepts ad-session requests whose token comes in the Authorization header (CTV and native players)", async () => {
+            const t = await token({ mt: MT });
+            const manifest = `/v1/manifest/0123456789abcdef0123456789abcdef01234567/${MT}/5e2d7b1c-9f0a-4c3b-8a6d-2f1e0c9b8a7d/0.m3u8`;
+            for (const uri of [manifest, `${PREFIX}cmaf/segment_video-1080p_1001.mp4`]) {
+                assert.strictEqual(await status(t, { via: "header", uri }), 200, uri);
+            }
+        });
         it("checks revocation for cookie tokens", async () => {
             assert.strictEqual(await status(await token({ jti: "revoked-token" }), { via: "cookie" }), 403);
+        });
+    });
+
+    describe("hardening (each case reproduced against the previous function)", () => {
+        it("answers 403, not a runtime error, for a bad percent-encoding in ?CMCD= with a session-bound token", async () => {
+            const t = await token({ sid: "s-1" });
+            // decodeURIComponent("%") throws URIError; uncaught, CloudFront answers 503 to every such request.
+            const r = await request(t, { query: { CMCD: "%" } });
+            assert.deepStrictEqual([r["statusCode"], r["headers"]["x-onair-deny"].value], [403, "session"]);
+        });
+
+        it("fails open when a revocation read fails: a valid token still plays while the store is down", async () => {
+            const h = handler({}, { exists: (k) => k.startsWith("r:") || k.startsWith("s:") });
+            const r = await h(viewerEvent(PATH, { query: { token: await token({ sid: "s-1" }) }, headers: { "cmcd-session": 'sid="s-1"' } }));
+            assert.strictEqual(r["statusCode"], undefined);
+        });
+
+        it("answers a retryable 503, not 401, when the signing key cannot be read", async () => {
+            // A 401 sends every player back to the entitlement backend at once; a 503 makes it retry the segment.
+            for (const faults of [{ get: true }, { get: true, exists: true }] as KvsFaults[]) {
+                const r = await handler({}, faults)(viewerEvent(PATH, { query: { token: await token() } }));
+                assert.strictEqual(r["statusCode"], 503, JSON.stringify(faults));
+                assert.deepStrictEqual(JSON.parse(JSON.stringify(r["headers"])), { "cache-control": { value: "no-store" }, "x-onair-deny": { value: "store" }, "retry-after": { value: "2" } });
+            }
+        });
+
+        it("still answers 401 for a kid the store does not hold, when the store is healthy", async () => {
+            const r = await handler()(viewerEvent(PATH, { query: { token: await token({}, { kid: "2019z" }) } }));
+            assert.deepStrictEqual([r["statusCode"], (r["headers"] as any)["x-onair-deny"].value], [401, "unknown key"]);
+        });
+
+        const climbs: [string, string][] = [
+            ["..%2f", `${PREFIX}..%2f..%2fhockey-hd/cmaf/hls.m3u8`],
+            ["..%5c", `${PREFIX}..%5c..%5chockey-hd/cmaf/hls.m3u8`],
+            ["..\\", `${PREFIX}..\\hockey-hd/cmaf/hls.m3u8`],
+            ["..;/", `${PREFIX}..;/hockey-hd/cmaf/hls.m3u8`],
+            ["%252e%252e", `${PREFIX}%252e%252e/hockey-hd/cmaf/hls.m3u8`],
+            ["%2e%2e", `${PREFIX}%2e%2e/hockey-hd/cmaf/hls.m3u8`],
+            ["%c0%ae (overlong UTF-8 dot)", `${PREFIX}%c0%ae%c0%ae/hockey-hd/cmaf/hls.m3u8`],
+            ["full-width dots", `${PREFIX}\uff0e\uff0e/hockey-hd/cmaf/hls.m3u8`],
+            ["..%00", `${PREFIX}..%00/hockey-hd/cmaf/hls.m3u8`],
+            ["//", `${PREFIX}cmaf//hls.m3u8`],
+            ["/./", `${PREFIX}./cmaf/hls.m3u8`],
+            ["/../", `${PREFIX}../hockey-hd/cmaf/hls.m3u8`],
+            ["a trailing /..", `${PREFIX}cmaf/..`],
+            ["a trailing /.", `${PREFIX}cmaf/.`],
+        ];
+        for (const [what, uri] of climbs) {
+            it(`refuses ${what} in the path, by path and by query token`, async () => {
+                const t = await token();
+                for (const via of ["path", "query"] as const) {
+                    const r = await request(t, { via, uri });
+                    assert.deepStrictEqual([r["statusCode"], r["headers"]?.["x-onair-deny"]?.value], [403, "path"], `${via}: ${uri}`);
+                }
+            });
+        }
+
+        it("caps the lifetime: exp far ahead is refused even when signed", async () => {
+            assert.strictEqual(await status(await token({ exp: 1e308 })), 401);
+            assert.strictEqual(await status(await token({ exp: NOW + 86_400 + 31 })), 401);
+            assert.strictEqual(await status(await token({ exp: NOW + 86_400 })), 200, "a day (the most maxTtlSeconds allows) still plays");
+        });
+
+        it("checks a numeric jti against the revocation list, and requires a jti", async () => {
+            assert.strictEqual(await status(await token({ jti: 12345 })), 403);
+            assert.strictEqual(await status(await token({ jti: 12346 })), 200);
+            assert.strictEqual(await status(await token({ jti: undefined })), 401, "a token without jti could never be revoked");
+            assert.strictEqual(await status(await token({ jti: { a: 1 } })), 401);
+            assert.strictEqual(await status(await token({ sid: 7 })), 401, "a sid must be a string");
+        });
+
+        it("requires a channel prefix: a signed pfx of \"\", \"/\" or a partial prefix grants nothing", async () => {
+            for (const pfx of ["", "/", "/out/", "/out/v1/", "/out/v1/rsn-2026-27/", "/out/v1/rsn-2026-27/football-uhd"]) {
+                assert.strictEqual(await status(await token({ pfx })), 403, JSON.stringify(pfx));
+            }
+        });
+
+        it("matches the prefixes the program mints (naming.viewerPathPrefix)", async () => {
+            const pfx = `${viewerPathPrefix("rsn-2026-27", "football-uhd")}/`;
+            assert.strictEqual(pfx, PREFIX);
+            assert.strictEqual(await status(await token({ pfx }), { uri: `${pfx}cmaf/hls.m3u8` }), 200);
+        });
+
+        it("strips the token from a preflight before it reaches the origin", async () => {
+            const t = await token();
+            const r = await handler()(viewerEvent(`/tk/${t}${PATH}`, { method: "OPTIONS", query: { token: t } }));
+            assert.strictEqual(r["statusCode"], undefined);
+            assert.strictEqual(r["uri"], PATH);
+            assert.strictEqual((r["querystring"] as any)["token"], undefined);
+            const bad = await handler()(viewerEvent(`/tk/${t}${PREFIX}../x`, { method: "OPTIONS" }));
+            assert.strictEqual(bad["statusCode"], 403, "a preflight may not climb out either");
         });
     });
 

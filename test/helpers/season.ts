@@ -17,8 +17,8 @@ export function baselineSeason(): Record<string, any> {
                 name: "Main UHD",
                 ladder: "uhd",
                 audio: [
-                    { language: "eng", layout: "stereo", label: "English" },
-                    { language: "eng", layout: "surround-5.1", label: "English 5.1" },
+                    { language: "eng", layout: "stereo", label: "English", pid: 258 },
+                    { language: "eng", layout: "surround-5.1", label: "English 5.1", pid: 259 },
                 ],
                 captions: [{ channel: 1, language: "eng", label: "English CC" }],
                 contribution: {
@@ -42,7 +42,7 @@ export function baselineSeason(): Record<string, any> {
                 },
             },
         ],
-        delivery: {},
+        delivery: { urlVending: { callerRoleArns: ["arn:aws:iam::123456789012:role/entitlement-api"] } },
         security: {
             geoAllow: ["US"],
             tokens: { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }] },
@@ -62,6 +62,7 @@ export function secretLookup(secrets: Record<string, string> = TEST_SECRETS, pla
         isSet: (k) => k in secrets || k in plain,
         isSecret: (k) => k in secrets,
         length: (k) => (secrets[k] ?? plain[k] ?? "").length,
+        keys: () => ["season", ...Object.keys(secrets), ...Object.keys(plain)],
     };
 }
 

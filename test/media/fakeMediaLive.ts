@@ -12,6 +12,7 @@ interface FakeChannel {
 
 interface FakeInput {
     state: string;
+    attachedTo?: string;
     request: CreateInputRequest;
     arn: string;
     pending: number;
@@ -85,6 +86,13 @@ export class FakeMediaLive implements MediaLiveApi {
         this.transition(c, "UPDATING", this.updateOutcome);
     }
 
+    async updateChannelClass(id: string, channelClass: string, destinations: CreateChannelRequest["Destinations"]) {
+        this.calls.push(`updateChannelClass ${id} ${channelClass}`);
+        const c = this.channel(id, "UpdateChannelClass", ["IDLE"]);
+        c.request = { ...c.request, ChannelClass: channelClass as "STANDARD", ...(destinations ? { Destinations: destinations } : {}) };
+        this.transition(c, "UPDATING", "IDLE");
+    }
+
     async startChannel(id: string) {
         this.calls.push(`startChannel ${id}`);
         this.transition(this.channel(id, "StartChannel", ["IDLE"]), "STARTING", "RUNNING");
@@ -97,7 +105,7 @@ export class FakeMediaLive implements MediaLiveApi {
 
     async deleteChannel(id: string) {
         this.calls.push(`deleteChannel ${id}`);
-        this.transition(this.channel(id, "DeleteChannel", ["IDLE"]), "DELETING", "DELETED");
+        this.transition(this.channel(id, "DeleteChannel", ["IDLE", "CREATE_FAILED", "UPDATE_FAILED"]), "DELETING", "DELETED");
     }
 
     async tagResource(arn: string, tags: Record<string, string>) {
@@ -130,7 +138,7 @@ export class FakeMediaLive implements MediaLiveApi {
         }
         const push = i.request.Type === "RTP_PUSH";
         const destinations = push ? [0, 1].map((n) => ({ ip: `10.0.0.${n + 1}`, port: "5000", url: `rtp://10.0.0.${n + 1}:5000` })) : [];
-        return { id, arn: i.arn, state: i.state, destinations, request: structuredClone(i.request) };
+        return { id, arn: i.arn, state: i.state, destinations, attachedChannels: i.attachedTo ? [i.attachedTo] : [], request: structuredClone(i.request) };
     }
 
     async updateInput(id: string, request: Partial<CreateInputRequest>) {
@@ -158,13 +166,16 @@ export class FakeMediaLive implements MediaLiveApi {
     }
 }
 
-/** A clock that never waits: sleeping advances time. */
+/** A clock that never waits: sleeping advances time; jitter is always the midpoint. */
 export class FakeClock implements Clock {
     t = 0;
     sleeps = 0;
     async sleep(ms: number) {
         this.t += ms;
         this.sleeps++;
+    }
+    random() {
+        return 0.5;
     }
     now() {
         return this.t;

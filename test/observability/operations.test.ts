@@ -74,7 +74,8 @@ describe("alarms and event rules", () => {
     const evaluate = (e: Expr, values: Record<string, number>): number =>
         "test" in e ? ((e.test.op === ">" ? values[e.test.id]! > e.test.value : values[e.test.id]! < e.test.value) ? 1 : 0)
             : "max" in e ? Math.max(...e.max.map((x) => evaluate(x, values)))
-                : Math.min(...e.min.map((x) => evaluate(x, values)));
+                : "min" in e ? Math.min(...e.min.map((x) => evaluate(x, values)))
+                    : values[e.percent.den]! >= e.percent.minDen ? 100 * values[e.percent.num]! / values[e.percent.den]! : 0;
     const specs = regionAlarms("test-season", REGION, THRESHOLDS);
     const math = (key: string) => {
         const src = specs.find((s) => s.key === key)!.source;
@@ -146,11 +147,23 @@ describe("season schedule and cost", () => {
         assert.deepStrictEqual(scheduledActions(season(), Date.parse("2026-09-07T00:00:00Z")), []);
     });
 
-    it("keeps schedule names within 64 characters", () => {
-        const long = scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "start" });
+    it("keeps schedule names within 64 characters (Scheduler CreateSchedule: Name 1-64 of [0-9a-zA-Z-_.]), unique after the cut", () => {
+        const channelId = "a-very-long-channel-identifier-x";
+        const event = "a-very-long-event-name-for-the-season-opener-game-of-the-year";
+        const long = scheduleName({ channelId, event, action: "start" });
         assert.ok(long.length <= 64, long);
-        assert.notStrictEqual(long, scheduleName({ channelId: "a-very-long-channel-identifier-x", event: "a-very-long-event-name-for-the-season-opener-game-of-the-year", action: "stop" }));
-        assert.strictEqual(scheduleName({ channelId: "main-uhd", event: "final", action: "start" }), "main-uhd-final-start");
+        assert.match(long, /^[0-9a-zA-Z._-]+$/);
+        assert.notStrictEqual(long, scheduleName({ channelId, event, action: "stop" }));
+        // Two events alike up to the cut still get two names.
+        assert.notStrictEqual(long, scheduleName({ channelId, event: `${event.slice(0, 40)}-replay-of-the-opener-game`, action: "start" }));
+        assert.strictEqual(scheduleName({ channelId: "main-uhd", event: "final", action: "start" }), "main-uhd.final.start");
+    });
+
+    it("never gives two channel and event pairs one schedule name (hoops + hd-... and hoops-hd + ...)", () => {
+        assert.notStrictEqual(
+            scheduleName({ channelId: "hoops", event: "hd-2026-10-21-tip-off", action: "start" }),
+            scheduleName({ channelId: "hoops-hd", event: "2026-10-21-tip-off", action: "start" }),
+        );
     });
 
     it("rejects windows that overlap once lead and tail are added", () => {
@@ -206,7 +219,7 @@ describe("season operations under the mock runtime", function () {
             assert.strictEqual(a.inputs["treatMissingData"], "notBreaching");
         }
         assert.strictEqual(one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "use1-cloudfront-5xx").region, "us-east-1");
-        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2, "2 channels x 3 alarms x 2 regions, and 2 CloudFront alarms");
+        assert.strictEqual(alarms.length, 2 * 3 * 2 + 2 + 2 * 2, "2 channels x 3 alarms x 2 regions, 2 CloudFront alarms, 2 channels x 2 QoE alarms");
         const offAir = one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "usw2-main-uhd-region-degraded").inputs as any;
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         assert.deepStrictEqual(offAir.metricQueries.map((q: any) => q.id), ["loss0", "mqcs0", "loss1", "mqcs1", "result"]);
@@ -217,9 +230,11 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual((sub.inputs["monitoringSubscription"] as any).realtimeMetricsSubscriptionConfig.realtimeMetricsSubscriptionStatus, "Enabled");
     });
 
-    it("routes MediaLive alerts, MediaPackage input switches and contribution health to the topic", () => {
+    it("routes MediaLive alerts and input changes and contribution health to the topic (MediaPackage v2 emits no switch events)", () => {
         const rules = ofType(plan, "aws:cloudwatch/eventRule:EventRule", "us-east-1").map((r) => r.inputs["name"]).sort();
-        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-mediapackage-input-switch", "onair-test-season-runner-failures"]);
+        assert.deepStrictEqual(rules, ["onair-test-season-contribution-health", "onair-test-season-medialive-alerts", "onair-test-season-medialive-input-change", "onair-test-season-runner-failures"]);
+        const inputs = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-input-change").inputs["eventPattern"] as string);
+        assert.strictEqual(inputs.resources.length, 2, "scoped to this region's channels");
         const alerts = JSON.parse(one(plan, "aws:cloudwatch/eventRule:EventRule", "use1-medialive-alerts").inputs["eventPattern"] as string);
         assert.strictEqual(alerts.resources.length, 2);
         assert.strictEqual(ofType(plan, "aws:cloudwatch/eventTarget:EventTarget").length, 8, "four rules in each of two regions");
@@ -229,8 +244,8 @@ describe("season operations under the mock runtime", function () {
         const schedules = ofType(plan, "aws:scheduler/schedule:Schedule", "us-west-2");
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
         assert.deepStrictEqual(schedules.map((s) => [s.inputs["name"], s.inputs["scheduleExpression"]]).sort(), [
-            ["main-uhd-final-start", "at(2026-12-05T19:00:00)"],
-            ["main-uhd-final-stop", "at(2026-12-06T00:30:00)"],
+            ["main-uhd.final.start", "at(2026-12-05T19:00:00)"],
+            ["main-uhd.final.stop", "at(2026-12-06T00:30:00)"],
         ]);
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         const flows = ofType(plan, "aws-native:mediaconnect:Flow", "us-west-2").filter((f) => f.name.includes("main-uhd")).map((f) => f.outputs["flowArn"]);
@@ -244,17 +259,27 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(flows.length, 2, "one flow per pipeline");
     });
 
-    it("lets the runner start and stop only this region's season flows and channels, and reports its failures", () => {
+    it("lets the runner start and stop only this region's season flows and channels, read their holds, notify its topic, and reports its failures", () => {
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
-        assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition());
+        const topic = one(plan, "aws:sns/topic:Topic", "usw2-alarms").outputs["arn"] as string;
+        assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition({ season: "test-season", region: "us-west-2", hold: { maxOverrunMinutes: 120, recheckMinutes: 5, whileInputLive: false }, topicArn: topic }));
         const policy = inlinePolicy(plan, "usw2-season-runner");
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
-        // MediaLive numbers its channels, so the runner names this region's channels by pattern held
-        // to the season's tag (known before they exist); flows by their names, two channels x two pipelines.
-        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Action, s.Resource.length]), [[["medialive:StartChannel", "medialive:StopChannel"], 1], [["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4]]);
+        // MediaLive numbers its channels, so the runner names this region's channels by a pattern held
+        // to the season's tag (known before they exist); flows by their names, two channels x two
+        // pipelines; the hold parameters and the topic by the names the program gives them.
+        assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Sid, s.Action, [s.Resource].flat().length]), [
+            ["RunChannels", ["medialive:StartChannel", "medialive:StopChannel"], 1],
+            ["RunFlows", ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4],
+            ["ReadHolds", "ssm:GetParameter", 2],
+            ["NotifyNoc", "sns:Publish", 1],
+        ]);
         assert.strictEqual(policy.Statement[0].Resource[0], "arn:aws:medialive:us-west-2:123456789012:channel:*");
         assert.ok((ml.outputs["arn"] as string).startsWith("arn:aws:medialive:us-west-2:123456789012:channel:"));
         assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:ResourceTag/onair:season": (ml.inputs["request"] as any).Tags["onair:season"] } });
+        assert.match(policy.Statement[2].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
+        // The topic the program names is the one the runner notifies.
+        assert.strictEqual(policy.Statement[3].Resource, topic);
         const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
         assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
         const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");

@@ -2,30 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../plan/cli";
-import { ROOT } from "../helpers/plan";
-
-interface Run {
-    code: number;
-    out: string;
-    err: string;
-}
-
-async function plan(...argv: string[]): Promise<Run> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-    return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-function tmp(name: string, text: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-"));
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-}
-
-const FIXTURES = path.join(ROOT, "test", "fixtures", "programs");
+import { FIXTURES, plan, tmpFile as tmp } from "../helpers/cli";
+import { ROOT, TEST_NOW } from "../helpers/plan";
 
 describe("npm run plan (plan/cli.ts)", function () {
     it("plans the prod stack with exit 0, resources in both regions and the verdict", async () => {
@@ -49,9 +27,9 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(outputs, /"onair-rsn-2026-27-us-west-2"/);
         assert.match(outputs, /"us-east-1": "arn:aws:sns:us-east-1:\d+:onair-rsn-2026-27-alarms"/);
         // --as-of moves "now": the Christmas game is ahead, the December 5 final is not.
-        assert.match(outputs, /"at": "2026-12-25T16:00:00",\s+"name": "hoops-hd-2026-12-25-holiday-game-start"/);
-        assert.ok(!outputs.includes("2026-12-05-conference-final-start"));
-        assert.match(outputs, /"name": "hoops-hd-2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
+        assert.match(outputs, /"at": "2026-12-25T16:00:00",\s+"name": "hoops-hd.2026-12-25-holiday-game.start"/);
+        assert.ok(!outputs.includes("2026-12-05-conference-final.start"));
+        assert.match(outputs, /"name": "2026-12-25-holiday-game",\s+"start": "2026-12-25T16:00:00.000Z"/);
         assert.match(outputs, /seasonCostEstimate:[\s\S]*"totals": \{[\s\S]*"cost": \d+/);
     });
 
@@ -67,7 +45,8 @@ describe("npm run plan (plan/cli.ts)", function () {
     });
 
     it("plans a program with its own Pulumi.yaml against that project's stack files", async () => {
-        const r = await plan("--program", path.join(ROOT, "stacks", "index.ts"), "--stack", "automation");
+        // As of the test day: the rehearsal's TTL (2026-11-26) is still ahead, so it is managed too.
+        const r = await plan("--program", path.join(ROOT, "stacks", "index.ts"), "--stack", "automation", "--as-of", TEST_NOW);
         assert.strictEqual(r.code, 0, r.err);
         assert.match(r.out, /pulumiservice:index:DeploymentSettings +3/);
         assert.match(r.out, /"cron": "0 12 \* \* \*"/);
@@ -116,7 +95,8 @@ describe("npm run plan (plan/cli.ts)", function () {
         const r = await plan("--program", path.join(FIXTURES, "noOutputs.ts"), "--json", file);
         assert.strictEqual(r.code, 0, r.err);
         const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-        assert.deepStrictEqual(doc.resources.filter((x: any) => x.type === "aws:sns/topic:Topic").map((x: any) => x.inputs.name), ["onair-scores", "onair-alerts", "onair-ops"]);
+        // In URN order (topic-alerts, topic-ops, topic-scores), not in the order they registered.
+        assert.deepStrictEqual(doc.resources.filter((x: any) => x.type === "aws:sns/topic:Topic").map((x: any) => x.inputs.name), ["onair-alerts", "onair-ops", "onair-scores"]);
     });
 
     it("writes the documented JSON document", async () => {

@@ -12,12 +12,13 @@ function project(files: Record<string, string>): string {
 }
 
 describe("stack config files, read offline", () => {
-    it("reads Pulumi.prod.yaml: season as JSON, secure keys as opaque secrets, project values applied", () => {
+    it("reads Pulumi.prod.yaml: season as JSON, its ESC environment's secrets as opaque secrets, project values applied", () => {
         const s = readStackConfig(ROOT, "prod");
         assert.strictEqual(s.project, "onair");
         assert.strictEqual(JSON.parse(s.config["onair:season"]!).name, "rsn-2026-27");
         assert.deepStrictEqual(s.secretKeys, ["onair:footballSrtPassphrase", "onair:studioSrtPassphrase", "onair:tokenSigningKey"]);
         assert.match(s.config["onair:tokenSigningKey"]!, /^opaque-secret-[0-9a-f]{48}$/);
+        assert.strictEqual(s.config["onair:protect"], "true");
         assert.deepStrictEqual(JSON.parse(s.config["pulumi:disable-default-providers"]!), ["aws", "aws-native"]);
     });
 

@@ -28,6 +28,12 @@ function events(i: number): { name: string; start: string; end: string }[] {
     ];
 }
 
+const REGIONS = [
+    { region: "us-east-1", role: "primary" },
+    { region: "us-west-2", role: "secondary" },
+    { region: "us-east-2", role: "secondary" },
+];
+
 function contribution(i: number): Record<string, unknown> {
     const net = (k: number) => ({ name: `isp-${k}`, allowedCidr: `198.51.${100 + (i % 100)}.${k * 16}/28` });
     switch (i % 4) {
@@ -36,13 +42,17 @@ function contribution(i: number): Record<string, unknown> {
         case 1:
             return { protocol: "rist", maxBitrateMbps: 25, latencyMs: 800, networks: [net(0), net(1)], failover: { mode: "merge", recoveryWindowMs: 500 } };
         case 2:
-            return { protocol: "rtp-fec", maxBitrateMbps: 20, networks: [net(0)], fec: { columns: 20, rows: 5 } };
+            return { protocol: "rtp-fec", maxBitrateMbps: 20, networks: [net(0)] };
         default:
             return {
                 protocol: "srt-caller",
                 maxBitrateMbps: 15,
                 latencyMs: 600,
-                networks: [0, 1].map((k) => ({ name: `isp-${k}`, callerTargets: [{ address: `203.0.113.${10 + k * 2}`, port: 7000 + (i % 100) }, { address: `203.0.113.${11 + k * 2}`, port: 7000 + (i % 100) }] })),
+                // One listener per flow: a port per channel and region, an address per ISP and pipeline.
+                networks: [0, 1].map((k) => ({
+                    name: `isp-${k}`,
+                    callerTargets: Object.fromEntries(REGIONS.map((r, ri) => [r.region, [0, 1].map((p) => ({ address: `203.0.113.${10 + k * 2 + p}`, port: 7000 + ri * 1000 + i }))])),
+                })),
                 failover: { mode: "failover" },
                 srt: { passphraseKey: "venueSrtPassphrase" },
             };
@@ -54,18 +64,14 @@ export function syntheticSeason(channels: number): Record<string, unknown> {
     return {
         name: `bench-${channels}`,
         tags: { purpose: "benchmark" },
-        regions: [
-            { region: "us-east-1", role: "primary" },
-            { region: "us-west-2", role: "secondary" },
-            { region: "us-east-2", role: "secondary" },
-        ],
+        regions: REGIONS,
         channels: ids.map((id, i) => ({
             id,
             name: `Channel ${i + 1}`,
             ladder: i % 5 === 0 ? "uhd" : "hd",
             audio: [
-                { language: "eng", layout: "stereo", label: "English" },
-                ...(i % 5 === 0 ? [{ language: "eng", layout: "surround-5.1", label: "English 5.1" }] : []),
+                { language: "eng", layout: "stereo", label: "English", ...(i % 5 === 0 ? { pid: 258 } : {}) },
+                ...(i % 5 === 0 ? [{ language: "eng", layout: "surround-5.1", label: "English 5.1", pid: 259 }] : []),
                 { language: "spa", layout: "stereo", label: "Espanol" },
             ],
             captions: [{ channel: 1, language: "eng", label: "English CC" }],
@@ -78,6 +84,7 @@ export function syntheticSeason(channels: number): Record<string, unknown> {
             vpcOrigins: [{ id: "stats-api", arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/stats/0123456789abcdef", domainName: "internal-stats-123.us-east-1.elb.amazonaws.com", pathPattern: "/api/stats/*" }],
             customOrigins: [{ id: "venue-graphics", domainName: "graphics.venue.example.net", pathPattern: "/graphics/*", secretKey: "originVerify" }],
             priceClass: "PriceClass_100",
+            urlVending: { callerRoleArns: ["arn:aws:iam::123456789012:role/bench-entitlement-api"] },
         },
         security: {
             geoAllow: ["US", "PR"],

@@ -56,6 +56,32 @@ function parseIpv6(text) {
 }
 
 /**
+ * The address as the edge sees it (CloudFront's viewer.ip): IPv4 dotted, IPv4-mapped IPv6 unmapped,
+ * IPv6 in RFC 5952 text (lowercase, no leading zeros, the longest run of two or more zero groups as
+ * "::"). Zone ids ("fe80::1%eth0") never reach CloudFront and are refused.
+ * @param {string} text
+ * @returns {string | undefined}
+ */
+function canonicalIp(text) {
+    if (typeof text !== "string" || text.length > 45 || text.includes("%")) return undefined;
+    const v4 = parseIpv4(text);
+    if (v4) return v4.join(".");
+    const v6 = parseIpv6(text);
+    if (!v6) return undefined;
+    if (v6.slice(0, 5).every((g) => g === 0) && v6[5] === 0xffff) return [v6[6] >> 8, v6[6] & 0xff, v6[7] >> 8, v6[7] & 0xff].join(".");
+    let best = { at: -1, len: 0 };
+    for (let i = 0; i < 8; ) {
+        let j = i;
+        while (j < 8 && v6[j] === 0) j++;
+        if (j - i > best.len) best = { at: i, len: j - i };
+        i = j === i ? i + 1 : j;
+    }
+    const hex = v6.map((g) => g.toString(16));
+    if (best.len < 2) return hex.join(":");
+    return `${hex.slice(0, best.at).join(":")}::${hex.slice(best.at + best.len).join(":")}`;
+}
+
+/**
  * The label for a viewer address. IPv4-mapped IPv6 addresses count as IPv4.
  * @param {string} ip
  * @param {bigint} [contentGroupId]
@@ -91,4 +117,4 @@ function clientRoutingLabel(ip, contentGroupId = 0n) {
     return label;
 }
 
-module.exports = { clientRoutingLabel, parseIpv4, parseIpv6 };
+module.exports = { canonicalIp, clientRoutingLabel, parseIpv4, parseIpv6 };

@@ -2,6 +2,7 @@ import type { CreateInputRequest } from "@aws-sdk/client-medialive";
 import type * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig } from "../../config/types";
 import type { DeepInput } from "../../deepInput";
+import { callerTarget } from "./flows";
 
 const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as const;
 
@@ -12,25 +13,29 @@ const ALGORITHM = { aes128: "AES128", aes192: "AES192", aes256: "AES256" } as co
 export function directInputRequest(
     ch: ChannelConfig,
     name: string,
-    ctx: { securityGroupId?: pulumi.Input<string>; secretArn?: pulumi.Input<string>; tags: Record<string, string> },
+    ctx: { securityGroupId?: pulumi.Input<string>; secretArn?: pulumi.Input<string>; tags: Record<string, string>; region?: string },
 ): DeepInput<CreateInputRequest> {
     const c = ch.contribution;
     if (c.protocol === "rtp-fec") {
         return { Name: name, Type: "RTP_PUSH", InputSecurityGroups: ctx.securityGroupId ? [ctx.securityGroupId] : [], Tags: ctx.tags };
     }
     if (c.protocol === "srt-caller") {
-        const targets = c.networks[0]?.callerTargets ?? [];
+        const network = c.networks[0]!;
+        const region = ctx.region;
+        if (region === undefined) throw new Error(`channel ${ch.id}: an SRT_CALLER input needs its region to pick the caller targets`);
         const pipelines = ch.singlePipeline ? 1 : 2;
+        // Each region dials its own listeners: one caller per encoder port.
+        const targets = [0, 1].slice(0, pipelines).map((p) => callerTarget(network, region, p));
         return {
             Name: name,
             Type: "SRT_CALLER",
             SrtSettings: {
-                SrtCallerSources: targets.slice(0, pipelines).map((t) => ({
+                SrtCallerSources: targets.map((t) => ({
                     SrtListenerAddress: t.address,
                     SrtListenerPort: String(t.port),
                     MinimumLatency: c.latencyMs,
                     ...(t.streamId ? { StreamId: t.streamId } : {}),
-                    ...(c.srt && ctx.secretArn ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm], PassphraseSecretArn: ctx.secretArn } } : {}),
+                    ...(c.srt && ctx.secretArn ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm ?? "aes256"], PassphraseSecretArn: ctx.secretArn } } : {}),
                 })),
             },
             Tags: ctx.tags,

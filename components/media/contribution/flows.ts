@@ -1,6 +1,6 @@
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { ChannelConfig, ContributionNetwork } from "../../config/types";
+import { CallerTarget, ChannelConfig, ContributionNetwork } from "../../config/types";
 
 type SourceArgs = awsnative.types.input.mediaconnect.FlowSourceArgs;
 
@@ -20,18 +20,34 @@ export interface FlowSecrets {
     vpcRoleArn?: pulumi.Input<string>;
 }
 
+/** The port a listener flow opens (set for every listener protocol by the validator). */
+export function listenerPort(c: ChannelConfig["contribution"]): number {
+    if (c.ingestPort === undefined) throw new Error(`${c.protocol} contribution has no ingestPort`);
+    return c.ingestPort;
+}
+
 /**
- * The source definition for one network on one pipeline, in MediaConnect's terms. Pure: the same
- * channel config gives the same sources in every region.
+ * The encoder listener one region's flow dials on one network (srt-caller). Each region and pipeline
+ * has its own: the config refuses two flows dialling one address and port.
  */
-export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork, index: number, pipeline: number, secrets: FlowSecrets): SourceArgs {
+export function callerTarget(network: ContributionNetwork, region: string, pipeline: number): CallerTarget {
+    const target = network.callerTargets?.[region]?.[pipeline];
+    if (!target) throw new Error(`network ${network.name} has no caller target for ${region} pipeline ${PIPELINES[pipeline]}`);
+    return target;
+}
+
+/**
+ * The source definition for one network on one pipeline in one region, in MediaConnect's terms.
+ * Pure: listener sources are the same in every region; caller sources dial the region's own targets.
+ */
+export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork, index: number, pipeline: number, secrets: FlowSecrets, region?: string): SourceArgs {
     const c = channel.contribution;
     const base: SourceArgs = {
         name: network.name,
         description: `${channel.name}: ${network.name} (pipeline ${PIPELINES[pipeline]})`,
         protocol: c.protocol,
     };
-    const port = c.ingestPort + index * SECOND_SOURCE_PORT_OFFSET;
+    const port = c.protocol === "srt-caller" ? 0 : listenerPort(c) + index * SECOND_SOURCE_PORT_OFFSET;
     const listenerAccess: SourceArgs = c.vpcInterface
         ? { vpcInterfaceName: VPC_INTERFACE_NAME }
         : network.allowedCidr ? { whitelistCidr: network.allowedCidr } : {};
@@ -42,13 +58,14 @@ export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork,
         case "srt-listener":
             return { ...base, ...listenerAccess, ...srtDecryption, ingestPort: port, minLatency: c.latencyMs, maxBitrate: c.maxBitrateMbps * 1_000_000 };
         case "srt-caller": {
-            const target = network.callerTargets?.[pipeline];
+            if (region === undefined) throw new Error(`channel ${channel.id}: an srt-caller source needs its region to pick the caller target`);
+            const target = callerTarget(network, region, pipeline);
             return {
                 ...base,
                 ...srtDecryption,
-                sourceListenerAddress: target?.address,
-                sourceListenerPort: target?.port,
-                ...(target?.streamId ? { streamId: target.streamId } : {}),
+                sourceListenerAddress: target.address,
+                sourceListenerPort: target.port,
+                ...(target.streamId ? { streamId: target.streamId } : {}),
                 ...(c.vpcInterface ? { vpcInterfaceName: VPC_INTERFACE_NAME } : {}),
                 minLatency: c.latencyMs,
             };
@@ -70,14 +87,14 @@ export function failoverConfig(channel: ChannelConfig): awsnative.types.input.me
         : { state: "ENABLED", failoverMode: "FAILOVER", sourcePriority: { primarySource: primary } };
 }
 
-export function flowArgs(channel: ChannelConfig, flowName: string, availabilityZone: string, pipeline: number, secrets: FlowSecrets): awsnative.mediaconnect.FlowArgs {
+export function flowArgs(channel: ChannelConfig, flowName: string, availabilityZone: string, pipeline: number, secrets: FlowSecrets, region?: string): awsnative.mediaconnect.FlowArgs {
     const first = channel.contribution.networks[0]!;
     const vpc = channel.contribution.vpcInterface;
     const failover = failoverConfig(channel);
     return {
         name: flowName,
         availabilityZone,
-        source: sourceArgs(channel, first, 0, pipeline, secrets),
+        source: sourceArgs(channel, first, 0, pipeline, secrets, region),
         ...(failover ? { sourceFailoverConfig: failover } : {}),
         ...(vpc && secrets.vpcRoleArn
             ? { vpcInterfaces: [{ name: VPC_INTERFACE_NAME, roleArn: secrets.vpcRoleArn, securityGroupIds: vpc.securityGroupIds, subnetId: vpc.subnetIds[pipeline]! }] }

@@ -8,12 +8,12 @@ import { audioSelectorName, CAPTIONS_SELECTOR, encoderSettings, MEDIAPACKAGE_DES
  * What the channel request needs from resources created before it. Those values are leaves of the
  * request (Outputs in the program), so during preview the rest of the request stays known.
  */
-export interface ChannelWiring {
+export interface ChannelWiring<S extends pulumi.Input<string> = pulumi.Input<string>> {
     name: string;
-    roleArn: pulumi.Input<string>;
-    inputId: pulumi.Input<string>;
+    roleArn: S;
+    inputId: S;
     /** MediaPackage v2 ingest endpoint URLs: [pipeline 0, pipeline 1]. */
-    ingestUrls: pulumi.Input<string>[];
+    ingestUrls: S[];
     logLevel: LogLevel;
     tags: Record<string, string>;
 }
@@ -49,7 +49,12 @@ function inputSpecification(channel: ChannelConfig): NonNullable<CreateChannelRe
     };
 }
 
-/** The full MediaLive CreateChannel request for one channel in one region. Pure: same input, same request. */
+/**
+ * The full MediaLive CreateChannel request for one channel in one region. Pure: same input, same
+ * request; with plain wiring (tests, tools) a plain request.
+ */
+export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring<string>): CreateChannelRequest;
+export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): DeepInput<CreateChannelRequest>;
 export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): DeepInput<CreateChannelRequest> {
     const single = channel.singlePipeline !== undefined;
     const attachment: DeepInput<InputAttachment> = { InputAttachmentName: INPUT_ATTACHMENT_NAME, InputId: wiring.inputId, InputSettings: inputSettings(channel) };

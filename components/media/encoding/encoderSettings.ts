@@ -6,8 +6,9 @@ import type {
     OutputGroup,
     VideoDescription,
 } from "@aws-sdk/client-medialive";
+import { jamSyncTime } from "../../config/jamSync";
 import { AudioTrack, ChannelConfig } from "../../config/types";
-import { AUDIO_ENCODES, gopFrames, LADDERS, Rung, rungFrameRate } from "./ladders";
+import { AUDIO_ENCODES, gopFrames, LADDERS, Rung, rungFrameRate, segmentMilliseconds } from "./ladders";
 
 export const MEDIAPACKAGE_DESTINATION_ID = "mediapackage";
 export const CAPTIONS_SELECTOR = "captions-embedded";
@@ -104,8 +105,11 @@ function cmafIngestGroup(channel: ChannelConfig, videos: VideoDescription[], aud
         OutputGroupSettings: {
             CmafIngestGroupSettings: {
                 Destination: { DestinationRefId: MEDIAPACKAGE_DESTINATION_ID },
-                SegmentLength: channel.segment.lengthSeconds,
-                SegmentLengthUnits: "SECONDS",
+                // Exactly the frames of the segment (2002 ms at 59.94 fps): a SECONDS length would put
+                // the epoch grid 2 ms a segment off the GOPs (CmafIngestGroupSettings.SegmentLength: "The
+                // segments will end on the next keyframe after the specified duration").
+                SegmentLength: segmentMilliseconds(rungFrameRate(channel.frameRate, LADDERS[channel.ladder][0]!), channel.segment.lengthSeconds),
+                SegmentLengthUnits: "MILLISECONDS",
                 // Ad channels pass SCTE-35 markers without cutting extra segments, so segment boundaries
                 // stay on the epoch grid in every region (docs/adr/008); other channels drop them.
                 Scte35Type: channel.ads ? "SCTE_35_WITHOUT_SEGMENTATION" : "NONE",
@@ -131,7 +135,8 @@ export function encoderSettings(channel: ChannelConfig): EncoderSettings {
     return {
         GlobalConfiguration: {
             OutputLockingMode: "EPOCH_LOCKING",
-            OutputLockingSettings: { EpochLockingSettings: {} },
+            // Daily jam sync at an hour clear of every game (config/jamSync.ts); only 29.97/59.94 fps have one.
+            OutputLockingSettings: { EpochLockingSettings: channel.jamSyncHourUtc !== undefined ? { JamSyncTime: jamSyncTime(channel.jamSyncHourUtc) } : {} },
             OutputTimingSource: "INPUT_CLOCK",
             InputEndAction: "NONE",
             SupportLowFramerateInputs: "DISABLED",

@@ -62,12 +62,29 @@ export function rungFrameRate(channelRate: FrameRate, rung: Rung): Rational {
     return full;
 }
 
+/** Whole frames per nominal second: 25, 30, 50 or 60 (29.97 counts 30 frames a "second" of 1.001 s). */
+export function nominalFps(rate: Rational): number {
+    return Math.round(rate.numerator / rate.denominator);
+}
+
 /**
- * Closed GOP length in frames so that segments cut on GOP boundaries: 2-second GOPs for even
- * segment lengths, 1-second otherwise. At 59.94 fps a 2 s GOP is 120 frames (2.002 s); the encoder
- * closes each segment on the first keyframe after the nominal length, identically in every region.
+ * Closed GOP length in frames: 2 nominal seconds for even segment lengths, 1 otherwise, so every
+ * segment holds a whole number of GOPs. At 59.94 fps a 2 s GOP is 120 frames, exactly 2.002 s.
  */
 export function gopFrames(rate: Rational, segmentSeconds: number): number {
     const gopSeconds = segmentSeconds % 2 === 0 ? 2 : 1;
-    return Math.round((gopSeconds * rate.numerator) / rate.denominator);
+    return gopSeconds * nominalFps(rate);
+}
+
+/**
+ * The exact length of a segment of `segmentSeconds` nominal seconds, in milliseconds: a whole number
+ * of frames at the rate (segmentSeconds x nominal fps), so the epoch grid MediaLive numbers segments
+ * on and the frames it cuts them from agree exactly. 2 s at 59.94 or 29.97 fps is 2002 ms (120 or
+ * 60 frames); at 25/30/50/60 fps it is 2000 ms. See docs/adr/ (segment and GOP alignment).
+ */
+export function segmentMilliseconds(rate: Rational, segmentSeconds: number): number {
+    const frames = segmentSeconds * nominalFps(rate);
+    const ms = (frames * 1000 * rate.denominator) / rate.numerator;
+    if (!Number.isInteger(ms)) throw new Error(`${segmentSeconds} s at ${rate.numerator}/${rate.denominator} fps is not a whole number of milliseconds`);
+    return ms;
 }

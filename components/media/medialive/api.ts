@@ -1,11 +1,15 @@
-import type { CreateChannelRequest, CreateInputRequest, UpdateChannelRequest, UpdateInputRequest } from "@aws-sdk/client-medialive";
+import type { CreateChannelRequest, CreateInputRequest, OutputDestination, UpdateChannelRequest, UpdateInputRequest } from "@aws-sdk/client-medialive";
 
 /** What OnAir reads back about a channel. */
 export interface ChannelDescription {
     id: string;
     arn: string;
     state: string;
-    /** The channel's settings in CreateChannelRequest shape, for drift detection. */
+    /**
+     * Everything DescribeChannel returned about the channel's settings, in CreateChannelRequest
+     * shape. It carries server defaults and members the request never set; compare it with
+     * `drift.ts`, never directly.
+     */
     request: CreateChannelRequest;
 }
 
@@ -22,18 +26,22 @@ export interface InputDescription {
     state: string;
     /** Push endpoints MediaLive opened (RTP_PUSH), one per pipeline. */
     destinations: InputEndpoint[];
+    /** Channels the input is attached to (MediaLive allows one). */
+    attachedChannels: string[];
     request: CreateInputRequest;
 }
 
 /**
- * The slice of the MediaLive API the channel lifecycle uses. Production wraps the AWS SDK client
- * (`sdkApi.ts`); tests inject a fake that records calls and drives state changes.
+ * The slice of the MediaLive API the lifecycle uses. Production wraps the AWS SDK client
+ * (`sdkApi.ts`); in-process tests inject a fake, host tests run the SDK against an emulator.
+ * Every method rejects with the SDK's error (its `name` is the API's error shape).
  */
 export interface MediaLiveApi {
     createChannel(request: CreateChannelRequest): Promise<{ id: string; arn: string }>;
     /** Undefined when the channel does not exist (NotFound). */
     describeChannel(id: string): Promise<ChannelDescription | undefined>;
     updateChannel(id: string, request: Omit<UpdateChannelRequest, "ChannelId">): Promise<void>;
+    updateChannelClass(id: string, channelClass: string, destinations: OutputDestination[] | undefined): Promise<void>;
     startChannel(id: string): Promise<void>;
     stopChannel(id: string): Promise<void>;
     deleteChannel(id: string): Promise<void>;
@@ -48,9 +56,12 @@ export interface MediaLiveApi {
 export interface Clock {
     sleep(ms: number): Promise<void>;
     now(): number;
+    /** Uniform in [0, 1): jitter for polls and backoff. */
+    random(): number;
 }
 
 export const realClock: Clock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
+    random: () => Math.random(),
 };

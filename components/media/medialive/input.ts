@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DeepInput } from "../../deepInput";
 import { InputEndpoint } from "./api";
 import { mediaLiveInputProvider } from "./provider";
-import { sdkApi } from "./sdkApi";
+import { sdkApiFactory } from "./sdkApi";
+import { urnValue } from "./urn";
 
 export interface MediaLiveInputArgs {
     region: pulumi.Input<string>;
@@ -11,7 +12,9 @@ export interface MediaLiveInputArgs {
     request: DeepInput<CreateInputRequest>;
 }
 
-const provider = mediaLiveInputProvider((region) => sdkApi(region));
+export const INPUT_TYPE = "pulumi-nodejs:dynamic/medialive:Input";
+
+const provider = mediaLiveInputProvider(sdkApiFactory());
 
 /**
  * A direct MediaLive input (RTP_PUSH or SRT_CALLER). `aws.medialive.Input` has no SRT settings and
@@ -24,6 +27,7 @@ export class MediaLiveInput extends pulumi.dynamic.Resource {
     declare readonly destinations: pulumi.Output<InputEndpoint[]>;
 
     constructor(name: string, args: MediaLiveInputArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
+        const resourceUrn = urnValue(pulumi.createUrn(name, INPUT_TYPE, opts?.parent));
+        super(provider, name, { ...args, resourceUrn, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
     }
 }

@@ -1,182 +1,151 @@
 import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
-import { stableJson } from "../../stableJson";
 import { ChannelDescription, Clock, MediaLiveApi } from "./api";
-
-export { stableJson };
+import { project, wireSafe } from "./drift";
+import { awsErrorText, isNotFound, message, partialFailure, providerError } from "./errors";
+import { requestId } from "./requestId";
+import { Timing } from "./timing";
+import { patiently, waitFor, WaitOptions } from "./wait";
 
 /** Inputs of the OnAir MediaLive channel resource. */
 export interface ChannelInputs {
     region: string;
-    /** The complete CreateChannel request (see encoding/channelRequest.ts). */
+    /** The complete CreateChannel request (see encoding/channelRequest.ts), API (PascalCase) shape. */
     request: CreateChannelRequest;
     /** Allows an update to stop and restart a RUNNING channel. */
     allowLiveUpdate: boolean;
+    /** Allows a delete or replacement to stop a RUNNING channel. */
+    allowLiveDelete: boolean;
+    /** The resource's URN: seeds the CreateChannel RequestId (the host does not pass the URN). */
+    resourceUrn: string;
 }
 
 export interface ChannelOutputs extends ChannelInputs {
     channelId: string;
     arn: string;
-    /** State when OnAir last touched the channel. */
+    /** State when OnAir last touched or read the channel. */
     state: string;
 }
 
-export const TIMEOUTS = {
-    createMs: 10 * 60_000,
-    updateMs: 10 * 60_000,
-    stopMs: 10 * 60_000,
-    startMs: 15 * 60_000,
-    deleteMs: 10 * 60_000,
-    pollMs: 5_000,
-};
-
-export class ChannelStateError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "ChannelStateError";
-    }
+export interface Env {
+    api: MediaLiveApi;
+    clock: Clock;
+    timing: Timing;
 }
 
-function settingsOf(r: CreateChannelRequest): unknown {
-    const { Tags, ...rest } = r;
+/** Everything but tags: the settings UpdateChannel applies (tags have their own API). */
+export function settingsOf(r: CreateChannelRequest): Omit<CreateChannelRequest, "Tags" | "RequestId"> {
+    const { Tags, RequestId, ...rest } = r;
     void Tags;
+    void RequestId;
     return rest;
 }
 
+export function channelLabel(id: string, r?: CreateChannelRequest): string {
+    return r?.Name ? `MediaLive channel "${r.Name}" (${id})` : `MediaLive channel ${id}`;
+}
+
+/** A description that says the channel is gone: NotFound, or DELETED (MediaLive reports DELETED for a while first). */
+export function isGone(d: ChannelDescription | undefined): boolean {
+    return !d || d.state === "DELETED";
+}
+
+export function waitForState(env: Env, id: string, want: readonly string[], opts: Omit<WaitOptions, "label">): Promise<ChannelDescription | undefined> {
+    return waitFor(() => env.api.describeChannel(id), want, { ...opts, label: channelLabel(id) }, env.clock, env.timing);
+}
+
 /**
- * Polls until the resource reaches one of `want`. A missing resource satisfies "DELETED" only;
- * a state in `failOn` or the timeout ends the wait with an error naming the state.
+ * Creates the channel with a RequestId derived from the URN and request, so a retried create (the
+ * engine retrying, or the next `pulumi up` after a failed wait) gets the same channel back.
+ * MediaLive keeps a token's answer after the channel is deleted; when the token names a channel that
+ * is gone, the next deterministic token is used.
  */
-export async function waitFor<T extends { state: string }>(
-    describe: () => Promise<T | undefined>,
-    want: readonly string[],
-    opts: { timeoutMs: number; failOn?: readonly string[]; what: string; label: string },
-    clock: Clock,
-    pollMs = TIMEOUTS.pollMs,
-): Promise<T | undefined> {
-    const started = clock.now();
-    for (;;) {
-        const d = await describe();
-        if (!d) {
-            if (want.includes("DELETED")) return undefined;
-            throw new ChannelStateError(`${opts.label} disappeared while waiting to ${opts.what}`);
-        }
-        if (want.includes(d.state)) return d;
-        if (opts.failOn?.includes(d.state)) {
-            throw new ChannelStateError(`${opts.label} went to ${d.state} while waiting to ${opts.what}; see its alerts in the MediaLive console`);
-        }
-        if (clock.now() - started >= opts.timeoutMs) {
-            throw new ChannelStateError(`${opts.label} is still ${d.state} after ${Math.round(opts.timeoutMs / 1000)} s waiting to ${opts.what}`);
-        }
-        await clock.sleep(pollMs);
+export async function createChannel(env: Env, inputs: ChannelInputs): Promise<{ id: string; outs: ChannelOutputs }> {
+    const settings = settingsOf(inputs.request);
+    let created: { id: string; arn: string } | undefined;
+    for (let attempt = 0; attempt < 3 && !created; attempt++) {
+        const RequestId = requestId(inputs.resourceUrn, settings, attempt);
+        const answer = await patiently(() => env.api.createChannel({ ...inputs.request, RequestId }), env.clock, env.timing);
+        const d = await patiently(() => env.api.describeChannel(answer.id), env.clock, env.timing);
+        if (!isGone(d)) created = answer;
     }
-}
-
-export function waitForState(
-    api: MediaLiveApi,
-    id: string,
-    want: readonly string[],
-    opts: { timeoutMs: number; failOn?: readonly string[]; what: string },
-    clock: Clock,
-): Promise<ChannelDescription | undefined> {
-    return waitFor(() => api.describeChannel(id), want, { ...opts, label: `MediaLive channel ${id}` }, clock);
-}
-
-export async function createChannel(api: MediaLiveApi, inputs: ChannelInputs, clock: Clock): Promise<{ id: string; outs: ChannelOutputs }> {
-    const { id, arn } = await api.createChannel(inputs.request);
-    const d = await waitForState(api, id, ["IDLE"], { timeoutMs: TIMEOUTS.createMs, failOn: ["CREATE_FAILED"], what: "finish creating" }, clock);
-    return { id, outs: { ...inputs, channelId: id, arn, state: d?.state ?? "IDLE" } };
-}
-
-export async function readChannel(api: MediaLiveApi, id: string, props: ChannelOutputs): Promise<{ id?: string; props?: ChannelOutputs }> {
-    const d = await api.describeChannel(id);
-    if (!d) return {};
-    return { id, props: { ...props, request: d.request, arn: d.arn, state: d.state, channelId: id } };
-}
-
-export interface ChannelDiff {
-    changes: boolean;
-    replaces: string[];
-    deleteBeforeReplace: boolean;
-}
-
-/**
- * Region or channel class changes replace the channel (delete first: an input attaches to one
- * channel only). Any other settings change is an in-place update.
- */
-export function diffChannel(olds: ChannelInputs, news: ChannelInputs): ChannelDiff {
-    const replaces: string[] = [];
-    if (olds.region !== news.region) replaces.push("region");
-    if (olds.request.ChannelClass !== news.request.ChannelClass) replaces.push("request.ChannelClass");
-    const changes = replaces.length > 0 || stableJson(olds.request) !== stableJson(news.request) || olds.allowLiveUpdate !== news.allowLiveUpdate;
-    return { changes, replaces, deleteBeforeReplace: true };
-}
-
-export async function updateChannel(api: MediaLiveApi, id: string, olds: ChannelOutputs, news: ChannelInputs, clock: Clock): Promise<ChannelOutputs> {
-    const current = await api.describeChannel(id);
-    if (!current) throw new ChannelStateError(`MediaLive channel ${id} no longer exists; run \`pulumi refresh\` and then \`pulumi up\` to recreate it`);
-    let state = current.state;
-    const label = `MediaLive channel "${news.request.Name ?? id}" (${id})`;
-
-    if (stableJson(settingsOf(olds.request)) !== stableJson(settingsOf(news.request))) {
-        const apply = async () => {
-            const r = news.request;
-            // RoleArn is always re-sent: an UpdateChannel without it removes the role.
-            await api.updateChannel(id, {
-                Name: r.Name,
-                RoleArn: r.RoleArn,
-                LogLevel: r.LogLevel,
-                InputSpecification: r.InputSpecification,
-                InputAttachments: r.InputAttachments,
-                Destinations: r.Destinations,
-                EncoderSettings: r.EncoderSettings,
-            });
-            await waitForState(api, id, ["IDLE"], { timeoutMs: TIMEOUTS.updateMs, failOn: ["UPDATE_FAILED"], what: "apply the update" }, clock);
-        };
-        if (state === "IDLE") {
-            await apply();
-        } else if (state === "RUNNING") {
-            if (!news.allowLiveUpdate) {
-                throw new ChannelStateError(
-                    `${label} is RUNNING and MediaLive only updates an IDLE channel. OnAir will not restart a live channel on its own: ` +
-                        `run \`pulumi up\` again after the event (when the channel is stopped), or set allowLiveUpdate: true on this channel in onair:season ` +
-                        `to let pulumi up stop it, apply the change and start it again (viewers see an interruption).`,
-                );
+    if (!created) throw providerError(`MediaLive answered CreateChannel for "${inputs.request.Name}" with channels that are already deleted; retry \`pulumi up\``);
+    const { id, arn } = created;
+    const outs = (state: string): ChannelOutputs => wireSafe({ ...inputs, channelId: id, arn, state });
+    try {
+        const d = await waitForState(env, id, ["IDLE"], { timeoutMs: env.timing.createMs, failOn: ["CREATE_FAILED"], what: "finish creating" });
+        return { id, outs: outs(d?.state ?? "IDLE") };
+    } catch (e) {
+        const d = await env.api.describeChannel(id).catch(() => undefined);
+        if (d?.state === "CREATE_FAILED") {
+            // A failed channel still holds its input (an input attaches to one channel only): delete it now.
+            let cleanup: unknown;
+            try {
+                await deleteFailed(env, id);
+            } catch (c) {
+                cleanup = c;
             }
-            await api.stopChannel(id);
-            await waitForState(api, id, ["IDLE"], { timeoutMs: TIMEOUTS.stopMs, what: "stop before the update" }, clock);
-            await apply();
-            await api.startChannel(id);
-            await waitForState(api, id, ["RUNNING"], { timeoutMs: TIMEOUTS.startMs, what: "start again after the update" }, clock);
-            state = "RUNNING";
-        } else {
-            throw new ChannelStateError(`${label} is ${state}; MediaLive only updates an IDLE channel. Retry when it is IDLE (or RUNNING with allowLiveUpdate).`);
+            if (cleanup === undefined) {
+                throw providerError(`${message(e)}. OnAir deleted the failed channel ${id} so its input is free; fix the request and run \`pulumi up\` again`);
+            }
+            throw partialFailure(`${message(e)}; deleting the failed channel also failed (${awsErrorText(cleanup)}), so it is recorded in the stack and the next \`pulumi up\` replaces it`, id, outs("CREATE_FAILED"));
         }
+        // The channel exists (or may): record it with its id, so nothing is orphaned.
+        throw partialFailure(`${message(e)}; the channel ${id} exists and is recorded in the stack, and the next \`pulumi up\` continues with it`, id, outs(d?.state ?? "CREATING"));
     }
-    await syncTags(api, olds.arn, olds.request.Tags ?? {}, news.request.Tags ?? {});
-    return { ...news, channelId: id, arn: olds.arn, state };
 }
 
-async function syncTags(api: MediaLiveApi, arn: string, before: Record<string, string>, after: Record<string, string>): Promise<void> {
-    const removed = Object.keys(before).filter((k) => !(k in after));
-    const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
-    if (removed.length > 0) await api.untagResource(arn, removed);
-    if (Object.keys(changed).length > 0) await api.tagResource(arn, changed);
+async function deleteFailed(env: Env, id: string): Promise<void> {
+    await patiently(() => env.api.deleteChannel(id), env.clock, env.timing, env.timing.deleteMs);
+    await waitForState(env, id, ["DELETED"], { timeoutMs: env.timing.deleteMs, what: "finish deleting" });
 }
 
-/** Stops a channel that is running (MediaLive deletes only IDLE channels), then deletes it. */
-export async function deleteChannel(api: MediaLiveApi, id: string, clock: Clock): Promise<void> {
-    let d = await api.describeChannel(id);
-    if (!d || d.state === "DELETED") return;
-    if (d.state === "STARTING") {
-        d = await waitForState(api, id, ["RUNNING", "IDLE"], { timeoutMs: TIMEOUTS.startMs, what: "finish starting before it can be stopped" }, clock);
+/**
+ * Refresh: the channel's state and, for drift, the described settings cut down to the keys the
+ * recorded request has. A DELETED or missing channel reads as gone.
+ */
+export async function readChannel(env: Env, id: string, props: ChannelOutputs): Promise<{ id?: string; props?: ChannelOutputs }> {
+    const d = await patiently(() => env.api.describeChannel(id), env.clock, env.timing);
+    if (!d || isGone(d)) return {};
+    const request = project(d.request, props.request ?? {}) as CreateChannelRequest;
+    return { id, props: wireSafe({ ...props, request, arn: d.arn || props.arn, state: d.state, channelId: id }) };
+}
+
+const RUNNING_STATES = ["RUNNING", "RECOVERING", "STARTING"];
+/** States MediaLive deletes from (the API's DeleteChannel takes an IDLE or failed channel). */
+const DELETABLE = ["IDLE", "CREATE_FAILED", "UPDATE_FAILED"];
+
+/**
+ * Deletes the channel. A failed channel (CREATE_FAILED / UPDATE_FAILED) goes straight to
+ * DeleteChannel; a RUNNING one is stopped first only when `allowLiveDelete` was recorded, otherwise
+ * the delete is refused: deleting or replacing a live channel takes the game off air.
+ */
+export async function deleteChannel(env: Env, id: string, props: ChannelOutputs): Promise<void> {
+    let d = await patiently(() => env.api.describeChannel(id), env.clock, env.timing);
+    if (isGone(d)) return;
+    const label = channelLabel(id, props.request);
+    if (d!.state === "DELETING") {
+        await waitForState(env, id, ["DELETED"], { timeoutMs: env.timing.deleteMs, what: "finish deleting" });
+        return;
     }
-    if (d && (d.state === "RUNNING" || d.state === "RECOVERING")) {
-        await api.stopChannel(id);
+    if (RUNNING_STATES.includes(d!.state)) {
+        if (!props.allowLiveDelete) {
+            throw providerError(
+                `${label} is ${d!.state}: deleting or replacing it takes the channel off air, and OnAir will not stop a live channel on its own. ` +
+                    `Run this after the event, when the schedule has stopped it, or set allowLiveDelete: true on this channel in onair:season, run \`pulumi up\` once to record it, and run again.`,
+            );
+        }
+        if (d!.state === "STARTING") d = await waitForState(env, id, ["RUNNING", "IDLE"], { timeoutMs: env.timing.startMs, what: "finish starting before it can be stopped" });
+        if (d && d.state !== "IDLE") await patiently(() => env.api.stopChannel(id), env.clock, env.timing);
     }
-    if (d && d.state !== "IDLE") {
-        d = await waitForState(api, id, ["IDLE", "DELETED"], { timeoutMs: TIMEOUTS.stopMs, what: "stop before deletion" }, clock);
+    if (d && !DELETABLE.includes(d.state)) {
+        d = await waitForState(env, id, [...DELETABLE, "DELETED"], { timeoutMs: env.timing.stopMs, what: "settle before deletion" });
     }
-    if (!d || d.state === "DELETED") return;
-    await api.deleteChannel(id);
-    await waitForState(api, id, ["DELETED"], { timeoutMs: TIMEOUTS.deleteMs, what: "finish deleting" }, clock);
+    if (isGone(d)) return;
+    try {
+        await patiently(() => env.api.deleteChannel(id), env.clock, env.timing, env.timing.deleteMs);
+    } catch (e) {
+        if (isNotFound(e)) return;
+        throw e;
+    }
+    await waitForState(env, id, ["DELETED"], { timeoutMs: env.timing.deleteMs, what: "finish deleting" });
 }

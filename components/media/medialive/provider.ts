@@ -1,53 +1,54 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Clock, MediaLiveApi, realClock } from "./api";
+import { diffChannel } from "./channelDiff";
+import { updateChannel } from "./channelUpdate";
+import { awsErrorText } from "./errors";
 import { createInput, deleteInput, diffInput, InputInputs, InputOutputs, readInput, updateInput } from "./inputLifecycle";
-import { ChannelInputs, ChannelOutputs, createChannel, deleteChannel, diffChannel, readChannel, updateChannel } from "./lifecycle";
+import { ChannelInputs, ChannelOutputs, createChannel, deleteChannel, Env, readChannel } from "./lifecycle";
+import { providerTiming, Timing } from "./timing";
 
 export type ApiFactory = (region: string) => MediaLiveApi;
 
 /**
- * The dynamic provider: CRUD over the MediaLive API. Pulumi serializes this object into the state,
- * so it holds only the factory and clock; the SDK loads inside the factory at deploy time.
+ * Whatever escapes a provider method reaches the engine as a plain Error with readable text: SDK
+ * exceptions become "<shape>: <message>" with the operation named; an error carrying `id` (a
+ * partially created resource) passes through unchanged for the host to report.
  */
-export function mediaLiveChannelProvider(apiFor: ApiFactory, clock: Clock = realClock): pulumi.dynamic.ResourceProvider {
+async function plainErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (e) {
+        if (e instanceof Error && (e.constructor === Error || (e as { id?: string }).id)) throw e;
+        throw new Error(`${what}: ${awsErrorText(e)}`);
+    }
+}
+
+/**
+ * The dynamic provider: CRUD over the MediaLive API. Pulumi serializes this object into the state,
+ * so it holds only the factory, the clock and the timing source; the SDK loads inside the factory
+ * at deploy time, and the timing is read from the environment of the host that runs it.
+ */
+export function mediaLiveChannelProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+    const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
     return {
-        async create(inputs: ChannelInputs) {
-            const { id, outs } = await createChannel(apiFor(inputs.region), inputs, clock);
-            return { id, outs };
-        },
-        async read(id: string, props: ChannelOutputs) {
-            return readChannel(apiFor(props.region), id, props);
-        },
-        async diff(_id: string, olds: ChannelOutputs, news: ChannelInputs) {
-            return diffChannel(olds, news);
-        },
-        async update(id: string, olds: ChannelOutputs, news: ChannelInputs) {
-            return { outs: await updateChannel(apiFor(news.region), id, olds, news, clock) };
-        },
-        async delete(id: string, props: ChannelOutputs) {
-            await deleteChannel(apiFor(props.region), id, clock);
-        },
+        create: (inputs: ChannelInputs) => plainErrors(`creating MediaLive channel "${inputs.request?.Name}"`, () => createChannel(env(inputs.region), inputs)),
+        read: (id: string, props: ChannelOutputs) => plainErrors(`reading MediaLive channel ${id}`, () => readChannel(env(props.region), id, props)),
+        diff: async (_id: string, olds: ChannelOutputs, news: ChannelInputs) => diffChannel(olds, news),
+        update: (id: string, olds: ChannelOutputs, news: ChannelInputs) =>
+            plainErrors(`updating MediaLive channel ${id}`, async () => ({ outs: await updateChannel(env(news.region), id, olds, news) })),
+        delete: (id: string, props: ChannelOutputs) => plainErrors(`deleting MediaLive channel ${id}`, () => deleteChannel(env(props.region), id, props)),
     };
 }
 
 /** The dynamic provider for direct MediaLive inputs (RTP_PUSH, SRT_CALLER). */
-export function mediaLiveInputProvider(apiFor: ApiFactory, clock: Clock = realClock): pulumi.dynamic.ResourceProvider {
+export function mediaLiveInputProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+    const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
     return {
-        async create(inputs: InputInputs) {
-            const { id, outs } = await createInput(apiFor(inputs.region), inputs, clock);
-            return { id, outs };
-        },
-        async read(id: string, props: InputOutputs) {
-            return readInput(apiFor(props.region), id, props);
-        },
-        async diff(_id: string, olds: InputOutputs, news: InputInputs) {
-            return diffInput(olds, news);
-        },
-        async update(id: string, olds: InputOutputs, news: InputInputs) {
-            return { outs: await updateInput(apiFor(news.region), id, olds, news) };
-        },
-        async delete(id: string, props: InputOutputs) {
-            await deleteInput(apiFor(props.region), id, clock);
-        },
+        create: (inputs: InputInputs) => plainErrors(`creating MediaLive input "${inputs.request?.Name}"`, () => createInput(env(inputs.region), inputs)),
+        read: (id: string, props: InputOutputs) => plainErrors(`reading MediaLive input ${id}`, () => readInput(env(props.region), id, props)),
+        diff: async (_id: string, olds: InputOutputs, news: InputInputs) => diffInput(olds, news),
+        update: (id: string, olds: InputOutputs, news: InputInputs) =>
+            plainErrors(`updating MediaLive input ${id}`, async () => ({ outs: await updateInput(env(news.region), id, olds, news) })),
+        delete: (id: string, props: InputOutputs) => plainErrors(`deleting MediaLive input ${id}`, () => deleteInput(env(props.region), id, props)),
     };
 }

@@ -1,15 +1,60 @@
-import type { CreateChannelRequest, CreateInputRequest } from "@aws-sdk/client-medialive";
+import type { CreateChannelRequest, CreateInputRequest, DescribeChannelResponse } from "@aws-sdk/client-medialive";
 import { ChannelDescription, InputDescription, MediaLiveApi } from "./api";
+import { DEFAULT_TIMING, providerTiming, Timing } from "./timing";
 
 /**
- * MediaLiveApi over the AWS SDK v3 client. The SDK is loaded on first use so the offline plan and
- * the policy packs never load it.
+ * SDK attempts per call. Adaptive mode adds a client-side rate limiter that slows every call of
+ * the client after a 429, on top of the standard exponential backoff with full jitter (AWS SDKs
+ * and Tools Reference Guide, "Retry behavior": base 100 ms, 500 ms for throttling, capped at 20 s).
+ * Ten attempts ride out a throttled burst of tens of seconds; longer throttling is absorbed by the
+ * provider's own waits (wait.ts). The SDK default is 3.
  */
-export function sdkApi(region: string): MediaLiveApi {
+export const SDK_MAX_ATTEMPTS = 10;
+const SDK_MAX_DELAY_MS = 20_000;
+const SDK_MIN_FILL_RATE = 0.5;
+
+/**
+ * The SDK's adaptive strategy with its delays scaled by the provider timing (ONAIR_MEDIALIVE_POLL_MS
+ * against its 5 s default): at the default the delays and rate floor are the SDK's own.
+ */
+export function retryStrategy(timing: Timing): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const retry = require("@smithy/core/retry") as typeof import("@smithy/core/retry");
+    const scale = timing.pollMs / DEFAULT_TIMING.pollMs;
+    let base = 100 * scale;
+    const backoff = {
+        setDelayBase: (ms: number) => (base = ms * scale),
+        computeNextBackoffDelay: (attempts: number) => Math.floor(Math.min(SDK_MAX_DELAY_MS * scale, Math.random() * 2 ** attempts * base)),
+    };
+    return new retry.AdaptiveRetryStrategy(SDK_MAX_ATTEMPTS, { rateLimiter: new retry.DefaultRateLimiter({ minFillRate: SDK_MIN_FILL_RATE / scale }), backoff } as never);
+}
+
+function isNotFound(e: unknown): boolean {
+    return (e as { name?: string })?.name === "NotFoundException";
+}
+
+/** The settings members of DescribeChannel, in request shape (drift.ts compares them). */
+function requestOf(c: DescribeChannelResponse): CreateChannelRequest {
+    const { Arn, Id, State, PipelineDetails, PipelinesRunningCount, EgressEndpoints, Maintenance, Vpc, AnywhereSettings, ChannelEngineVersion, LinkedChannelSettings, InferenceSettings, $metadata, ...rest } = c as DescribeChannelResponse & { $metadata?: unknown };
+    void [Arn, Id, State, PipelineDetails, PipelinesRunningCount, EgressEndpoints, Maintenance, Vpc, AnywhereSettings, ChannelEngineVersion, LinkedChannelSettings, InferenceSettings, $metadata];
+    return rest as CreateChannelRequest;
+}
+
+/**
+ * MediaLiveApi over the AWS SDK v3 client, one client per region (its rate limiter learns from
+ * every call). The SDK is loaded on first use so the offline plan and the policy packs never load
+ * it. The endpoint is the SDK's own choice: AWS_ENDPOINT_URL_MEDIALIVE or AWS_ENDPOINT_URL when set
+ * (AWS SDKs and Tools Reference Guide, "Service-specific endpoints"), else the regional endpoint.
+ */
+export function sdkApiFactory(): (region: string) => MediaLiveApi {
+    const cache: Record<string, MediaLiveApi> = {};
+    return (region) => (cache[region] ??= sdkApi(region));
+}
+
+export function sdkApi(region: string, timing: Timing = providerTiming()): MediaLiveApi {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const sdk = require("@aws-sdk/client-medialive") as typeof import("@aws-sdk/client-medialive");
-    const client = new sdk.MediaLiveClient({ region });
-    const isNotFound = (e: unknown) => (e as { name?: string })?.name === "NotFoundException";
+    const client = new sdk.MediaLiveClient({ region, retryMode: "adaptive", maxAttempts: SDK_MAX_ATTEMPTS, retryStrategy: retryStrategy(timing) as never });
     return {
         async createChannel(request) {
             const out = await client.send(new sdk.CreateChannelCommand(request));
@@ -19,18 +64,7 @@ export function sdkApi(region: string): MediaLiveApi {
         async describeChannel(id): Promise<ChannelDescription | undefined> {
             try {
                 const c = await client.send(new sdk.DescribeChannelCommand({ ChannelId: id }));
-                const request: CreateChannelRequest = {
-                    Name: c.Name,
-                    ChannelClass: c.ChannelClass,
-                    RoleArn: c.RoleArn,
-                    LogLevel: c.LogLevel,
-                    InputSpecification: c.InputSpecification,
-                    InputAttachments: c.InputAttachments,
-                    Destinations: c.Destinations,
-                    EncoderSettings: c.EncoderSettings,
-                    Tags: c.Tags,
-                };
-                return { id, arn: c.Arn ?? "", state: c.State ?? "UNKNOWN", request };
+                return { id, arn: c.Arn ?? "", state: c.State ?? "UNKNOWN", request: requestOf(c) };
             } catch (e) {
                 if (isNotFound(e)) return undefined;
                 throw e;
@@ -39,6 +73,9 @@ export function sdkApi(region: string): MediaLiveApi {
         async updateChannel(id, request) {
             await client.send(new sdk.UpdateChannelCommand({ ...request, ChannelId: id }));
         },
+        async updateChannelClass(id, channelClass, destinations) {
+            await client.send(new sdk.UpdateChannelClassCommand({ ChannelId: id, ChannelClass: channelClass as "STANDARD" | "SINGLE_PIPELINE", ...(destinations ? { Destinations: destinations } : {}) }));
+        },
         async startChannel(id) {
             await client.send(new sdk.StartChannelCommand({ ChannelId: id }));
         },
@@ -46,11 +83,7 @@ export function sdkApi(region: string): MediaLiveApi {
             await client.send(new sdk.StopChannelCommand({ ChannelId: id }));
         },
         async deleteChannel(id) {
-            try {
-                await client.send(new sdk.DeleteChannelCommand({ ChannelId: id }));
-            } catch (e) {
-                if (!isNotFound(e)) throw e;
-            }
+            await client.send(new sdk.DeleteChannelCommand({ ChannelId: id }));
         },
         async tagResource(arn, tags) {
             await client.send(new sdk.CreateTagsCommand({ ResourceArn: arn, Tags: tags }));
@@ -66,18 +99,16 @@ export function sdkApi(region: string): MediaLiveApi {
         async describeInput(id): Promise<InputDescription | undefined> {
             try {
                 const i = await client.send(new sdk.DescribeInputCommand({ InputId: id }));
+                const request: CreateInputRequest = { Name: i.Name, Type: i.Type, InputSecurityGroups: i.SecurityGroups, Tags: i.Tags };
+                // Only members the input has: an RTP_PUSH input has no SrtSettings.
+                if (i.SrtSettings) request.SrtSettings = i.SrtSettings as CreateInputRequest["SrtSettings"];
                 return {
                     id,
                     arn: i.Arn ?? "",
                     state: i.State ?? "UNKNOWN",
                     destinations: (i.Destinations ?? []).map((d) => ({ ip: d.Ip ?? "", port: d.Port ?? "", url: d.Url ?? "" })),
-                    request: {
-                        Name: i.Name,
-                        Type: i.Type,
-                        InputSecurityGroups: i.SecurityGroups,
-                        SrtSettings: i.SrtSettings as CreateInputRequest["SrtSettings"],
-                        Tags: i.Tags,
-                    },
+                    attachedChannels: i.AttachedChannels ?? [],
+                    request,
                 };
             } catch (e) {
                 if (isNotFound(e)) return undefined;
@@ -88,11 +119,7 @@ export function sdkApi(region: string): MediaLiveApi {
             await client.send(new sdk.UpdateInputCommand({ ...request, InputId: id }));
         },
         async deleteInput(id) {
-            try {
-                await client.send(new sdk.DeleteInputCommand({ InputId: id }));
-            } catch (e) {
-                if (!isNotFound(e)) throw e;
-            }
+            await client.send(new sdk.DeleteInputCommand({ InputId: id }));
         },
     };
 }

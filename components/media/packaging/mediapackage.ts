@@ -2,6 +2,7 @@ import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, RegionRole } from "../../config/types";
 import { PACKAGING } from "../../naming";
+import { PREMIUM_TAG } from "../../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
 
 /** SCTE-35 types MediaPackage turns into ad markers for MediaTailor on ad channels. */
 export const AD_SCTE_FILTER = ["SPLICE_INSERT", "BREAK", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT", "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"] as const;
@@ -22,15 +23,23 @@ export function packagingChannelArgs(channelGroupName: pulumi.Input<string>, cha
         inputSwitchConfiguration: { mqcsInputSwitching: true, preferredInput: 1 },
         outputHeaderConfiguration: { publishMqcs: true },
         outputLockingMode: "EPOCH_LOCKED",
+        // The rights requirement travels with the channel, where the security pack reads it.
+        ...(channel.premium ? { tags: [{ key: PREMIUM_TAG, value: "true" }] } : {}),
     };
 }
 
 /**
  * One CMAF endpoint per channel carrying both the HLS and the DASH manifest: both formats reference
  * the same segments, so CloudFront caches each segment once. Everything here is identical in every
- * region except the forced errors, which only the primary returns.
+ * region except the forced errors, which only the primary returns, and the key provider's URL and
+ * role inside `encryption`, which each region has its own of.
  */
-export function originEndpointArgs(channelGroupName: pulumi.Input<string>, channel: ChannelConfig, role: RegionRole): awsnative.mediapackagev2.OriginEndpointArgs {
+export function originEndpointArgs(
+    channelGroupName: pulumi.Input<string>,
+    channel: ChannelConfig,
+    role: RegionRole,
+    encryption?: awsnative.types.input.mediapackagev2.OriginEndpointEncryptionArgs,
+): awsnative.mediapackagev2.OriginEndpointArgs {
     const seg = channel.segment;
     return {
         channelGroupName,
@@ -44,6 +53,8 @@ export function originEndpointArgs(channelGroupName: pulumi.Input<string>, chann
             segmentName: "segment",
             includeIframeOnlyStreams: false,
             ...(channel.ads ? { scte: { scteFilter: [...AD_SCTE_FILTER] } } : {}),
+            // SPEKE v2 (endpointEncryption): one scheme for both manifests, as they share these segments.
+            ...(encryption ? { encryption } : {}),
         },
         hlsManifests: [{
             manifestName: PACKAGING.hlsManifest,

@@ -24,10 +24,20 @@ function encode(r: PolicyResource): string {
     return stableJson([field(q, "encoderSettings"), field(q, "inputSpecification"), field(q, "channelClass")]);
 }
 
-/** Endpoint settings that must match; forced errors legitimately differ (primary only). */
+/**
+ * Endpoint settings that must match; forced errors legitimately differ (primary only). Segment
+ * encryption has its own rule (onair-stack-endpoints-enforce-identical-encryption): its key provider
+ * URL and role are regional by design.
+ */
 function endpointSettings(r: PolicyResource): string {
     const keep = ["containerType", "segment", "startoverWindowSeconds", "hlsManifests", "dashManifests", "lowLatencyHlsManifests"];
-    return stableJson(Object.fromEntries(keep.map((k) => [k, field(r.props, k)])));
+    const settings = Object.fromEntries(keep.map((k) => [k, field(r.props, k)]));
+    const segment = settings["segment"];
+    if (segment && typeof segment === "object") {
+        const { encryption: _judgedElsewhere, ...rest } = segment as Record<string, unknown>;
+        settings["segment"] = rest;
+    }
+    return stableJson(settings);
 }
 
 /** Channels that share a feed are copies of one channel; union-find over the feeds' identities. */

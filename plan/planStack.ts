@@ -1,0 +1,57 @@
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "../components/repoRoot";
+import { evaluatePacks } from "../policies/harness/evaluate";
+import { packRunsForStack } from "../policies/harness/packs";
+import { describeFailure } from "./failure";
+import { EXIT, failureResult, StackJob, StackResult } from "./jobs";
+import { planJson } from "./json";
+import { renderMarkdown } from "./markdown";
+import { RunObserver } from "./progress";
+import { mandatoryCount, renderText } from "./report";
+import { runProgram } from "./run";
+import { renderRequiredSecrets } from "./requiredSecrets";
+import { readProject, readStackConfig, StackFileError } from "./stackConfig";
+
+/**
+ * Without ts-node (the compiled CLI of `npm run plan:fast`), a TypeScript program of this repository
+ * runs as its compiled copy under build/.
+ */
+export function runnableProgram(program: string): string {
+    if (!program.endsWith(".ts") || require.extensions[".ts"]) return program;
+    const rel = path.relative(REPO_ROOT, program);
+    const compiled = path.join(REPO_ROOT, "build", rel.replace(/\.ts$/, ".js"));
+    if (rel.startsWith("..") || !fs.existsSync(compiled)) {
+        throw new StackFileError(`${program} is TypeScript and this CLI runs without ts-node; use npm run plan for programs outside this repository's build`);
+    }
+    return compiled;
+}
+
+/**
+ * Plans and judges one stack in this thread. `settle` runs between the program and the verdict
+ * (the plan process waits there for the program's timers and late rejections).
+ */
+export async function planStack(job: StackJob, observer?: RunObserver, settle?: () => Promise<void>): Promise<StackResult> {
+    try {
+        const stack = readStackConfig(job.projectDir, job.stack, job.configFile);
+        const runs = packRunsForStack(job.stack);
+        // The program as the user named it; its compiled copy runs under plan:fast.
+        const source = path.resolve(job.programFile ?? path.join(job.projectDir, readProject(job.projectDir).main ?? "index.ts"));
+        const program = runnableProgram(source);
+        if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
+        if (job.asOf) process.env["ONAIR_NOW"] = job.asOf;
+        const plan = await runProgram({ program, stack, ...(job.preview ? { preview: true } : {}), ...(observer ? { observer } : {}) });
+        await settle?.();
+        observer?.({ e: "phase", phase: "judging" });
+        const verdict = await evaluatePacks(plan, runs);
+        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []) };
+        return {
+            code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok,
+            text: renderText(plan, verdict, meta),
+            markdown: renderMarkdown(plan, verdict, meta),
+            ...(job.json ? { json: JSON.stringify(planJson(plan, verdict), null, 2) + "\n" } : {}),
+        };
+    } catch (e) {
+        return failureResult(job, describeFailure(e, job.verbose));
+    }
+}
