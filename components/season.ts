@@ -99,7 +99,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
-        realtimeLogStream: { arn: delivery.realtimeLogStreamArn, sizing: delivery.realtimeLogCapacity },
+        realtimeLogStream: { arn: delivery.realtimeLogStreamArn, name: delivery.realtimeLogStreamName, sizing: delivery.realtimeLogCapacity },
         nowMs,
     }, { transformations });
     return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(origin ? { adOriginTokens: origin.windows } : {}), operations };

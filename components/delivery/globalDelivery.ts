@@ -62,6 +62,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     readonly playbackHost: pulumi.Output<string>;
     /** Kinesis stream with every viewer request (CMCD included): for live dashboards and partners. */
     readonly realtimeLogStreamArn: pulumi.Output<string>;
+    /** Its name, which IAM documents use to name it before it exists. */
+    readonly realtimeLogStreamName: string;
     /** The real-time log configuration as created: name, sampling rate and fields in record order. */
     readonly realtimeLogConfig: { name: pulumi.Output<string>; samplingRate: pulumi.Output<number>; fields: pulumi.Output<string[]> };
     /** How the real-time log stream is sized for the peak audience (mode, shards or warm throughput, the arithmetic). */
@@ -147,6 +149,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         this.realtimeLogCapacity = realtime.sizing;
         logAnalytics(season.name, logs.bucket.bucket, ACCESS_LOG_PREFIX, season.observability.athenaScanLimitGb, here);
         this.realtimeLogStreamArn = realtime.stream.arn;
+        this.realtimeLogStreamName = realtime.streamName;
         this.realtimeLogConfig = { name: realtime.config.name, samplingRate: realtime.config.samplingRate, fields: realtime.config.fields };
 
         const cfg = distributionConfig(season, {

@@ -2,20 +2,23 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { SeasonConfig } from "../config/types";
-import { PolicyDocument, serviceRole } from "../media/iam";
+import type { DeepInput } from "../deepInput";
+import { PolicyDocument, serviceRoleWithDocument } from "../media/iam";
 import { REPO_ROOT } from "../repoRoot";
 
 const CODE = path.join(REPO_ROOT, "components", "delivery", "revocation", "index.js");
 
 /**
  * The hook's own permissions: write and delete keys of this one store (the KeyValueStore API has no
- * condition on key names, so the hook's code is what limits it to r:/s: entries), and its logs.
+ * condition on key names, so the hook's code is what limits it to r:/s: entries), and its logs. The
+ * store's id is CloudFront's choice and the API has no condition keys to hold a pattern to it, so the
+ * store is named by its ARN, the one leaf unknown during preview.
  */
-export function revocationRolePolicy(region: string, account: string, functionName: string, kvsArn: string): PolicyDocument {
+export function revocationRolePolicy(region: string, account: pulumi.Input<string>, functionName: string, kvsArn: pulumi.Input<string>): DeepInput<PolicyDocument> {
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${functionName}:*` },
+            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${functionName}:*` },
             { Sid: "RevocationEntries", Effect: "Allow", Action: ["cloudfront-keyvaluestore:DescribeKeyValueStore", "cloudfront-keyvaluestore:PutKey", "cloudfront-keyvaluestore:DeleteKey"], Resource: kvsArn },
         ],
     };
@@ -33,12 +36,12 @@ export interface RevocationHook {
 export function createRevocationHook(season: SeasonConfig, region: string, kvsArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): RevocationHook {
     const functionName = `onair-${season.name}-revocation`;
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
-    const role = serviceRole("revocation-hook-role", {
+    const { role, grants } = serviceRoleWithDocument("revocation-hook-role", {
         description: `OnAir ${season.name}: revocation hook (r:/s: entries only)`,
         service: "lambda.amazonaws.com",
         account,
         policyName: "revocation-entries",
-        policy: pulumi.all([account, kvsArn]).apply(([a, k]) => revocationRolePolicy(region, a, functionName, k)),
+        policy: revocationRolePolicy(region, account, functionName, kvsArn),
     }, opts);
     const logs = new aws.cloudwatch.LogGroup("revocation-hook-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 400 }, opts);
     const fn = new aws.lambda.Function("revocation-hook", {
@@ -52,7 +55,7 @@ export function createRevocationHook(season: SeasonConfig, region: string, kvsAr
         timeout: 10,
         code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(CODE) }),
         environment: { variables: { KVS_ARN: kvsArn } },
-    }, { ...opts, dependsOn: [logs] });
+    }, { ...opts, dependsOn: [logs, ...grants] });
     season.security.revocation.operatorRoleArns.forEach((principal, i) => {
         new aws.lambda.Permission(`revocation-operator-${i}`, { function: fn.name, action: "lambda:InvokeFunction", principal, statementId: `operator-${i}` }, opts);
     });

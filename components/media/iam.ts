@@ -53,6 +53,34 @@ export function serviceRole(
     }, opts);
 }
 
+/**
+ * A service role whose policy names a resource by an ARN the service chooses, which no pattern can
+ * name before it exists without widening the grant (a KeyValueStore's id). An inline policy is one
+ * JSON string, unknown as a whole during preview while that ARN is; a RolePolicy takes the document
+ * as an object (the provider writes it as JSON), so only that ARN is unknown and the policy packs
+ * judge the rest at preview. RolePoliciesExclusive keeps the role's inline policies managed
+ * exclusively, as serviceRole's are. Resources that use the role depend on `grants`.
+ */
+export function serviceRoleWithDocument(
+    name: string,
+    args: {
+        description: string;
+        service: string;
+        account: pulumi.Input<string>;
+        policyName: string;
+        policy: DeepInput<PolicyDocument>;
+    },
+    opts: pulumi.CustomResourceOptions,
+): { role: aws.iam.Role; grants: pulumi.Resource[] } {
+    const role = new aws.iam.Role(name, {
+        description: args.description,
+        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply((a) => serviceTrust(args.service, a))),
+    }, opts);
+    const policy = new aws.iam.RolePolicy(name, { role: role.name, name: args.policyName, policy: args.policy as aws.iam.PolicyDocument }, opts);
+    const exclusive = new aws.iam.RolePoliciesExclusive(name, { roleName: role.name, policyNames: [policy.name] }, opts);
+    return { role, grants: [policy, exclusive] };
+}
+
 export interface MediaLiveRoleScope {
     region: string;
     account: string;

@@ -10,6 +10,11 @@ import { SeasonConfig } from "../config/types";
 import { streamSizingFor } from "../config/capacity";
 import { StreamSizing } from "./realtimeSizing";
 
+/** The real-time log stream's name: the QoE consumer's and CloudFront's roles name it by it before it exists. */
+export function realtimeStreamName(season: string): string {
+    return `onair-${season}-realtime-logs`;
+}
+
 /** The stream's capacity for the season's peak audience at its sampling rate (ADR 017); the QoE consumer is sized from it. */
 export function realtimeStreamSizing(season: SeasonConfig): StreamSizing {
     return streamSizingFor(season.delivery.audience, season.channels, season.observability.realtimeLogs);
@@ -66,7 +71,7 @@ export function realtimeLogs(seasonConfig: SeasonConfig, region: string, archive
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     // The roles name the stream and the bucket by the names the program gives them, so their
     // documents are known during preview.
-    const streamName = `onair-${season}-realtime-logs`;
+    const streamName = realtimeStreamName(season);
     const stream = new aws.kinesis.Stream("realtime-logs", {
         name: streamName,
         ...streamCapacityArgs(sizing),
@@ -109,5 +114,5 @@ export function realtimeLogs(seasonConfig: SeasonConfig, region: string, archive
             compressionFormat: "GZIP",
         },
     }, opts);
-    return { stream, config, configArn: config.arn, sizing };
+    return { stream, streamName, config, configArn: config.arn, sizing };
 }

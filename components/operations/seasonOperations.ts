@@ -32,7 +32,7 @@ export interface SeasonOperationsArgs {
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
     /** The real-time log stream (us-east-1) the QoE consumer reads, and the sizing it was created with. */
-    realtimeLogStream?: { arn: pulumi.Input<string>; sizing: StreamSizing };
+    realtimeLogStream?: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing };
     /** Schedules are only created for what is still ahead of this instant. */
     nowMs: number;
 }

@@ -225,7 +225,15 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(fn.region, "us-east-1");
         assert.deepStrictEqual((fn.inputs["environment"] as any).variables, { KVS_ARN: kvs.outputs["arn"] });
         const role = one(plan, "aws:iam/role:Role", "revocation-hook-role");
-        const policy = JSON.parse((role.inputs["inlinePolicies"] as any)[0].policy);
+        // The store's ARN is CloudFront's choice: the document is a RolePolicy object (known at preview
+        // but for that ARN), the role's only inline policy (RolePoliciesExclusive), which the function waits for.
+        assert.strictEqual(role.inputs["inlinePolicies"], undefined);
+        const rolePolicy = one(plan, "aws:iam/rolePolicy:RolePolicy", "revocation-hook-role");
+        assert.deepStrictEqual([rolePolicy.inputs["role"], rolePolicy.inputs["name"]], [role.outputs["name"], "revocation-entries"]);
+        assert.deepStrictEqual(one(plan, "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "revocation-hook-role").inputs["policyNames"], ["revocation-entries"]);
+        assert.ok(fn.dependencies.includes(rolePolicy.urn));
+        const policy = rolePolicy.inputs["policy"] as any;
+        assert.match(policy.Statement.find((st: any) => st.Sid === "Logs").Resource, /^arn:aws:logs:us-east-1:\d{12}:log-group:\/aws\/lambda\/onair-[a-z0-9-]+-revocation:\*$/);
         const kvsStatement = policy.Statement.find((st: any) => st.Sid === "RevocationEntries");
         assert.deepStrictEqual(kvsStatement.Action, ["cloudfront-keyvaluestore:DescribeKeyValueStore", "cloudfront-keyvaluestore:PutKey", "cloudfront-keyvaluestore:DeleteKey"]);
         assert.strictEqual(kvsStatement.Resource, kvs.outputs["arn"]);

@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { main } from "../../plan/cli";
 import { runProgram } from "../../plan/run";
@@ -52,14 +54,23 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
         update = await runProgram({ program: PROGRAM, stack: readStackConfig(ROOT, "prod") });
     });
 
-    it("exits 0 for prod and prints how many policies could not decide", async () => {
+    it("exits 0 for prod from the plan process and prints, writes and summarises which policies could not decide", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-preview-"));
+        const [json, markdown] = [path.join(dir, "plan.json"), path.join(dir, "plan.md")];
         const out: string[] = [];
-        const code = await main(["--preview"], (s) => out.push(s), (s) => out.push(s));
+        const code = await main(["--preview", "--json", json, "--markdown", markdown], (s) => out.push(s), (s) => out.push(s));
         const text = out.join("\n");
         assert.strictEqual(code, 0, text);
         assert.match(text, /Preview: as a first `pulumi preview` sees it, every provider-computed output and id is unknown/);
         assert.match(text, /could not decide at preview: 2 policies \(2 mandatory\)/);
         assert.match(text, /Verdict: PASS - no mandatory violations/);
+        // The plan process's report still names the secrets a real preview needs, never their values.
+        assert.match(text, /Secrets a real preview or update of prod needs/);
+        const doc = JSON.parse(fs.readFileSync(json, "utf8"));
+        assert.strictEqual(doc.preview, true);
+        assert.deepStrictEqual([...new Set(doc.undecided.map((u: any) => u.policy))], NEED_ORIGIN_DOMAINS);
+        assert.match(fs.readFileSync(markdown, "utf8"), /^## OnAir plan: stack `prod` \(preview\) - PASS/);
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it("decides every mandatory rule on prod except the two that need the origins' egress domains", async () => {
@@ -83,15 +94,29 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
         const endpointPolicy = one(preview, T.mediaPackageOriginEndpointPolicy, "use1-football-uhd-endpoint-policy").inputs["policy"] as any;
         assert.deepStrictEqual(endpointPolicy.Statement[0].Action, ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"]);
         assert.ok(isUnknown(endpointPolicy.Statement[0].Condition.StringEquals["AWS:SourceArn"]));
+        // Stack outputs keep their known parts, as the engine does (read from the root stack's registerOutputs).
+        const ads = (preview.outputs as any).adInsertion["football-uhd"];
+        assert.strictEqual(ads.playbackConfiguration, "onair-rsn-2026-27-football-uhd");
+        assert.ok(isUnknown(ads.hlsSessionPath));
         // The same program at update: the same keys, nothing unknown.
         assert.ok(!JSON.stringify(update.resources.map((r) => r.inputs)).includes("[unknown]"));
     });
 
     it("writes every IAM document from values known at preview", () => {
         for (const role of preview.resources.filter((r) => r.type === "aws:iam/role:Role")) {
-            for (const p of role.inputs["inlinePolicies"] as { policy: unknown }[]) assert.strictEqual(typeof p.policy, "string", `${role.name} inline policy is known`);
+            for (const p of (role.inputs["inlinePolicies"] ?? []) as { policy: unknown }[]) assert.strictEqual(typeof p.policy, "string", `${role.name} inline policy is known`);
             assert.strictEqual(typeof role.inputs["assumeRolePolicy"], "string", `${role.name} trust policy is known`);
         }
+        // A document naming an ARN the service chooses is an object: only that ARN is unknown.
+        const documents = preview.resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy");
+        assert.ok(documents.some((d) => d.name === "revocation-hook-role"), documents.map((d) => d.name).join(", "));
+        for (const d of documents) {
+            const policy = d.inputs["policy"];
+            const statements = (typeof policy === "string" ? JSON.parse(policy) : policy).Statement as any[];
+            for (const s of statements) assert.ok(!isUnknown(s.Effect) && [s.Action].flat().every((a: unknown) => typeof a === "string"), `${d.name} ${s.Sid}: effect and actions known`);
+        }
+        const kvs = (one(preview, "aws:iam/rolePolicy:RolePolicy", "revocation-hook-role").inputs["policy"] as any).Statement.find((s: any) => s.Sid === "RevocationEntries");
+        assert.ok(isUnknown(kvs.Resource), "the KeyValueStore's ARN is CloudFront's to choose");
     });
 
     it("names in IAM documents the very ARNs the resources get (patterns keep only the service-chosen part open)", () => {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { kinesisStreamArn } from "../../arns";
 import { SeasonConfig } from "../../config/types";
 import { PolicyDocument, serviceRole } from "../../media/iam";
 import { REPO_ROOT } from "../../repoRoot";
@@ -73,7 +74,7 @@ export interface QoeConsumer {
  * records are skipped: a figure more than five minutes late is no longer real time, and a shard
  * must never fall behind the game.
  */
-export function createQoeConsumer(season: SeasonConfig, region: string, stream: { arn: pulumi.Input<string>; sizing: StreamSizing }, opts: pulumi.CustomResourceOptions): QoeConsumer {
+export function createQoeConsumer(season: SeasonConfig, region: string, stream: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing }, opts: pulumi.CustomResourceOptions): QoeConsumer {
     const functionName = `onair-${season.name}-qoe`;
     const streamArn = stream.arn;
     const sizing = consumerSizing(stream.sizing);
@@ -83,7 +84,8 @@ export function createQoeConsumer(season: SeasonConfig, region: string, stream: 
         service: "lambda.amazonaws.com",
         account,
         policyName: "qoe-consumer",
-        policy: pulumi.all([pulumi.output(streamArn), account]).apply(([s, a]) => consumerPolicy(s, region, a, functionName)),
+        // The stream by the ARN its name gives, so the document is known during preview.
+        policy: account.apply((a) => consumerPolicy(kinesisStreamArn(region, a, stream.name), region, a, functionName)),
     }, opts);
     const logs = new aws.cloudwatch.LogGroup("qoe-consumer-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 14 }, opts);
     const code = Object.fromEntries(Object.entries(consumerCodeFiles()).map(([k, p]) => [k, new pulumi.asset.FileAsset(p)]));
