@@ -163,6 +163,8 @@ const PROGRAMS: { file: string; config?: Record<string, string>; compliant?: boo
     { file: "regionSuffixedGame.ts", config: { "acme:regions": JSON.stringify(["us-east-1", "us-west-2", "eu-west-1"]) }, compliant: true },
     { file: "leakyDistribution.ts" },
     { file: "singlePipelineChannel.ts" },
+    { file: "premiumGame.ts", compliant: true },
+    { file: "premiumGame.ts", config: { "acme:variant": "broken" } },
 ];
 
 const key = (v: { policy: string; urn: string; message: string }) => `${v.policy} | ${v.urn} | ${v.message}`;

@@ -123,3 +123,36 @@ export function classicDistribution(): FixtureResource {
 export function unrelated(): FixtureResource {
     return { type: "aws:s3/bucket:Bucket", name: "logs", props: { bucket: "logs" } };
 }
+
+/**
+ * A premium channel's MediaPackage v2 channel and its DRM endpoint (SPEKE v2, cbcs) in one region.
+ * `roleArn` is the key-provider role's ARN: an unknown value for a role not created yet.
+ */
+export function premiumDrm(region: string, roleArn: unknown, keyRotationIntervalSeconds = 300): FixtureResource[] {
+    const names = { channelGroupName: "ppv", channelName: "fight" };
+    return [
+        { type: T.mediaPackageChannel, name: `mp-${region}`, props: { region, ...names, tags: [{ key: "onair:premium", value: "true" }] } },
+        {
+            type: T.mediaPackageOriginEndpoint,
+            name: `ep-${region}`,
+            props: {
+                region, ...names, originEndpointName: "cmaf", containerType: "CMAF",
+                segment: {
+                    segmentDurationSeconds: 2,
+                    encryption: {
+                        encryptionMethod: { cmafEncryptionMethod: "CBCS" },
+                        constantInitializationVector: "0123456789ABCDEF0123456789ABCDEF",
+                        keyRotationIntervalSeconds,
+                        spekeKeyProvider: {
+                            resourceId: "ppv-fight",
+                            drmSystems: ["FAIRPLAY", "WIDEVINE"],
+                            encryptionContractConfiguration: { presetSpeke20Video: "PRESET_VIDEO_1", presetSpeke20Audio: "PRESET_AUDIO_1" },
+                            url: `https://abc123.execute-api.${region}.amazonaws.com/prod/copyProtection`,
+                            roleArn,
+                        },
+                    },
+                },
+            },
+        },
+    ];
+}

@@ -5,6 +5,7 @@ import { enableSourceFailover } from "../../policies/broadcast/mediaconnect/flow
 import { enforceEpochLocking } from "../../policies/broadcast/medialive/channel/onair-medialive-channel-enforce-epoch-locking";
 import { missingHeadObject } from "../../policies/broadcast/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-missing-head-object";
 import { primaryOnlyErrors } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-primary-only-errors";
+import { identicalEncryption } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
 import { originGroupsSpanRegions } from "../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
 import { broadcastPack } from "../../policies/broadcast/pack";
 import { FixtureResource, fixtureUrn, runPolicy } from "../../policies/harness/single";
@@ -16,8 +17,9 @@ import { missingWaf } from "../../policies/security/cloudfront/distribution/onai
 import { enforceSrtEncryption } from "../../policies/security/mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
 import { disallowPublicEndpointPolicy } from "../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 import { securityPack } from "../../policies/security/pack";
+import { enforcePremiumDrm } from "../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
 import { UnknownValue } from "../../plan/resources";
-import { clone, mediaConnectFlow, nativeDistribution, onairChannel } from "./fixtures";
+import { clone, mediaConnectFlow, nativeDistribution, onairChannel, premiumDrm } from "./fixtures";
 
 /**
  * Rules during a first preview: ids, ARNs and domains computed by resources not created yet are
@@ -156,8 +158,22 @@ describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
         }
     });
 
+    it("the DRM rules judge a premium channel's endpoints whose key-provider role ARN is unknown (the role is regional, not compared)", async () => {
+        const both = [...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U)];
+        for (const policy of [identicalEncryption, enforcePremiumDrm]) {
+            assert.deepStrictEqual(await runPolicy(policy, both, {}, preview).then((r) => [r.violations, r.undecided]), [[], []], policy.name);
+        }
+        const rotated = await runPolicy(identicalEncryption, [...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U, 600)], {}, preview);
+        assert.deepStrictEqual([rotated.violations.length, rotated.undecided], [1, []]);
+        assert.match(rotated.violations[0]!, /in us-west-2 encrypts differently from us-east-1 \(key rotation interval 600 vs 300\)/);
+        const clear: FixtureResource = { type: T.mediaPackageOriginEndpoint, name: "clip", props: { region: "us-east-1", channelGroupName: "ppv", channelName: "fight", originEndpointName: "clip", containerType: "CMAF", segment: { segmentDurationSeconds: 2 } } };
+        const leak = await runPolicy(enforcePremiumDrm, [...both, clear], {}, preview);
+        assert.deepStrictEqual([leak.violations.length, leak.undecided], [1, []]);
+        assert.match(leak.violations[0]!, /ppv\/fight\/clip in us-east-1 belongs to a premium channel but serves its segments unencrypted/);
+    });
+
     it("no rule of either pack fails with an error on unknown values (reading one is undecided, the SDK's way)", async () => {
-        const everything = [previewDistribution(), onairChannel(), mediaConnectFlow("srt-listener")];
+        const everything = [previewDistribution(), onairChannel(), mediaConnectFlow("srt-listener"), ...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U)];
         for (const policy of [...broadcastPack.policies, ...securityPack.policies]) await runPolicy(policy, everything, {}, preview);
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ALL_PACKS } from "../../../policies/harness/packs";
 import { T } from "../../../policies/lib/types";
-import { classicChannel, nativeDistribution } from "../fixtures";
+import { classicChannel, nativeDistribution, premiumDrm } from "../fixtures";
 import { analyzeRequest, analyzeStackRequest, empty, messages, RunningPack, stackResource, startPack, struct, urnOf } from "./analyzerClient";
 import { installedPack } from "./publishedPacks";
 
@@ -104,6 +104,19 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             assert.match(lone[0].message, /"game-us-east-1" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel sports\/game\)/);
         });
 
+        it("analyzeStack at preview compares a channel's encryption across regions, its key-provider roles unknown", async () => {
+            const diags = async (westRotation: number) => {
+                const resources = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN, westRotation)].map((r) => stackResource(r.type, r.name, r.props));
+                const res: any = await pack.call("analyzeStack", analyzeStackRequest(resources));
+                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-endpoints-enforce-identical-encryption");
+            };
+            assert.deepStrictEqual(await diags(300), []);
+            const differs = await diags(600);
+            assert.strictEqual(differs.length, 1, JSON.stringify(differs));
+            assert.strictEqual(differs[0].level, LEVEL.MANDATORY);
+            assert.match(differs[0].message, /ppv\/fight\/cmaf in us-west-2 encrypts differently from us-east-1 \(key rotation interval 600 vs 300\)/);
+        });
+
         it("analyze marks rules as not applicable to other resource types", async () => {
             const res: any = await pack.call("analyze", analyzeRequest("aws:s3/bucket:Bucket", "logs", { bucket: "logs" }));
             assert.deepStrictEqual(res.getDiagnosticsList(), []);
@@ -128,6 +141,20 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             const res: any = await pack.call("analyze", analyzeRequest(T.cloudFrontDistributionNative, "live", d.props));
             const messagesText = res.getDiagnosticsList().map((x: any) => `${x.getPolicyname()}: ${x.getMessage()}`).join("\n");
             assert.match(messagesText, /onair-cloudfront-distribution-missing-origin-access-control: [\s\S]*origin "football-us-east-1" \(mediapackagev2/);
+        });
+
+        it("analyzeStack at preview flags a clear endpoint beside a premium channel's DRM endpoints, their key-provider roles unknown", async () => {
+            const drm = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN)];
+            const clip = { type: T.mediaPackageOriginEndpoint, name: "clip", props: { region: "us-east-1", channelGroupName: "ppv", channelName: "fight", originEndpointName: "clip", containerType: "CMAF", segment: { segmentDurationSeconds: 2 } } };
+            const diags = async (extra: typeof drm) => {
+                const res: any = await pack.call("analyzeStack", analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))));
+                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-endpoints-enforce-premium-drm");
+            };
+            assert.deepStrictEqual(await diags([]), []);
+            const leak = await diags([clip]);
+            assert.strictEqual(leak.length, 1, JSON.stringify(leak));
+            assert.strictEqual(leak[0].level, LEVEL.MANDATORY);
+            assert.match(leak[0].message, /ppv\/fight\/clip in us-east-1 belongs to a premium channel but serves its segments unencrypted/);
         });
     });
 });
