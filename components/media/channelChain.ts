@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
+import { buildExtraInputs, extraFlowArns } from "./contribution/extraInputs";
 import { RTP_PUSH_PORT } from "../config/defaults";
 import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
@@ -111,11 +112,13 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         account: ctx.account,
         policyName: "medialive-channel",
         policy: pulumi.all([ctx.account, mpChannel.arn, pulumi.all(flows.map((f) => f.flowArn)), pulumi.all(secretArns)]).apply(([account, mpArn, flowArns, secrets]) =>
-            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns, secretArns: secrets })),
+            mediaLiveRolePolicy({ region: r, account, mediaPackageChannelArn: mpArn, flowArns: [...flowArns, ...extraFlowArns(ch, r)], secretArns: secrets })),
     }, opts());
 
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
     const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
+    // Studio and backup feeds (channels[].extraInputs), attached after the venue's input.
+    const extra = buildExtraInputs(ch, { parent, region: r, physical, tags: ctx.tags, roleArn: mlRole.arn, name: n });
 
     const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
         channelGroupName: mpChannel.channelGroupName,
@@ -134,8 +137,8 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
         allowLiveDelete: ch.allowLiveDelete,
-        request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls]).apply(([roleArn, inputId, urls]) =>
-            channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags })),
+        request: pulumi.all([mlRole.arn, input.inputId, mpChannel.ingestEndpointUrls, extra.ids]).apply(([roleArn, inputId, urls, extraInputIds]) =>
+            channelRequest(ch, { name: physical, roleArn, inputId, ingestUrls: urls, logLevel: ctx.logLevel, tags: ctx.tags, extraInputIds })),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
@@ -159,6 +162,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         mediaPackageChannelArn: mpChannel.arn,
         flowArns: flows.map((f) => f.flowArn),
         contribution: input.endpoints,
+        extraInputs: extra.endpoints,
     };
 }
 

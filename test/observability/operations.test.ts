@@ -259,7 +259,7 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(flows.length, 2, "one flow per pipeline");
     });
 
-    it("lets the runner start and stop only this region's season flows and channels, read their holds, notify its topic, and reports its failures", () => {
+    it("lets the runner start and stop only this region's season flows and channels, add manual input switches to them, read their holds, notify its topic, and reports its failures", () => {
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
         const topic = one(plan, "aws:sns/topic:Topic", "usw2-alarms").outputs["arn"] as string;
         assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition({ season: "test-season", region: "us-west-2", hold: { maxOverrunMinutes: 120, recheckMinutes: 5, whileInputLive: false }, topicArn: topic }));
@@ -267,13 +267,15 @@ describe("season operations under the mock runtime", function () {
         const ml = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === "us-west-2" && r.name.includes("main-uhd"))!;
         assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Sid, s.Action, [s.Resource].flat().length]), [
             ["RunChannels", ["medialive:StartChannel", "medialive:StopChannel"], 2],
+            ["SwitchInputs", "medialive:BatchUpdateSchedule", 2],
             ["RunFlows", ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4],
             ["ReadHolds", "ssm:GetParameter", 2],
             ["NotifyNoc", "sns:Publish", 1],
         ]);
         assert.ok(policy.Statement[0].Resource.includes(ml.outputs["arn"]));
-        assert.match(policy.Statement[2].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
-        assert.strictEqual(policy.Statement[3].Resource, topic);
+        assert.deepStrictEqual(policy.Statement[1].Resource, policy.Statement[0].Resource);
+        assert.match(policy.Statement[3].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
+        assert.strictEqual(policy.Statement[4].Resource, topic);
         const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
         assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
         const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");

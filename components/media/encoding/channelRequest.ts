@@ -1,6 +1,7 @@
 import type { CreateChannelRequest, InputAttachment, InputSettings } from "@aws-sdk/client-medialive";
 import { ChannelConfig, LogLevel } from "../../config/types";
 import { audioSelectorName, CAPTIONS_SELECTOR, encoderSettings, MEDIAPACKAGE_DESTINATION_ID } from "./encoderSettings";
+import { inputAttachments } from "./inputAttachments";
 
 /** What the channel request needs from resources created before it (all plain, resolved values). */
 export interface ChannelWiring {
@@ -11,6 +12,8 @@ export interface ChannelWiring {
     ingestUrls: string[];
     logLevel: LogLevel;
     tags: Record<string, string>;
+    /** MediaLive input ids of the channel's extraInputs, by name (inputAttachments.ts). */
+    extraInputIds?: Record<string, string>;
 }
 
 export const INPUT_ATTACHMENT_NAME = "contribution";
@@ -54,7 +57,7 @@ export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): C
         RoleArn: wiring.roleArn,
         LogLevel: wiring.logLevel,
         InputSpecification: inputSpecification(channel),
-        InputAttachments: [attachment],
+        InputAttachments: inputAttachments(channel, attachment, wiring.extraInputIds ?? {}),
         Destinations: [
             {
                 Id: MEDIAPACKAGE_DESTINATION_ID,
