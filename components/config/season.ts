@@ -10,6 +10,8 @@ import { checkAdWindows, readAds } from "./ads";
 import { assignJamSync } from "./jamSync";
 import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
 import { checkCallerTargets } from "./contribution";
+import { checkExtraInputRegions } from "./inputs";
+import { checkSwitchWindows } from "./inputSwitches";
 import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
@@ -46,11 +48,13 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     if (schedule) {
         windowsWithMargins(root.at("channels"), channels, schedule);
         assignJamSync(root.at("channels"), channels, schedule);
+        checkSwitchWindows(root.at("channels"), channels, schedule);
     }
     // Ids as written: a channel with a bad field elsewhere is still a channel ads may name.
     const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
+    checkExtraInputRegions(root.at("channels"), channels, regions.map((r) => r.region));
     const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
     if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);

@@ -4,10 +4,14 @@
  * components never see an optional that still needs a fallback.
  */
 import type { DrmConfig } from "./drm";
+import type { ExtraInputConfig } from "./inputs";
+import type { InputSwitchConfig } from "./inputSwitches";
 import type { OperationsConfig } from "./operations";
 import type { QoeConfig } from "./qoe";
 
 export type { AudioPreset, CmafMethod, DrmConfig, DrmSystem, VideoPreset } from "./drm";
+export type { ExtraInputConfig, InputFailoverConfig } from "./inputs";
+export type { InputSwitchConfig } from "./inputSwitches";
 export type { HoldConfig, OperationsConfig } from "./operations";
 export type { QoeConfig } from "./qoe";
 
@@ -152,6 +156,10 @@ export interface ChannelConfig {
     premium: boolean;
     /** SPEKE v2 encryption of the channel's endpoints, identical in every region but the key provider URL. */
     drm?: DrmConfig;
+    /** Inputs beside the venue contribution: a studio feed to switch to, or the venue's backup (automatic input failover). */
+    extraInputs: ExtraInputConfig[];
+    /** Switches between the channel's inputs at times relative to each event (MediaLive schedule actions). */
+    inputSwitches: InputSwitchConfig[];
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;

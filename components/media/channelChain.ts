@@ -5,6 +5,7 @@ import { mediaConnectFlowArnPattern, mediaPackageChannelArn, secretArnPattern } 
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
+import { buildExtraInputs, extraFlowArns } from "./contribution/extraInputs";
 import { RTP_PUSH_PORT } from "../config/defaults";
 import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
@@ -119,13 +120,15 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
             region: r,
             account,
             mediaPackageChannelArn: mediaPackageChannelArn(r, account, ctx.season, ch.id),
-            flowArns: flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)),
+            flowArns: [...flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)), ...extraFlowArns(ch, r)],
             secretArns: readsSecret ? [secretArnPattern(r, account, secretPrefix)] : [],
         })),
     }, opts());
 
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
     const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
+    // Studio and backup feeds (channels[].extraInputs), attached after the venue's input.
+    const extra = buildExtraInputs(ch, { parent, region: r, physical, tags: ctx.tags, roleArn: mlRole.arn, name: n });
 
     const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
         channelGroupName: mpChannel.channelGroupName,
@@ -147,7 +150,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
         allowLiveDelete: ch.allowLiveDelete,
-        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags }),
+        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags, extraInputIds: extra.ids }),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
     const prefix = viewerPathPrefix(ctx.season, ch.id);
@@ -172,6 +175,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         flowArns: flows.map((f) => f.flowArn),
         flowNames,
         contribution: input.endpoints,
+        extraInputs: extra.endpoints,
     };
 }
 

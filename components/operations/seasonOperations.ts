@@ -17,6 +17,8 @@ import { MonitoredRegion } from "./monitored";
 import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
+import { MediaLiveSchedule } from "../media/medialive/schedule";
+import { OWNED_PREFIX, switchActions, UpcomingSwitch, upcomingSwitches } from "./inputSchedule";
 
 export interface RegionChains {
     region: string;
@@ -84,6 +86,11 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly holdParameters: Record<string, Record<string, string>> = {};
     /** The managed policy to attach to the NOC's role: set and read the season's holds, nothing else. */
     holdOperatorPolicyArn?: pulumi.Output<string>;
+    /**
+     * Per channel with input switches: the switches still ahead, and per region what the schedule
+     * resource holds in MediaLive, what waits for MediaLive's 14-day window and what was missed.
+     */
+    readonly inputSwitches: Record<string, { upcoming: UpcomingSwitch[]; regions: Record<string, { scheduled: pulumi.Output<string[]>; deferred: pulumi.Output<string[]>; missed: pulumi.Output<string[]> }> }> = {};
     /** The QoE consumer and how its event source mapping was sized. */
     qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
@@ -147,6 +154,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }
 
             this.scheduleRegion(args, r, p, topic);
+            this.inputSchedules(args, r);
         }
 
         // Global: CloudFront's additional metrics (origin latency, cache hit rate), dashboard and alarms.
@@ -178,7 +186,30 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }, g);
             this.holdOperatorPolicyArn = policy.arn;
         }
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe });
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe, inputSwitches: this.inputSwitches });
+    }
+
+    /**
+     * Scheduled input switches (docs/adr/027-input-switching.md): one schedule resource per channel
+     * and region over the channel's MediaLive schedule. It takes the channel id from the channel
+     * resource, so it is created and updated after the channel (whose attachments it switches to).
+     */
+    private inputSchedules(args: SeasonOperationsArgs, r: RegionChains): void {
+        for (const ch of args.season.channels) {
+            if (ch.inputSwitches.length === 0) continue;
+            const schedule = new MediaLiveSchedule(`${regionShort(r.region)}-${ch.id}-input-schedule`, {
+                region: r.region,
+                channelId: r.channels[ch.id]!.mediaLiveChannelId,
+                actions: switchActions(ch),
+                ownedPrefix: OWNED_PREFIX,
+            }, { parent: this });
+            const entry = (this.inputSwitches[ch.id] ??= { upcoming: upcomingSwitches(ch, args.nowMs), regions: {} });
+            entry.regions[r.region] = {
+                scheduled: schedule.scheduled.apply((a) => (a ?? []).map((x) => x.ActionName!)),
+                deferred: schedule.deferred.apply((d) => d ?? []),
+                missed: schedule.missed.apply((m) => m ?? []),
+            };
+        }
     }
 
     /**
