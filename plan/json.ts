@@ -1,5 +1,6 @@
 import { sortedKeys } from "../components/stableJson";
 import { Verdict } from "../policies/harness/evaluate";
+import { checksJson, OfflineChecks } from "./checks";
 import { byUrn, sortedViolations } from "./order";
 import { PlanCapture, redact } from "./resources";
 
@@ -7,7 +8,7 @@ import { PlanCapture, redact } from "./resources";
  * The `--json` document: every resource with secrets redacted, every violation, the stack outputs.
  * Resources by URN, object keys sorted: two runs, and plan and plan:fast, give the same bytes.
  */
-export function planJson(plan: PlanCapture, verdict: Verdict): Record<string, unknown> {
+export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineChecks): Record<string, unknown> {
     return {
         stack: plan.stack,
         project: plan.project,
@@ -29,5 +30,6 @@ export function planJson(plan: PlanCapture, verdict: Verdict): Record<string, un
             message: v.message,
         })),
         outputs: sortedKeys(redact(plan.outputs)),
+        ...(checks ? checksJson(checks) : {}),
     };
 }

@@ -1,5 +1,6 @@
 import { sortedKeys } from "../components/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
+import { checksMandatory, OfflineChecks, renderChecksText } from "./checks";
 import { compareText, sortedViolations } from "./order";
 import { isProviderType, PlanCapture, redact } from "./resources";
 
@@ -55,7 +56,7 @@ function pad(s: string, n: number): string {
     return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[] }): string {
+export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[]; checks?: OfflineChecks }): string {
     const s = summarize(plan);
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
@@ -75,6 +76,8 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     }
     lines.push("");
     lines.push(renderVerdictText(verdict));
+    // What AWS would refuse (resource schemas, service quotas): its own sections, mandatory.
+    if (meta.checks) lines.push("", renderChecksText(meta.checks));
     lines.push("");
     lines.push("Stack outputs:");
     const outputs = redact(plan.outputs) as Record<string, unknown>;
@@ -83,7 +86,7 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
         lines.push(`  ${k}:${formatOutput(outputs[k])}`);
     }
     lines.push("");
-    const m = mandatoryCount(verdict);
+    const m = mandatoryCount(verdict) + checksMandatory(meta.checks);
     lines.push(m > 0 ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.` : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).`);
     return lines.join("\n");
 }

@@ -13,13 +13,14 @@ import { checkCallerTargets } from "./contribution";
 import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
+import { readQuotas } from "./quotas";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
 /** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
 export const PROTECT_KEY = "protect";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "tags"] as const;
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "quotas", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -32,6 +33,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
 
     const name = root.at("name").string({ pattern: /^[a-z][a-z0-9-]{1,23}$/, patternHint: "a lowercase slug of 2-24 characters such as rsn-2026-27" });
     const regions = readRegions(root.at("regions"));
+    // The account's quotas come first: the season's layout (shards) is sized from them.
+    const quotas = readQuotas(root.at("quotas"), regions);
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
     checkDerivedNames(root.at("channels"), channels);
@@ -80,6 +83,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
         ...(ads ? { ads } : {}),
         operations: operations!,
         qoe: qoe!,
+        quotas: quotas!,
         tags,
     };
 }

@@ -3,6 +3,7 @@
  * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
  * components never see an optional that still needs a fallback.
  */
+import type { QuotaSettings } from "./quotas";
 import type { DrmConfig } from "./drm";
 import type { OperationsConfig } from "./operations";
 import type { QoeConfig } from "./qoe";
@@ -348,6 +349,8 @@ export interface SeasonConfig {
     operations: OperationsConfig;
     /** Real-time quality of experience: log consumer sizing and viewer-side alarm thresholds. */
     qoe: QoeConfig;
+    /** The account's raised service quotas and who else shares it (plan and layout use them). */
+    quotas: QuotaSettings;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }
