@@ -14,6 +14,7 @@ import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
 import { readQuotas } from "./quotas";
+import { assignShards } from "../delivery/shards";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
 
@@ -65,6 +66,12 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
     if (qoe && samplingRate !== undefined) {
         checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
+    }
+
+    // Channels pinned to a shard must fit it (the account's quotas size each shard).
+    if (name && delivery && quotas) {
+        const layoutOf = { name, regions, channels, delivery, quotas, ...(ads ? { ads } : {}) } as SeasonConfig;
+        for (const p of assignShards(layoutOf).problems) root.at("channels").index(p.index).at("shard").fail(p.message);
     }
 
     issues.push(...unknownKeys(secrets, SEASON_KEY, raw, [PROTECT_KEY]));

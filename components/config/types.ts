@@ -153,6 +153,11 @@ export interface ChannelConfig {
     premium: boolean;
     /** SPEKE v2 encryption of the channel's endpoints, identical in every region but the key provider URL. */
     drm?: DrmConfig;
+    /**
+     * Pins the channel to a shard (its distribution and channel groups, docs/adr/026); left out, the
+     * channel takes the first shard with room, in the order the season lists channels.
+     */
+    shard?: number;
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
