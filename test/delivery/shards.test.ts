@@ -3,9 +3,11 @@ import { ConfigError } from "../../components/config/errors";
 import { validateSeason } from "../../components/config/season";
 import { SeasonConfig } from "../../components/config/types";
 import { assignShards, channelGroupName, shardHost } from "../../components/delivery/shards";
+import { checksMandatory, runOfflineChecks } from "../../plan/checks";
 import { PlanCapture } from "../../plan/resources";
 import { evaluatePacks } from "../../policies/harness/evaluate";
 import { packRunsForStack } from "../../policies/harness/packs";
+import { syntheticStack } from "../../tools/bench/stack";
 import { BENCH_SECRETS, syntheticSeason } from "../../tools/bench/syntheticSeason";
 import { planSeason } from "../helpers/plan";
 import { secretLookup } from "../helpers/season";
@@ -146,5 +148,15 @@ describe("Shards: large seasons spread over distributions and channel groups (AD
             assert.deepStrictEqual(subs, ["cloudfront-additional-metrics", "cloudfront-additional-metrics-2"]);
             assert.ok(of("aws:cloudwatch/metricAlarm:MetricAlarm").some((a) => a.inputs["name"] === "onair-bench-12-cloudfront-5xx-rate-shard-2"));
         });
+    });
+
+    it("plans a 60-channel season (the config maximum) in six shards with no mandatory finding", async () => {
+        const plan = await planSeason(syntheticSeason(60), BENCH_SECRETS);
+        const distributions = plan.resources.filter((r) => r.type === "aws-native:cloudfront:Distribution");
+        assert.deepStrictEqual(distributions.map((d) => (d.inputs["distributionConfig"] as any).originGroups.quantity), [10, 10, 10, 10, 10, 10]);
+        const verdict = await evaluatePacks(plan, packRunsForStack("prod"));
+        assert.deepStrictEqual(verdict.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => v.message), []);
+        const checks = await runOfflineChecks(plan, syntheticStack(60));
+        assert.strictEqual(checksMandatory(checks), 0, JSON.stringify(checks.schema.violations.slice(0, 3)) + JSON.stringify(checks.quotas.rows.filter((r) => r.status !== "ok")));
     });
 });
