@@ -4,7 +4,7 @@ import * as path from "path";
 import { SecretValue, UNKNOWN } from "../../plan/resources";
 import { cfnTypeName, CfnSpec, loadCfnSpec, sdkName } from "../../plan/spec/cfnSpec";
 import { validateInputs } from "../../plan/schema/validate";
-import { FIXTURES, plan } from "../helpers/cli";
+import { FIXTURES, plan, tmpFile } from "../helpers/cli";
 import { ROOT } from "../helpers/plan";
 
 /** The aws-native types OnAir registers (prod and the benchmark season). */
@@ -165,5 +165,23 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
         assert.match(r.out, /- bad-enum-endpoint \(aws-native:mediapackagev2:OriginEndpoint\) containerType: "MP4" is not one of TS, CMAF, ISM \[enum/);
         assert.match(r.out, /- missing-required-oac \(aws-native:cloudfront:OriginAccessControl\) originAccessControlConfig\.signingProtocol: is required/);
         assert.doesNotMatch(r.out, /- good-channel \(aws-native:mediapackagev2:Channel\) /);
+    });
+
+    it("writes the schema violations and the quota table into --json and --markdown", async () => {
+        const json = tmpFile("plan.json");
+        const md = tmpFile("plan.md");
+        const r = await plan("--program", path.join(FIXTURES, "schemaViolations.ts"), "--json", json, "--markdown", md);
+        assert.strictEqual(r.code, 1);
+        const doc = JSON.parse(fs.readFileSync(json, "utf8"));
+        assert.deepStrictEqual(doc.schema.violations.map((v: any) => [v.path, v.rule, v.enforcementLevel]), [
+            ["originAccessControlConfig.signingProtocol", "required", "mandatory"],
+            ["inputSwitchConfiguration.mqcsInputSwitch", "unknown-property", "mandatory"],
+            ["containerType", "enum", "mandatory"],
+        ]);
+        assert.ok(doc.quotas.rows.some((q: any) => q.id === "mediapackagev2-channels" && q.needed === 2 && q.limit === 10 && q.status === "ok"));
+        const text = fs.readFileSync(md, "utf8");
+        assert.match(text, /### AWS resource schemas\n\n4 aws-native resources of 3 types checked against @aws-cdk\/aws-service-spec [\d.]+: \*\*3 mandatory\*\*/);
+        assert.match(text, /\| `bad-enum-endpoint` \| `aws-native:mediapackagev2:OriginEndpoint` \| `containerType` \| enum \|/);
+        assert.match(text, /### Service quotas\n\nAll fit\./);
     });
 });
