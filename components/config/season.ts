@@ -71,7 +71,15 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     // Channels pinned to a shard must fit it (the account's quotas size each shard).
     if (name && delivery && quotas) {
         const layoutOf = { name, regions, channels, delivery, quotas, ...(ads ? { ads } : {}) } as SeasonConfig;
-        for (const p of assignShards(layoutOf).problems) root.at("channels").index(p.index).at("shard").fail(p.message);
+        const { layout, problems } = assignShards(layoutOf);
+        for (const p of problems) root.at("channels").index(p.index).at("shard").fail(p.message);
+        // A later shard's hostnames (live-2.example.com) must not be a name shard 1 already has.
+        const own = new Set((delivery.domain?.aliases ?? []).map((a) => a.toLowerCase()));
+        for (const s of layout.shards.slice(1)) {
+            for (const a of s.aliases.filter((x) => own.has(x.toLowerCase()))) {
+                root.at("delivery").at("domain").at("aliases").fail(`${JSON.stringify(a)} is also shard ${s.index}'s hostname (docs/adr/026); a CloudFront alias belongs to one distribution, so rename the alias`);
+            }
+        }
     }
 
     issues.push(...unknownKeys(secrets, SEASON_KEY, raw, [PROTECT_KEY]));

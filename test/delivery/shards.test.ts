@@ -82,6 +82,12 @@ describe("Shards: large seasons spread over distributions and channel groups (AD
         assert.match(configError(() => season(3, (raw) => (raw["channels"][0].shard = 0))), /channels\[0\]\.shard: 0 is out of range/);
     });
 
+    it("refuses an alias that a later shard's derived hostname would take", () => {
+        const msg = configError(() => season(12, (raw) => (raw["delivery"]["domain"]["aliases"] = ["live.bench.example.com", "live-2.bench.example.com"])));
+        assert.match(msg, /onair:season\.delivery\.domain\.aliases: "live-2\.bench\.example\.com" is also shard 2's hostname/);
+        assert.doesNotThrow(() => season(10, (raw) => (raw["delivery"]["domain"]["aliases"] = ["live.bench.example.com", "live-2.bench.example.com"])));
+    });
+
     it("names shards past the first without colliding with another season", () => {
         // Season names are [a-z0-9-]: "_s2" cannot be another season's name.
         assert.strictEqual(channelGroupName("rsn", 2), "rsn_s2");
