@@ -54,7 +54,7 @@ export const QUOTAS: readonly QuotaDef[] = [
     { id: "cloudfront-cache-behaviors", service: "cloudfront", name: "Cache behaviors per distribution", scope: "distribution", default: 75, adjustable: true, shared: false, source: `${CLOUDFRONT}, General quotas on distributions` },
     { id: "cloudfront-origins", service: "cloudfront", name: "Origins per distribution", scope: "distribution", default: 100, adjustable: true, shared: false, source: `${CLOUDFRONT}, General quotas on distributions` },
     { id: "cloudfront-aliases", service: "cloudfront", name: "Alternate domain names (CNAMEs) per distribution", scope: "distribution", default: 100, adjustable: true, shared: false, source: `${CLOUDFRONT}, General quotas on distributions` },
-    { id: "cloudfront-distributions", service: "cloudfront", name: "Web distributions per AWS account", scope: "account", default: 500, adjustable: true, shared: true, source: `${CLOUDFRONT}, General quotas on distributions ("Distributions per AWS account", 500)` },
+    { id: "cloudfront-distributions", service: "cloudfront", name: "Distributions per AWS account", scope: "account", default: 500, adjustable: true, shared: true, source: `${CLOUDFRONT}, General quotas on distributions ("Distributions per AWS account", 500)` },
     // CloudFront, "Quotas on key value stores": 5 MB total size of a key value store; not adjustable.
     { id: "cloudfront-kvs-size", service: "cloudfront", name: "Total size of a key value store", scope: "key-value-store", default: 5 * 1024 * 1024, adjustable: false, shared: false, unit: "bytes", source: `${CLOUDFRONT}, Quotas on key value stores` },
     // MediaPackage v2 soft quotas: 3 channel groups per account (and region: a group's name is unique
@@ -66,7 +66,10 @@ export const QUOTAS: readonly QuotaDef[] = [
     // stream flow ("You cannot increase this quota").
     { id: "mediaconnect-flows", service: "mediaconnect", name: "Flows", scope: "region", default: 20, adjustable: true, shared: true, source: `${MEDIACONNECT} ("20 per AWS Region")` },
     { id: "mediaconnect-sources", service: "mediaconnect", name: "Sources per flow", scope: "flow", default: 2, adjustable: false, shared: false, source: `${MEDIACONNECT} ("2 per transport stream flow", cannot be increased)` },
-    // MediaLive, per Region, adjustable in Service Quotas.
+    // MediaLive, per Region, adjustable in Service Quotas. NOT VERIFIED: the General Reference's
+    // quota table could not be read from this workplace (only the page's endpoint list); the values
+    // are the long-standing defaults of 5 channels, 5 inputs and 5 input security groups. Check the
+    // account's values in Service Quotas and declare them (quotas.increases) when they differ.
     { id: "medialive-channels", service: "medialive", name: "Channels", scope: "region", default: 5, adjustable: true, shared: true, source: MEDIALIVE },
     { id: "medialive-inputs", service: "medialive", name: "Inputs", scope: "region", default: 5, adjustable: true, shared: true, source: MEDIALIVE },
     { id: "medialive-input-security-groups", service: "medialive", name: "Input security groups", scope: "region", default: 5, adjustable: true, shared: true, source: MEDIALIVE },
