@@ -31,8 +31,22 @@ export const keyValueStoreArn = delivery.keyValueStoreArn;
 /** WAF IP sets operators fill with re-streamer addresses during events. */
 export const restreamerIpSetIds = delivery.restreamerIpSetIds;
 
-/** Per region: its role and MediaPackage egress domain. */
+/** Per region: its role and MediaPackage egress domain (of the first channel group). */
 export const regions = Object.fromEntries(built.chains.map((c) => [c.region, { role: c.role, egressDomain: c.channelGroup.egressDomain }]));
+
+/**
+ * The season's layout (docs/adr/026): per shard its distribution, hostnames, MediaPackage channel
+ * group and channels. Point each shard's hostnames at its distribution; a channel never changes shard
+ * when channels are added at the end of the list.
+ */
+export const shards = delivery.shards.map((s) => ({
+    shard: s.shard.index,
+    distributionDomain: s.distribution.domainName,
+    aliases: s.shard.aliases,
+    ...(s.shard.clientRoutingDomain ? { clientRoutingDomain: s.shard.clientRoutingDomain } : {}),
+    channelGroup: s.shard.channelGroup,
+    channels: s.shard.channels,
+}));
 
 /** Per channel and region: MediaLive channel id, where the venue encoders connect, and the studio/backup feeds' inputs. */
 export const channels = Object.fromEntries(

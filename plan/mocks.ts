@@ -321,6 +321,9 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
                     const region = regionOf(args.provider, inputs);
                     return { name: region, region, id: region, description: region };
                 }
+                case "aws:servicequotas/getServiceQuota:getServiceQuota":
+                    // Service Quotas answers a lookup by name with the quota's code; offline a stand-in "L-" code.
+                    return { ...inputs, quotaCode: inputs["quotaCode"] ?? `L-${token(`${inputs["serviceCode"]}/${inputs["quotaName"]}`, 8).toUpperCase()}`, adjustable: true, id: `${inputs["serviceCode"]}/${inputs["quotaName"]}` };
                 case "aws:index/getPartition:getPartition":
                     return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
                 case "aws-native:index:getAccountId":

@@ -8,7 +8,7 @@ import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm", "extraInputs", "inputSwitches"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm", "extraInputs", "inputSwitches", "shard"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -37,6 +37,8 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     const { premium, drm } = readChannelDrm(c);
     const extraInputs = readExtraInputs(c.at("extraInputs"), contribution, singlePipeline ? 1 : 2);
     const inputSwitches = readInputSwitches(c.at("inputSwitches"), extraInputs, declaredNames(c.at("extraInputs")));
+    // A season has at most 60 channels, so at most 60 shards.
+    const shard = c.at("shard").present ? c.at("shard").int({ min: 1, max: 60, unit: "(the shard's number, from 1)" }) : undefined;
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
     audioNeedsPids(c.at("audio"), audio);
@@ -49,6 +51,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (singlePipeline) out.singlePipeline = singlePipeline;
     if (jamSyncHourUtc !== undefined) out.jamSyncHourUtc = jamSyncHourUtc;
     if (drm) out.drm = drm;
+    if (shard !== undefined) out.shard = shard;
     return out;
 }
 

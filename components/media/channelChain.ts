@@ -22,6 +22,8 @@ export interface ChannelChainContext {
     region: RegionConfig;
     account: pulumi.Output<string>;
     channelGroup: awsnative.mediapackagev2.ChannelGroup;
+    /** The channel group's name (the same in every region): the viewer path and IAM scopes use it. */
+    channelGroupName: string;
     logLevel: LogLevel;
     tags: Record<string, string>;
     /** SRT passphrase of this channel, as a Pulumi secret. */
@@ -137,7 +139,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     }, opts());
 
     // DRM channels: SPEKE v2 encryption, identical in every region but this region's key provider URL and role.
-    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.season }, n("speke-role"));
+    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.channelGroupName }, n("speke-role"));
     const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
         ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
         channelName: mpChannel.channelName,
@@ -153,7 +155,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags, extraInputIds: extra.ids }),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
-    const prefix = viewerPathPrefix(ctx.season, ch.id);
+    const prefix = viewerPathPrefix(ctx.channelGroupName, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
     const dashPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`;
     return {
@@ -161,7 +163,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         region: r,
         role: region.role,
         egressDomain: ctx.channelGroup.egressDomain,
-        channelGroupName: ctx.season,
+        channelGroupName: ctx.channelGroupName,
         originEndpointName: PACKAGING.endpointName,
         originEndpointArn: endpoint.arn,
         hlsPath,

@@ -33,6 +33,8 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
+    /** The distributions of shards 2.. of a large season (docs/adr/026): each gets the same metrics and alarms. */
+    shardDistributionIds?: { shard: number; id: pulumi.Input<string> }[];
     /** The real-time log stream (us-east-1) the QoE consumer reads, and the sizing it was created with. */
     realtimeLogStream?: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing };
     /** Schedules are only created for what is still ahead of this instant. */
@@ -66,6 +68,7 @@ function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<Monitor
         const o = r.channels[ch.id]!;
         return pulumi.all([o.mediaLiveChannelId, o.mediaLiveChannelArn, pulumi.all(o.flowArns)]).apply(([id, arn, flows]) => ({
             id: ch.id, name: ch.name, mediaLiveChannelId: id, mediaLiveChannelArn: arn, pipelines: ch.singlePipeline ? 1 : 2, flowArns: flows,
+            ...(o.channelGroupName !== season.name ? { channelGroup: o.channelGroupName } : {}),
         }));
     });
     return pulumi.all(channels).apply((cs) => ({ region: r.region, role: r.role, channelGroup: season.name, channels: cs }));
@@ -170,6 +173,15 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+        for (const d of args.shardDistributionIds ?? []) {
+            new aws.cloudfront.MonitoringSubscription(`cloudfront-additional-metrics-${d.shard}`, {
+                distributionId: d.id,
+                monitoringSubscription: { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: "Enabled" } },
+            }, g);
+            for (const spec of globalAlarms(season.name, d.id, season.observability.alarms)) {
+                metricAlarm(this, { ...spec, key: `${spec.key}-${d.shard}`, name: `${spec.name}-shard-${d.shard}`, description: `Shard ${d.shard}: ${spec.description}` }, "us-east-1", globalTopic, g);
+            }
+        }
         if (args.realtimeLogStream) {
             const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStream, g);
             const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);

@@ -24,7 +24,7 @@ describe("benchmark fast path (compiled, stack traces and SDK debugging aids off
         execFileSync(process.execPath, [...FAST_NODE_FLAGS, path.join(ROOT, "build/tools/bench/worker.js"), "3", "--fast", "--dump", file], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
         fast = JSON.parse(fs.readFileSync(file, "utf8"));
         const sample = await measure(3, path.join(ROOT, "index.ts"));
-        plain = JSON.parse(JSON.stringify(planJson(sample.plan, sample.verdict)));
+        plain = JSON.parse(JSON.stringify(planJson(sample.plan, sample.verdict, sample.checks)));
     });
 
     it("plans a synthetic season with every feature on", () => {

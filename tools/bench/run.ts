@@ -23,7 +23,7 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-    const o: Options = { sizes: [1, 10, 40], runs: 5, build: true, edgeMs: 2000, plainChannels: 10 };
+    const o: Options = { sizes: [1, 10, 40, 60], runs: 5, build: true, edgeMs: 2000, plainChannels: 10 };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i]!;
         if (a === "--sizes") o.sizes = argv[++i]!.split(",").map(Number);
@@ -31,7 +31,7 @@ function parse(argv: string[]): Options {
         else if (a === "--no-build") o.build = false;
         else if (a === "--edge-ms") o.edgeMs = Number(argv[++i]);
         else if (a === "--plain") o.plainChannels = Number(argv[++i]);
-        else throw new Error(`unknown option ${a}; use --sizes 1,10,40 --runs 5 --no-build --edge-ms 2000 --plain 10`);
+        else throw new Error(`unknown option ${a}; use --sizes 1,10,40,60 --runs 5 --no-build --edge-ms 2000 --plain 10`);
     }
     if (o.sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 60) || !(o.runs >= 1)) throw new Error("--sizes takes 1-60 channels, --runs at least 1");
     return o;
@@ -89,8 +89,10 @@ async function main(): Promise<void> {
         const plain: Sample = JSON.parse(await run(path.join(REPO_ROOT, "tools", "bench", "worker.ts"), [String(o.plainChannels), "--warmup"], ["-r", "ts-node/register/transpile-only"]));
         log(`plain path (ts-node, stack traces on), ${o.plainChannels} channels: ${Math.round(plain.planMs + plain.policyMs)} ms, ${((plain.planMs + plain.policyMs) / plain.resources).toFixed(2)} ms/resource (one run)`);
     }
-    const v = rows.find((r) => r.channels === TARGETS.channels)?.samples[0]?.violations;
-    if (v) log(`\nVerdict of the ${TARGETS.channels}-channel season: ${v.mandatory} mandatory, ${v.advisory} advisory (CloudFront quotas: ${TARGETS.channels} origin groups exceed 10)`);
+    for (const r of rows.filter((x) => x.channels >= TARGETS.channels)) {
+        const s = r.samples[0]!;
+        log(`${r.channels === TARGETS.channels ? "\n" : ""}Verdict of the ${r.channels}-channel season: ${s.violations.mandatory} mandatory (${s.offline.schema} schema, ${s.offline.quotas} quota beyond its declared increases), ${s.violations.advisory} advisory; ${s.offline.shards} distributions`);
+    }
     let fitLine = "";
     if (new Set(points.map((p) => p.x)).size >= 2) {
         const fit = linearFit(points);
