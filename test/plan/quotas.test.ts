@@ -32,7 +32,9 @@ describe("Quota plan", function () {
             // Defaults as the AWS documents print them (components/quotas/catalog.ts cites each):
             // CloudFront 10 origin groups, 75 cache behaviours, 100 origins per distribution;
             // MediaPackage v2 3 channel groups per account, 10 channels per group; MediaConnect 20
-            // flows per Region and 2 sources per flow; MediaLive 5 channels per Region.
+            // flows per Region and 2 sources per flow; MediaLive 5 channels and 5 inputs per Region
+            // (prod's four channels have one input each, and one has an extra studio input for
+            // input switching: Pulumi.prod.yaml's extraInputs).
             for (const expected of [
                 "cloudfront-origin-groups us-east-1: 4/10 ok",
                 "cloudfront-cache-behaviors us-east-1: 9/75 ok",
@@ -45,7 +47,7 @@ describe("Quota plan", function () {
                 "mediaconnect-flows us-west-2: 8/20 ok",
                 "mediaconnect-sources us-east-1: 2/2 ok",
                 "medialive-channels us-east-1: 4/5 ok",
-                "medialive-inputs us-west-2: 4/5 ok",
+                "medialive-inputs us-west-2: 5/5 ok",
                 "mediatailor-configurations us-east-1: 2/1000 ok",
                 "wafv2-web-acls us-east-1: 1/100 ok",
             ]) assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
