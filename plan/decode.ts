@@ -1,15 +1,9 @@
 import { isUnknown, SecretValue, UnknownValue } from "./resources";
 
+import { wireSignatures } from "./sdk/internals";
+
 // The wire signatures of the Pulumi RPC property format, exported by the SDK's rpc module.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const rpc = require("@pulumi/pulumi/runtime/rpc") as Record<string, string>;
-const SIG_KEY = rpc["specialSigKey"]!;
-const SECRET = rpc["specialSecretSig"]!;
-const RESOURCE = rpc["specialResourceSig"]!;
-const ASSET = rpc["specialAssetSig"]!;
-const ARCHIVE = rpc["specialArchiveSig"]!;
-const OUTPUT_VALUE = rpc["specialOutputValueSig"]!;
-const UNKNOWN_VALUE = rpc["unknownValue"]!;
+const { sigKey: SIG_KEY, secret: SECRET, resource: RESOURCE, asset: ASSET, archive: ARCHIVE, outputValue: OUTPUT_VALUE, unknown: UNKNOWN_VALUE } = wireSignatures();
 
 /**
  * Turns a serialized property tree (`Struct.toJavaScript()`) into plain data for the plan: secrets

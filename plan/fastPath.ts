@@ -4,6 +4,8 @@
  * reaches the captured plan: registrations, inputs, outputs and the verdict stay the same, which
  * test/bench/fastPath.test.ts checks against the plain path.
  */
+import { CALLSITES, DEBUGGABLE_PROMISE, REGISTER_REQUEST_PROTO, STRUCT } from "./sdk/internals";
+
 /**
  * Node flags of the fast path: no stack traces, and a young generation sized for a plan's burst of
  * short-lived promises. `npm run plan:fast` passes the same flags (test/bench/fastPath.test.ts).
@@ -12,14 +14,10 @@ export const FAST_NODE_FLAGS = ["--stack-trace-limit=0", "--max-semi-space-size=
 
 export function enableFastPath(): void {
     Error.stackTraceLimit = 0;
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const resource = require("@pulumi/pulumi/resource") as { Resource: { callsites: () => unknown[] } };
     // Source positions of each registration (the plan does not record them).
-    resource.Resource.callsites = () => [];
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
+    CALLSITES.owner()["callsites"] = () => [];
     // Promise-leak bookkeeping (an Error and a set entry per promise), only read at process exit.
-    debuggable.debuggablePromise = (p) => p;
+    DEBUGGABLE_PROMISE.owner()["debuggablePromise"] = <T>(p: Promise<T>) => p;
     lazyRegistrationStructs();
 }
 
@@ -30,12 +28,9 @@ export function enableFastPath(): void {
  * and registration requests keep it as is instead of flattening it for the wire.
  */
 export function lazyRegistrationStructs(): void {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const structpb = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(o: unknown): object; prototype: object } };
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const resproto = require("@pulumi/pulumi/proto/resource_pb") as { RegisterResourceRequest: { prototype: Record<string, unknown> } };
-    const eager = structpb.Struct.fromJavaScript.bind(structpb.Struct);
-    structpb.Struct.fromJavaScript = (obj: unknown) => {
+    const Struct = STRUCT.get();
+    const eager = Struct.fromJavaScript.bind(Struct);
+    Struct.fromJavaScript = (obj: unknown) => {
         let real: Record<string | symbol, unknown> | undefined;
         const materialize = () => (real ??= eager(obj) as Record<string | symbol, unknown>);
         return new Proxy({}, {
@@ -45,10 +40,10 @@ export function lazyRegistrationStructs(): void {
                 const v = target[key];
                 return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
             },
-            getPrototypeOf: () => structpb.Struct.prototype,
+            getPrototypeOf: () => Struct.prototype,
         });
     };
-    const proto = resproto.RegisterResourceRequest.prototype;
+    const proto = REGISTER_REQUEST_PROTO.get();
     proto["setObject"] = function (this: { lazyObject?: unknown }, value: unknown) {
         this.lazyObject = value;
         return this;

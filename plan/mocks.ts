@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { wireSignatures } from "./sdk/internals";
 import type { ScheduleAction } from "@aws-sdk/client-medialive";
 import { planningNow } from "../components/config/planningNow";
 import { planSchedule } from "../components/media/medialive/schedulePlan";
@@ -271,8 +272,7 @@ export interface MockOptions {
     preview?: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const UNKNOWN_WIRE = (require("@pulumi/pulumi/runtime/rpc") as { unknownValue: string }).unknownValue;
+const UNKNOWN_WIRE = wireSignatures().unknown;
 
 /** Creates a fresh mock cloud for one run. Providers record their region so ARNs land in the right place. */
 export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {

@@ -2,6 +2,7 @@
  * What a plan run reports while it goes, so whoever watches it (plan/supervisor.ts) can say what
  * was still pending when a program never finished. Events are plain data: they cross a thread.
  */
+import { REGISTER_RESOURCE, RegisterFn } from "./sdk/internals";
 
 /** Where a run is: the phases a hung program can be stuck in, in order. */
 export type RunPhase =
@@ -97,13 +98,6 @@ export function describePending(s: PendingState, limit = 10): string[] {
     return lines;
 }
 
-interface SdkResource {
-    __pulumiType?: string;
-    __name?: string;
-}
-
-type RegisterFn = (res: unknown, parent: SdkResource | undefined, t: string, name: string, ...rest: unknown[]) => unknown;
-
 let current: RunObserver | undefined;
 let hooked = false;
 
@@ -117,13 +111,13 @@ export function observeConstructions(observer: RunObserver | undefined): void {
     current = observer;
     if (hooked || !observer) return;
     hooked = true;
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const runtimeResource = require("@pulumi/pulumi/runtime/resource") as { registerResource: RegisterFn };
-    const original = runtimeResource.registerResource;
-    runtimeResource.registerResource = function (res, parent, t, name, ...rest) {
+    const owner = REGISTER_RESOURCE.owner();
+    const original = REGISTER_RESOURCE.get();
+    owner["registerResource"] = function (this: unknown, ...args: Parameters<RegisterFn>) {
+        const [, parent, t, name] = args;
         const parentText = parent?.__pulumiType && parent.__pulumiType !== "pulumi:pulumi:Stack" ? `${parent.__pulumiType} "${parent.__name}"` : undefined;
         current?.({ e: "constructed", type: t, name, ...(parentText ? { parent: parentText } : {}) });
-        return original.call(this, res, parent, t, name, ...rest);
+        return original.apply(this, args);
     };
 }
 

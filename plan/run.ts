@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { decodeProperty } from "./decode";
 import { DuplicateUrnError, UrnRegistry } from "./duplicateUrns";
 import { createMocks } from "./mocks";
+import { mockMonitorProblems, REGISTER_SUCCESS, sdkChangedMessage, WAIT_FOR_RPCS } from "./sdk/internals";
 import { ProgramError } from "./programError";
 import { observeConstructions, observeOutputs, RunObserver } from "./progress";
 import { CapturedResource, isProviderType, PlanCapture } from "./resources";
@@ -27,12 +28,6 @@ type Monitor = {
     resources: Map<string, { urn: string; id: string | null; state: unknown }>;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-
-// RegisterResourceResponse.Result.SUCCESS: the registration completed (unknowns are not kept).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const REGISTER_SUCCESS = (require("@pulumi/pulumi/proto/resource_pb") as { Result: { SUCCESS: number } }).Result.SUCCESS;
 
 interface RegisterRequest {
     getType(): string;
@@ -72,7 +67,10 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const mocks = createMocks({ preview });
     await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
-    const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+    const installed = pulumi.runtime.getMonitor();
+    const changed = mockMonitorProblems(installed);
+    if (changed.length) throw new Error(sdkChangedMessage(changed));
+    const monitor = installed as unknown as Monitor;
     // Engine URNs qualify a child's type with its ancestors' types, except the root stack's.
     monitor.newUrn = (parent, type, name) => {
         let qualified = type;
@@ -90,6 +88,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const urns = new UrnRegistry();
     const observer = opts.observer;
     observeConstructions(observer);
+    const success = REGISTER_SUCCESS.get();
     monitor.registerResource = async (req, cb) => {
         try {
             const raw = req.getObject()?.toJavaScript() ?? {};
@@ -112,7 +111,8 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
                 getId: () => result.id || "",
                 getObject: () => ({ toJavaScript: () => state }),
                 getPropertydependenciesMap: () => undefined,
-                getResult: () => REGISTER_SUCCESS,
+                // RegisterResourceResponse.Result.SUCCESS: the registration completed (unknowns are not kept).
+                getResult: () => success,
             });
         } catch (e) {
             cb(e);
@@ -151,7 +151,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         });
         observer?.({ e: "phase", phase: "registrations" });
         // As the language host does before exiting: registrations no output depends on still count.
-        await runtimeSettings.waitForRPCs();
+        await WAIT_FOR_RPCS.get()();
         const registered = decodeProperty(stackOutputs ?? {}) as Record<string, unknown>;
         outputs = Object.fromEntries(Object.keys(exported).filter((k) => k in registered).map((k) => [k, registered[k]]));
     } catch (e) {
