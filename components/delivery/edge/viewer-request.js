@@ -1,4 +1,4 @@
-// OnAir viewer token check (cloudfront-js-2.0 subset, plain JS, < 5 KB; ADRs 006, 011, 016).
+// OnAir viewer token check (cloudfront-js-2.0 subset, plain JS, < 5 KB; ADRs 006, 015, 018, 020).
 // Key reads fail closed (503, retryable), revocation reads fail open.
 import cf from 'cloudfront';
 import crypto from 'crypto';
