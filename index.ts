@@ -31,16 +31,30 @@ export const keyValueStoreArn = delivery.keyValueStoreArn;
 /** WAF IP sets operators fill with re-streamer addresses during events. */
 export const restreamerIpSetIds = delivery.restreamerIpSetIds;
 
-/** Per region: its role and MediaPackage egress domain. */
+/** Per region: its role and MediaPackage egress domain (of the first channel group). */
 export const regions = Object.fromEntries(built.chains.map((c) => [c.region, { role: c.role, egressDomain: c.channelGroup.egressDomain }]));
 
-/** Per channel and region: MediaLive channel id and where the venue encoders connect. */
+/**
+ * The season's layout (docs/adr/026): per shard its distribution, hostnames, MediaPackage channel
+ * group and channels. Point each shard's hostnames at its distribution; a channel never changes shard
+ * when channels are added at the end of the list.
+ */
+export const shards = delivery.shards.map((s) => ({
+    shard: s.shard.index,
+    distributionDomain: s.distribution.domainName,
+    aliases: s.shard.aliases,
+    ...(s.shard.clientRoutingDomain ? { clientRoutingDomain: s.shard.clientRoutingDomain } : {}),
+    channelGroup: s.shard.channelGroup,
+    channels: s.shard.channels,
+}));
+
+/** Per channel and region: MediaLive channel id, where the venue encoders connect, and the studio/backup feeds' inputs. */
 export const channels = Object.fromEntries(
     season.channels.map((ch) => [
         ch.id,
         Object.fromEntries(built.chains.map((c) => {
             const o = c.channels[ch.id]!;
-            return [c.region, { mediaLiveChannelId: o.mediaLiveChannelId, contribution: o.contribution }];
+            return [c.region, { mediaLiveChannelId: o.mediaLiveChannelId, contribution: o.contribution, extraInputs: o.extraInputs }];
         })),
     ]),
 );
@@ -51,6 +65,13 @@ export const realtimeLogConfig = built.delivery.realtimeLogConfig;
 
 /** Channel start/stop schedules still ahead (per region), as created by this update. */
 export const schedules = built.operations.schedules;
+
+/**
+ * Scheduled input switches per channel: those still ahead, and per region the MediaLive schedule
+ * actions in place, the ones waiting for MediaLive's 14-day window (`pulumi up` creates them when
+ * they come within it) and any the last update was too late for (switch those by hand).
+ */
+export const inputSwitches = built.operations.inputSwitches;
 
 /** Per region, the state machine the schedules run (start it by hand if a schedule is missed). */
 export const seasonRunners = built.operations.runnerArns;

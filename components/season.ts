@@ -1,14 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AdInsertion, adOriginTokens, originKey, originKid, tokenSignature } from "./ads/adInsertion";
 import { SeasonConfig } from "./config/types";
-import { viewerPathPrefix } from "./naming";
 import { GlobalDelivery } from "./delivery/globalDelivery";
+import { channelViewerPrefix, seasonLayout } from "./delivery/shards";
 import { createUrlVending, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
 import { SEASON_TAG } from "./naming";
 import { SeasonOperations } from "./operations/seasonOperations";
 import { providerMap, RegionProviders, regionProviders } from "./providers";
 import { seasonProtection, seasonResourceOptions } from "./resourceOptions";
+import { serviceQuotaRequests } from "./quotas/serviceQuotas";
 
 /** CloudFront, WAF (scope CLOUDFRONT), ACM certificates for CloudFront and the KeyValueStore live here. */
 export const GLOBAL_REGION = "us-east-1";
@@ -45,6 +46,11 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     const providers: Record<string, RegionProviders> = {};
     for (const r of season.regions) providers[r.region] = regionProviders(r.region, tags);
     const global = providers[GLOBAL_REGION] ?? regionProviders(GLOBAL_REGION, tags);
+    // Declared quota increases, filed as Service Quotas requests when the season asks (config quotas.requestIncreases).
+    serviceQuotaRequests(season.quotas, providers, global);
+    // Large seasons are spread over shards: a distribution and a channel group per region each (docs/adr/026).
+    const layout = seasonLayout(season);
+    const channelGroups = layout.shards.map((s) => ({ name: s.channelGroup, suffix: s.suffix, channels: s.channels }));
 
     // The primary region's chain first: each secondary channel is ordered after the primary's, so a
     // live update rolls one region at a time (docs/adr/001).
@@ -55,6 +61,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         logLevel: season.observability.channelLogLevel,
         tags,
         passphrases,
+        channelGroups,
         ...(rollAfter ? { rollAfter } : {}),
     }, { providers: providerMap(providers[region.region]!), transformations });
     const primaryRegion = season.regions.find((r) => r.role === "primary")!;
@@ -70,14 +77,20 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
 
     const delivery = new GlobalDelivery("delivery", {
         season,
-        regions: chains.map((c) => ({ region: c.region, egressDomain: c.channelGroup.egressDomain, channels: c.channels })),
+        regions: chains.map((c) => ({
+            region: c.region,
+            egressDomain: c.channelGroup.egressDomain,
+            egressDomains: Object.fromEntries(Object.entries(c.channelGroups).map(([n, g]) => [n, g.egressDomain])),
+            channels: c.channels,
+        })),
+        shards: layout.shards,
         regionProviders: providers,
         tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
         customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
         ...(origin
             ? {
                 adOriginKey: { kid: originKid(signer.kid), key: pulumi.secret(signer.key.apply(originKey)) },
-                adOriginReads: Object.entries(originTokens).map(([id, token]) => ({ prefix: viewerPathPrefix(season.name, id), signature: tokenSignature(token) })),
+                adOriginReads: Object.entries(originTokens).map(([id, token]) => ({ prefix: channelViewerPrefix(season, id), signature: tokenSignature(token) })),
             }
             : {}),
     }, { providers: providerMap(global), transformations });
@@ -85,13 +98,13 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     // Ads and the URL vending hook live in the primary region, next to the viewers' entitlement backend.
     const primary = season.regions.find((r) => r.role === "primary")!.region;
     const ads = season.ads
-        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, originTokens, nowMs }, { providers: providerMap(providers[primary]!), transformations })
+        ? new AdInsertion("ads", { season, distributionDomain: delivery.domainName, playbackHost: delivery.playbackHost, channelHosts: delivery.channelHosts, originTokens, nowMs }, { providers: providerMap(providers[primary]!), transformations })
         : undefined;
     const adPaths = ads
         ? pulumi.all(Object.entries(ads.channels).map(([id, a]) => pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const)))
             .apply((entries) => Object.fromEntries(entries))
         : undefined;
-    const vending = createUrlVending(season, primary, signer, delivery.playbackHost, { parent: delivery, provider: providers[primary]!.aws }, adPaths);
+    const vending = createUrlVending(season, primary, signer, delivery.playbackHost, { parent: delivery, provider: providers[primary]!.aws }, adPaths, delivery.channelHosts);
 
     const operations = new SeasonOperations("operations", {
         season,
@@ -99,6 +112,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         providers,
         global,
         distributionId: delivery.distribution.id,
+        ...(delivery.shards.length > 1 ? { shardDistributionIds: delivery.shards.slice(1).map((s) => ({ shard: s.shard.index, id: s.distribution.id })) } : {}),
         realtimeLogStream: { arn: delivery.realtimeLogStreamArn, name: delivery.realtimeLogStreamName, sizing: delivery.realtimeLogCapacity },
         nowMs,
     }, { transformations });

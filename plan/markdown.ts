@@ -1,4 +1,5 @@
 import { Verdict } from "../policies/harness/evaluate";
+import { checksMandatory, OfflineChecks, renderChecksMarkdown } from "./checks";
 import { sortedViolations } from "./order";
 import { PlanCapture } from "./resources";
 import { mandatoryUndecided, undecidedPolicies } from "./preview";
@@ -9,9 +10,9 @@ function cell(s: string): string {
 }
 
 /** The verdict as GitHub-flavoured Markdown, for a pull request's job summary. */
-export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string }): string {
+export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; checks?: OfflineChecks }): string {
     const s = summarize(plan);
-    const m = mandatoryCount(verdict);
+    const m = mandatoryCount(verdict) + checksMandatory(meta.checks);
     const u = mandatoryUndecided(verdict);
     const lines: string[] = [];
     lines.push(`## OnAir plan: stack \`${plan.stack}\`${plan.preview ? " (preview)" : ""} ${m > 0 ? "- FAIL" : "- PASS"}`);
@@ -32,6 +33,7 @@ export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { sour
         }
         lines.push("");
     }
+    if (meta.checks) lines.push(renderChecksMarkdown(meta.checks));
     lines.push("<details><summary>Resources by type</summary>");
     lines.push("");
     lines.push("| type | count |");

@@ -1,5 +1,8 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import type { ScheduleAction } from "@aws-sdk/client-medialive";
+import { planningNow } from "../components/config/planningNow";
+import { planSchedule } from "../components/media/medialive/schedulePlan";
 import { OutputProperty, outputProperties } from "./sdkOutputs";
 
 /**
@@ -80,6 +83,12 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
             state: "DETACHED",
             destinations: push ? [0, 1].map((i) => ({ ip: ip(c.name + i), port: "5000", url: `rtp://${ip(c.name + i)}:5000` })) : [],
         };
+    },
+    // An empty schedule planned at the plan's "now" (ONAIR_NOW / --as-of): what create() would send.
+    "pulumi-nodejs:dynamic/medialive:Schedule": (c) => {
+        const nowMs = planningNow();
+        const plan = planSchedule([], (c.inputs["actions"] ?? []) as ScheduleAction[], nowMs);
+        return { id: c.inputs["channelId"], scheduled: plan.creates, deferred: plan.deferred, missed: plan.missed, appliedAt: new Date(nowMs).toISOString() };
     },
     "aws-native:mediaconnect:Flow": (c) => {
         const arn = `arn:aws:mediaconnect:${c.region}:${account}:flow:1-${token(c.name, 16)}:${c.inputs["name"] ?? c.name}`;
@@ -312,6 +321,9 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
                     const region = regionOf(args.provider, inputs);
                     return { name: region, region, id: region, description: region };
                 }
+                case "aws:servicequotas/getServiceQuota:getServiceQuota":
+                    // Service Quotas answers a lookup by name with the quota's code; offline a stand-in "L-" code.
+                    return { ...inputs, quotaCode: inputs["quotaCode"] ?? `L-${token(`${inputs["serviceCode"]}/${inputs["quotaName"]}`, 8).toUpperCase()}`, adjustable: true, id: `${inputs["serviceCode"]}/${inputs["quotaName"]}` };
                 case "aws:index/getPartition:getPartition":
                     return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
                 case "aws-native:index:getAccountId":

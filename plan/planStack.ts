@@ -3,6 +3,7 @@ import * as path from "path";
 import { REPO_ROOT } from "../components/repoRoot";
 import { evaluatePacks } from "../policies/harness/evaluate";
 import { packRunsForStack } from "../policies/harness/packs";
+import { checksMandatory, runOfflineChecks } from "./checks";
 import { describeFailure } from "./failure";
 import { EXIT, failureResult, StackJob, StackResult } from "./jobs";
 import { planJson } from "./json";
@@ -44,12 +45,13 @@ export async function planStack(job: StackJob, observer?: RunObserver, settle?: 
         await settle?.();
         observer?.({ e: "phase", phase: "judging" });
         const verdict = await evaluatePacks(plan, runs);
-        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []) };
+        const checks = await runOfflineChecks(plan, stack);
+        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []), checks };
         return {
-            code: mandatoryCount(verdict) > 0 ? EXIT.mandatory : EXIT.ok,
+            code: mandatoryCount(verdict) + checksMandatory(checks) > 0 ? EXIT.mandatory : EXIT.ok,
             text: renderText(plan, verdict, meta),
             markdown: renderMarkdown(plan, verdict, meta),
-            ...(job.json ? { json: JSON.stringify(planJson(plan, verdict), null, 2) + "\n" } : {}),
+            ...(job.json ? { json: JSON.stringify(planJson(plan, verdict, checks), null, 2) + "\n" } : {}),
         };
     } catch (e) {
         return failureResult(job, describeFailure(e, job.verbose));

@@ -5,7 +5,8 @@ import { ORIGIN_TOKEN_MARGIN_SECONDS } from "../config/ads";
 import { runWindow } from "../config/schedule";
 import { ORIGIN_KID_PREFIX } from "../config/security";
 import { SeasonConfig } from "../config/types";
-import { PART_SEPARATOR, prefetchScheduleName, viewerPathPrefix } from "../naming";
+import { PART_SEPARATOR, prefetchScheduleName } from "../naming";
+import { channelViewerPrefix } from "../delivery/shards";
 import { onAirWindows } from "../operations/onAirWindows";
 import { MIN_LEAD_MS } from "../operations/scheduleWindows";
 
@@ -18,6 +19,8 @@ export interface AdInsertionArgs {
     distributionDomain: pulumi.Input<string>;
     /** The viewers' hostname, for the segment URLs MediaTailor writes into manifests. */
     playbackHost: pulumi.Input<string>;
+    /** Per channel, its shard's hosts (docs/adr/026); absent for a channel: the two above. */
+    channelHosts?: Record<string, { playbackHost: pulumi.Input<string>; distributionDomain: pulumi.Input<string> }>;
     /** MediaTailor's origin tokens by channel id (secrets), from adOriginTokens(). */
     originTokens: Record<string, pulumi.Output<string>>;
     nowMs: number;
@@ -85,7 +88,7 @@ export function originToken(season: SeasonConfig, channelId: string, signer: { k
     const jti = `mt.${createHmac("sha256", key).update(`${channelId}|${w.startMs}|${generation}`).digest("base64url").slice(0, 22)}`;
     const from = Math.floor(w.startMs / 1000) - ORIGIN_TOKEN_MARGIN_SECONDS;
     const until = Math.ceil(w.stopMs / 1000) + ORIGIN_TOKEN_MARGIN_SECONDS;
-    const { token, expiresAt } = mintToken({ kid, key }, { prefix: `${viewerPathPrefix(season.name, channelId)}/`, now: from, ttlSeconds: until - from, jti });
+    const { token, expiresAt } = mintToken({ kid, key }, { prefix: `${channelViewerPrefix(season, channelId)}/`, now: from, ttlSeconds: until - from, jti });
     return { token, kid, jti, notBefore: from, expiresAt, ...(w.event ? { event: w.event } : {}) };
 }
 
@@ -139,15 +142,16 @@ export class AdInsertion extends pulumi.ComponentResource {
         for (const ch of season.channels.filter((c) => c.ads)) {
             const configName = playbackConfigurationName(season.name, ch.id);
             const token = args.originTokens[ch.id]!;
-            const prefix = viewerPathPrefix(season.name, ch.id);
+            const prefix = channelViewerPrefix(season, ch.id);
+            const hosts = args.channelHosts?.[ch.id] ?? { playbackHost: args.playbackHost, distributionDomain: args.distributionDomain };
             const pc = new awsnative.mediatailor.PlaybackConfiguration(`ads-${ch.id}`, {
                 name: configName,
                 adDecisionServerUrl: ads.adDecisionServerUrl,
-                videoContentSourceUrl: pulumi.interpolate`https://${args.distributionDomain}/tk/${token}${prefix}`,
+                videoContentSourceUrl: pulumi.interpolate`https://${hosts.distributionDomain}/tk/${token}${prefix}`,
                 cdnConfiguration: {
-                    adSegmentUrlPrefix: pulumi.interpolate`https://${args.playbackHost}`,
+                    adSegmentUrlPrefix: pulumi.interpolate`https://${hosts.playbackHost}`,
                     // MediaTailor swaps the source URL (and its token) for this prefix in segment URLs.
-                    contentSegmentUrlPrefix: pulumi.interpolate`https://${args.playbackHost}${prefix}`,
+                    contentSegmentUrlPrefix: pulumi.interpolate`https://${hosts.playbackHost}${prefix}`,
                 },
                 ...(ads.slateAdUrl ? { slateAdUrl: ads.slateAdUrl } : {}),
                 // Viewers joining mid-break see content, not a partial ad.

@@ -2,11 +2,13 @@ import { Cursor } from "./cursor";
 import { readContribution, SLUG } from "./contribution";
 import { readChannelDrm } from "./drm";
 import { readEvents } from "./events";
+import { readExtraInputs } from "./inputs";
+import { readInputSwitches } from "./inputSwitches";
 import { SecretKeyLookup } from "./secrets";
 import { SEGMENT_DEFAULTS } from "./segments";
 import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm"] as const;
+const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm", "extraInputs", "inputSwitches", "shard"] as const;
 const LANGUAGE = /^[a-z]{3}$/;
 const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
 
@@ -33,6 +35,10 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     const events = readEvents(c.at("events"));
     const jamSyncHourUtc = c.at("jamSyncHourUtc").present ? c.at("jamSyncHourUtc").int({ min: 0, max: 23, unit: "(UTC hour of the daily jam sync)" }) : undefined;
     const { premium, drm } = readChannelDrm(c);
+    const extraInputs = readExtraInputs(c.at("extraInputs"), contribution, singlePipeline ? 1 : 2);
+    const inputSwitches = readInputSwitches(c.at("inputSwitches"), extraInputs, declaredNames(c.at("extraInputs")));
+    // A season has at most 60 channels, so at most 60 shards.
+    const shard = c.at("shard").present ? c.at("shard").int({ min: 1, max: 60, unit: "(the shard's number, from 1)" }) : undefined;
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
     audioNeedsPids(c.at("audio"), audio);
@@ -41,11 +47,18 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false, premium };
+    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false, premium, extraInputs, inputSwitches };
     if (singlePipeline) out.singlePipeline = singlePipeline;
     if (jamSyncHourUtc !== undefined) out.jamSyncHourUtc = jamSyncHourUtc;
     if (drm) out.drm = drm;
+    if (shard !== undefined) out.shard = shard;
     return out;
+}
+
+/** Input names as written: a switch to an input with a bad field elsewhere is not also "unknown". */
+function declaredNames(c: Cursor): string[] {
+    if (!Array.isArray(c.value)) return [];
+    return (c.value as unknown[]).flatMap((x) => (x && typeof x === "object" && typeof (x as Record<string, unknown>)["name"] === "string" ? [(x as Record<string, string>)["name"]!] : []));
 }
 
 function readAudio(c: Cursor): AudioTrack | undefined {

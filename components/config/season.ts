@@ -10,16 +10,20 @@ import { checkAdWindows, readAds } from "./ads";
 import { assignJamSync } from "./jamSync";
 import { checkConsumerConcurrency, RealtimeLogSettings, resolveRateLimits, resolveSampling, streamSizingFor } from "./capacity";
 import { checkCallerTargets } from "./contribution";
+import { checkExtraInputRegions } from "./inputs";
+import { checkSwitchWindows } from "./inputSwitches";
 import { resolveDrm } from "./drm";
 import { readOperations } from "./operations";
 import { readQoe } from "./qoe";
+import { readQuotas } from "./quotas";
+import { assignShards } from "../delivery/shards";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
 /** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
 export const PROTECT_KEY = "protect";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "tags"] as const;
+const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "quotas", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -32,6 +36,8 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
 
     const name = root.at("name").string({ pattern: /^[a-z][a-z0-9-]{1,23}$/, patternHint: "a lowercase slug of 2-24 characters such as rsn-2026-27" });
     const regions = readRegions(root.at("regions"));
+    // The account's quotas come first: the season's layout (shards) is sized from them.
+    const quotas = readQuotas(root.at("quotas"), regions);
     const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
     checkDerivedNames(root.at("channels"), channels);
@@ -46,11 +52,13 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     if (schedule) {
         windowsWithMargins(root.at("channels"), channels, schedule);
         assignJamSync(root.at("channels"), channels, schedule);
+        checkSwitchWindows(root.at("channels"), channels, schedule);
     }
     // Ids as written: a channel with a bad field elsewhere is still a channel ads may name.
     const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
+    checkExtraInputRegions(root.at("channels"), channels, regions.map((r) => r.region));
     const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
     if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
@@ -62,6 +70,20 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
     if (qoe && samplingRate !== undefined) {
         checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
+    }
+
+    // Channels pinned to a shard must fit it (the account's quotas size each shard).
+    if (name && delivery && quotas) {
+        const layoutOf = { name, regions, channels, delivery, quotas, ...(ads ? { ads } : {}) } as SeasonConfig;
+        const { layout, problems } = assignShards(layoutOf);
+        for (const p of problems) root.at("channels").index(p.index).at("shard").fail(p.message);
+        // A later shard's hostnames (live-2.example.com) must not be a name shard 1 already has.
+        const own = new Set((delivery.domain?.aliases ?? []).map((a) => a.toLowerCase()));
+        for (const s of layout.shards.slice(1)) {
+            for (const a of s.aliases.filter((x) => own.has(x.toLowerCase()))) {
+                root.at("delivery").at("domain").at("aliases").fail(`${JSON.stringify(a)} is also shard ${s.index}'s hostname (docs/adr/026); a CloudFront alias belongs to one distribution, so rename the alias`);
+            }
+        }
     }
 
     issues.push(...unknownKeys(secrets, SEASON_KEY, raw, [PROTECT_KEY]));
@@ -80,6 +102,7 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
         ...(ads ? { ads } : {}),
         operations: operations!,
         qoe: qoe!,
+        quotas: quotas!,
         tags,
     };
 }

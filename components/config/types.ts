@@ -3,11 +3,16 @@
  * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
  * components never see an optional that still needs a fallback.
  */
+import type { QuotaSettings } from "./quotas";
 import type { DrmConfig } from "./drm";
+import type { ExtraInputConfig } from "./inputs";
+import type { InputSwitchConfig } from "./inputSwitches";
 import type { OperationsConfig } from "./operations";
 import type { QoeConfig } from "./qoe";
 
 export type { AudioPreset, CmafMethod, DrmConfig, DrmSystem, VideoPreset } from "./drm";
+export type { ExtraInputConfig, InputFailoverConfig } from "./inputs";
+export type { InputSwitchConfig } from "./inputSwitches";
 export type { HoldConfig, OperationsConfig } from "./operations";
 export type { QoeConfig } from "./qoe";
 
@@ -152,6 +157,15 @@ export interface ChannelConfig {
     premium: boolean;
     /** SPEKE v2 encryption of the channel's endpoints, identical in every region but the key provider URL. */
     drm?: DrmConfig;
+    /** Inputs beside the venue contribution: a studio feed to switch to, or the venue's backup (automatic input failover). */
+    extraInputs: ExtraInputConfig[];
+    /** Switches between the channel's inputs at times relative to each event (MediaLive schedule actions). */
+    inputSwitches: InputSwitchConfig[];
+    /**
+     * Pins the channel to a shard (its distribution and channel groups, docs/adr/026); left out, the
+     * channel takes the first shard with room, in the order the season lists channels.
+     */
+    shard?: number;
 }
 
 export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
@@ -348,6 +362,8 @@ export interface SeasonConfig {
     operations: OperationsConfig;
     /** Real-time quality of experience: log consumer sizing and viewer-side alarm thresholds. */
     qoe: QoeConfig;
+    /** The account's raised service quotas and who else shares it (plan and layout use them). */
+    quotas: QuotaSettings;
     /** Extra tags on every resource (provider default tags). */
     tags: Record<string, string>;
 }

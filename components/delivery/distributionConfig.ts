@@ -4,6 +4,7 @@ import { SeasonConfig } from "../config/types";
 import { viewerPathPrefix } from "../naming";
 import { ERROR_CACHING_SECONDS, originTimeouts } from "./caching";
 import { originShieldRegion } from "./originShield";
+import type { Shard } from "./shards";
 
 type Cfg = awsnative.types.input.cloudfront.DistributionConfigArgs;
 type Behavior = awsnative.types.input.cloudfront.DistributionCacheBehaviorArgs;
@@ -12,7 +13,7 @@ type Behavior = awsnative.types.input.cloudfront.DistributionCacheBehaviorArgs;
 export const TOKEN_PATH_PREFIX = "/tk/";
 
 export interface DistributionWiring {
-    /** MediaPackage egress domain per region. */
+    /** MediaPackage egress domain per region: of the shard's channel group. */
     egressDomains: Record<string, pulumi.Input<string>>;
     oacId: pulumi.Input<string>;
     /** Cache policy id per segment length (seconds). */
@@ -62,8 +63,8 @@ export const MEDIATAILOR_ROUTES = [
 ] as const;
 
 /** Content segments of an ad channel, listed by MediaTailor's personalised manifests without a path token. */
-export function adContentPathPattern(season: string, channelId: string): string {
-    return `${viewerPathPrefix(season, channelId)}/*`;
+export function adContentPathPattern(channelGroup: string, channelId: string): string {
+    return `${viewerPathPrefix(channelGroup, channelId)}/*`;
 }
 
 export function mediaOriginId(region: string): string {
@@ -82,20 +83,36 @@ export function groupRegions(season: SeasonConfig): [string, string] {
 }
 
 /** Viewer path pattern of a channel: only tokenised paths reach the media behaviours. */
-export function channelPathPattern(season: string, channelId: string): string {
-    return `${TOKEN_PATH_PREFIX}*${viewerPathPrefix(season, channelId)}/*`;
+export function channelPathPattern(channelGroup: string, channelId: string): string {
+    return `${TOKEN_PATH_PREFIX}*${viewerPathPrefix(channelGroup, channelId)}/*`;
+}
+
+/** A season of one shard: every channel on the season's channel group and hostnames. */
+function wholeSeason(season: SeasonConfig): Shard {
+    return {
+        index: 1,
+        channels: season.channels.map((c) => c.id),
+        channelGroup: season.name,
+        suffix: "",
+        aliases: season.delivery.domain?.aliases ?? [],
+        ...(season.delivery.clientRouting ? { clientRoutingDomain: season.delivery.clientRouting.domain } : {}),
+    };
 }
 
 /**
- * The aws-native distribution config: one origin per region (the MediaPackage egress domain is per
- * channel group, shared by the region's channels), one media-quality-based origin group and one
- * cache behaviour per channel, so CloudFront tracks quality scores per channel.
+ * The aws-native distribution config of one shard (docs/adr/026): one origin per region (the
+ * MediaPackage egress domain is per channel group, shared by the shard's channels), one
+ * media-quality-based origin group and one cache behaviour per channel, so CloudFront tracks
+ * quality scores per channel. The private and custom origins are served by shard 1, on the
+ * season's own hostnames.
  */
-export function distributionConfig(season: SeasonConfig, w: DistributionWiring): Cfg {
+export function distributionConfig(fullSeason: SeasonConfig, w: DistributionWiring, shard: Shard = wholeSeason(fullSeason)): Cfg {
+    const inShard = new Set(shard.channels);
+    const season: SeasonConfig = { ...fullSeason, channels: fullSeason.channels.filter((c) => inShard.has(c.id)) };
     const [primary, secondary] = groupRegions(season);
     const segments = season.channels.map((c) => c.segment.lengthSeconds);
     const timeouts = originTimeouts(segments);
-    const d = season.delivery;
+    const d = shard.index === 1 ? season.delivery : { ...season.delivery, vpcOrigins: [], customOrigins: [] };
 
     const mediaOrigins = season.regions.map((r) => ({
         id: mediaOriginId(r.region),
@@ -146,9 +163,9 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         functionAssociations: viewerFunction,
         ...rtl,
     });
-    const ads = adsDelivery(season, primary, w, viewerFunction, rtl, mediaSettings);
+    const ads = adsDelivery(season, shard.channelGroup, primary, w, viewerFunction, rtl, mediaSettings);
     const cacheBehaviors: Behavior[] = [
-        ...season.channels.map((c) => ({ pathPattern: channelPathPattern(season.name, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds) })),
+        ...season.channels.map((c) => ({ pathPattern: channelPathPattern(shard.channelGroup, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds) })),
         ...ads.behaviors,
         ...[...d.vpcOrigins, ...d.customOrigins].map((o) => ({
             pathPattern: o.pathPattern,
@@ -163,10 +180,10 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
         })),
     ];
 
-    const aliases = [...(d.domain?.aliases ?? []), ...(d.clientRouting ? [`*.${d.clientRouting.domain}`] : [])];
+    const aliases = [...shard.aliases, ...(shard.clientRoutingDomain ? [`*.${shard.clientRoutingDomain}`] : [])];
     const cfg: Cfg = {
         enabled: true,
-        comment: `OnAir ${season.name}: live delivery`,
+        comment: `OnAir ${season.name}: live delivery${shard.index > 1 ? `, shard ${shard.index}` : ""}`,
         httpVersion: "http2and3",
         ipv6Enabled: true,
         priceClass: d.priceClass,
@@ -200,13 +217,14 @@ export function distributionConfig(season: SeasonConfig, w: DistributionWiring):
  */
 function adsDelivery(
     season: SeasonConfig,
+    channelGroup: string,
     primary: string,
     w: DistributionWiring,
     viewerFunction: { eventType: "viewer-request"; functionArn: pulumi.Input<string> }[],
     rtl: { realtimeLogConfigArn?: pulumi.Input<string> },
     mediaSettings: (target: string, segmentSeconds: number) => Omit<Behavior, "pathPattern">,
 ): { origins: awsnative.types.input.cloudfront.DistributionOriginArgs[]; behaviors: Behavior[] } {
-    if (!season.ads || !w.adsPolicyIds || !w.originRequestPolicyIds.mediaTailor) return { origins: [], behaviors: [] };
+    if (!season.ads || !w.adsPolicyIds || !w.originRequestPolicyIds.mediaTailor || !season.channels.some((c) => c.ads)) return { origins: [], behaviors: [] };
     const hosts = mediaTailorHosts(primary);
     const origin = (id: string, domainName: string) => ({
         id,
@@ -223,7 +241,7 @@ function adsDelivery(
     };
     const behaviors: Behavior[] = [
         ...MEDIATAILOR_ROUTES.map((r) => ({ pathPattern: r.pathPattern, targetOriginId: r.origin, ...settings[r.kind] })),
-        ...season.channels.filter((c) => c.ads).map((c) => ({ pathPattern: adContentPathPattern(season.name, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
+        ...season.channels.filter((c) => c.ads).map((c) => ({ pathPattern: adContentPathPattern(channelGroup, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
     ];
     return { origins: [origin(MEDIATAILOR_ORIGIN.manifests, hosts.manifests), origin(MEDIATAILOR_ORIGIN.segments, hosts.segments)], behaviors };
 }

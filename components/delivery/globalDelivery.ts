@@ -15,12 +15,16 @@ import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
 import { endpointPolicy } from "./endpointPolicy";
 import { adPlayerCorsPolicyArgs } from "./cors";
 import { createRevocationHook, RevocationHook } from "./revocation";
+import { seasonLayout, Shard } from "./shards";
 import { deliverySummary, DeliverySummary } from "./summary";
 import { AdOriginRead, webAclArgs } from "./waf";
 
 export interface RegionalOrigins {
     region: string;
+    /** The region's first channel group's egress domain. */
     egressDomain: pulumi.Output<string>;
+    /** Every channel group's egress domain, by group name (one per shard; absent: the first only). */
+    egressDomains?: Record<string, pulumi.Output<string>>;
     channels: Record<string, ChannelChainOutputs>;
 }
 
@@ -37,6 +41,18 @@ export interface GlobalDeliveryArgs {
     adOriginKey?: { kid: string; key: pulumi.Output<string> };
     /** MediaTailor's origin reads by channel (prefix and secret token signature): the Web ACL labels them. */
     adOriginReads?: AdOriginRead[];
+    /** The season's shards (components/delivery/shards.ts): one distribution each. Absent: the season's layout. */
+    shards?: Shard[];
+}
+
+/** One shard's distribution and what viewers reach it by. */
+export interface ShardDelivery {
+    shard: Shard;
+    distribution: awsnative.cloudfront.Distribution;
+    distributionArn: pulumi.Output<string>;
+    /** The shard's viewer hostname: its first alias, else its distribution's own name. */
+    playbackHost: pulumi.Output<string>;
+    summary: DeliverySummary;
 }
 
 export interface ChannelPlayback {
@@ -52,7 +68,12 @@ export interface ChannelPlayback {
  * `opts.providers`: CloudFront, WAF (scope CLOUDFRONT) and the KeyValueStore live there.
  */
 export class GlobalDelivery extends pulumi.ComponentResource {
+    /** Shard 1's distribution (a season of one shard has only this one). */
     readonly distribution: awsnative.cloudfront.Distribution;
+    /** Every shard's distribution, shard 1 first. */
+    readonly shards: ShardDelivery[];
+    /** Per channel: its shard's playback host and distribution domain (the vending hook and MediaTailor use them). */
+    readonly channelHosts: Record<string, { playbackHost: pulumi.Output<string>; distributionDomain: pulumi.Output<string>; clientRoutingDomain?: string }>;
     readonly distributionArn: pulumi.Output<string>;
     readonly domainName: pulumi.Output<string>;
     readonly keyValueStoreArn: pulumi.Output<string>;
@@ -152,8 +173,9 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         this.realtimeLogStreamName = realtime.streamName;
         this.realtimeLogConfig = { name: realtime.config.name, samplingRate: realtime.config.samplingRate, fields: realtime.config.fields };
 
-        const cfg = distributionConfig(season, {
-                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomain])),
+        const shards = args.shards ?? seasonLayout(season).shards;
+        const wiring = (shard: Shard) => ({
+                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomains?.[shard.channelGroup] ?? r.egressDomain])),
                 oacId: oac.awsId,
                 cachePolicyIds,
                 originRequestPolicyIds: { media: originRequest.awsId, viewerGeo: viewerGeo.awsId, ...(mediaTailorRequest ? { mediaTailor: mediaTailorRequest.awsId } : {}) },
@@ -165,42 +187,60 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 realtimeLogConfigArn: realtime.configArn,
                 ...(adsPolicyIds ? { adsPolicyIds } : {}),
             });
-        this.distribution = new awsnative.cloudfront.Distribution("live", {
-            // The stack's rights requirement travels with the distribution, where the security pack reads it.
-            ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
-            distributionConfig: cfg,
-        }, here);
-        this.summary = deliverySummary(cfg, aclArgs.rules as awsnative.types.input.wafv2.WebAclRuleArgs[], season.delivery.urlVending.callerRoleArns);
-        this.distributionArn = pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${this.distribution.id}`;
+        // One distribution per shard, each within its quotas, with its own hostnames (docs/adr/026).
+        this.shards = shards.map((shard) => {
+            const cfg = distributionConfig(season, wiring(shard), shard);
+            const distribution = new awsnative.cloudfront.Distribution(`live${shard.suffix}`, {
+                // The stack's rights requirement travels with the distribution, where the security pack reads it.
+                ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
+                distributionConfig: cfg,
+            }, here);
+            return {
+                shard,
+                distribution,
+                distributionArn: pulumi.interpolate`arn:aws:cloudfront::${account}:distribution/${distribution.id}`,
+                playbackHost: shard.aliases.length > 0 ? pulumi.output(shard.aliases[0]!) : distribution.domainName,
+                summary: deliverySummary(cfg, aclArgs.rules as awsnative.types.input.wafv2.WebAclRuleArgs[], season.delivery.urlVending.callerRoleArns),
+            };
+        });
+        const first = this.shards[0]!;
+        this.distribution = first.distribution;
+        this.summary = first.summary;
+        this.distributionArn = first.distributionArn;
         this.domainName = this.distribution.domainName;
+        const shardOf = new Map(this.shards.flatMap((s) => s.shard.channels.map((id) => [id, s] as const)));
+        this.channelHosts = Object.fromEntries(season.channels.map((c) => {
+            const s = shardOf.get(c.id) ?? first;
+            return [c.id, { playbackHost: s.playbackHost, distributionDomain: s.distribution.domainName, ...(s.shard.clientRoutingDomain ? { clientRoutingDomain: s.shard.clientRoutingDomain } : {}) }];
+        }));
 
-        // Each region's endpoints admit only this distribution (origin access control).
+        // Each region's endpoints admit only their shard's distribution (origin access control).
         for (const r of args.regions) {
             const native = args.regionProviders[r.region]!.native;
             for (const ch of Object.values(r.channels)) {
+                const d = (shardOf.get(ch.channelId) ?? first).distributionArn;
                 new awsnative.mediapackagev2.OriginEndpointPolicy(`${regionShort(r.region)}-${ch.channelId}-endpoint-policy`, {
                     channelGroupName: ch.channelGroupName,
                     channelName: ch.channelId,
                     originEndpointName: ch.originEndpointName,
-                    policy: endpointPolicy(ch.originEndpointArn, this.distributionArn),
+                    policy: endpointPolicy(ch.originEndpointArn, d),
                 }, { parent: this, provider: native });
             }
         }
 
-        const playbackHost = season.delivery.domain ? pulumi.output(season.delivery.domain.aliases[0]!) : this.distribution.domainName;
-        this.playbackHost = playbackHost;
+        this.playbackHost = first.playbackHost;
 
         this.keyValueStoreArn = kvs.arn;
         // Operators revoke through the hook; the store's write access stays with the deployment role.
         this.revocation = createRevocationHook(season, "us-east-1", kvs.arn, here);
         this.restreamerIpSetIds = { v4: v4.awsId, v6: v6.awsId };
         this.playback = {};
-        const first = args.regions[0]!;
-        for (const ch of Object.values(first.channels)) {
-            // Token-less templates: the vending hook inserts /tk/<token> after the host.
+        for (const ch of Object.values(args.regions[0]!.channels)) {
+            // Token-less templates on the channel's shard host: the vending hook inserts /tk/<token> after it.
+            const host = this.channelHosts[ch.channelId]?.playbackHost ?? first.playbackHost;
             this.playback[ch.channelId] = {
-                hls: pulumi.interpolate`https://${playbackHost}${TOKEN_PATH_PREFIX}<token>${ch.hlsPath}`,
-                dash: pulumi.interpolate`https://${playbackHost}${TOKEN_PATH_PREFIX}<token>${ch.dashPath}`,
+                hls: pulumi.interpolate`https://${host}${TOKEN_PATH_PREFIX}<token>${ch.hlsPath}`,
+                dash: pulumi.interpolate`https://${host}${TOKEN_PATH_PREFIX}<token>${ch.dashPath}`,
             };
         }
         this.registerOutputs({

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { secretArnPattern } from "../arns";
 import { SeasonConfig } from "../config/types";
-import { PACKAGING, viewerPathPrefix } from "../naming";
+import { PACKAGING } from "../naming";
+import { channelViewerPrefix } from "./shards";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { REPO_ROOT } from "../repoRoot";
 
@@ -12,18 +13,31 @@ const CODE_DIR = path.join(REPO_ROOT, "components", "delivery", "vending");
 /** Ad channels' personalised-manifest paths on the playback host (MediaTailor via CloudFront). */
 export type AdPaths = Record<string, { config: string; hls: string; dash: string }>;
 
-/** Environment of the vending Lambda: names and paths only; the key stays in Secrets Manager. */
-export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>, ads?: pulumi.Input<AdPaths>): Record<string, pulumi.Input<string>> {
-    const channels = Object.fromEntries(season.channels.map((c) => {
-        const prefix = `${viewerPathPrefix(season.name, c.id)}/`;
-        return [c.id, { prefix, hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`, dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd` }];
-    }));
+/** Per channel, its shard's playback host and embedded-POP routing domain (docs/adr/026). */
+export type ChannelHosts = Record<string, { playbackHost: pulumi.Input<string>; clientRoutingDomain?: string }>;
+
+/**
+ * Environment of the vending Lambda: names and paths only; the key stays in Secrets Manager. Each
+ * channel carries its shard's host (and routing domain) when the season has more than one shard.
+ */
+export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>, ads?: pulumi.Input<AdPaths>, hosts?: ChannelHosts): Record<string, pulumi.Input<string>> {
+    const channels = pulumi.all(Object.fromEntries(season.channels.map((c) => {
+        const prefix = `${channelViewerPrefix(season, c.id)}/`;
+        const own = hosts?.[c.id];
+        return [c.id, pulumi.all([own?.playbackHost, pulumi.output(playbackDomain)]).apply(([host, main]) => ({
+            prefix,
+            hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`,
+            dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`,
+            ...(host && host !== main ? { host } : {}),
+            ...(own?.clientRoutingDomain && own.clientRoutingDomain !== season.delivery.clientRouting?.domain ? { clientRoutingDomain: own.clientRoutingDomain } : {}),
+        }))];
+    })));
     return {
         KEY_ID: kid,
         SIGNING_KEY_SECRET_ARN: secretArn,
         PLAYBACK_DOMAIN: playbackDomain,
         ...(season.delivery.clientRouting ? { CLIENT_ROUTING_DOMAIN: season.delivery.clientRouting.domain } : {}),
-        CHANNELS: JSON.stringify(channels),
+        CHANNELS: channels.apply((c) => JSON.stringify(c)),
         TOKEN_TTL_SECONDS: String(season.security.tokens.ttlSeconds),
         MAX_TOKEN_TTL_SECONDS: String(season.security.tokens.maxTtlSeconds),
         ...(season.ads && ads
@@ -75,6 +89,7 @@ export function createUrlVending(
     playbackDomain: pulumi.Input<string>,
     opts: pulumi.CustomResourceOptions,
     ads?: pulumi.Input<AdPaths>,
+    hosts?: ChannelHosts,
 ): UrlVending {
     const functionName = `onair-${season.name}-url-vending`;
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
@@ -104,7 +119,7 @@ export function createUrlVending(
             "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
             "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
         }),
-        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads) },
+        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads, hosts) },
     }, { ...opts, dependsOn: [logs, version] });
     const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
     // Only the entitlement backend may mint: its roles are named in the function's resource policy.

@@ -5,6 +5,7 @@ import { mediaConnectFlowArnPattern, mediaPackageChannelArn, secretArnPattern } 
 import { ChannelConfig, LogLevel, RegionConfig } from "../config/types";
 import { chainName, PACKAGING, viewerPathPrefix } from "../naming";
 import { directInputRequest } from "./contribution/directInput";
+import { buildExtraInputs, extraFlowArns } from "./contribution/extraInputs";
 import { RTP_PUSH_PORT } from "../config/defaults";
 import { FlowSecrets, flowArgs, listenerPort, PIPELINES, SECOND_SOURCE_PORT_OFFSET, sourceArgs } from "./contribution/flows";
 import { channelRequest } from "./encoding/channelRequest";
@@ -21,6 +22,8 @@ export interface ChannelChainContext {
     region: RegionConfig;
     account: pulumi.Output<string>;
     channelGroup: awsnative.mediapackagev2.ChannelGroup;
+    /** The channel group's name (the same in every region): the viewer path and IAM scopes use it. */
+    channelGroupName: string;
     logLevel: LogLevel;
     tags: Record<string, string>;
     /** SRT passphrase of this channel, as a Pulumi secret. */
@@ -119,13 +122,15 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
             region: r,
             account,
             mediaPackageChannelArn: mediaPackageChannelArn(r, account, ctx.season, ch.id),
-            flowArns: flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)),
+            flowArns: [...flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)), ...extraFlowArns(ch, r)],
             secretArns: readsSecret ? [secretArnPattern(r, account, secretPrefix)] : [],
         })),
     }, opts());
 
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
     const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
+    // Studio and backup feeds (channels[].extraInputs), attached after the venue's input.
+    const extra = buildExtraInputs(ch, { parent, region: r, physical, tags: ctx.tags, roleArn: mlRole.arn, name: n });
 
     const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
         channelGroupName: mpChannel.channelGroupName,
@@ -134,7 +139,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     }, opts());
 
     // DRM channels: SPEKE v2 encryption, identical in every region but this region's key provider URL and role.
-    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.season }, n("speke-role"));
+    const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.channelGroupName }, n("speke-role"));
     const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
         ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
         channelName: mpChannel.channelName,
@@ -147,10 +152,10 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         region: r,
         allowLiveUpdate: ch.allowLiveUpdate,
         allowLiveDelete: ch.allowLiveDelete,
-        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags }),
+        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags, extraInputIds: extra.ids }),
     }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
 
-    const prefix = viewerPathPrefix(ctx.season, ch.id);
+    const prefix = viewerPathPrefix(ctx.channelGroupName, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
     const dashPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`;
     return {
@@ -158,7 +163,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         region: r,
         role: region.role,
         egressDomain: ctx.channelGroup.egressDomain,
-        channelGroupName: ctx.season,
+        channelGroupName: ctx.channelGroupName,
         originEndpointName: PACKAGING.endpointName,
         originEndpointArn: endpoint.arn,
         hlsPath,
@@ -172,6 +177,7 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
         flowArns: flows.map((f) => f.flowArn),
         flowNames,
         contribution: input.endpoints,
+        extraInputs: extra.endpoints,
     };
 }
 

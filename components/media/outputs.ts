@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ExtraInputEndpoint } from "./contribution/extraInputs";
 
 /** What the delivery layer and operators need from one channel's chain in one region. */
 export interface ChannelChainOutputs {
@@ -25,6 +26,8 @@ export interface ChannelChainOutputs {
     flowNames: string[];
     /** Where the venue encoders send (listener protocols) or what the flows call (srt-caller). */
     contribution: pulumi.Output<ContributionEndpoint[]>;
+    /** Where studio and backup feeds (channels[].extraInputs) are sent or read from. */
+    extraInputs: pulumi.Output<ExtraInputEndpoint[]>;
 }
 
 export interface ContributionEndpoint {

@@ -18,6 +18,11 @@ export interface RegionalMediaChainArgs {
     passphrases: Record<string, pulumi.Output<string>>;
     /** Secondary regions: the primary region's MediaLive channels by channel id, to roll live updates after. */
     rollAfter?: Record<string, pulumi.Resource>;
+    /**
+     * The season's MediaPackage channel groups and the channels in each (components/delivery/shards.ts);
+     * left out, one group named after the season holds every channel.
+     */
+    channelGroups?: { name: string; suffix: string; channels: string[] }[];
 }
 
 /**
@@ -29,7 +34,10 @@ export interface RegionalMediaChainArgs {
 export class RegionalMediaChain extends pulumi.ComponentResource {
     readonly region: string;
     readonly role: string;
+    /** The first channel group (the season's name). */
     readonly channelGroup: awsnative.mediapackagev2.ChannelGroup;
+    /** Every channel group of the region, by name (one per shard). */
+    readonly channelGroups: Record<string, awsnative.mediapackagev2.ChannelGroup>;
     readonly channels: Record<string, ChannelChainOutputs>;
 
     constructor(name: string, args: RegionalMediaChainArgs, opts: pulumi.ComponentResourceOptions) {
@@ -39,10 +47,20 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
         const short = regionShort(args.region.region);
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
 
-        this.channelGroup = new awsnative.mediapackagev2.ChannelGroup(`${short}-channel-group`, {
-            channelGroupName: args.season,
-            description: `OnAir season ${args.season} (${args.region.role})`,
-        }, { parent: this });
+        // One group per shard, each within the account's channels-per-group quota (docs/adr/026).
+        const groups = args.channelGroups ?? [{ name: args.season, suffix: "", channels: args.channels.map((c) => c.id) }];
+        this.channelGroups = {};
+        const groupOf = new Map<string, awsnative.mediapackagev2.ChannelGroup>();
+        for (const g of groups) {
+            const group = new awsnative.mediapackagev2.ChannelGroup(`${short}-channel-group${g.suffix}`, {
+                channelGroupName: g.name,
+                description: `OnAir season ${args.season} (${args.region.role})${g.suffix ? `, shard ${g.suffix.slice(1)}` : ""}`,
+            }, { parent: this });
+            this.channelGroups[g.name] = group;
+            for (const id of g.channels) groupOf.set(id, group);
+        }
+        this.channelGroup = this.channelGroups[groups[0]!.name]!;
+        const groupName = new Map(groups.flatMap((g) => g.channels.map((id) => [id, g.name] as const)));
 
         this.channels = {};
         for (const ch of args.channels) {
@@ -53,7 +71,8 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
                 season: args.season,
                 region: args.region,
                 account,
-                channelGroup: this.channelGroup,
+                channelGroup: groupOf.get(ch.id) ?? this.channelGroup,
+                channelGroupName: groupName.get(ch.id) ?? groups[0]!.name,
                 logLevel: args.logLevel,
                 tags: args.tags,
                 ...(passphrase ? { passphrase } : {}),
@@ -64,6 +83,7 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
             region: this.region,
             role: this.role,
             egressDomain: this.channelGroup.egressDomain,
+            egressDomains: Object.fromEntries(Object.entries(this.channelGroups).map(([n, g]) => [n, g.egressDomain])),
             channels: Object.fromEntries(Object.entries(this.channels).map(([id, c]) => [id, { hlsUrl: c.hlsUrl, dashUrl: c.dashUrl, mediaLiveChannelId: c.mediaLiveChannelId }])),
         });
     }

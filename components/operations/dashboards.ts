@@ -118,8 +118,8 @@ export function regionDashboard(r: MonitoredRegion): DashboardBody {
         }
         for (const p of PANELS.mediapackage) {
             const dims: Record<string, string> = p.metric.startsWith("Ingress")
-                ? { ChannelGroup: r.channelGroup, Channel: ch.id }
-                : { ChannelGroup: r.channelGroup, Channel: ch.id, OriginEndpoint: ENDPOINT };
+                ? { ChannelGroup: ch.channelGroup ?? r.channelGroup, Channel: ch.id }
+                : { ChannelGroup: ch.channelGroup ?? r.channelGroup, Channel: ch.id, OriginEndpoint: ENDPOINT };
             l.graph(`${ch.id}: ${p.title}`, r.region, [line(p, dims, ch.id)]);
         }
     }

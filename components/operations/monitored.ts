@@ -9,6 +9,8 @@ export interface MonitoredChannel<S = string> {
     mediaLiveChannelArn: S;
     pipelines: number;
     flowArns: S[];
+    /** The channel's MediaPackage channel group when the season has several (docs/adr/026); else the region's. */
+    channelGroup?: string;
 }
 
 export interface MonitoredRegion<S = string> {

@@ -4,15 +4,25 @@ import { HOLD_OFF, holdParameterName, inputLostAlarmName } from "./hold";
 
 /**
  * What a schedule (or an operator) hands the runner: one channel of one region. `stop` honours
- * the operator hold; `stop-now` (an operator's explicit stop) does not.
+ * the operator hold; `stop-now` (an operator's explicit stop) does not; `switch-input` (an
+ * operator's) switches the channel to the attachment named by `input` at once.
  */
 export interface RunnerInput {
-    action: "start" | "stop" | "stop-now";
+    action: "start" | "stop" | "stop-now" | "switch-input";
     channel: string;
     event: string;
     channelId: string;
     flowArns: string[];
+    /** switch-input: the input attachment to switch to (`contribution` or a channels[].extraInputs name). */
+    input?: string;
 }
+
+/**
+ * A manual switch's action name: `manual.<execution name>`, unique per channel schedule (execution
+ * names are unique per state machine) and outside the schedule resource's `onair.` names, so a
+ * `pulumi up` never deletes it.
+ */
+export const MANUAL_PREFIX = "manual.";
 
 /** What the runner's definition is built from: one per region. */
 export interface RunnerSettings {
@@ -213,10 +223,46 @@ function stopStates(s: RunnerSettings): Record<string, unknown> {
 }
 
 /**
+ * The operator's input switch: one immediate input switch in the channel's MediaLive schedule
+ * (BatchUpdateSchedule; "For an input switch in a standard channel ... MediaLive internally sets the
+ * start time to 10 seconds in the future", User Guide, "How input switch actions work"), then a
+ * NOC notice. A refused switch (422: no such attachment) fails the execution, which the runner's
+ * failure rule reports.
+ */
+function switchStates(s: RunnerSettings): Record<string, unknown> {
+    return {
+        HasInput: {
+            Type: "Choice",
+            Choices: [{ And: [{ Variable: "$.input", IsPresent: true }, { Variable: "$.input", IsString: true }], Next: "SwitchInput" }],
+            Default: "MissingInput",
+        },
+        MissingInput: { Type: "Fail", Error: "OnAir.MissingInput", Cause: "switch-input needs input: the attachment to switch to (contribution or an extra input's name)" },
+        SwitchInput: {
+            Type: "Task",
+            Resource: "arn:aws:states:::aws-sdk:medialive:batchUpdateSchedule",
+            Parameters: {
+                "ChannelId.$": "$.channelId",
+                Creates: {
+                    ScheduleActions: [{
+                        "ActionName.$": `States.Format(${template(`${MANUAL_PREFIX}{}`)}, $$.Execution.Name)`,
+                        ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
+                        ScheduleActionSettings: { InputSwitchSettings: { "InputAttachmentNameReference.$": "$.input" } },
+                    }],
+                },
+            },
+            Retry: RETRY,
+            ResultPath: null,
+            Next: "NotifySwitched",
+        },
+        NotifySwitched: notice(s, "input switch", `OnAir ${s.season}: {} (${s.region}) is switching to input {} now, by hand (execution {}). Scheduled switches still run at their times; switch every region.`, ["$.channel", "$.input", "$$.Execution.Name"], "Done"),
+    };
+}
+
+/**
  * The region's season runner (Step Functions): flows carry the venue feed, so they start before
  * the channel reads them and stop after it, which one-API-call schedules cannot order; a stop
- * waits while the channel is held. New actions (the input switch of issue 18 point 2) are new
- * branches of `Action`.
+ * waits while the channel is held; an operator's input switch is one immediate schedule action.
+ * Scheduled input switches are not the runner's: they live in each channel's MediaLive schedule.
  */
 export function runnerDefinition(s: RunnerSettings): Record<string, unknown> {
     return {
@@ -229,10 +275,12 @@ export function runnerDefinition(s: RunnerSettings): Record<string, unknown> {
                     { Variable: "$.action", StringEquals: "start", Next: "StartFlows" },
                     { Variable: "$.action", StringEquals: "stop", Next: "BeginStop" },
                     { Variable: "$.action", StringEquals: "stop-now", Next: "StopChannel" },
+                    { Variable: "$.action", StringEquals: "switch-input", Next: "HasInput" },
                 ],
                 Default: "UnknownAction",
             },
-            UnknownAction: { Type: "Fail", Error: "OnAir.UnknownAction", Cause: "action must be start, stop or stop-now" },
+            UnknownAction: { Type: "Fail", Error: "OnAir.UnknownAction", Cause: "action must be start, stop, stop-now or switch-input" },
+            ...switchStates(s),
             StartFlows: flowMap("startFlow", "LetFlowsConnect"),
             LetFlowsConnect: { Type: "Wait", Seconds: FLOW_CONNECT_SECONDS, Next: "StartChannel" },
             StartChannel: channelTask("startChannel", "Done"),
@@ -264,7 +312,8 @@ export interface RunnerScope {
 }
 
 /**
- * The runner may start and stop exactly this region's season flows and channels, read exactly
+ * The runner may start and stop exactly this region's season flows and channels, add a manual
+ * input switch to their schedules, read exactly
  * its channels' hold parameters (never write them), publish to its region's NOC topic and, when
  * configured, read its channels' input-lost alarms.
  */
@@ -274,6 +323,14 @@ export function runnerPolicy(scope: RunnerScope): PolicyDocument {
             Sid: "RunChannels",
             Effect: "Allow",
             Action: ["medialive:StartChannel", "medialive:StopChannel"],
+            Resource: scope.channelArns,
+            ...(scope.channelTag ? { Condition: { StringEquals: { [`aws:ResourceTag/${scope.channelTag.key}`]: scope.channelTag.value } } } : {}),
+        },
+        // The operator's switch-input: BatchUpdateSchedule acts on the channel resource, held to the same tag.
+        {
+            Sid: "SwitchInputs",
+            Effect: "Allow",
+            Action: "medialive:BatchUpdateSchedule",
             Resource: scope.channelArns,
             ...(scope.channelTag ? { Condition: { StringEquals: { [`aws:ResourceTag/${scope.channelTag.key}`]: scope.channelTag.value } } } : {}),
         },

@@ -17,6 +17,8 @@ import { MonitoredRegion } from "./monitored";
 import { HOLD_OFF, holdOperatorPolicy, holdParameterArn, holdParameterName, inputLostAlarmName } from "./hold";
 import { RunnerInput, runnerDefinition, runnerPolicy, schedulerPolicy } from "./runner";
 import { scheduledActions, scheduleName } from "./scheduleWindows";
+import { MediaLiveSchedule } from "../media/medialive/schedule";
+import { OWNED_PREFIX, switchActions, UpcomingSwitch, upcomingSwitches } from "./inputSchedule";
 
 export interface RegionChains {
     region: string;
@@ -31,6 +33,8 @@ export interface SeasonOperationsArgs {
     /** us-east-1 providers: CloudFront metrics and alarms live there. */
     global: RegionProviders;
     distributionId: pulumi.Input<string>;
+    /** The distributions of shards 2.. of a large season (docs/adr/026): each gets the same metrics and alarms. */
+    shardDistributionIds?: { shard: number; id: pulumi.Input<string> }[];
     /** The real-time log stream (us-east-1) the QoE consumer reads, and the sizing it was created with. */
     realtimeLogStream?: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing };
     /** Schedules are only created for what is still ahead of this instant. */
@@ -64,6 +68,7 @@ function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<Monitor
         const o = r.channels[ch.id]!;
         return pulumi.all([o.mediaLiveChannelId, o.mediaLiveChannelArn, pulumi.all(o.flowArns)]).apply(([id, arn, flows]) => ({
             id: ch.id, name: ch.name, mediaLiveChannelId: id, mediaLiveChannelArn: arn, pipelines: ch.singlePipeline ? 1 : 2, flowArns: flows,
+            ...(o.channelGroupName !== season.name ? { channelGroup: o.channelGroupName } : {}),
         }));
     });
     return pulumi.all(channels).apply((cs) => ({ region: r.region, role: r.role, channelGroup: season.name, channels: cs }));
@@ -84,6 +89,11 @@ export class SeasonOperations extends pulumi.ComponentResource {
     readonly holdParameters: Record<string, Record<string, string>> = {};
     /** The managed policy to attach to the NOC's role: set and read the season's holds, nothing else. */
     holdOperatorPolicyArn?: pulumi.Output<string>;
+    /**
+     * Per channel with input switches: the switches still ahead, and per region what the schedule
+     * resource holds in MediaLive, what waits for MediaLive's 14-day window and what was missed.
+     */
+    readonly inputSwitches: Record<string, { upcoming: UpcomingSwitch[]; regions: Record<string, { scheduled: pulumi.Output<string[]>; deferred: pulumi.Output<string[]>; missed: pulumi.Output<string[]> }> }> = {};
     /** The QoE consumer and how its event source mapping was sized. */
     qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
@@ -147,6 +157,7 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }
 
             this.scheduleRegion(args, r, p, topic);
+            this.inputSchedules(args, r);
         }
 
         // Global: CloudFront's additional metrics (origin latency, cache hit rate), dashboard and alarms.
@@ -162,6 +173,15 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }, g);
         this.dashboards.push(dashboard.dashboardName);
         for (const spec of globalAlarms(season.name, args.distributionId, season.observability.alarms)) metricAlarm(this, spec, "us-east-1", globalTopic, g);
+        for (const d of args.shardDistributionIds ?? []) {
+            new aws.cloudfront.MonitoringSubscription(`cloudfront-additional-metrics-${d.shard}`, {
+                distributionId: d.id,
+                monitoringSubscription: { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: "Enabled" } },
+            }, g);
+            for (const spec of globalAlarms(season.name, d.id, season.observability.alarms)) {
+                metricAlarm(this, { ...spec, key: `${spec.key}-${d.shard}`, name: `${spec.name}-shard-${d.shard}`, description: `Shard ${d.shard}: ${spec.description}` }, "us-east-1", globalTopic, g);
+            }
+        }
         if (args.realtimeLogStream) {
             const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStream, g);
             const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
@@ -178,7 +198,30 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }, g);
             this.holdOperatorPolicyArn = policy.arn;
         }
-        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe });
+        this.registerOutputs({ topicArns: this.topicArns, dashboards: this.dashboards, runnerArns: this.runnerArns, holdParameters: this.holdParameters, holdOperatorPolicyArn: this.holdOperatorPolicyArn, qoe: this.qoe, inputSwitches: this.inputSwitches });
+    }
+
+    /**
+     * Scheduled input switches (docs/adr/027-input-switching.md): one schedule resource per channel
+     * and region over the channel's MediaLive schedule. It takes the channel id from the channel
+     * resource, so it is created and updated after the channel (whose attachments it switches to).
+     */
+    private inputSchedules(args: SeasonOperationsArgs, r: RegionChains): void {
+        for (const ch of args.season.channels) {
+            if (ch.inputSwitches.length === 0) continue;
+            const schedule = new MediaLiveSchedule(`${regionShort(r.region)}-${ch.id}-input-schedule`, {
+                region: r.region,
+                channelId: r.channels[ch.id]!.mediaLiveChannelId,
+                actions: switchActions(ch),
+                ownedPrefix: OWNED_PREFIX,
+            }, { parent: this });
+            const entry = (this.inputSwitches[ch.id] ??= { upcoming: upcomingSwitches(ch, args.nowMs), regions: {} });
+            entry.regions[r.region] = {
+                scheduled: schedule.scheduled.apply((a) => (a ?? []).map((x) => x.ActionName!)),
+                deferred: schedule.deferred.apply((d) => d ?? []),
+                missed: schedule.missed.apply((m) => m ?? []),
+            };
+        }
     }
 
     /**

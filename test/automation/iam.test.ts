@@ -29,6 +29,8 @@ describe("docs/iam.md (the roles of the real path)", () => {
         assert.deepStrictEqual([...services].sort(), ["cloudfront", "mediaconnect", "medialive", "mediapackagev2", "mediatailor", "wafv2"]);
         const granted = new Set(actions(PREVIEW_PERMISSIONS!).map((a) => a.split(":")[0]));
         for (const s of services) assert.ok(granted.has(s), `no read for ${s}`);
+        // The MediaLive dynamic resources' refreshes call DescribeChannel, DescribeInput and DescribeSchedule (sdkApi.ts).
+        for (const a of ["medialive:DescribeChannel", "medialive:DescribeInput", "medialive:DescribeSchedule"]) assert.ok(actions(PREVIEW_PERMISSIONS!).includes(a), a);
         // aws-native reads go through Cloud Control.
         assert.ok(actions(PREVIEW_PERMISSIONS!).includes("cloudformation:GetResource"));
     });

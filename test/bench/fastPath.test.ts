@@ -46,7 +46,7 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
             execFileSync(process.execPath, ["-r", REGISTER, ...FAST_NODE_FLAGS, path.join(ROOT, "tools/bench/worker.ts"), "3", "--fast", "--dump", file], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
             fast = JSON.parse(fs.readFileSync(file, "utf8"));
             const sample = await measure(3, path.join(ROOT, "index.ts"));
-            plain = JSON.parse(JSON.stringify(planJson(sample.plan, sample.verdict)));
+            plain = JSON.parse(JSON.stringify(planJson(sample.plan, sample.verdict, sample.checks)));
         });
 
         it("plans a synthetic season with every feature on", () => {

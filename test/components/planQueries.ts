@@ -30,3 +30,8 @@ export function inlinePolicy(plan: PlanCapture, roleName: string): any {
     if (policies.length !== 1) throw new Error(`role ${roleName} has ${policies.length} inline policies`);
     return JSON.parse(policies[0]!.policy);
 }
+
+/** An IAM Resource pattern (`*`, `?`) as a regular expression. */
+export function glob(pattern: string): RegExp {
+    return new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`);
+}

@@ -18,6 +18,8 @@ const MUST_PROTECT = [
     "aws-native:mediaconnect:Flow",
     "aws-native:mediaconnect:FlowSource",
     "aws:medialive/input:Input",
+    // Direct push inputs: prod's studio feed (football-uhd's extraInputs) pushes to their addresses.
+    "pulumi-nodejs:dynamic/medialive:Input",
     "pulumi-nodejs:dynamic/medialive:Channel",
     "aws-native:mediapackagev2:ChannelGroup",
     "aws-native:mediapackagev2:Channel",

@@ -87,6 +87,17 @@ describe("URL vending hook", () => {
         assert.match(JSON.parse(r.body).dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr\.example-rsn\.com\/tk\//);
     });
 
+    it("puts a large season's channel on its own shard's host and routing domain (ADR 026)", async () => {
+        const sharded = { ...channels, "hoops-hd": { prefix: "/out/v1/rsn_s2/hoops-hd/", hls: "/out/v1/rsn_s2/hoops-hd/cmaf/hls.m3u8", dash: "/out/v1/rsn_s2/hoops-hd/cmaf/dash.mpd", host: "live-2.example-rsn.com", clientRoutingDomain: "cr-2.example-rsn.com" } };
+        const plain = JSON.parse((await vend({ channel: "hoops-hd" }, deps({ channels: sharded }))).body);
+        assert.strictEqual(plain.hls, `https://live-2.example-rsn.com/tk/${plain.token}/out/v1/rsn_s2/hoops-hd/cmaf/hls.m3u8`);
+        const routed = JSON.parse((await vend({ channel: "hoops-hd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body);
+        assert.match(routed.dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr-2\.example-rsn\.com\/tk\//);
+        // Shard 1's channels stay on the season's own hosts.
+        const first = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body);
+        assert.match(first.dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr\.example-rsn\.com\/tk\//);
+    });
+
     it("issues tokens the edge function accepts on the URLs it returns", async () => {
         const body = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "203.0.113.9", bindIp: true }, deps())).body);
         const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });

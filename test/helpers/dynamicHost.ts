@@ -28,10 +28,11 @@ export class HostError extends Error {
 }
 
 /**
- * Registers one MediaLiveChannel and one MediaLiveInput under Pulumi's mock runtime and returns the
- * `__provider` text each registration carried: the closure the engine would store and hand to the host.
+ * Registers one MediaLiveChannel, one MediaLiveInput and one MediaLiveSchedule under Pulumi's mock
+ * runtime and returns the `__provider` text each registration carried: the closure the engine
+ * would store and hand to the host.
  */
-export async function registeredProviders(): Promise<{ channel: string; input: string }> {
+export async function registeredProviders(): Promise<{ channel: string; input: string; schedule: string }> {
     const found: Record<string, string> = {};
     await pulumi.runtime.setMocks({
         newResource: (a) => {
@@ -42,12 +43,15 @@ export async function registeredProviders(): Promise<{ channel: string; input: s
     }, "onair", "host-test", false);
     const { MediaLiveChannel, CHANNEL_TYPE } = await import("../../components/media/medialive/channel");
     const { MediaLiveInput, INPUT_TYPE } = await import("../../components/media/medialive/input");
+    const { MediaLiveSchedule, SCHEDULE_TYPE } = await import("../../components/media/medialive/schedule");
     const ch = new MediaLiveChannel("host-test-channel", { region: "us-east-1", request: { Name: "x" }, allowLiveUpdate: false, allowLiveDelete: false });
     const input = new MediaLiveInput("host-test-input", { region: "us-east-1", request: { Name: "x", Type: "RTP_PUSH" } });
-    await Promise.all([ch, input].map((r) => new Promise<void>((resolve) => r.urn.apply(() => resolve()))));
-    for (let i = 0; i < 100 && !(found[CHANNEL_TYPE] && found[INPUT_TYPE]); i++) await new Promise((r) => setTimeout(r, 20));
-    if (!found[CHANNEL_TYPE] || !found[INPUT_TYPE]) throw new Error("the mock runtime saw no __provider input");
-    return { channel: found[CHANNEL_TYPE]!, input: found[INPUT_TYPE]! };
+    const schedule = new MediaLiveSchedule("host-test-schedule", { region: "us-east-1", channelId: "1", actions: [], ownedPrefix: "onair." });
+    const types = [CHANNEL_TYPE, INPUT_TYPE, SCHEDULE_TYPE];
+    await Promise.all([ch, input, schedule].map((r) => new Promise<void>((resolve) => r.urn.apply(() => resolve()))));
+    for (let i = 0; i < 100 && !types.every((t) => found[t]); i++) await new Promise((r) => setTimeout(r, 20));
+    if (!types.every((t) => found[t])) throw new Error("the mock runtime saw no __provider input");
+    return { channel: found[CHANNEL_TYPE]!, input: found[INPUT_TYPE]!, schedule: found[SCHEDULE_TYPE]! };
 }
 
 function struct(v: Props) {

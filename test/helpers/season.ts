@@ -1,3 +1,5 @@
+import { ConfigError, ConfigIssue } from "../../components/config/errors";
+import { validateSeason } from "../../components/config/season";
 import { SecretKeyLookup } from "../../components/config/secrets";
 
 /**
@@ -78,4 +80,15 @@ export function setPath(obj: Record<string, any>, path: string, value: unknown):
     if (value === undefined) delete cur[last];
     else cur[last] = value;
     return obj;
+}
+
+/** Every issue the validator reports for `raw` (none when it is valid). */
+export function configIssues(raw: unknown, secrets: SecretKeyLookup = secretLookup()): ConfigIssue[] {
+    try {
+        validateSeason(raw, secrets);
+    } catch (e) {
+        if (e instanceof ConfigError) return e.issues;
+        throw e;
+    }
+    return [];
 }

@@ -153,6 +153,15 @@ export class FakeMediaLive implements MediaLiveApi {
         this.transition(i, "DELETING", "DELETED");
     }
 
+    // The schedule provider is tested against the emulator (test/emulators/medialive), through the real SDK.
+    async describeSchedule(): Promise<never> {
+        throw new Error("the in-memory fake has no schedule; schedule tests run against the MediaLive emulator");
+    }
+
+    async batchUpdateSchedule(): Promise<never> {
+        throw new Error("the in-memory fake has no schedule; schedule tests run against the MediaLive emulator");
+    }
+
     /** Marks a channel as running (as if the schedule had started it). */
     run(id: string) {
         const c = this.channels.get(id)!;

@@ -1,21 +1,10 @@
 import * as assert from "assert";
-import { ConfigError } from "../../components/config/errors";
 import { validateSeason } from "../../components/config/season";
 import { holdOperatorPolicy } from "../../components/operations/hold";
 import { PlanCapture } from "../../plan/resources";
 import { planSeason } from "../helpers/plan";
-import { baselineSeason, secretLookup, setPath } from "../helpers/season";
+import { baselineSeason, configIssues, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";
-
-function issues(raw: Record<string, any>): { path: string; message: string }[] {
-    try {
-        validateSeason(raw, secretLookup());
-    } catch (e) {
-        if (e instanceof ConfigError) return e.issues;
-        throw e;
-    }
-    return [];
-}
 
 describe("operations.hold configuration", () => {
     it("defaults to a two-hour maximum overrun re-checked every five minutes, without the input signal", () => {
@@ -23,11 +12,11 @@ describe("operations.hold configuration", () => {
     });
 
     it("names the key and the fix for a bad hold setting", () => {
-        assert.deepStrictEqual(issues(setPath(baselineSeason(), "operations.hold", { maxOverrunMinutes: 50, recheckMinutes: 15 })).map((i) => i.path), ["onair:season.operations.hold.maxOverrunMinutes"]);
-        assert.match(issues(setPath(baselineSeason(), "operations.hold", { maxOverrunMinutes: 50, recheckMinutes: 15 }))[0]!.message, /not a multiple of recheckMinutes \(15\).*use e\.g\. 60/);
-        assert.match(issues(setPath(baselineSeason(), "operations.hold.maxOverrunMinutes", 1000))[0]!.message, /out of range; use 5 to 720 minutes/);
-        assert.deepStrictEqual(issues(setPath(baselineSeason(), "operations.hold.maxOverun", 60)).map((i) => i.path), ["onair:season.operations.hold.maxOverun"]);
-        assert.match(issues(setPath(baselineSeason(), "operations.hold.whileInputLive", "yes"))[0]!.message, /not a boolean/);
+        assert.deepStrictEqual(configIssues(setPath(baselineSeason(), "operations.hold", { maxOverrunMinutes: 50, recheckMinutes: 15 })).map((i) => i.path), ["onair:season.operations.hold.maxOverrunMinutes"]);
+        assert.match(configIssues(setPath(baselineSeason(), "operations.hold", { maxOverrunMinutes: 50, recheckMinutes: 15 }))[0]!.message, /not a multiple of recheckMinutes \(15\).*use e\.g\. 60/);
+        assert.match(configIssues(setPath(baselineSeason(), "operations.hold.maxOverrunMinutes", 1000))[0]!.message, /out of range; use 5 to 720 minutes/);
+        assert.deepStrictEqual(configIssues(setPath(baselineSeason(), "operations.hold.maxOverun", 60)).map((i) => i.path), ["onair:season.operations.hold.maxOverun"]);
+        assert.match(configIssues(setPath(baselineSeason(), "operations.hold.whileInputLive", "yes"))[0]!.message, /not a boolean/);
     });
 });
 

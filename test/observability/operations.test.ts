@@ -259,7 +259,7 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(flows.length, 2, "one flow per pipeline");
     });
 
-    it("lets the runner start and stop only this region's season flows and channels, read their holds, notify its topic, and reports its failures", () => {
+    it("lets the runner start and stop only this region's season flows and channels, add manual input switches to them, read their holds, notify its topic, and reports its failures", () => {
         const runner = one(plan, "aws:sfn/stateMachine:StateMachine", "usw2-season-runner");
         const topic = one(plan, "aws:sns/topic:Topic", "usw2-alarms").outputs["arn"] as string;
         assert.deepStrictEqual(JSON.parse(runner.inputs["definition"] as string), runnerDefinition({ season: "test-season", region: "us-west-2", hold: { maxOverrunMinutes: 120, recheckMinutes: 5, whileInputLive: false }, topicArn: topic }));
@@ -270,6 +270,7 @@ describe("season operations under the mock runtime", function () {
         // pipelines; the hold parameters and the topic by the names the program gives them.
         assert.deepStrictEqual(policy.Statement.map((s: any) => [s.Sid, s.Action, [s.Resource].flat().length]), [
             ["RunChannels", ["medialive:StartChannel", "medialive:StopChannel"], 1],
+            ["SwitchInputs", "medialive:BatchUpdateSchedule", 1],
             ["RunFlows", ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], 4],
             ["ReadHolds", "ssm:GetParameter", 2],
             ["NotifyNoc", "sns:Publish", 1],
@@ -277,9 +278,10 @@ describe("season operations under the mock runtime", function () {
         assert.strictEqual(policy.Statement[0].Resource[0], "arn:aws:medialive:us-west-2:123456789012:channel:*");
         assert.ok((ml.outputs["arn"] as string).startsWith("arn:aws:medialive:us-west-2:123456789012:channel:"));
         assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:ResourceTag/onair:season": (ml.inputs["request"] as any).Tags["onair:season"] } });
-        assert.match(policy.Statement[2].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
+        assert.match(policy.Statement[3].Resource[0], /^arn:aws:ssm:us-west-2:\d{12}:parameter\/onair\/test-season\/hold\/main-uhd$/);
         // The topic the program names is the one the runner notifies.
-        assert.strictEqual(policy.Statement[3].Resource, topic);
+        assert.strictEqual(policy.Statement[4].Resource, topic);
+        assert.deepStrictEqual([policy.Statement[1].Resource, policy.Statement[1].Condition], [policy.Statement[0].Resource, policy.Statement[0].Condition]);
         const rule = one(plan, "aws:cloudwatch/eventRule:EventRule", "usw2-runner-failures");
         assert.deepStrictEqual(JSON.parse(rule.inputs["eventPattern"] as string).detail, { stateMachineArn: [runner.outputs["arn"]], status: ["FAILED", "TIMED_OUT", "ABORTED"] });
         const target = one(plan, "aws:cloudwatch/eventTarget:EventTarget", "usw2-runner-failures");

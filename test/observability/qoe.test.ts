@@ -135,6 +135,13 @@ describe("QoE consumer: per-minute figures from real-time log records", () => {
         assert.deepStrictEqual(["RebufferEvents", "ViewerSeconds", "BitrateKbpsSeconds", "StartupRequests"].map((m) => read(q, m, hoops)), [1, 4, 10000, 1]);
     });
 
+    it("attributes a large season's channel by its own shard's channel group (ADR 026), not another's", async () => {
+        const env = { ...ENV, CHANNELS: JSON.stringify({ "football-uhd": { segmentSeconds: 2, channelGroup: "rsn-2026-27_s2" } }) };
+        const shard2 = finaleMinute().map((l) => l.split("/out/v1/rsn-2026-27/").join("/out/v1/rsn-2026-27_s2/"));
+        assert.deepStrictEqual((await run(shard2, env)).result, { records: 12, unattributed: 2 });
+        assert.deepStrictEqual((await run(finaleMinute(), env)).result, { records: 0, unattributed: 14 });
+    });
+
     it("the record layout it parses is the stack's: the environment carries the configured fields in delivery order", () => {
         const season = validateSeason(baselineSeason(), secretLookup());
         const env = consumerEnvironment(season);

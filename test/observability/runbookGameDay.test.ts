@@ -1,15 +1,16 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import type { BatchScheduleActionCreateRequest } from "@aws-sdk/client-medialive";
+import type { BatchScheduleActionCreateRequest, BatchUpdateScheduleRequest } from "@aws-sdk/client-medialive";
 import { validateSeason } from "../../components/config/season";
 import { HOLD_OFF, holdOperatorPolicy, holdParameterName } from "../../components/operations/hold";
-import { runnerDefinition } from "../../components/operations/runner";
+import { OWNED_PREFIX, switchActions } from "../../components/operations/inputSchedule";
+import { MANUAL_PREFIX, runnerDefinition } from "../../components/operations/runner";
 import { QOE_FIGURES } from "../../components/observability/qoe/metrics";
 import { readStackConfig } from "../../plan/stackConfig";
 import { ROOT } from "../helpers/plan";
 import { secretLookup } from "../helpers/season";
-import { runMachine } from "./stateMachine";
+import { runMachine, TEST_EXECUTION } from "./stateMachine";
 
 /** The game-day steps of docs/runbook.md, checked against the code they drive. */
 const runbook = fs.readFileSync(path.join(ROOT, "docs", "runbook.md"), "utf8");
@@ -22,7 +23,7 @@ const section = (title: string) => {
 const bash = (text: string) => [...text.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.replace(/\\\n\s*/g, " ").split("\n")).map((l) => l.trim()).filter((l) => l !== "");
 const prod = validateSeason(JSON.parse(readStackConfig(ROOT, "prod").config["onair:season"]!), { ...secretLookup(), isSet: () => true, isSecret: () => true, length: () => 64 });
 
-describe("docs/runbook.md game day: hold, input switch, QoE panels", () => {
+describe("docs/runbook.md game day: hold, input switches, QoE panels", () => {
     const hold = section("Hold a channel for overtime");
     const [set, release] = bash(hold);
 
@@ -54,21 +55,51 @@ describe("docs/runbook.md game day: hold, input switch, QoE panels", () => {
         assert.deepStrictEqual([stopNow.action, now.calls[0]!.state], ["stop-now", "StopChannel"]);
     });
 
-    it("the manual input switch is a MediaLive schedule action in both regions, in the SDK's shape", () => {
+    it("the manual input switch is the runner's switch-input in every region: one immediate switch, in the SDK's shape", async () => {
         const sw = section("Switch a channel's input by hand");
-        const cmds = bash(sw);
+        const runs = bash(sw).filter((c) => c.startsWith("aws stepfunctions start-execution"));
+        assert.deepStrictEqual(runs.map((c) => /--region (\S+)/.exec(c)![1]), prod.regions.map((r) => r.region));
+        for (const run of runs) {
+            const input = JSON.parse(/--input '([^']+)'/.exec(run)![1]!);
+            const def = runnerDefinition({ season: prod.name, region: "us-east-1", hold: prod.operations.hold, topicArn: "arn:aws:sns:us-east-1:1:t" });
+            const r = await runMachine(def, input, { SwitchInput: () => ({}), NotifySwitched: () => ({}) });
+            assert.strictEqual(r.result, "succeeded");
+            // aws-sdk:medialive:batchUpdateSchedule takes the API's request: type-checked against the SDK.
+            const request: BatchUpdateScheduleRequest = {
+                ChannelId: "<id>",
+                Creates: { ScheduleActions: [{ ActionName: `${MANUAL_PREFIX}${TEST_EXECUTION.Name}`, ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} }, ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "contribution" } } }] },
+            };
+            assert.deepStrictEqual(r.calls[0]!.input, request);
+            assert.ok(prod.channels.find((c) => c.id === input.channel)!.extraInputs.length > 0, "the example channel has another input to switch from");
+        }
+    });
+
+    it("the switch without the runner is the same action by the CLI in every region, outside the schedule resource's names", () => {
+        const sw = section("Switch a channel's input by hand");
+        const cmds = bash(sw).filter((c) => c.startsWith("aws medialive"));
         assert.deepStrictEqual(cmds.map((c) => /--region (\S+)/.exec(c)![1]), prod.regions.map((r) => r.region));
         assert.ok(cmds.every((c) => c.startsWith("aws medialive batch-update-schedule") && c.includes("--creates file://switch.json")));
         const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(sw)![1]!);
-        // Type-checked against @aws-sdk/client-medialive: the runbook's JSON must equal a value of the SDK's type.
         const typed: BatchScheduleActionCreateRequest = {
             ScheduleActions: [{
-                ActionName: "manual-switch-1",
+                ActionName: "manual.noc-1",
                 ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
                 ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "<attachment name>" } },
             }],
         };
         assert.deepStrictEqual(json, typed);
+        const name = typed.ScheduleActions![0]!.ActionName!;
+        assert.ok(name.startsWith(MANUAL_PREFIX) && !name.startsWith(OWNED_PREFIX));
+    });
+
+    it("the scheduled-switch steps name the actions as the schedule resource does, and prod has such a channel", () => {
+        const text = section("Scheduled input switches");
+        const pattern = /`onair\.<event>\.<start\|end><\+\|-minutes>\.<input>`/;
+        assert.match(text, pattern);
+        const football = prod.channels.find((c) => c.id === "football-uhd")!;
+        const names = switchActions(football).map((a) => a.ActionName!);
+        assert.ok(names.every((n) => /^onair\.[a-z0-9-]+\.(start|end)[+-]\d+\.[a-z0-9-]+$/.test(n)), names.join(", "));
+        assert.deepStrictEqual(football.inputSwitches.map((s) => [s.input, s.from, s.minutes]), [["studio", "start", -prod.schedule.leadMinutes], ["contribution", "start", 0]], "pregame from the channel's start (T-lead), the stadium at kick-off");
     });
 
     // The failover drill's paragraph on the QoE panels.

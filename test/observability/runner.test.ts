@@ -2,7 +2,8 @@ import * as assert from "assert";
 import { HoldConfig } from "../../components/config/operations";
 import { inputLostAlarmName } from "../../components/operations/hold";
 import { CHANNEL_DRAIN_SECONDS, FLOW_CONNECT_SECONDS, PARAMETER_NOT_FOUND, runnerDefinition, RunnerInput, runnerPolicy, RunnerSettings } from "../../components/operations/runner";
-import { runMachine, TaskError, TaskMock } from "./stateMachine";
+import type { BatchUpdateScheduleRequest } from "@aws-sdk/client-medialive";
+import { runMachine, TaskError, TaskMock, TEST_EXECUTION } from "./stateMachine";
 
 /*
  * The season runner's definition, evaluated by aws-local-stepfunctions (see stateMachine.ts).
@@ -147,6 +148,34 @@ describe("season runner (Step Functions definition, evaluated)", () => {
         assert.strictEqual(refused.result, "failed: MediaLive.ForbiddenException");
     });
 
+    it("switch-input: one immediate input switch in the channel's schedule, named for the execution, then a NOC notice", async () => {
+        const r = await runMachine(def(), { ...INPUT, action: "switch-input", event: "manual", input: "studio" }, { SwitchInput: ok, NotifySwitched: ok });
+        assert.strictEqual(r.result, "succeeded");
+        assert.deepStrictEqual(tasks(r), ["SwitchInput", "NotifySwitched"]);
+        // The Task's parameters are the SDK's BatchUpdateScheduleRequest (aws-sdk integrations take the API's request shape).
+        const request: BatchUpdateScheduleRequest = {
+            ChannelId: "1234567",
+            Creates: { ScheduleActions: [{
+                ActionName: `manual.${TEST_EXECUTION.Name}`,
+                ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
+                ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "studio" } },
+            }] },
+        };
+        assert.deepStrictEqual(r.calls[0]!.input, request);
+        assert.strictEqual(r.calls[1]!.input.Subject, "OnAir input switch: football-uhd (us-east-1)");
+        assert.match(r.calls[1]!.input.Message, /football-uhd \(us-east-1\) is switching to input studio now, by hand \(execution noc-2026-12-05T19-58-00Z\)/);
+        assert.ok(!r.calls.some((c) => /Channel|Flow|Hold/.test(c.state)), "a switch neither starts, stops nor reads the hold");
+    });
+
+    it("switch-input without an input fails before calling MediaLive; a refused switch fails the execution (the failure rule pages)", async () => {
+        const missing = await runMachine(def(), { ...INPUT, action: "switch-input" }, { SwitchInput: ok, NotifySwitched: ok });
+        assert.deepStrictEqual([missing.result, missing.calls.length], ["failed: OnAir.MissingInput", 0]);
+        const refused = await runMachine(def(), { ...INPUT, action: "switch-input", input: "stduio" }, { SwitchInput: () => { throw new TaskError("MediaLive.UnprocessableEntityException"); }, NotifySwitched: ok });
+        assert.strictEqual(refused.result, "failed: MediaLive.UnprocessableEntityException");
+        const throttled = await runMachine(def(), { ...INPUT, action: "switch-input", input: "studio" }, { SwitchInput: (_i, n) => { if (n < 3) throw new TaskError("MediaLive.TooManyRequestsException"); return {}; }, NotifySwitched: ok });
+        assert.deepStrictEqual([throttled.result, tasks(throttled).filter((t) => t === "SwitchInput").length], ["succeeded", 3]);
+    });
+
     it("refuses an unknown action", async () => {
         assert.strictEqual((await runMachine(def(), { ...INPUT, action: "restart" }, media)).result, "failed: OnAir.UnknownAction");
     });
@@ -165,5 +194,11 @@ describe("season runner policy", () => {
         assert.ok(!p.Statement.some((s) => [s.Resource].flat().includes("*")));
         assert.ok(!bySid["ReadInputSignal"]);
         assert.deepStrictEqual(runnerPolicy({ ...scope, inputAlarmArns: ["arn:alarm"] }).Statement.find((s) => s.Sid === "ReadInputSignal")!.Resource, ["arn:alarm"]);
+    });
+
+    it("may add input switches to exactly its channels' schedules (switch-input), nothing else of MediaLive's", () => {
+        const p = runnerPolicy(scope);
+        assert.deepStrictEqual(p.Statement.find((s) => s.Sid === "SwitchInputs"), { Sid: "SwitchInputs", Effect: "Allow", Action: "medialive:BatchUpdateSchedule", Resource: ["arn:ch"] });
+        assert.deepStrictEqual(p.Statement.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith("medialive:")).sort(), ["medialive:BatchUpdateSchedule", "medialive:StartChannel", "medialive:StopChannel"]);
     });
 });

@@ -60,7 +60,10 @@ function allStates(def: Definition): Record<string, Definition> {
     return out;
 }
 
-export async function runMachine(definition: Definition, input: unknown, mocks: Record<string, TaskMock>): Promise<Run> {
+/** What Step Functions puts in every execution's context object ($$), as far as the runner reads it. */
+export const TEST_EXECUTION = { Name: "noc-2026-12-05T19-58-00Z", Id: "arn:aws:states:us-east-1:123456789012:execution:onair-rsn-2026-27-runner:noc-2026-12-05T19-58-00Z" };
+
+export async function runMachine(definition: Definition, input: unknown, mocks: Record<string, TaskMock>, execution = TEST_EXECUTION): Promise<Run> {
     const states = allStates(definition);
     const calls: Run["calls"] = [];
     const counts: Record<string, number> = {};
@@ -78,11 +81,11 @@ export async function runMachine(definition: Definition, input: unknown, mocks: 
     const waits = Object.fromEntries(Object.entries(states).filter(([, s]) => s["Type"] === "Wait").map(([n]) => [n, 0]));
     const retries = Object.fromEntries(Object.entries(states).filter(([, s]) => s["Retry"]).map(([n]) => [n, 0]));
     const machine = new StateMachine(definition as never);
-    const execution = machine.run(input as never, { overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries } });
+    const run = machine.run(input as never, { overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries }, context: { Execution: execution } as never });
     const steps: Step[] = [];
     let waitedSeconds = 0;
     const logs = (async () => {
-        for await (const ev of execution.eventLogs) {
+        for await (const ev of run.eventLogs) {
             if (ev.type !== "StateEntered") continue;
             const st = (ev as { state: { name: string; type: string; input: unknown } }).state;
             steps.push({ state: st.name, type: st.type, input: st.input });
@@ -92,7 +95,7 @@ export async function runMachine(definition: Definition, input: unknown, mocks: 
     let result: string;
     let output: unknown;
     try {
-        output = await execution.result;
+        output = await run.result;
         result = "succeeded";
     } catch (e) {
         const cause = (e as { cause?: { name?: string } }).cause;

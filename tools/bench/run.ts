@@ -41,10 +41,10 @@ interface Options {
     against?: string;
 }
 
-const USAGE = "use --sizes 1,10,40 --runs 5 --edge-ms 2000 --plain 10 --against DIR --no-whole --no-in-process --no-edge";
+const USAGE = "use --sizes 1,10,40,60 --runs 5 --edge-ms 2000 --plain 10 --against DIR --no-whole --no-in-process --no-edge";
 
 function parse(argv: string[]): Options {
-    const o: Options = { sizes: [1, 10, 40], runs: 5, edgeMs: 2000, plainChannels: 10, whole: true, inProcess: true, edge: true };
+    const o: Options = { sizes: [1, 10, 40, 60], runs: 5, edgeMs: 2000, plainChannels: 10, whole: true, inProcess: true, edge: true };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i]!;
         if (a === "--sizes") o.sizes = argv[++i]!.split(",").map(Number);
@@ -165,8 +165,10 @@ async function measureInProcess(o: Options, log: (s?: string) => void): Promise<
         const plain: Sample = JSON.parse(await run(worker, [String(o.plainChannels), "--warmup"], ["-r", "ts-node/register/transpile-only"]));
         log(`plain path (ts-node, stack traces on), ${o.plainChannels} channels: ${Math.round(plain.planMs + plain.policyMs)} ms, ${((plain.planMs + plain.policyMs) / plain.resources).toFixed(2)} ms/resource (one run)`);
     }
-    const v = rows.find((r) => r.channels === TARGETS.channels)?.samples[0]?.violations;
-    if (v) log(`Verdict of the ${TARGETS.channels}-channel season: ${v.mandatory} mandatory, ${v.advisory} advisory (CloudFront quotas: ${TARGETS.channels} origin groups exceed 10)`);
+    for (const r of rows.filter((x) => x.channels >= TARGETS.channels)) {
+        const s = r.samples[0]!;
+        log(`${r.channels === TARGETS.channels ? "\n" : ""}Verdict of the ${r.channels}-channel season: ${s.violations.mandatory} mandatory (${s.offline.schema} schema, ${s.offline.quotas} quota beyond its declared increases), ${s.violations.advisory} advisory; ${s.offline.shards} distributions`);
+    }
     return rows;
 }
 

@@ -91,6 +91,18 @@ export function syntheticSeason(channels: number): Record<string, unknown> {
             tokens: { keys: [{ kid: "bench", secretKey: "tokenSigningKey" }] },
         },
         observability: { alarms: { emails: ["noc@bench.example.com"] } },
+        // The benchmark account's approved increases (Service Quotas): past 10 channels MediaConnect's 20
+        // flows and MediaLive's 5 channels and inputs per region are too few, and past 30 channels the 3
+        // MediaPackage channel groups per region (docs/adr/026).
+        quotas: {
+            increases: {
+                "mediaconnect-flows": 150,
+                "medialive-channels": 60,
+                "medialive-inputs": 60,
+                "medialive-input-security-groups": 20,
+                "mediapackagev2-channel-groups": 6,
+            },
+        },
         costRates: { currency: "USD", medialivePipelineHour: { uhd: 9.5, hd: 3.2 }, mediaconnectFlowHour: 0.08, mediapackageIngestPerGb: 0.03 },
         // A quarter of the channels carry ads: enough to exercise MediaTailor and its behaviours.
         ads: {

@@ -8,7 +8,7 @@ const { canonicalIp, clientRoutingLabel } = require("./clientRouting");
 const { mintToken } = require("./token");
 
 /**
- * @typedef {{ prefix: string, hls: string, dash: string }} ChannelPaths
+ * @typedef {{ prefix: string, hls: string, dash: string, host?: string, clientRoutingDomain?: string }} ChannelPaths
  * @typedef {{ config: string, hls: string, dash: string }} AdPaths
  * @typedef {{ kid: string, playbackDomain: string, clientRoutingDomain?: string, channels: Record<string, ChannelPaths>,
  *             ttlSeconds: number, maxTtlSeconds: number, ads?: Record<string, AdPaths>, segmentTokens?: "header" | "query",
@@ -90,7 +90,9 @@ async function vend(input, deps) {
         ...(typeof req.sessionId === "string" ? { sessionId: req.sessionId } : {}),
         ...(ad ? { mediaTailorConfig: ad.config } : {}),
     });
-    const host = c.clientRoutingDomain && ip ? `${clientRoutingLabel(ip)}.${c.clientRoutingDomain}` : c.playbackDomain;
+    // A channel of a large season lives on its shard's distribution and hostnames (docs/adr/026).
+    const routing = channel.clientRoutingDomain || c.clientRoutingDomain;
+    const host = routing && ip ? `${clientRoutingLabel(ip)}.${routing}` : channel.host || c.playbackDomain;
     return reply(200, {
         expiresAt,
         token,
@@ -111,8 +113,8 @@ async function vend(input, deps) {
 function adUrls(c, channel, ad, token, ttl) {
     const query = c.segmentTokens === "query" ? `?manifest.token=${token}` : "";
     return {
-        hls: `https://${c.playbackDomain}${ad.hls}${channel.hls.slice(channel.prefix.length)}${query}`,
-        dash: `https://${c.playbackDomain}${ad.dash}${channel.dash.slice(channel.prefix.length)}${query}`,
+        hls: `https://${channel.host || c.playbackDomain}${ad.hls}${channel.hls.slice(channel.prefix.length)}${query}`,
+        dash: `https://${channel.host || c.playbackDomain}${ad.dash}${channel.dash.slice(channel.prefix.length)}${query}`,
         authorization: `Bearer ${token}`,
         ...(c.cookieDomain ? { cookie: `onair_token=${token}; Domain=${c.cookieDomain}; Path=/; Max-Age=${ttl}; Secure; HttpOnly; SameSite=Lax` } : {}),
     };

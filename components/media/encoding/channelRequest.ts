@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { DeepInput } from "../../deepInput";
 import { ChannelConfig, LogLevel } from "../../config/types";
 import { audioSelectorName, CAPTIONS_SELECTOR, encoderSettings, MEDIAPACKAGE_DESTINATION_ID } from "./encoderSettings";
+import { inputAttachments } from "./inputAttachments";
 
 /**
  * What the channel request needs from resources created before it. Those values are leaves of the
@@ -16,6 +17,8 @@ export interface ChannelWiring<S extends pulumi.Input<string> = pulumi.Input<str
     ingestUrls: S[];
     logLevel: LogLevel;
     tags: Record<string, string>;
+    /** MediaLive input ids of the channel's extraInputs, by name (inputAttachments.ts). */
+    extraInputIds?: Record<string, S>;
 }
 
 export const INPUT_ATTACHMENT_NAME = "contribution";
@@ -64,7 +67,7 @@ export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): D
         RoleArn: wiring.roleArn,
         LogLevel: wiring.logLevel,
         InputSpecification: inputSpecification(channel),
-        InputAttachments: [attachment],
+        InputAttachments: inputAttachments(channel, attachment, wiring.extraInputIds ?? {}),
         Destinations: [
             {
                 Id: MEDIAPACKAGE_DESTINATION_ID,

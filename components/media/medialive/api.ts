@@ -1,4 +1,4 @@
-import type { CreateChannelRequest, CreateInputRequest, OutputDestination, UpdateChannelRequest, UpdateInputRequest } from "@aws-sdk/client-medialive";
+import type { CreateChannelRequest, CreateInputRequest, OutputDestination, ScheduleAction, UpdateChannelRequest, UpdateInputRequest } from "@aws-sdk/client-medialive";
 
 /** What OnAir reads back about a channel. */
 export interface ChannelDescription {
@@ -51,6 +51,16 @@ export interface MediaLiveApi {
     describeInput(id: string): Promise<InputDescription | undefined>;
     updateInput(id: string, request: Omit<UpdateInputRequest, "InputId">): Promise<void>;
     deleteInput(id: string): Promise<void>;
+    /** Every action in the channel's schedule (all pages); undefined when the channel does not exist. */
+    describeSchedule(channelId: string): Promise<ScheduleAction[] | undefined>;
+    /** One BatchUpdateSchedule: MediaLive validates the batch as a whole and deletes before it creates. */
+    batchUpdateSchedule(channelId: string, change: ScheduleChange): Promise<void>;
+}
+
+export interface ScheduleChange {
+    creates: ScheduleAction[];
+    /** Action names. */
+    deletes: string[];
 }
 
 export interface Clock {

@@ -5,6 +5,7 @@ import { updateChannel } from "./channelUpdate";
 import { awsErrorText } from "./errors";
 import { createInput, deleteInput, diffInput, InputInputs, InputOutputs, readInput, updateInput } from "./inputLifecycle";
 import { ChannelInputs, ChannelOutputs, createChannel, deleteChannel, Env, readChannel } from "./lifecycle";
+import { createSchedule, deleteSchedule, diffSchedule, readSchedule, ScheduleInputs, ScheduleOutputs, updateSchedule } from "./scheduleLifecycle";
 import { providerTiming, Timing } from "./timing";
 
 export type ApiFactory = (region: string) => MediaLiveApi;
@@ -50,5 +51,21 @@ export function mediaLiveInputProvider(apiFor: ApiFactory, clock: Clock = realCl
         update: (id: string, olds: InputOutputs, news: InputInputs) =>
             plainErrors(`updating MediaLive input ${id}`, async () => ({ outs: await updateInput(env(news.region), id, olds, news) })),
         delete: (id: string, props: InputOutputs) => plainErrors(`deleting MediaLive input ${id}`, () => deleteInput(env(props.region), id, props)),
+    };
+}
+
+/**
+ * The dynamic provider for a channel's schedule actions (input switches). `diff` reads the clock:
+ * whether an action is past, running, ahead or beyond MediaLive's 14 days decides what an update does.
+ */
+export function mediaLiveScheduleProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+    const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
+    return {
+        create: (inputs: ScheduleInputs) => plainErrors(`creating the schedule of MediaLive channel ${inputs.channelId}`, () => createSchedule(env(inputs.region), inputs)),
+        read: (id: string, props: ScheduleOutputs) => plainErrors(`reading the schedule of MediaLive channel ${id}`, () => readSchedule(env(props.region), id, props)),
+        diff: async (_id: string, olds: ScheduleOutputs, news: ScheduleInputs) => diffSchedule(olds, news, clock.now()),
+        update: (id: string, olds: ScheduleOutputs, news: ScheduleInputs) =>
+            plainErrors(`updating the schedule of MediaLive channel ${id}`, async () => ({ outs: await updateSchedule(env(news.region), olds, news) })),
+        delete: (id: string, props: ScheduleOutputs) => plainErrors(`deleting the schedule actions of MediaLive channel ${id}`, () => deleteSchedule(env(props.region), props)),
     };
 }

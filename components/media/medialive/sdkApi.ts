@@ -1,4 +1,4 @@
-import type { CreateChannelRequest, CreateInputRequest, DescribeChannelResponse } from "@aws-sdk/client-medialive";
+import type { CreateChannelRequest, CreateInputRequest, DescribeChannelResponse, ScheduleAction } from "@aws-sdk/client-medialive";
 import { ChannelDescription, InputDescription, MediaLiveApi } from "./api";
 import { DEFAULT_TIMING, providerTiming, Timing } from "./timing";
 
@@ -12,6 +12,8 @@ import { DEFAULT_TIMING, providerTiming, Timing } from "./timing";
 export const SDK_MAX_ATTEMPTS = 10;
 const SDK_MAX_DELAY_MS = 20_000;
 const SDK_MIN_FILL_RATE = 0.5;
+/** DescribeSchedule page size (the model's MaxResults range is 1-1000). */
+export const SCHEDULE_PAGE_SIZE = 100;
 
 /**
  * The SDK's adaptive strategy with its delays scaled by the provider timing (ONAIR_MEDIALIVE_POLL_MS
@@ -120,6 +122,28 @@ export function sdkApi(region: string, timing: Timing = providerTiming()): Media
         },
         async deleteInput(id) {
             await client.send(new sdk.DeleteInputCommand({ InputId: id }));
+        },
+        async describeSchedule(channelId): Promise<ScheduleAction[] | undefined> {
+            const actions: ScheduleAction[] = [];
+            let NextToken: string | undefined;
+            try {
+                do {
+                    const page = await client.send(new sdk.DescribeScheduleCommand({ ChannelId: channelId, MaxResults: SCHEDULE_PAGE_SIZE, ...(NextToken ? { NextToken } : {}) }));
+                    actions.push(...(page.ScheduleActions ?? []));
+                    NextToken = page.NextToken || undefined;
+                } while (NextToken);
+            } catch (e) {
+                if (isNotFound(e)) return undefined;
+                throw e;
+            }
+            return actions;
+        },
+        async batchUpdateSchedule(channelId, change) {
+            await client.send(new sdk.BatchUpdateScheduleCommand({
+                ChannelId: channelId,
+                ...(change.creates.length > 0 ? { Creates: { ScheduleActions: change.creates } } : {}),
+                ...(change.deletes.length > 0 ? { Deletes: { ActionNames: change.deletes } } : {}),
+            }));
         },
     };
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { kinesisStreamArn } from "../../arns";
 import { SeasonConfig } from "../../config/types";
+import { shardOfChannel } from "../../delivery/shards";
 import { PolicyDocument, serviceRole } from "../../media/iam";
 import { REPO_ROOT } from "../../repoRoot";
 import { REALTIME_LOG_FIELDS } from "../logFields";
@@ -43,7 +44,10 @@ export function consumerEnvironment(season: SeasonConfig): Record<string, string
         SEASON: season.name,
         PRIMARY_REGION: season.regions.find((r) => r.role === "primary")!.region,
         FIELDS: JSON.stringify(REALTIME_LOG_FIELDS.map((f) => f.field)),
-        CHANNELS: JSON.stringify(Object.fromEntries(season.channels.map((c) => [c.id, { segmentSeconds: c.segment.lengthSeconds }]))),
+        CHANNELS: JSON.stringify(Object.fromEntries(season.channels.map((c) => {
+            const group = shardOfChannel(season, c.id).channelGroup;
+            return [c.id, { segmentSeconds: c.segment.lengthSeconds, ...(group !== season.name ? { channelGroup: group } : {}) }];
+        }))),
         SAMPLING_RATE: String(season.observability.realtimeLogs.samplingRate),
         NAMESPACE: QOE_NAMESPACE,
     };

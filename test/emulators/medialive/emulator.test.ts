@@ -1,8 +1,7 @@
 import * as assert from "assert";
 import type { MediaLiveApi } from "../../../components/media/medialive/api";
-import { sdkApi } from "../../../components/media/medialive/sdkApi";
-import { DEFAULT_TIMING } from "../../../components/media/medialive/timing";
-import { emulatorEnv, RunningEmulator, startMediaLiveEmulator } from "./server";
+import { RunningEmulator } from "./server";
+import { emulatorSuite } from "./suite";
 
 /**
  * The emulator itself, through the real SDK client and OnAir's sdkApi: the service behaviours the
@@ -10,20 +9,12 @@ import { emulatorEnv, RunningEmulator, startMediaLiveEmulator } from "./server";
  */
 describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.0.1)", function () {
     this.timeout(60_000);
+    const suite = emulatorSuite("us-west-2");
     let emu: RunningEmulator;
     let api: MediaLiveApi;
-    const saved: Record<string, string | undefined> = {};
-    before(async () => {
-        emu = await startMediaLiveEmulator();
-        for (const [k, v] of Object.entries(emulatorEnv(emu.endpoint))) {
-            saved[k] = process.env[k];
-            process.env[k] = v;
-        }
-        api = sdkApi("us-west-2", { ...DEFAULT_TIMING, pollMs: 25 });
-    });
-    after(async () => {
-        for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-        await emu?.stop();
+    before(() => {
+        emu = suite.emu();
+        api = suite.api();
     });
     /** Polls (bounded) until the channel leaves its transitional state: no fixed sleeps. */
     async function settled(id: string): Promise<string> {

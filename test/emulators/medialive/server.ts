@@ -8,7 +8,10 @@ type Handler = (svc: MediaLiveService, region: string, params: string[], body: J
 /**
  * The restJson1 HTTP bindings of the operations OnAir calls, as the model's `smithy.api#http`
  * traits declare them (method, URI, success code), e.g. CreateChannel POST /prod/channels 201,
- * DescribeChannel GET /prod/channels/{ChannelId} 200, CreateTags POST /prod/tags/{ResourceArn} 204.
+ * DescribeChannel GET /prod/channels/{ChannelId} 200, CreateTags POST /prod/tags/{ResourceArn} 204,
+ * DescribeSchedule GET /prod/channels/{ChannelId}/schedule 200 (query maxResults, nextToken; the
+ * model's smithy.api#paginated: NextToken in and out, items ScheduleActions), BatchUpdateSchedule
+ * PUT /prod/channels/{ChannelId}/schedule 200.
  */
 const ROUTES: [string, RegExp, string, Handler][] = [
     ["POST", /^\/prod\/channels$/, "CreateChannel", (s, r, _p, b) => ({ status: 201, body: s.createChannel(r, b) })],
@@ -18,6 +21,8 @@ const ROUTES: [string, RegExp, string, Handler][] = [
     ["PUT", /^\/prod\/channels\/([^/]+)\/channelClass$/, "UpdateChannelClass", (s, _r, [id], b) => ({ status: 200, body: s.updateChannelClass(id!, b) })],
     ["POST", /^\/prod\/channels\/([^/]+)\/start$/, "StartChannel", (s, _r, [id]) => ({ status: 200, body: s.startChannel(id!) })],
     ["POST", /^\/prod\/channels\/([^/]+)\/stop$/, "StopChannel", (s, _r, [id]) => ({ status: 200, body: s.stopChannel(id!) })],
+    ["GET", /^\/prod\/channels\/([^/]+)\/schedule$/, "DescribeSchedule", (s, _r, [id], _b, q) => ({ status: 200, body: s.describeSchedule(id!, q) })],
+    ["PUT", /^\/prod\/channels\/([^/]+)\/schedule$/, "BatchUpdateSchedule", (s, _r, [id], b) => ({ status: 200, body: s.batchUpdateSchedule(id!, b) })],
     ["POST", /^\/prod\/inputs$/, "CreateInput", (s, r, _p, b) => ({ status: 201, body: s.createInput(r, b) })],
     ["GET", /^\/prod\/inputs\/([^/]+)$/, "DescribeInput", (s, _r, [id]) => ({ status: 200, body: s.describeInput(id!) })],
     ["PUT", /^\/prod\/inputs\/([^/]+)$/, "UpdateInput", (s, _r, [id], b) => ({ status: 200, body: s.updateInput(id!, b) })],

@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { describedChannel, describedInput } from "./defaults";
+import { ChannelSchedule } from "./schedule";
 
 type Json = Record<string, any>;
 
@@ -45,6 +46,7 @@ interface Channel {
     body: Json;
     tags: Record<string, string>;
     inputIds: string[];
+    schedule: ChannelSchedule;
 }
 
 interface Input {
@@ -100,6 +102,10 @@ export class MediaLiveService {
     readonly events: EmulatorEvent[] = [];
     readonly channels = new Map<string, Channel>();
     readonly inputs = new Map<string, Input>();
+    /** The emulator's clock: schedule actions are judged past or ahead by it (tests may shift it). */
+    now: () => number = () => Date.now();
+    /** Largest DescribeSchedule page the emulator returns (the model allows up to 1000). */
+    schedulePageCap = 1000;
     /** requestId -> [hash of the request body, resource id]. */
     private readonly tokens = new Map<string, [string, string]>();
     /** Last description of channels that are gone: a reused RequestId still answers them. */
@@ -181,7 +187,8 @@ export class MediaLiveService {
             if (input.attachedTo && input.attachedTo !== "") throw conflict(`Input ${inputId} is already attached to channel ${input.attachedTo}`);
         }
         const id = String(this.nextId++);
-        const c: Channel = { id, arn: `arn:aws:medialive:${region}:123456789012:channel:${id}`, region, state: "CREATING", body, tags: { ...(tags ?? {}) }, inputIds };
+        this.checkAttachments(body);
+        const c: Channel = { id, arn: `arn:aws:medialive:${region}:123456789012:channel:${id}`, region, state: "CREATING", body, tags: { ...(tags ?? {}) }, inputIds, schedule: new ChannelSchedule() };
         this.channels.set(id, c);
         if (requestId) this.tokens.set(requestId, [hash(body), id]);
         for (const inputId of inputIds) {
@@ -206,6 +213,32 @@ export class MediaLiveService {
         return this.describeChannelAny(id);
     }
 
+    /**
+     * What MediaLive attaches together (User Guide, "AWS Elemental MediaLive feature rules and
+     * limits"): 0 to 2 push inputs per channel, up to 20 inputs; an automatic input failover pair is
+     * two push inputs ("You can't set up pull inputs as a failover pair") of the same type ("Setting
+     * up automatic input failover with RTMP and RTP inputs"), its secondary attached to the channel.
+     * Push and pull per "Push and pull AWS Cloud inputs" (SRT caller is pull).
+     */
+    private checkAttachments(body: Json): void {
+        const attachments: Json[] = body["inputAttachments"] ?? [];
+        const typeOf = (inputId: string) => this.inputs.get(inputId)?.body["type"] ?? "MEDIACONNECT";
+        const push = (t: string) => ["RTP_PUSH", "MEDIACONNECT", "RTMP_PUSH", "UDP_PUSH", "SRT_LISTENER", "INPUT_DEVICE", "AWS_CDI"].includes(t);
+        const errors: { elementPath: string; errorMessage: string }[] = [];
+        if (attachments.length > 20) errors.push({ elementPath: "inputAttachments", errorMessage: "a channel has at most 20 inputs" });
+        if (attachments.filter((a) => push(typeOf(a["inputId"]))).length > 2) errors.push({ elementPath: "inputAttachments", errorMessage: "a channel has at most 2 push inputs" });
+        attachments.forEach((a, i) => {
+            const aif = a["automaticInputFailoverSettings"];
+            if (!aif) return;
+            const at = `inputAttachments[${i}].automaticInputFailoverSettings.secondaryInputId`;
+            const secondary = aif["secondaryInputId"];
+            if (!attachments.some((b) => b["inputId"] === secondary && b !== a)) errors.push({ elementPath: at, errorMessage: `input ${secondary} is not attached to the channel` });
+            else if (!push(typeOf(a["inputId"])) || !push(typeOf(secondary))) errors.push({ elementPath: at, errorMessage: "only push inputs can be an automatic input failover pair" });
+            else if (typeOf(a["inputId"]) !== typeOf(secondary)) errors.push({ elementPath: at, errorMessage: `the failover pair mixes ${typeOf(a["inputId"])} and ${typeOf(secondary)} inputs` });
+        });
+        if (errors.length > 0) throw new ApiError(422, "UnprocessableEntityException", "Invalid input attachments", { validationErrors: errors });
+    }
+
     /** UpdateChannel only on IDLE (ConflictException otherwise, the model's error; User Guide: "The channel must be idle"). */
     updateChannel(id: string, req: Json): Json {
         const c = this.channel(id);
@@ -214,6 +247,7 @@ export class MediaLiveService {
         if (c.state !== "IDLE" && c.state !== "UPDATE_FAILED") throw conflict(`Channel ${id} is ${c.state}; only an IDLE channel can be updated`);
         const rejection = this.faults.rejectUpdates.shift();
         if (rejection) throw new ApiError(422, "UnprocessableEntityException", rejection.message, { validationErrors: rejection.validationErrors });
+        if (req["inputAttachments"]) this.checkAttachments(req);
         const outcome = this.faults.updateOutcomes.shift() ?? "IDLE";
         const next: Json = { ...c.body, ...req };
         // UpdateChannelRequest.RoleArn: "If you do not specify this on an update call but the role was
@@ -285,6 +319,43 @@ export class MediaLiveService {
     run(id: string): void {
         const c = this.channel(id);
         this.setState(c, "RUNNING", "StartChannel (schedule)");
+    }
+
+    // ---- schedule (rules in schedule.ts)
+
+    private scheduled(id: string): Channel {
+        const c = this.channel(id);
+        if (c.state === "DELETED") throw notFound(`Channel ${id} not found`);
+        return c;
+    }
+
+    describeSchedule(id: string, query: URLSearchParams): Json {
+        const c = this.scheduled(id);
+        const raw = query.get("maxResults");
+        const maxResults = raw === null ? 1000 : Number(raw);
+        if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) throw new ApiError(400, "BadRequestException", `maxResults ${raw} is not 1-1000`);
+        return c.schedule.page(this.now(), maxResults, query.get("nextToken") ?? undefined, this.schedulePageCap);
+    }
+
+    batchUpdateSchedule(id: string, body: Json): Json {
+        const c = this.scheduled(id);
+        const attachments = ((c.body["inputAttachments"] ?? []) as Json[]).map((a) => a["inputAttachmentName"]);
+        const r = c.schedule.batch(body, { now: this.now(), attachments, standard: c.body["channelClass"] !== "SINGLE_PIPELINE" });
+        if (r.errors.length > 0) throw new ApiError(422, "UnprocessableEntityException", "Invalid schedule actions", { validationErrors: r.errors });
+        return { creates: { scheduleActions: r.created }, deletes: { scheduleActions: r.deleted } };
+    }
+
+    /** An action an earlier run left in the schedule (no validation: it may be past already). */
+    seedAction(id: string, action: Json): void {
+        const c = this.channel(id);
+        const t = action["scheduleActionStartSettings"]?.["fixedModeScheduleActionStartSettings"]?.["time"];
+        c.schedule.actions.push({ action: structuredClone(action), startMs: Date.parse(t) });
+    }
+
+    /** The attachment a running channel ingests: the last input switch due, else the first attachment. */
+    activeInput(id: string): string | undefined {
+        const c = this.channel(id);
+        return c.schedule.activeInput(this.now()) ?? c.body["inputAttachments"]?.[0]?.["inputAttachmentName"];
     }
 
     // ---- tags

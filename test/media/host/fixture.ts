@@ -11,7 +11,7 @@ export const FAST_POLL = { ONAIR_MEDIALIVE_POLL_MS: "25" };
 export interface HostWorld {
     emulator: RunningEmulator;
     host: DynamicHost;
-    providers: { channel: string; input: string };
+    providers: { channel: string; input: string; schedule: string };
     stop(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@
 import { cmcdOf } from "./cmcd.mjs";
 
 /**
- * @typedef {{ season: string, primaryRegion: string, fields: string[], channels: Record<string, { segmentSeconds: number }>,
+ * @typedef {{ season: string, primaryRegion: string, fields: string[], channels: Record<string, { segmentSeconds: number, channelGroup?: string }>,
  *             samplingRate: number, namespace: string }} QoeSettings
  * @typedef {{ minute: number, channel: string, origin: string, status: number, timeTaken: number,
  *             cmcd: Record<string, unknown>, uri: string, reason: string, mqcs: number | undefined }} LogRecord
@@ -41,7 +41,9 @@ export function parseRecord(line, s) {
     const ts = Number(f["timestamp"]);
     if (!Number.isFinite(ts)) return undefined;
     const path = /\/out\/v1\/([^/]+)\/([^/?]+)\//.exec(f["cs-uri-stem"] ?? "");
-    if (!path || path[1] !== s.season || !s.channels[path[2]]) return undefined;
+    // A large season's channel lives in its shard's channel group (ADR 026); the others in the season's.
+    const channel = path ? s.channels[path[2]] : undefined;
+    if (!path || !channel || path[1] !== (channel.channelGroup || s.season)) return undefined;
     const mqcs = Number(f["x-edge-mqcs"]);
     return {
         minute: Math.floor(ts / 60) * 60_000,
