@@ -10,7 +10,8 @@
  * file is compiled afresh, never served from an older entry; V8 itself also refuses cached data
  * made for other source or flags (then the module is compiled and the entry rewritten). Entries
  * are written when the process exits, so they hold every function the run compiled. Skipped where
- * Node must see the compilation itself: ES modules, and source-mapped stack traces.
+ * Node must see the compilation itself: ES modules, modules with a dynamic `import(` (Node 20 loses
+ * its callback in cached code), a debugger, and source-mapped stack traces.
  */
 "use strict";
 const crypto = require("crypto");
@@ -23,6 +24,9 @@ const { CACHE_ROOT, pruneOld, writeAtomic } = require("./cacheFiles");
 
 /** @typedef {{ exports: unknown, require(id: string): unknown, _compile(content: string, filename: string, format?: string): unknown }} CjsModule */
 /** @typedef {typeof Module & { _resolveFilename(r: string, m: unknown, main: boolean, o?: unknown): string, _resolveLookupPaths(r: string, m: unknown): string[] | null, _extensions: unknown, _cache: unknown, wrap(s: string): string }} ModuleInternals */
+
+/** `import(` as code, in a string or in a comment: conservative on purpose. */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
 
 /**
  * The module's `require`, as Node's makeRequireFunction builds it (resolve, resolve.paths, main,
@@ -47,6 +51,12 @@ function makeRequire(mod) {
  */
 function installCodeCache(dir = process.env["ONAIR_CODE_CACHE"] || path.join(CACHE_ROOT, "onair-v8")) {
     if (dir === "off") return;
+    const builtIn = /** @type {{ enableCompileCache?: (dir: string) => unknown }} */ (/** @type {unknown} */ (Module)).enableCompileCache;
+    // Node 22's own cache (keyed by content hash too) where there is one.
+    if (builtIn) return void builtIn(path.join(dir, "node"));
+    // Before Node 20.12 a vm.Script cannot use the default loader for import(); a debugger must
+    // see Node's own compilation (--inspect-brk stops on the first line): Node's loader then.
+    if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined || process.execArgv.some((a) => a.startsWith("--inspect"))) return;
     // The SDK's closure serializer sets this flag when it loads (runtime/closure/v8.js), and V8
     // refuses cached data made under other flags: set first, every entry is made and read alike.
     v8.setFlagsFromString("--allow-natives-syntax");
@@ -59,7 +69,10 @@ function installCodeCache(dir = process.env["ONAIR_CODE_CACHE"] || path.join(CAC
     const original = proto._compile;
 
     proto._compile = function (content, filename, format) {
-        if (format === "module") return original.call(this, content, filename, format);
+        // Node 20 drops a script's dynamic-import callback when V8 deserializes it from cached data:
+        // `import()` in it, or in code it evals, then throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING
+        // (test/bench/launch.test.ts). A module whose text has `import(` anywhere is Node's to compile.
+        if (format === "module" || DYNAMIC_IMPORT.test(content)) return original.call(this, content, filename, format);
         const entry = path.join(folder, crypto.createHash("sha1").update(`${filename}\0`).update(content).digest("hex"));
         /** @type {Buffer | undefined} */
         let cachedData;

@@ -6,9 +6,10 @@
  * the loader Pulumi's language host uses for `pulumi up`, so the code the plan runs, and the
  * dynamic providers' serialized text the plan checks, are the code `pulumi up` deploys. The output
  * is kept in node_modules/.cache/onair-ts under a SHA-256 of everything it depends on (the file's
- * path and text, tsconfig.json, the ts-node and TypeScript versions, this loader's format): an
- * edited file, option or compiler has a new key, so a stale entry can never be read. A start whose
- * files are all cached loads neither ts-node nor TypeScript.
+ * path and text, tsconfig.json and the files it extends, the ts-node and TypeScript versions, any
+ * TS_NODE_* option, this loader's format): an edited file, option or compiler has a new key, so a
+ * stale entry can never be read. A start whose files are all cached loads neither ts-node nor
+ * TypeScript.
  *
  * Unlike ts-node it installs no source-map-support, whose stack-trace hook costs milliseconds per
  * resource under the SDK; `node --enable-source-maps` maps stack traces from the same inline maps.
@@ -58,7 +59,9 @@ function cacheDir() {
 }
 
 const config = readConfig(TSCONFIG);
-const configKey = sha256([FORMAT, versionOf("ts-node"), versionOf("typescript"), config.text].join("\0"));
+/** ts-node also reads options from TS_NODE_* variables (TS_NODE_COMPILER_OPTIONS, ...): part of the key. */
+const tsNodeEnv = Object.keys(process.env).filter((k) => k.startsWith("TS_NODE_")).sort().map((k) => `${k}=${process.env[k]}`);
+const configKey = sha256([FORMAT, versionOf("ts-node"), versionOf("typescript"), config.text, ...tsNodeEnv].join("\0"));
 
 /** ts-node's compiler service, created on the first file not in the cache. */
 /** @type {{ compile(code: string, fileName: string): string, ignored(fileName: string): boolean } | undefined} */

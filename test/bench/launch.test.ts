@@ -104,6 +104,17 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
         assert.strictEqual(runThroughLauncher(work, script, { ONAIR_CODE_CACHE: "off" }), "function\n");
     });
 
+    it("runs import() from a warm cache, in a module's code and in code it builds (Node 20 loses the callback in cached code)", () => {
+        fs.writeFileSync(path.join(work, "esm.mjs"), "export const answer = 42;\n");
+        const program = path.join(work, "dynamic.ts");
+        fs.writeFileSync(program, [
+            "const load = new Function(\"u\", \"return import(u)\") as (u: string) => Promise<{ answer: number }>;",
+            "Promise.all([import(\"./esm.mjs\" as string), load(\"./esm.mjs\")]).then(([a, b]) => console.log(`${a.answer} ${b.answer}`));",
+            "",
+        ].join("\n"));
+        for (const run of ["cold", "warm"]) assert.strictEqual(runThroughLauncher(work, program), "42 42\n", run);
+    });
+
     it("serializes the MediaLive providers to the text they get under ts-node (the text the dynamic-provider host runs)", async () => {
         // This suite runs through the launcher (.mocharc.json), so the host tests in test/media/host do too.
         assert.ok((JSON.parse(fs.readFileSync(path.join(ROOT, ".mocharc.json"), "utf8")) as { require: string[] }).require.includes("./plan/launch/register.js"));
