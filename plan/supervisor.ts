@@ -15,7 +15,7 @@ import { applyEvent, describeHandles, describePending, newPendingState, PendingS
 export interface SuperviseOptions {
     /** Per stack, from the start of its program (and, before that, for loading the plan process). */
     timeoutMs: number;
-    /** Stack traces off and the SDK's debugging aids off in the plan process (plan:fast). */
+    /** Stack traces off and the SDK's debugging aids off in the plan process (the default; not under --verbose). */
     fast: boolean;
     /** Called as each stack finishes, in job order. */
     onResult: (index: number, result: StackResult) => void;

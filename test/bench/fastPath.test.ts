@@ -4,12 +4,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { parseArgs } from "../../plan/args";
 import { planJson } from "../../plan/json";
 import { FAST_NODE_FLAGS } from "../../plan/fastPath";
 import { childExecArgv, REGISTER } from "../../plan/supervisor";
 import { writeSeasonStackFile } from "../../tools/bench/seasonFile";
 import { syntheticSeason } from "../../tools/bench/syntheticSeason";
 import { measure } from "../../tools/bench/worker";
+import { FIXTURES } from "../helpers/cli";
 import { ROOT } from "../helpers/plan";
 
 type Doc = { resources: { urn: string; type: string }[]; violations: unknown[]; outputs: unknown };
@@ -18,17 +20,26 @@ const byUrn = (d: Doc) => [...d.resources].sort((a, b) => (a.urn < b.urn ? -1 : 
 const AS_OF = ["--as-of", "2026-11-01T00:00:00Z"];
 const exec = promisify(execFile);
 
-/** The CLI as a shell runs it: exit code, stdout, and the --json file it wrote. */
-async function cli(node: string[], args: string[]): Promise<{ code: number; out: string; json: string }> {
+/**
+ * The CLI as a shell runs it: exit code, stdout, and the --json file it wrote. Exit 1 (mandatory
+ * violations) is a result like 0; anything else fails the test with the CLI's stderr.
+ */
+async function cli(node: string[], args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; json: string }> {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-paths-")), "plan.json");
     try {
-        const { stdout } = await exec(process.execPath, [...node, ...args, ...AS_OF, "--json", file], { cwd: ROOT, maxBuffer: 64 << 20 });
+        const { stdout } = await exec(process.execPath, [...node, ...args, ...AS_OF, "--json", file], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
         return { code: 0, out: stdout, json: fs.readFileSync(file, "utf8") };
     } catch (e) {
         const err = e as { code: number; stdout: string; stderr: string };
+        if (err.code === 1) return { code: 1, out: err.stdout, json: fs.readFileSync(file, "utf8") };
         throw new Error(`${[...node, ...args].join(" ")} exited ${err.code}: ${err.stderr}`);
     }
 }
+
+/** Every cache of the launcher and the specification in `dir` (empty: a fresh clone's first start). */
+const cachesIn = (dir: string) => ({ ONAIR_TS_CACHE: path.join(dir, "ts"), ONAIR_CODE_CACHE: path.join(dir, "v8"), ONAIR_SPEC_CACHE: path.join(dir, "spec") });
+/** The old path reads the whole CloudFormation database, as before issue 20. */
+const WHOLE_SPEC = { ONAIR_SPEC_CACHE: "off" };
 
 /** `npm run plan` as package.json runs it: plan/launch/plan.js, caches and fast path on. */
 const NEW_DEFAULT = [path.join(ROOT, "plan/launch/plan.js")];
@@ -73,24 +84,46 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
 
     describe("whole process: npm run plan prints and writes the bytes the old ts-node path does", () => {
         const season = () => writeSeasonStackFile(fs.mkdtempSync(path.join(os.tmpdir(), "onair-season-")), 3);
-        const cases: [string, () => string[]][] = [
-            ["the prod stack", () => []],
-            ["the prod stack at --preview", () => ["--preview"]],
-            ["a 3-channel synthetic season with every feature on", () => ["--config", season()]],
+        const cases: [string, () => string[], number][] = [
+            ["the prod stack", () => [], 0],
+            ["the prod stack at --preview", () => ["--preview"], 0],
+            ["a 3-channel synthetic season with every feature on", () => ["--config", season()], 0],
+            ["a program AWS's resource schemas refuse (exit 1)", () => ["--program", path.join(FIXTURES, "schemaViolations.ts")], 1],
         ];
-        for (const [name, args] of cases) {
+        for (const [name, args, code] of cases) {
             it(name, async () => {
                 const a = args();
-                const [now, old] = await Promise.all([cli(NEW_DEFAULT, a), cli(OLD_PATH, [...a, "--verbose"])]);
+                const [now, old] = await Promise.all([cli(NEW_DEFAULT, a), cli(OLD_PATH, [...a, "--verbose"], WHOLE_SPEC)]);
+                assert.deepStrictEqual([now.code, old.code], [code, code]);
                 assert.ok(now.json === old.json, `--json differs for ${name}`);
                 assert.ok(now.out === old.out, `the report differs for ${name}`);
-                assert.match(now.out, /Verdict: PASS/);
+                assert.match(now.out, code === 0 ? /Verdict: PASS/ : /Verdict: FAIL/);
             });
         }
 
-        it("gives the same bytes run after run (the second start reads every cache)", async () => {
-            const [first, second] = [await cli(NEW_DEFAULT, []), await cli(NEW_DEFAULT, [])];
-            assert.ok(first.json === second.json && first.out === second.out);
+        describe("a fresh clone (empty caches), a warm start and a checkout whose caches cannot be written", () => {
+            let work: string;
+            before(() => {
+                work = fs.mkdtempSync(path.join(os.tmpdir(), "onair-clone-"));
+            });
+            after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+            it("gives the same bytes with empty caches, with the caches it just filled, and with none writable", async () => {
+                const fresh = cachesIn(path.join(work, "fresh"));
+                const cold = await cli(NEW_DEFAULT, [], fresh);
+                for (const dir of Object.values(fresh)) assert.ok(fs.readdirSync(dir).length > 0, `${dir} filled`);
+                const warm = await cli(NEW_DEFAULT, [], fresh);
+                // A regular file where each cache directory would go: nothing can be written (even as root).
+                const blocked = path.join(work, "blocked");
+                fs.writeFileSync(blocked, "");
+                const readOnly = await cli(NEW_DEFAULT, [], cachesIn(blocked));
+                const old = await cli(OLD_PATH, ["--verbose"], WHOLE_SPEC);
+                for (const [name, r] of [["cold", cold], ["warm", warm], ["read-only", readOnly]] as const) {
+                    assert.strictEqual(r.code, 0, name);
+                    assert.ok(r.json === old.json, `--json differs (${name})`);
+                    assert.ok(r.out === old.out, `the report differs (${name})`);
+                }
+            });
         });
     });
 
@@ -98,6 +131,12 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
         it("npm run plan is the launcher, with no build step", () => {
             const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
             assert.strictEqual(scripts["plan"], "node plan/launch/plan.js");
+        });
+
+        it("plans with the fast path by default; --verbose turns it off for stack traces, --fast is still accepted", () => {
+            assert.strictEqual(parseArgs([]).fast, true);
+            assert.strictEqual(parseArgs(["--fast"]).fast, true);
+            assert.strictEqual(parseArgs(["--verbose"]).fast, false);
         });
 
         it("the plan process gets the launcher's loader and the fast path's flags when the CLI has no loader in its flags", () => {

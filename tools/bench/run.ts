@@ -121,9 +121,9 @@ interface WholeResult {
 async function measureWhole(o: Options, log: (s?: string) => void): Promise<WholeResult[]> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-bench-season-"));
     const list = scenarios(o, dir);
-    // The first start after a clone (or after every file changed): empty transpile and code caches.
+    // The first start after a clone (or after every file changed): empty transpile, code and spec caches.
     const coldDir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-bench-cold-"));
-    const cold = await runWhole({ label: "cold", file: process.execPath, args: [LAUNCHER, "--as-of", BENCH_NOW], cwd: REPO_ROOT, env: { ONAIR_TS_CACHE: path.join(coldDir, "ts"), ONAIR_CODE_CACHE: path.join(coldDir, "v8") } });
+    const cold = await runWhole({ label: "cold", file: process.execPath, args: [LAUNCHER, "--as-of", BENCH_NOW], cwd: REPO_ROOT, env: { ONAIR_TS_CACHE: path.join(coldDir, "ts"), ONAIR_CODE_CACHE: path.join(coldDir, "v8"), ONAIR_SPEC_CACHE: path.join(coldDir, "spec") } });
     fs.rmSync(coldDir, { recursive: true, force: true });
     // One unmeasured round fills this checkout's caches, as any earlier run would have.
     for (const s of list) await runWhole(s);
