@@ -12,7 +12,7 @@ export interface PlanArgs {
     timeoutSeconds: number;
     /** Plan every stack file of the root project and of projects one directory down. */
     all: boolean;
-    /** Stack traces and the SDK's debugging aids off (npm run plan:fast, compiled code). */
+    /** Stack traces and the SDK's debugging aids off: the default; --verbose turns them on. */
     fast: boolean;
     /** Plan as a first `pulumi preview`: provider-computed outputs and ids unknown. */
     preview: boolean;
@@ -45,9 +45,9 @@ Options:
                     unknown; prints which policies could not decide (as in the engine, those do not
                     fail the plan: they decide during \`pulumi up\`)
   --timeout SECONDS fail a stack whose program has not finished after SECONDS (default ${DEFAULT_TIMEOUT_SECONDS})
-  --fast            stack traces and the SDK's debugging aids off (npm run plan:fast runs compiled
-                    code with it: same plan and verdict, several times faster on large seasons)
-  --verbose         print stack traces for program errors
+  --verbose         print stack traces for program errors (runs with stack traces and the SDK's
+                    debugging aids on: same plan and verdict, several times slower on large seasons)
+  --fast            accepted for older scripts: stack traces and debugging aids off is the default
   --help            show this help
 
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or program error
@@ -61,7 +61,7 @@ export function stackNameProblem(stack: string): string | undefined {
 }
 
 export function parseArgs(argv: string[]): PlanArgs {
-    const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: false, preview: false, verbose: false, help: false };
+    const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: true, preview: false, verbose: false, help: false };
     const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of", "--timeout"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
@@ -94,6 +94,8 @@ export function parseArgs(argv: string[]): PlanArgs {
     if (out.all && (out.config || out.program || out.json || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
         throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program or --json");
     }
+    // A stack trace needs stack traces: --verbose runs the plan process with them on.
+    if (out.verbose) out.fast = false;
     const bad = stackNameProblem(out.stack);
     if (bad) throw new UsageError(bad);
     return out;

@@ -97,12 +97,15 @@ export function discoverStacks(root: string): { projectDir: string; stack: strin
         .map((stack) => ({ projectDir: dir, stack })));
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).then(
+/** Runs the plan as a command (`npm run plan`, plan/launch/plan.js): exits once the output drained. */
+export function runFromShell(argv: string[] = process.argv.slice(2)): void {
+    main(argv).then(
         (code) => exitWhenFlushed(code),
         (e) => {
-            process.stderr.write(describeFailure(e, process.argv.includes("--verbose")) + "\n");
+            process.stderr.write(describeFailure(e, argv.includes("--verbose")) + "\n");
             exitWhenFlushed(EXIT.error);
         },
     );
 }
+
+if (require.main === module) runFromShell();

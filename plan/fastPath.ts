@@ -1,6 +1,6 @@
 /**
- * The benchmark's fast path: compiled JavaScript (build/), V8 stack traces off, and the SDK's two
- * debugging aids that capture a stack per resource and per promise switched off. Neither aid
+ * The fast path, `npm run plan`'s default since issue 20 (`--verbose` turns it off): V8 stack traces
+ * off, and the SDK's two debugging aids that capture a stack per resource and per promise switched off. Neither aid
  * reaches the captured plan: registrations, inputs, outputs and the verdict stay the same, which
  * test/bench/fastPath.test.ts checks against the plain path.
  */
@@ -8,7 +8,8 @@ import { CALLSITES, DEBUGGABLE_PROMISE, REGISTER_REQUEST_PROTO, STRUCT } from ".
 
 /**
  * Node flags of the fast path: no stack traces, and a young generation sized for a plan's burst of
- * short-lived promises. `npm run plan:fast` passes the same flags (test/bench/fastPath.test.ts).
+ * short-lived promises. The supervisor starts the plan process with them (plan/supervisor.ts
+ * childExecArgv, test/bench/fastPath.test.ts).
  */
 export const FAST_NODE_FLAGS = ["--stack-trace-limit=0", "--max-semi-space-size=64", "--min-semi-space-size=64"];
 

@@ -7,7 +7,7 @@ import { PlanCapture, redact } from "./resources";
 
 /**
  * The `--json` document: every resource with secrets redacted, every violation, the stack outputs.
- * Resources by URN, object keys sorted: two runs, and plan and plan:fast, give the same bytes.
+ * Resources by URN, object keys sorted: two runs, and `npm run plan` and the old ts-node path, give the same bytes.
  */
 export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineChecks): Record<string, unknown> {
     return {

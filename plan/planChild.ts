@@ -6,6 +6,7 @@
  * shows as an event loop that ran dry. (A worker thread cannot run it: the SDK's closure
  * serializer requires every built-in module, and trace_events is unavailable in workers.)
  */
+import { appendEvent } from "./eventLog";
 import { enableFastPath } from "./fastPath";
 import { StackJob, StackResult } from "./jobs";
 import { planStack } from "./planStack";
@@ -17,6 +18,8 @@ export interface ChildData {
     /** Index of the first job this process plans (a replacement resumes after a failed one). */
     start: number;
     fast: boolean;
+    /** The supervisor's event log (plan/eventLog.ts), when it gave one. */
+    eventFd?: number;
 }
 
 /** Plan process to supervisor. */
@@ -82,8 +85,17 @@ function run(send: (m: ChildMessage) => void, data: ChildData): void {
         }
     });
 
+    let log = data.eventFd;
     const observer = (ev: RunEvent) => {
         applyEvent(state, ev);
+        if (ev.e !== "phase" && log !== undefined) {
+            try {
+                return appendEvent(log, job, ev);
+            } catch {
+                // The log is gone (closed by the program?): the channel still carries events.
+                log = undefined;
+            }
+        }
         send({ t: "event", job, ev });
     };
     /** Waits for the program's own timers and handles to end; a rejection meanwhile fails it. */

@@ -15,15 +15,15 @@ import { renderRequiredSecrets } from "./requiredSecrets";
 import { readProject, readStackConfig, StackFileError } from "./stackConfig";
 
 /**
- * Without ts-node (the compiled CLI of `npm run plan:fast`), a TypeScript program of this repository
- * runs as its compiled copy under build/.
+ * Without a TypeScript loader (the compiled CLI, `npm run build` then `node build/plan/cli.js`), a
+ * TypeScript program of this repository runs as its compiled copy under build/.
  */
 export function runnableProgram(program: string): string {
     if (!program.endsWith(".ts") || require.extensions[".ts"]) return program;
     const rel = path.relative(REPO_ROOT, program);
     const compiled = path.join(REPO_ROOT, "build", rel.replace(/\.ts$/, ".js"));
     if (rel.startsWith("..") || !fs.existsSync(compiled)) {
-        throw new StackFileError(`${program} is TypeScript and this CLI runs without ts-node; use npm run plan for programs outside this repository's build`);
+        throw new StackFileError(`${program} is TypeScript and this CLI runs without a TypeScript loader; use npm run plan for programs outside this repository's build`);
     }
     return compiled;
 }
@@ -36,7 +36,7 @@ export async function planStack(job: StackJob, observer?: RunObserver, settle?: 
     try {
         const stack = readStackConfig(job.projectDir, job.stack, job.configFile);
         const runs = packRunsForStack(job.stack);
-        // The program as the user named it; its compiled copy runs under plan:fast.
+        // The program as the user named it; its compiled copy runs under the compiled CLI.
         const source = path.resolve(job.programFile ?? path.join(job.projectDir, readProject(job.projectDir).main ?? "index.ts"));
         const program = runnableProgram(source);
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);

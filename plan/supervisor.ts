@@ -4,8 +4,10 @@
  * its stack ends with exit 2 and a paragraph naming what was still pending, and the next stack is
  * planned in a fresh process.
  */
-import { ChildProcess, fork } from "child_process";
+import { ChildProcess, fork, StdioOptions } from "child_process";
 import * as path from "path";
+import { EVENT_FD, EventLog, openEventLog } from "./eventLog";
+import { FAST_NODE_FLAGS } from "./fastPath";
 import { failureResult, StackJob, StackResult } from "./jobs";
 import type { ChildData, ChildMessage, SupervisorMessage } from "./planChild";
 import { applyEvent, describeHandles, describePending, newPendingState, PendingState } from "./progress";
@@ -13,7 +15,7 @@ import { applyEvent, describeHandles, describePending, newPendingState, PendingS
 export interface SuperviseOptions {
     /** Per stack, from the start of its program (and, before that, for loading the plan process). */
     timeoutMs: number;
-    /** Stack traces off and the SDK's debugging aids off in the plan process (plan:fast). */
+    /** Stack traces off and the SDK's debugging aids off in the plan process (the default; not under --verbose). */
     fast: boolean;
     /** Called as each stack finishes, in job order. */
     onResult: (index: number, result: StackResult) => void;
@@ -26,16 +28,31 @@ const SETUP_MS = 120_000;
 /** How long a plan process that sent its last result gets to exit by itself. */
 const EXIT_GRACE_MS = 10_000;
 
+/** The loader the plan process starts with when this CLI runs from source (ADR 028). */
+export const REGISTER = path.join(__dirname, "launch", "register.js");
+
+/** A TypeScript loader already among these node flags (ts-node, or plan/launch/register.js). */
+function hasTypeScriptLoader(execArgv: string[]): boolean {
+    return execArgv.some((a) => a.includes("ts-node") || /launch[\\/]register(\.js)?$/.test(a));
+}
+
 /**
- * The plan process runs with this process's node flags (the fast path's among them). Under ts-node
- * it registers ts-node too (unless `-r` in those flags already does), so it runs the same sources;
- * the compiled CLI starts the compiled entry.
+ * The plan process's node flags: this process's own, the TypeScript loader when this CLI runs
+ * from source and has none in its flags (under mocha, or `node plan/launch/plan.js`), and the fast
+ * path's V8 flags, or for a --verbose run source-mapped stack traces (ts-node maps its own).
  */
-function startChild(data: ChildData): ChildProcess {
+export function childExecArgv(execArgv: string[], fast: boolean, compiled = __filename.endsWith(".js")): string[] {
+    const loader = compiled || hasTypeScriptLoader(execArgv) ? [] : ["-r", REGISTER];
+    const mapped = execArgv.some((a) => a.includes("ts-node")) || compiled ? [] : ["--enable-source-maps"];
+    const extra = fast ? FAST_NODE_FLAGS : mapped;
+    return [...execArgv, ...loader, ...extra.filter((f) => !execArgv.includes(f))];
+}
+
+function startChild(data: ChildData, log: EventLog | undefined): ChildProcess {
     const compiled = __filename.endsWith(".js");
     const entry = path.join(__dirname, compiled ? "planChild.js" : "planChild.ts");
-    const register = compiled || process.execArgv.some((a) => a.includes("ts-node")) ? [] : ["-r", require.resolve("ts-node/register/transpile-only")];
-    return fork(entry, [JSON.stringify(data)], { execArgv: [...process.execArgv, ...register], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const stdio: StdioOptions = ["ignore", "inherit", "inherit", "ipc", ...(log ? [log.fd] : [])];
+    return fork(entry, [JSON.stringify({ ...data, ...(log ? { eventFd: EVENT_FD } : {}) })], { execArgv: childExecArgv(process.execArgv, data.fast), stdio });
 }
 
 function paragraph(head: string, lines: string[], tail?: string): string {
@@ -58,9 +75,14 @@ export async function superviseJobs(jobs: StackJob[], opts: SuperviseOptions): P
 /** One plan process from job `start` on; resolves with the index of the first job it did not finish. */
 function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done: (i: number, r: StackResult) => void): Promise<number> {
     return new Promise((resolve) => {
-        const child = startChild({ jobs, start, fast: opts.fast });
+        const log = openEventLog();
+        const child = startChild({ jobs, start, fast: opts.fast }, log);
         let current = start;
         let state: PendingState = newPendingState();
+        /** Brings the state up to date with the events the plan process has logged so far. */
+        const catchUp = () => {
+            for (const { job, ev } of log?.readNew() ?? []) if (job === current) applyEvent(state, ev);
+        };
         let exitCalled: number | undefined;
         let finished = false;
         let timer: NodeJS.Timeout | undefined;
@@ -95,6 +117,7 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
             pong = undefined;
             // It finished while answering: a slow program, not a stuck one.
             if (finished || current !== timedOut) return;
+            catchUp();
             const head = state.phase
                 ? `Program error: the plan of ${stackLabel()} did not finish within ${seconds} s (--timeout); it was stopped.`
                 : `Error: the plan process for ${stackLabel()} did not start its program within ${Math.round(Math.max(opts.timeoutMs, SETUP_MS) / 1000)} s; it was stopped.`;
@@ -110,6 +133,7 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
             if (m.job !== current && m.t !== "start") return;
             switch (m.t) {
                 case "start":
+                    catchUp();
                     current = m.job;
                     state = newPendingState();
                     arm();
@@ -150,6 +174,8 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
         child.on("error", (e) => fail(`Error: the plan process for ${stackLabel()} could not run: ${e.message}`));
         child.on("exit", (code, signal) => {
             if (timer) clearTimeout(timer);
+            catchUp();
+            log?.close();
             if (finished) return;
             const how = exitCalled !== undefined ? `called process.exit(${exitCalled})` : signal ? `was ended by ${signal}` : `ended (exit code ${code})`;
             fail(paragraph(`Program error: the program of ${stackLabel()} ${how} before the plan finished.`, describePending(state), "Programs must not end the process; throw an Error to fail the update."));

@@ -3,8 +3,9 @@
  * the CDK generates its L1 classes from), looked up by Pulumi aws-native type token.
  *
  * API (also for the change-impact work, which reads `causesReplacement`):
- * - `loadCfnSpec()`: loads the database once per process (~0.6-0.9 s, ~150 MB); call it only when
- *   the plan has aws-native resources.
+ * - `loadCfnSpec()`: loads the database once per process; call it only when the plan has aws-native
+ *   resources. The whole database (~0.6-0.9 s, ~150 MB) is read once per package version; later
+ *   processes read per-type extracts of it (plan/spec/specExtract.ts, ADR 028).
  * - `spec.resource(token)`: the resource for `aws-native:<module>:<Type>` (case-insensitive, as
  *   aws-native lowercases the module), or undefined when the spec has no such type.
  * - `spec.typeDefinition(ref)`: a nested type a property's `{ type: "ref" }` points at.
@@ -12,6 +13,8 @@
  *   name, for a resource's or a type definition's properties (aws-native's own naming rule).
  * - `cfnTypeName(token)`: the lowercase `aws::module::type` key a token resolves to.
  */
+
+import { openSpecSource, SpecSource } from "./specExtract";
 
 export type CfnPropertyType =
     | { type: "string"; allowedValues?: string[] }
@@ -108,23 +111,16 @@ function topLevelSdkName(cfn: string): string {
     return cfn === "Id" ? "awsId" : sdkName(cfn);
 }
 
-interface SpecDb {
-    all(key: "resource"): CfnResource[];
-    get(key: "typeDefinition", ref: { $ref: string } | string): CfnTypeDefinition;
-}
-
 class LoadedSpec implements CfnSpec {
-    private readonly byType: Map<string, CfnResource>;
     private readonly names = new WeakMap<object, Map<string, string>>();
-    constructor(private readonly db: SpecDb, readonly version: string) {
-        this.byType = new Map(db.all("resource").map((r) => [r.cloudFormationType.toLowerCase(), r]));
-    }
+    /** The whole database, or its per-type extracts (plan/spec/specExtract.ts): the same entities. */
+    constructor(private readonly source: SpecSource, readonly version: string) {}
     resource(token: string): CfnResource | undefined {
         const key = cfnTypeName(token);
-        return key ? this.byType.get(key) : undefined;
+        return key ? this.source.resource(key) : undefined;
     }
     typeDefinition(ref: { $ref: string }): CfnTypeDefinition {
-        return this.db.get("typeDefinition", ref);
+        return this.source.typeDefinition(ref);
     }
     sdkNames(properties: Record<string, CfnProperty>, topLevel: boolean): ReadonlyMap<string, string> {
         let m = this.names.get(properties);
@@ -140,12 +136,6 @@ let loading: Promise<CfnSpec> | undefined;
 
 /** The specification, loaded on first use and kept for the life of the process. */
 export function loadCfnSpec(): Promise<CfnSpec> {
-    loading ??= (async () => {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const pkg = require("@aws-cdk/aws-service-spec") as { loadAwsServiceSpec(): Promise<SpecDb> };
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const version = (require("@aws-cdk/aws-service-spec/package.json") as { version: string }).version;
-        return new LoadedSpec(await pkg.loadAwsServiceSpec(), version);
-    })();
+    loading ??= openSpecSource().then(({ source, version }) => new LoadedSpec(source, version));
     return loading;
 }

@@ -49,8 +49,8 @@ export async function measure(channels: number, program: string): Promise<Sample
 }
 
 /**
- * `node build/tools/bench/worker.js <channels> [--fast] [--warmup] [--dump FILE]`: one sample per
- * process, so peak memory is that of one plan. --warmup first plans a 1-channel season, so the
+ * `node -r ./plan/launch/register.js tools/bench/worker.ts <channels> [--fast] [--warmup] [--dump
+ * FILE]`: one sample per process, so peak memory is that of one plan. --warmup first plans a 1-channel season, so the
  * sample measures planning, not module loading and JIT warm-up (the runner prints both).
  */
 async function main(argv: string[]): Promise<void> {
