@@ -45,7 +45,8 @@ describe("Quota plan", function () {
                 "mediaconnect-flows us-west-2: 8/20 ok",
                 "mediaconnect-sources us-east-1: 2/2 ok",
                 "medialive-channels us-east-1: 4/5 ok",
-                "medialive-inputs us-west-2: 4/5 ok",
+                // Four MediaConnect-fed inputs and football's studio RTP push input (extraInputs, ADR 027).
+                "medialive-inputs us-west-2: 5/5 ok",
                 "mediatailor-configurations us-east-1: 2/1000 ok",
                 "wafv2-web-acls us-east-1: 1/100 ok",
             ]) assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
