@@ -1,10 +1,13 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { marksOf, renderMermaid, seasonDiagramMarkdown } from "../../../plan/diagram/mermaid";
 import { seasonModel } from "../../../plan/diagram/model";
 import { ImpactReport } from "../../../plan/impact/assess";
 import { BENCH_SECRETS, syntheticSeason } from "../../../tools/bench/syntheticSeason";
 import { mermaidBlocks, mermaidParser } from "../../helpers/mermaid";
-import { planSeason, prodPlan } from "../../helpers/plan";
+import { planSeason, prodPlan, ROOT } from "../../helpers/plan";
+import { BEGIN, END } from "../../../tools/seasonDiagram";
 
 function impactWith(ops: [string, ImpactReport["impacts"][number]["change"]["op"]][]): ImpactReport {
     return {
@@ -48,6 +51,12 @@ describe("the season as a Mermaid diagram (plan/diagram)", function () {
         assert.match(text, /classDef replaced fill:#ffebe9/);
         assert.match(text, /^ {2}class n\d+ replaced$/m);
         await (await mermaidParser()).parse(text);
+    });
+
+    it("the README embeds prod's diagram as the plan draws it (npm run docs:check fails otherwise)", async () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const embedded = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END));
+        assert.deepStrictEqual(mermaidBlocks(embedded), mermaidBlocks(seasonDiagramMarkdown(await prodPlan())));
     });
 
     it("the parser test can fail: mermaid rejects a broken flowchart", async () => {
