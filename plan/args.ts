@@ -8,6 +8,8 @@ export interface PlanArgs {
     json?: string;
     markdown?: string;
     asOf?: string;
+    /** A `pulumi stack export` of the stack: report what the update changes and does to the season on air. */
+    against?: string;
     /** Per stack: a program that has not finished by then fails the plan (exit 2). */
     timeoutSeconds: number;
     /** Plan every stack file of the root project and of projects one directory down. */
@@ -41,6 +43,11 @@ Options:
   --markdown FILE   write the verdict as Markdown (for a CI job summary; every stack with --all)
   --as-of TIME      plan as if it were TIME (ISO-8601 with its zone, e.g. 2026-09-01T00:00:00Z):
                     which event schedules are still ahead
+  --against FILE    compare with the deployed state, FILE being what \`pulumi stack export\` writes:
+                    each resource created, updated in place, replaced or deleted and why, its live
+                    impact (channel restarts, new venue ingest addresses, viewer URLs, regions
+                    without origin), and, as mandatory violations, changes that take a channel
+                    off air inside its game window or the deploy margin at --as-of (or now)
   --preview         plan as a first \`pulumi preview\` sees it: every provider-computed output and id
                     unknown; prints which policies could not decide (as in the engine, those do not
                     fail the plan: they decide during \`pulumi up\`)
@@ -62,7 +69,7 @@ export function stackNameProblem(stack: string): string | undefined {
 
 export function parseArgs(argv: string[]): PlanArgs {
     const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: true, preview: false, verbose: false, help: false };
-    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of", "--timeout"]);
+    const valued = new Set(["--stack", "--config", "--program", "--json", "--markdown", "--as-of", "--timeout", "--against"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
@@ -85,14 +92,14 @@ export function parseArgs(argv: string[]): PlanArgs {
                 out.timeoutSeconds = n;
                 continue;
             }
-            const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown";
+            const key = flag.slice(2) as "stack" | "config" | "program" | "json" | "markdown" | "against";
             out[key] = value;
         } else {
             throw new UsageError(`unknown option ${raw}`);
         }
     }
-    if (out.all && (out.config || out.program || out.json || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
-        throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program or --json");
+    if (out.all && (out.config || out.program || out.json || out.against || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
+        throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program, --json or --against (a state export is one stack's)");
     }
     // A stack trace needs stack traces: --verbose runs the plan process with them on.
     if (out.verbose) out.fast = false;

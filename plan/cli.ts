@@ -64,7 +64,7 @@ function planJobs(root: string, args: PlanArgs): StackJob[] {
     // A program with its own Pulumi.yaml (e.g. stacks/index.ts) is planned with its own project's stack files.
     const programDir = args.program ? path.dirname(path.resolve(args.program)) : root;
     const projectDir = args.program && fs.existsSync(path.join(programDir, "Pulumi.yaml")) ? programDir : root;
-    return [{ ...common, projectDir, stack: args.stack, ...(args.config ? { configFile: args.config } : {}), ...(args.program ? { programFile: args.program } : {}) }];
+    return [{ ...common, projectDir, stack: args.stack, ...(args.config ? { configFile: args.config } : {}), ...(args.program ? { programFile: args.program } : {}), ...(args.against ? { against: args.against } : {}) }];
 }
 
 /** Prints one stack's result (the JSON file first: no verdict is printed for a plan that fails to write it). */

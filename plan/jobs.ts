@@ -10,6 +10,8 @@ export interface StackJob {
     configFile?: string;
     programFile?: string;
     asOf?: string;
+    /** `--against`: the state export to compare with (relative to `root`). */
+    against?: string;
     /** Plan as a first `pulumi preview` sees it: provider-computed outputs and ids unknown. */
     preview?: boolean;
     /** Build the `--json` document too. */

@@ -1,6 +1,8 @@
 import { sortedKeys } from "../components/stableJson";
 import { Verdict } from "../policies/harness/evaluate";
 import { checksJson, OfflineChecks } from "./checks";
+import { ImpactReport } from "./impact/assess";
+import { impactJson } from "./impact/render";
 import { byUrn, sortedViolations } from "./order";
 import { sortedUndecided } from "./preview";
 import { PlanCapture, redact } from "./resources";
@@ -9,7 +11,7 @@ import { PlanCapture, redact } from "./resources";
  * The `--json` document: every resource with secrets redacted, every violation, the stack outputs.
  * Resources by URN, object keys sorted: two runs, and `npm run plan` and the old ts-node path, give the same bytes.
  */
-export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineChecks): Record<string, unknown> {
+export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineChecks, impact?: ImpactReport): Record<string, unknown> {
     return {
         stack: plan.stack,
         project: plan.project,
@@ -33,5 +35,6 @@ export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineCh
         outputs: sortedKeys(redact(plan.outputs)),
         ...(plan.preview ? { preview: true, undecided: sortedUndecided(verdict.undecided ?? []).map((u) => ({ policy: u.policy, pack: u.pack, enforcementLevel: u.enforcementLevel, urn: u.urn, message: u.message })) } : {}),
         ...(checks ? checksJson(checks) : {}),
+        ...(impact ? { impact: impactJson(impact) } : {}),
     };
 }

@@ -1,5 +1,8 @@
 import { Verdict } from "../policies/harness/evaluate";
 import { checksMandatory, OfflineChecks, renderChecksMarkdown } from "./checks";
+import { seasonDiagramMarkdown } from "./diagram/mermaid";
+import { ImpactReport, impactViolations } from "./impact/assess";
+import { renderImpactMarkdown } from "./impact/render";
 import { sortedViolations } from "./order";
 import { PlanCapture } from "./resources";
 import { mandatoryUndecided, undecidedPolicies } from "./preview";
@@ -10,9 +13,9 @@ function cell(s: string): string {
 }
 
 /** The verdict as GitHub-flavoured Markdown, for a pull request's job summary. */
-export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; checks?: OfflineChecks }): string {
+export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; checks?: OfflineChecks; impact?: ImpactReport }): string {
     const s = summarize(plan);
-    const m = mandatoryCount(verdict) + checksMandatory(meta.checks);
+    const m = mandatoryCount(verdict) + checksMandatory(meta.checks) + impactViolations(meta.impact).length;
     const u = mandatoryUndecided(verdict);
     const lines: string[] = [];
     lines.push(`## OnAir plan: stack \`${plan.stack}\`${plan.preview ? " (preview)" : ""} ${m > 0 ? "- FAIL" : "- PASS"}`);
@@ -34,6 +37,9 @@ export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { sour
         lines.push("");
     }
     if (meta.checks) lines.push(renderChecksMarkdown(meta.checks));
+    if (meta.impact) lines.push(renderImpactMarkdown(meta.impact));
+    const diagram = seasonDiagramMarkdown(plan, meta.impact);
+    if (diagram) lines.push(diagram);
     lines.push("<details><summary>Resources by type</summary>");
     lines.push("");
     lines.push("| type | count |");

@@ -270,9 +270,37 @@ export interface MockOptions {
      * is unknown; inputs are known where the program knows them.
      */
     preview?: boolean;
+    /** Resources that exist (`--against`): answered with their deployed id and outputs. */
+    deployed?: (urn: string, type: string) => DeployedAnswer | undefined;
 }
 
-const UNKNOWN_WIRE = wireSignatures().unknown;
+/** A deployed resource's id and outputs in the wire form (secrets as the SDK's secret signature objects). */
+export interface DeployedAnswer {
+    id?: string;
+    outputs: Record<string, unknown>;
+}
+
+/** The SDK's mock arguments plus the URN the plan gives the registration. */
+export type MockResourceArgs = pulumi.runtime.MockResourceArgs & { urn?: string };
+
+const { unknown: UNKNOWN_WIRE, sigKey: WIRE_SIG } = wireSignatures();
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** `inputs` over `outputs`: objects merge key by key, any other input value replaces the output's. */
+function overlay(outputs: unknown, inputs: unknown): unknown {
+    if (!isPlain(outputs) || !isPlain(inputs) || isWireSpecial(inputs) || isWireSpecial(outputs)) return inputs;
+    const out: Record<string, unknown> = { ...outputs };
+    for (const [k, v] of Object.entries(inputs)) out[k] = k in outputs ? overlay(outputs[k], v) : v;
+    return out;
+}
+
+/** Secrets, resource references and assets on the wire are values, not objects to merge. */
+function isWireSpecial(v: Record<string, unknown>): boolean {
+    return WIRE_SIG in v;
+}
 
 /** Creates a fresh mock cloud for one run. Providers record their region so ARNs land in the right place. */
 export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
@@ -287,12 +315,21 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
     };
 
     return {
-        newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        newResource(args: MockResourceArgs): pulumi.runtime.MockResourceResult {
             const inputs = (args.inputs ?? {}) as Inputs;
             if (args.type.startsWith("pulumi:providers:")) {
                 const id = `${args.name}-provider-${++counter}`;
                 if (typeof inputs["region"] === "string") providerRegions.set(id, inputs["region"]);
                 return { id, state: inputs };
+            }
+            // A resource that exists keeps its id and the provider's outputs; the new inputs are
+            // laid over them, object by object (what a preview of an update shows before the
+            // provider answers: computed members such as a nested endpoint prefix stay).
+            const existing = args.custom === false || !args.urn ? undefined : options.deployed?.(args.urn, args.type);
+            if (existing) {
+                const domain = existing.outputs["egressDomain"];
+                if (args.type === "aws-native:mediapackagev2:ChannelGroup" && typeof domain === "string") groupDomains.set(`${regionOf(args.provider, inputs)}/${inputs["channelGroupName"]}`, domain);
+                return { id: existing.id, state: overlay(existing.outputs, inputs) as Outputs };
             }
             const region = regionOf(args.provider, inputs);
             const ctx: Ctx = { name: args.name, region, inputs, groupDomains };

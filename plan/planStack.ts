@@ -5,6 +5,9 @@ import { evaluatePacks } from "../policies/harness/evaluate";
 import { packRunsForStack } from "../policies/harness/packs";
 import { checksMandatory, runOfflineChecks } from "./checks";
 import { describeFailure } from "./failure";
+import { checkStateStack, deployedLookup, impactAgainst } from "./impact/against";
+import { impactViolations } from "./impact/assess";
+import { readStateExport } from "./impact/stateExport";
 import { EXIT, failureResult, StackJob, StackResult } from "./jobs";
 import { planJson } from "./json";
 import { renderMarkdown } from "./markdown";
@@ -41,17 +44,22 @@ export async function planStack(job: StackJob, observer?: RunObserver, settle?: 
         const program = runnableProgram(source);
         if (!fs.existsSync(program)) throw new StackFileError(`program ${program} not found`);
         if (job.asOf) process.env["ONAIR_NOW"] = job.asOf;
-        const plan = await runProgram({ program, stack, ...(job.preview ? { preview: true } : {}), ...(observer ? { observer } : {}) });
+        // The deployed state is read before the program runs: a bad export fails fast, and existing
+        // resources answer with their deployed ids and outputs.
+        const state = job.against ? readStateExport(path.resolve(job.root, job.against), job.against) : undefined;
+        if (state) checkStateStack(state, stack.stack);
+        const plan = await runProgram({ program, stack, ...(job.preview ? { preview: true } : {}), ...(observer ? { observer } : {}), ...(state ? { deployed: deployedLookup(state) } : {}) });
         await settle?.();
         observer?.({ e: "phase", phase: "judging" });
         const verdict = await evaluatePacks(plan, runs);
         const checks = await runOfflineChecks(plan, stack);
-        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []), checks };
+        const impact = state ? await impactAgainst(plan, state, stack) : undefined;
+        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []), checks, ...(impact ? { impact } : {}) };
         return {
-            code: mandatoryCount(verdict) + checksMandatory(checks) > 0 ? EXIT.mandatory : EXIT.ok,
+            code: mandatoryCount(verdict) + checksMandatory(checks) + impactViolations(impact).length > 0 ? EXIT.mandatory : EXIT.ok,
             text: renderText(plan, verdict, meta),
             markdown: renderMarkdown(plan, verdict, meta),
-            ...(job.json ? { json: JSON.stringify(planJson(plan, verdict, checks), null, 2) + "\n" } : {}),
+            ...(job.json ? { json: JSON.stringify(planJson(plan, verdict, checks, impact), null, 2) + "\n" } : {}),
         };
     } catch (e) {
         return failureResult(job, describeFailure(e, job.verbose));

@@ -2,6 +2,8 @@ import { sortedKeys } from "../components/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
 import { mandatoryUndecided, renderUndecidedText } from "./preview";
 import { checksMandatory, OfflineChecks, renderChecksText } from "./checks";
+import { ImpactReport, impactViolations } from "./impact/assess";
+import { renderImpactText } from "./impact/render";
 import { compareText, sortedViolations } from "./order";
 import { isProviderType, PlanCapture, redact } from "./resources";
 
@@ -57,7 +59,7 @@ function pad(s: string, n: number): string {
     return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[]; checks?: OfflineChecks }): string {
+export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[]; checks?: OfflineChecks; impact?: ImpactReport }): string {
     const s = summarize(plan);
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
@@ -81,6 +83,8 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     if (plan.preview) lines.push(renderUndecidedText(verdict));
     // What AWS would refuse (resource schemas, service quotas): its own sections, mandatory.
     if (meta.checks) lines.push("", renderChecksText(meta.checks));
+    // With --against: what the update does to the deployed season; its rule is mandatory.
+    if (meta.impact) lines.push("", renderImpactText(meta.impact));
     lines.push("");
     lines.push("Stack outputs:");
     const outputs = redact(plan.outputs) as Record<string, unknown>;
@@ -89,7 +93,7 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
         lines.push(`  ${k}:${formatOutput(outputs[k])}`);
     }
     lines.push("");
-    const m = mandatoryCount(verdict) + checksMandatory(meta.checks);
+    const m = mandatoryCount(verdict) + checksMandatory(meta.checks) + impactViolations(meta.impact).length;
     const u = mandatoryUndecided(verdict);
     // As in the engine, a policy that cannot decide during preview does not fail it; the count says what is left to `pulumi up`.
     const pending = plan.preview && u > 0 ? ` ${u} mandatory ${u === 1 ? "policy" : "policies"} could not decide at preview and will decide during \`pulumi up\`.` : "";

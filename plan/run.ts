@@ -2,7 +2,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { decodeProperty } from "./decode";
 import { DuplicateUrnError, UrnRegistry } from "./duplicateUrns";
-import { createMocks } from "./mocks";
+import { DeployedAnswer, MockResourceArgs, createMocks } from "./mocks";
 import { mockMonitorProblems, REGISTER_SUCCESS, sdkChangedMessage, WAIT_FOR_RPCS } from "./sdk/internals";
 import { ProgramError } from "./programError";
 import { observeConstructions, observeOutputs, RunObserver } from "./progress";
@@ -17,6 +17,11 @@ export interface RunOptions {
     preview?: boolean;
     /** Told of each phase, construction, registration and resolved output (plan/progress.ts). */
     observer?: RunObserver;
+    /**
+     * With `--against`: the deployed resource of a URN, whose id and outputs the cloud answers with
+     * (as the engine does for a resource that exists), so references to it carry deployed values.
+     */
+    deployed?: (urn: string, type: string) => DeployedAnswer | undefined;
 }
 
 export { ProgramError };
@@ -64,7 +69,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const { stack } = opts;
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
     const preview = opts.preview === true;
-    const mocks = createMocks({ preview });
+    const mocks = createMocks({ preview, ...(opts.deployed ? { deployed: opts.deployed } : {}) });
     await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
     const installed = pulumi.runtime.getMonitor();
@@ -93,9 +98,9 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         try {
             const raw = req.getObject()?.toJavaScript() ?? {};
             // OnAir's mocks answer synchronously, so resources are captured in registration order.
-            const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid() });
-            const result = answer instanceof Promise ? await answer : answer;
             const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+            const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid(), urn } as MockResourceArgs);
+            const result = answer instanceof Promise ? await answer : answer;
             const state = wireSafe(result.state as Record<string, unknown>);
             // A reused URN is answered (so the program runs on and every reuse is found) but not
             // captured: the first registration stays, and the run fails below.

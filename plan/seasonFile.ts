@@ -23,15 +23,25 @@ export function stackFileSecretLookup(stack: StackConfig): SecretKeyLookup {
  * the windows `pulumi up` would schedule.
  */
 export function readSeasonFile(projectDir: string, stackName: string): SeasonConfig {
-    const stack = readStackConfig(projectDir, stackName);
+    const season = seasonOfStack(readStackConfig(projectDir, stackName));
+    if (!season.found) throw new ConfigError([{ path: season.key, message: `is not set in ${season.source}` }]);
+    return season.season;
+}
+
+/** The validated season of a stack config already read (e.g. with --config), or that it has none. */
+export function seasonOfStack(stack: StackConfig): { found: true; season: SeasonConfig } | { found: false; key: string; source: string } {
     const key = `${stack.project}:${SEASON_KEY}`;
-    const raw = stack.config[key];
-    if (raw === undefined) throw new ConfigError([{ path: key, message: `is not set in ${stack.source}` }]);
+    if (stack.config[key] === undefined) return { found: false, key, source: stack.source };
+    return { found: true, season: parseSeason(stack, key) };
+}
+
+function parseSeason(stack: StackConfig, key: string): SeasonConfig {
+    const raw = stack.config[key]!;
     let parsed: unknown;
     try {
         parsed = JSON.parse(raw);
     } catch {
         throw new ConfigError([{ path: key, message: `in ${stack.source} is not an object` }]);
     }
-    return validateSeason(expandStackToken(parsed, stackName), stackFileSecretLookup(stack));
+    return validateSeason(expandStackToken(parsed, stack.stack), stackFileSecretLookup(stack));
 }

@@ -31,7 +31,7 @@ function checkNpmCommand(line: string): string | undefined {
     const script = words[2]!;
     if (!scripts[script]) return `npm run ${script}: no such script in package.json`;
     const sep = words.indexOf("--");
-    const args = sep >= 0 ? words.slice(sep + 1).map((a) => a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md").replace("$GITHUB_OUTPUT", "out.txt")) : [];
+    const args = sep >= 0 ? words.slice(sep + 1).map((a) => a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md").replace("$GITHUB_OUTPUT", "out.txt").replace("$PLAN_STACK", "prod")) : [];
     if (script === "plan") {
         try {
             parseArgs(args);
@@ -104,6 +104,22 @@ describe("GitHub workflows", () => {
         }
         for (const p of step.with!["policyPacks"]!.trim().split("\n")) assert.ok(fs.existsSync(path.join(ROOT, p, "PulumiPolicy.yaml")), p);
         assert.strictEqual(job.permissions!["id-token"], "write");
+    });
+
+    it("the preview job exports prod's state read-only (ciphertext secrets, never uploaded) and plans the change against it", () => {
+        const job = workflow("pull-request.yml").jobs["preview"]!;
+        const steps = job.steps!;
+        const preview = steps.findIndex((s) => s.uses?.startsWith("pulumi/actions@"));
+        const impact = steps.findIndex((s) => /pulumi stack export/.test(s.run ?? ""));
+        assert.ok(preview >= 0 && impact > preview, "the export runs after the action installed the CLI");
+        const run = steps[impact]!.run!;
+        assert.ok(!run.includes("--show-secrets"), "secrets stay ciphertext");
+        assert.match(run, /pulumi stack export --stack "\$STACK" --file "\$RUNNER_TEMP\/state\.json"/);
+        assert.match(run, /npm run plan -- --stack "\$PLAN_STACK" --against "\$RUNNER_TEMP\/state\.json" --markdown/);
+        assert.strictEqual(steps[impact]!.env!["PLAN_STACK"], "${{ matrix.stack }}");
+        assert.match(run, />> "\$GITHUB_STEP_SUMMARY"/);
+        assert.strictEqual(steps[impact]!.env!["PULUMI_ACCESS_TOKEN"], "${{ secrets.PULUMI_PREVIEW_TOKEN }}");
+        assert.ok(!steps.some((s) => s.uses?.startsWith("actions/upload-artifact@")), "the export is never uploaded");
     });
 
     it("deploy prod from main after the same gate, never during a game unless forced, one update at a time", () => {
