@@ -95,7 +95,8 @@ export function classifyClassic(type: string, olds: Record<string, unknown>, new
         return decided(properties, [], properties.length > 0 ? [`${type} has no force-new table (plan/impact/awsForceNew.ts): unknown, may replace`] : [], "no force-new table for this type");
     }
     const replace = properties.filter((c) => entry.properties.has(topLevel(c.path))).map((c) => `${c.path}: ForceNew in ${entry.source}`);
-    return decided(properties, [...new Set(replace)], [], `Terraform ForceNew (${entry.source})`);
+    const maybe = properties.filter((c) => entry.mayReplace.has(topLevel(c.path))).map((c) => `${c.path}: may replace, ${entry.mayReplace.get(topLevel(c.path))!} (${entry.source})`);
+    return decided(properties, [...new Set(replace)], [...new Set(maybe)], `Terraform ForceNew (${entry.source})`);
 }
 
 /**
