@@ -1,4 +1,4 @@
-import { CapturedResource, PlanCapture } from "../../plan/resources";
+import { CapturedResource, PlanCapture } from "../../contracts/capturedPlan";
 import { PackDefinition } from "../lib/pack";
 import { OnAirPolicy } from "../lib/policy";
 import { evaluatePacks } from "./evaluate";

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { createMocks } from "../../plan/mocks";
-import { internalProblems, MOCK_MONITOR_MEMBERS, mockMonitorProblems, sdkChangedMessage, sdkInternals, sdkVersion, WAIT_FOR_RPCS } from "../../plan/sdk/internals";
+import { internalProblems, MOCK_MONITOR_MEMBERS, mockMonitorProblems, sdkChangedMessage, sdkInternals, sdkVersion, WAIT_FOR_RPCS } from "../../contracts/sdkInternals";
 import { ROOT } from "../helpers/plan";
 
 /** Source files of the program, the packs, the planner and the tools (tests may drive SDK hosts). */
