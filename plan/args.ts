@@ -1,4 +1,5 @@
 import { INSTANT_HINT, parseInstant } from "../components/config/instant";
+import { stackNameProblem } from "../contracts/stackName";
 
 /** Command-line options of `npm run plan`. */
 export interface PlanArgs {
@@ -61,11 +62,6 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 configuration or
 (a program that does not finish, or ends the process, is a program error).`;
 
 export class UsageError extends Error {}
-
-/** Stack names as Pulumi takes them, which also keeps `Pulumi.<stack>.yaml` inside the project folder. */
-export function stackNameProblem(stack: string): string | undefined {
-    return /^[A-Za-z0-9_.-]+$/.test(stack) && !/^\.+$/.test(stack) ? undefined : `--stack ${JSON.stringify(stack)} is not a stack name; use letters, digits, _, . and -`;
-}
 
 export function parseArgs(argv: string[]): PlanArgs {
     const out: PlanArgs = { stack: "prod", timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, all: false, fast: true, preview: false, verbose: false, help: false };

@@ -1,8 +1,8 @@
-import { PlanCapture } from "./resources";
+import { PlanCapture } from "../contracts/capturedPlan";
 import { quotaFailures, quotaMessage, QuotaPlan, quotaPlan, QuotaRow } from "./quotas/plan";
 import { quotaSettingsOf } from "./quotas/settings";
 import { checkSchemas, SchemaReport } from "./schema/check";
-import { StackConfig } from "./stackConfig";
+import { StackConfig } from "../components/config/stackConfig";
 
 /**
  * What AWS itself would refuse, found offline: inputs its CloudFormation resource schemas reject

@@ -1,14 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, PlanArgs, USAGE } from "./args";
-import { exitWhenFlushed } from "./exit";
+import { exitWhenFlushed } from "../contracts/flushedExit";
 import { describeFailure } from "./failure";
 import { unwritableReason, writeOutputFile } from "./outputFiles";
 import { EXIT, StackJob, StackResult } from "./jobs";
 import { superviseJobs } from "./supervisor";
 
 export { EXIT };
-export { describeFailure };
 
 /**
  * Runs the offline plan; returns the exit code. Output goes to the given writers (tests capture it).

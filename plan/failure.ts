@@ -1,26 +1,19 @@
-import { isConfigError } from "../components/config/errors";
-import { PackConfigError } from "../policies/harness/packConfig";
+import { describeError, isConfigurationFailure, withStack } from "../components/config/failure";
 import { DuplicateUrnError } from "./duplicateUrns";
 import { ProgramError } from "./programError";
-import { StackFileError } from "./stackConfig";
 
-/** One paragraph naming what failed and how to fix it; the stack trace only with --verbose. */
+/**
+ * One paragraph naming what failed and how to fix it; the stack trace only with --verbose. The
+ * planner's own failures (the program under the mock runtime, duplicate URNs) are described here;
+ * configuration failures and anything else as components/config/failure.ts describes them.
+ */
 export function describeFailure(e: unknown, verbose: boolean): string {
     const original = e instanceof ProgramError ? e.original : e;
-    let text: string;
-    if (isConfigError(original)) {
-        text = `Configuration error: ${original.message.replace(/^Invalid OnAir configuration:?\s*/, "")}\nNo resources were planned. Fix the stack config and run the plan again.`;
-    } else if (original instanceof StackFileError || original instanceof PackConfigError) {
-        text = `Configuration error: ${original.message}`;
-    } else if (original instanceof DuplicateUrnError) {
-        // The whole list: each line names a registration to rename.
-        return `Program error: ${original.message}`;
-    } else if (e instanceof ProgramError) {
+    // The whole list: each line names a registration to rename.
+    if (original instanceof DuplicateUrnError) return `Program error: ${original.message}`;
+    if (e instanceof ProgramError && !isConfigurationFailure(original)) {
         const msg = original instanceof Error ? original.message : String(original);
-        text = `Program error: the Pulumi program failed under the mock runtime: ${msg.split("\n")[0]}${verbose ? "" : "\n(run with --verbose for the stack trace)"}`;
-    } else {
-        text = `Error: ${(original as Error)?.message ?? String(original)}${verbose ? "" : "\n(run with --verbose for the stack trace)"}`;
+        return withStack(`Program error: the Pulumi program failed under the mock runtime: ${msg.split("\n")[0]}${verbose ? "" : "\n(run with --verbose for the stack trace)"}`, original, verbose);
     }
-    if (verbose && original instanceof Error && original.stack) text += `\n\n${original.stack}`;
-    return text;
+    return describeError(original, verbose);
 }

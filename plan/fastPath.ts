@@ -4,7 +4,7 @@
  * reaches the captured plan: registrations, inputs, outputs and the verdict stay the same, which
  * test/bench/fastPath.test.ts checks against the plain path.
  */
-import { CALLSITES, DEBUGGABLE_PROMISE, REGISTER_REQUEST_PROTO, STRUCT } from "./sdk/internals";
+import { CALLSITES, DEBUGGABLE_PROMISE, REGISTER_REQUEST_PROTO, STRUCT } from "../contracts/sdkInternals";
 
 /**
  * Node flags of the fast path: no stack traces, and a young generation sized for a plan's burst of

@@ -1,11 +1,11 @@
-import { sortedKeys } from "../components/stableJson";
+import { sortedKeys } from "../contracts/stableJson";
 import { Verdict } from "../policies/harness/evaluate";
 import { checksJson, OfflineChecks } from "./checks";
 import { ImpactReport } from "./impact/assess";
 import { impactJson } from "./impact/render";
 import { byUrn, sortedViolations } from "./order";
 import { sortedUndecided } from "./preview";
-import { PlanCapture, redact } from "./resources";
+import { PlanCapture, redact } from "../contracts/capturedPlan";
 
 /**
  * The `--json` document: every resource with secrets redacted, every violation, the stack outputs.

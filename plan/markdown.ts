@@ -4,7 +4,7 @@ import { seasonDiagramMarkdown } from "./diagram/mermaid";
 import { ImpactReport, impactViolations } from "./impact/assess";
 import { renderImpactMarkdown } from "./impact/render";
 import { sortedViolations } from "./order";
-import { PlanCapture } from "./resources";
+import { PlanCapture } from "../contracts/capturedPlan";
 import { mandatoryUndecided, undecidedPolicies } from "./preview";
 import { mandatoryCount, summarize } from "./report";
 

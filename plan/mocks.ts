@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { wireSignatures } from "./sdk/internals";
+import { wireSignatures } from "../contracts/sdkInternals";
 import type { ScheduleAction } from "@aws-sdk/client-medialive";
 import { planningNow } from "../components/config/planningNow";
 import { planSchedule } from "../components/media/medialive/schedulePlan";

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../components/repoRoot";
+import { REPO_ROOT } from "../contracts/repoRoot";
 import { evaluatePacks } from "../policies/harness/evaluate";
 import { packRunsForStack } from "../policies/harness/packs";
 import { checksMandatory, runOfflineChecks } from "./checks";
@@ -14,8 +14,9 @@ import { renderMarkdown } from "./markdown";
 import { RunObserver } from "./progress";
 import { mandatoryCount, renderText } from "./report";
 import { runProgram } from "./run";
-import { renderRequiredSecrets } from "./requiredSecrets";
-import { readProject, readStackConfig, StackFileError } from "./stackConfig";
+import { renderRequiredSecrets } from "../components/config/requiredSecrets";
+import { readProject, readStackConfig } from "../components/config/stackConfig";
+import { StackFileError } from "../contracts/stackFile";
 
 /**
  * Without a TypeScript loader (the compiled CLI, `npm run build` then `node build/plan/cli.js`), a

@@ -1,4 +1,4 @@
-import { CapturedResource } from "./resources";
+import { CapturedResource } from "../contracts/capturedPlan";
 
 /** A program failure (thrown error, rejected promise) while it ran under the mock runtime. */
 export class ProgramError extends Error {

@@ -2,7 +2,7 @@
  * What a plan run reports while it goes, so whoever watches it (plan/supervisor.ts) can say what
  * was still pending when a program never finished. Events are plain data: they cross a thread.
  */
-import { REGISTER_RESOURCE, RegisterFn } from "./sdk/internals";
+import { REGISTER_RESOURCE, RegisterFn } from "../contracts/sdkInternals";
 
 /** Where a run is: the phases a hung program can be stuck in, in order. */
 export type RunPhase =

@@ -1,11 +1,11 @@
-import { sortedKeys } from "../components/stableJson";
+import { sortedKeys } from "../contracts/stableJson";
 import { Verdict, Violation } from "../policies/harness/evaluate";
 import { mandatoryUndecided, renderUndecidedText } from "./preview";
 import { checksMandatory, OfflineChecks, renderChecksText } from "./checks";
 import { ImpactReport, impactViolations } from "./impact/assess";
 import { renderImpactText } from "./impact/render";
 import { compareText, sortedViolations } from "./order";
-import { isProviderType, PlanCapture, redact } from "./resources";
+import { isProviderType, PlanCapture, redact } from "../contracts/capturedPlan";
 
 export interface Summary {
     total: number;

@@ -1,13 +1,13 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { decodeProperty } from "./decode";
+import { decodeProperty } from "../contracts/propertyDecoding";
 import { DuplicateUrnError, UrnRegistry } from "./duplicateUrns";
 import { DeployedAnswer, MockResourceArgs, createMocks } from "./mocks";
-import { mockMonitorProblems, REGISTER_SUCCESS, sdkChangedMessage, WAIT_FOR_RPCS } from "./sdk/internals";
+import { mockMonitorProblems, REGISTER_SUCCESS, sdkChangedMessage, WAIT_FOR_RPCS } from "../contracts/sdkInternals";
 import { ProgramError } from "./programError";
 import { observeConstructions, observeOutputs, RunObserver } from "./progress";
-import { CapturedResource, isProviderType, PlanCapture } from "./resources";
-import { StackConfig } from "./stackConfig";
+import { CapturedResource, isProviderType, PlanCapture } from "../contracts/capturedPlan";
+import { StackConfig } from "../components/config/stackConfig";
 
 export interface RunOptions {
     /** Absolute path of the Pulumi program's entry module. */

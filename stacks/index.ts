@@ -6,15 +6,15 @@ import { ConfigError } from "../components/config/errors";
 import { planningNow } from "../components/config/planningNow";
 import { onAirWindows } from "../components/operations/onAirWindows";
 import { PROTECT_KEY } from "../components/resourceOptions";
-import { readSeasonFile } from "../plan/seasonFile";
-import { readStackConfig } from "../plan/stackConfig";
+import { readSeasonFile } from "../components/config/seasonFile";
+import { readStackConfig } from "../components/config/stackConfig";
 import { AUTOMATION_KEY, validateAutomation } from "./automation/config";
 import { ManagedMediaStack } from "./automation/managedStack";
 import { policyGroupArgs } from "./automation/policyGroup";
 import { protectionIssues } from "./automation/protection";
 import { isDestroyed, stackSchedules } from "./automation/schedules";
 import { guardCommand } from "./automation/settings";
-import { REPO_ROOT } from "../components/repoRoot";
+import { REPO_ROOT } from "../contracts/repoRoot";
 
 // The media project lives at the repository root; its stack files hold the seasons' game windows.
 const repoRoot = REPO_ROOT;

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { seasonDiagramMarkdown } from "../plan/diagram/mermaid";
 import { runProgram } from "../plan/run";
-import { readStackConfig } from "../plan/stackConfig";
+import { readStackConfig } from "../components/config/stackConfig";
 
 /**
  * The README's picture of prod, generated from the plan of Pulumi.prod.yaml (the same block

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 
 export const VIEWER_REQUEST_SOURCE = path.join(REPO_ROOT, "components", "delivery", "edge", "viewer-request.js");
 

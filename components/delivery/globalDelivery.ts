@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { SeasonConfig } from "../config/types";
-import { GEO_REQUIRED_TAG } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
+import { GEO_REQUIRED_TAG } from "../../contracts/tags";
 import { ChannelChainOutputs } from "../media/outputs";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs";
 import { logAnalytics } from "../observability/logAnalytics";

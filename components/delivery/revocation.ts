@@ -4,7 +4,7 @@ import * as path from "path";
 import { SeasonConfig } from "../config/types";
 import type { DeepInput } from "../deepInput";
 import { PolicyDocument, serviceRoleWithDocument } from "../media/iam";
-import { REPO_ROOT } from "../repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 
 const CODE = path.join(REPO_ROOT, "components", "delivery", "revocation", "index.js");
 

@@ -6,7 +6,7 @@ import { SeasonConfig } from "../config/types";
 import { PACKAGING } from "../naming";
 import { channelViewerPrefix } from "./shards";
 import { PolicyDocument, serviceRole } from "../media/iam";
-import { REPO_ROOT } from "../repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 
 const CODE_DIR = path.join(REPO_ROOT, "components", "delivery", "vending");
 

@@ -1,5 +1,5 @@
 import type { ImpactReport } from "../impact/assess";
-import { PlanCapture } from "../resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { ChannelChain, seasonModel, SeasonModel } from "./model";
 
 /** What `--against` marks on the picture: the URNs created, replaced (or deleted and re-created) and updated in place. */

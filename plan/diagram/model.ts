@@ -1,5 +1,5 @@
 import { regionShort } from "../../components/naming";
-import { CapturedResource, PlanCapture } from "../resources";
+import { CapturedResource, PlanCapture } from "../../contracts/capturedPlan";
 
 /**
  * The season as the plan builds it, reduced to what the picture shows: regions, per channel and

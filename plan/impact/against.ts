@@ -1,10 +1,10 @@
 import { planningNow } from "../../components/config/planningNow";
 import { onAirWindows } from "../../components/operations/onAirWindows";
-import { DEFAULT_MARGIN_MINUTES } from "../freeze";
-import { PlanCapture, SecretValue } from "../resources";
-import { seasonOfStack } from "../seasonFile";
+import { DEFAULT_MARGIN_MINUTES } from "../../contracts/deployFreeze";
+import { PlanCapture, SecretValue } from "../../contracts/capturedPlan";
+import { seasonOfStack } from "../../components/config/seasonFile";
 import { CfnSpec, loadCfnSpec } from "../spec/cfnSpec";
-import { StackConfig } from "../stackConfig";
+import { StackConfig } from "../../components/config/stackConfig";
 import { assessImpact, ImpactReport } from "./assess";
 import { computeChanges } from "./changes";
 import { SeasonShape } from "./owner";

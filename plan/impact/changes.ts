@@ -1,5 +1,5 @@
 import { compareText } from "../order";
-import { CapturedResource, isProviderType, PlanCapture } from "../resources";
+import { CapturedResource, isProviderType, PlanCapture } from "../../contracts/capturedPlan";
 import { CfnSpec } from "../spec/cfnSpec";
 import { PropertyChange } from "./compare";
 import { classifyDynamic, dynamicProviders } from "./dynamic";

@@ -1,4 +1,4 @@
-import { isUnknown, SecretValue } from "../resources";
+import { isUnknown, SecretValue } from "../../contracts/capturedPlan";
 
 /** One property that differs between the deployed resource and the plan. */
 export interface PropertyChange {

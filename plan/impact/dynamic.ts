@@ -3,8 +3,8 @@ import { CHANNEL_TYPE } from "../../components/media/medialive/channel";
 import { INPUT_TYPE } from "../../components/media/medialive/input";
 import { ApiFactory, mediaLiveChannelProvider, mediaLiveInputProvider, mediaLiveScheduleProvider } from "../../components/media/medialive/provider";
 import { SCHEDULE_TYPE } from "../../components/media/medialive/schedule";
-import { isUnknown, SecretValue } from "../resources";
-import { wireSignatures } from "../sdk/internals";
+import { isUnknown, SecretValue } from "../../contracts/capturedPlan";
+import { wireSignatures } from "../../contracts/sdkInternals";
 import { changedProperties, Classification, Pending } from "./replacement";
 
 const UNKNOWN_WIRE = wireSignatures().unknown;

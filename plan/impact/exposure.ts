@@ -9,7 +9,7 @@ export interface Exposure {
 
 /**
  * A channel's exposure at `nowMs`: inside one of its windows (lead and tail included), or within
- * `marginMs` before one starts (a deploy started now may still run then; plan/freeze.ts's deploy
+ * `marginMs` before one starts (a deploy started now may still run then; contracts/deployFreeze.ts's deploy
  * margin), else clear. Without a channel (a region's or the delivery's resources), every channel's
  * windows count: they serve them all.
  */

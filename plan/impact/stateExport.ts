@@ -1,6 +1,6 @@
 import * as fs from "fs";
-import { SecretValue } from "../resources";
-import { StackFileError } from "../stackConfig";
+import { SecretValue } from "../../contracts/capturedPlan";
+import { StackFileError } from "../../contracts/stackFile";
 
 /**
  * What `pulumi stack export` writes: `{ version: 3, deployment: { manifest, resources: [...] } }`

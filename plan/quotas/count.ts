@@ -1,5 +1,5 @@
 import { GLOBAL_QUOTA_REGION } from "../../components/quotas/catalog";
-import { CapturedResource, PlanCapture, SecretValue } from "../resources";
+import { CapturedResource, PlanCapture, SecretValue } from "../../contracts/capturedPlan";
 import { webAclCapacity } from "./wcu";
 
 /** What one quota subject needs: a distribution's origin groups, a region's flows, ... */

@@ -1,7 +1,7 @@
 import { isGlobalQuota, QuotaSettings } from "../../components/config/quotas";
 import { GLOBAL_QUOTA_REGION, QUOTA_BY_ID, QUOTAS, QuotaDef } from "../../components/quotas/catalog";
 import { compareText } from "../order";
-import { PlanCapture } from "../resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { countUsage, Usage } from "./count";
 
 export type QuotaStatus = "ok" | "exceeds-limit" | "needs-increase" | "exceeds-increase";

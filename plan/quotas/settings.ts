@@ -3,7 +3,7 @@ import { Cursor, isPlainObject } from "../../components/config/cursor";
 import { DEFAULT_QUOTAS, QuotaSettings, readQuotas } from "../../components/config/quotas";
 import { readRegions } from "../../components/config/regions";
 import { SEASON_KEY } from "../../components/config/season";
-import { StackConfig } from "../stackConfig";
+import { StackConfig } from "../../components/config/stackConfig";
 
 /**
  * The quota settings of the stack's `onair:season.quotas`, read with the validator the program

@@ -1,5 +1,5 @@
 import { compareText } from "../order";
-import { CapturedResource, PlanCapture } from "../resources";
+import { CapturedResource, PlanCapture } from "../../contracts/capturedPlan";
 import { CfnSpec, loadCfnSpec } from "../spec/cfnSpec";
 import { SchemaIssue, validateInputs } from "./validate";
 

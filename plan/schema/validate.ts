@@ -1,5 +1,5 @@
 import { CfnProperty, CfnPropertyType, CfnSpec } from "../spec/cfnSpec";
-import { SecretValue, UNKNOWN } from "../resources";
+import { SecretValue, UNKNOWN } from "../../contracts/capturedPlan";
 
 /** One input AWS would refuse: where (in aws-native's spelling) and which rule of the schema. */
 export interface SchemaIssue {

@@ -1,6 +1,6 @@
 import { EnforcementLevel, PolicyResource, PolicyResourceOptions, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import { unwrapForPolicy } from "../../plan/decode";
-import { CapturedResource, PlanCapture, SECRET_PLACEHOLDER } from "../../plan/resources";
+import { unwrapForPolicy } from "../../contracts/propertyDecoding";
+import { CapturedResource, PlanCapture, SECRET_PLACEHOLDER } from "../../contracts/capturedPlan";
 import { PackDefinition } from "../lib/pack";
 import { notApplicableReason, OnAirPolicy, OnAirResourcePolicy, OnAirStackPolicy } from "../lib/policy";
 import { isUnknownValueError, unknownCheckingProxy } from "../lib/unknown";

@@ -3,18 +3,12 @@ import * as path from "path";
 import { EnforcementLevel } from "@pulumi/policy";
 import { PackDefinition } from "../lib/pack";
 import { OnAirPolicy } from "../lib/policy";
+import { PackConfigError } from "../../contracts/packConfigError";
 
 /** Effective settings of one policy for one stack: level plus config with schema defaults applied. */
 export interface EffectivePolicyConfig {
     enforcementLevel: EnforcementLevel;
     config: Record<string, unknown>;
-}
-
-export class PackConfigError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "PackConfigError";
-    }
 }
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];

@@ -4,7 +4,7 @@ import { PackDefinition } from "../lib/pack";
 import { securityPack } from "../security/pack";
 import { packConfigPath, readPackConfigFile, resolvePackConfig } from "./packConfig";
 import { PackRun } from "./evaluate";
-import { REPO_ROOT } from "../../components/repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 
 /** Both OnAir packs, in the order the plan reports them. */
 export const ALL_PACKS: readonly PackDefinition[] = [broadcastPack, securityPack];

@@ -1,4 +1,4 @@
-import { CapturedResource, PlanCapture } from "../../plan/resources";
+import { CapturedResource, PlanCapture } from "../../contracts/capturedPlan";
 import { PackDefinition } from "../lib/pack";
 import { OnAirPolicy } from "../lib/policy";
 import { evaluatePacks } from "./evaluate";
@@ -28,7 +28,7 @@ export function fixtureUrn(r: Pick<FixtureResource, "type" | "name">): string {
 
 /**
  * A plan of fixture resources. With `preview`, it is judged as a first preview is: values given
- * as UnknownValue (plan/resources) reach the rules as the policy SDK's unknowns.
+ * as UnknownValue (contracts/capturedPlan.ts) reach the rules as the policy SDK's unknowns.
  */
 export function fixturePlan(resources: FixtureResource[], opts: { preview?: boolean } = {}): PlanCapture {
     const captured: CapturedResource[] = resources.map((r) => ({

@@ -1,6 +1,6 @@
 import { dig, field, list, num, str } from "./props";
 import { originService, OriginService } from "./origins";
-import { T } from "./types";
+import { T } from "../../contracts/resourceTypes";
 import { isUnknown, maybe, Maybe } from "./unknown";
 
 /**

@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { values } from "./documents";
 import { field, list, str } from "./props";
 import { fedBy, regionOf } from "./stack";
-import { T } from "./types";
+import { T } from "../../contracts/resourceTypes";
 import { isUnknown, Maybe, Unknown } from "./unknown";
 
 /**

@@ -1,6 +1,6 @@
 import { ResourceValidationArgs } from "@pulumi/policy";
 import { field, list, str } from "./props";
-import { T } from "./types";
+import { T } from "../../contracts/resourceTypes";
 
 /** One source or output of a MediaConnect flow, as the contribution rules read it. */
 export interface FlowEndpoint {

@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { distributionView, DistributionView, OriginGroupView } from "./cloudfront";
 import { mediaPackageRegion } from "./origins";
 import { field, str } from "./props";
-import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "./types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../contracts/resourceTypes";
 import { isUnknown, maybe, Maybe, Unknown } from "./unknown";
 
 /**

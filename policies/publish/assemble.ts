@@ -1,18 +1,23 @@
 import * as fs from "fs";
 import * as path from "path";
-import { unresolvedImports } from "./imports";
+import { moduleSpecifiers, resolveFile, sourceFiles, unresolvedImports } from "./imports";
 import { Lockfile, shrinkwrapFor } from "./shrinkwrap";
 
 /**
  * Builds the folder `pulumi policy publish` uploads for one pack (docs/adr: self-contained policy
  * packs). The CLI runs `npm pack` in that folder and Pulumi Cloud installs the tarball's
- * dependencies and runs it, so the folder holds everything the pack loads: its rules and the
- * shared helpers of policies/lib at the same relative paths as in the repository, a package.json
- * with pinned dependencies (the policy SDK and what the CLI's TypeScript runner needs), an
- * npm-shrinkwrap.json cut from the repository's lock file, and a tsconfig for the runner's type
- * check. Nothing is rewritten: the files are the ones the offline harness runs.
+ * dependencies and runs it, so the folder holds everything the pack loads, mirroring the
+ * repository root: its rules under `policies/<pack>`, the shared helpers under `policies/lib`, the
+ * files of `contracts/` the pack's files import (and only those: a pack never carries planner
+ * code that needs packages it does not depend on), a package.json with pinned dependencies (the
+ * policy SDK and what the CLI's TypeScript runner needs), an npm-shrinkwrap.json cut from the
+ * repository's lock file, and a tsconfig for the runner's type check. Nothing is rewritten: the
+ * files are the ones the offline harness runs (docs/adr/031-contracts-module.md).
  */
 export const SHARED_DIR = "lib";
+
+/** The repository folder (beside policies/) of what the program, the packs and the planner share. */
+export const CONTRACTS_DIR = "contracts";
 
 /** Compiler settings the CLI's runner (ts-node with type checking) uses for the pack. */
 export const PACK_TSCONFIG = {
@@ -68,6 +73,33 @@ function copyTree(from: string, to: string, keep: (name: string) => boolean): vo
     }
 }
 
+/**
+ * Copies into `out` (laid out as the repository root `repo`) every file of contracts/ that a file
+ * already in `out` imports, transitively; returns their paths relative to `out`.
+ */
+export function copyReachableContracts(repo: string, out: string): string[] {
+    const contracts = path.join(repo, CONTRACTS_DIR);
+    const copied = new Set<string>();
+    const queue = sourceFiles(out);
+    while (queue.length > 0) {
+        const file = queue.pop()!;
+        const inRepo = path.join(repo, path.relative(out, file));
+        for (const spec of moduleSpecifiers(fs.readFileSync(file, "utf8"))) {
+            if (!spec.startsWith(".")) continue;
+            const source = resolveFile(path.resolve(path.dirname(inRepo), spec));
+            if (!source || path.relative(contracts, source).startsWith("..")) continue;
+            const rel = path.relative(repo, source);
+            if (copied.has(rel)) continue;
+            copied.add(rel);
+            const dst = path.join(out, rel);
+            fs.mkdirSync(path.dirname(dst), { recursive: true });
+            fs.copyFileSync(source, dst);
+            queue.push(dst);
+        }
+    }
+    return [...copied].sort();
+}
+
 export function readManifest(policiesDir: string, dir: string): PackManifest {
     const file = path.join(policiesDir, dir, "package.json");
     const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as PackManifest;
@@ -87,8 +119,10 @@ export function assemblePack(policiesDir: string, dir: string, outRoot: string, 
     }
     const out = path.join(outRoot, dir);
     fs.rmSync(out, { recursive: true, force: true });
-    copyTree(path.join(policiesDir, dir), path.join(out, dir), published);
-    copyTree(path.join(policiesDir, SHARED_DIR), path.join(out, SHARED_DIR), () => true);
+    const policiesOut = path.join(out, path.basename(policiesDir));
+    copyTree(path.join(policiesDir, dir), path.join(policiesOut, dir), published);
+    copyTree(path.join(policiesDir, SHARED_DIR), path.join(policiesOut, SHARED_DIR), () => true);
+    const contracts = copyReachableContracts(path.dirname(policiesDir), out);
     fs.copyFileSync(path.join(policiesDir, dir, "PulumiPolicy.yaml"), path.join(out, "PulumiPolicy.yaml"));
     const pkg = {
         name: manifest.name,
@@ -96,9 +130,9 @@ export function assemblePack(policiesDir: string, dir: string, outRoot: string, 
         description: manifest.description,
         private: true,
         license: manifest["license"] ?? "Apache-2.0",
-        main: `${dir}/index.ts`,
+        main: `${path.basename(policiesDir)}/${dir}/index.ts`,
         // npm packs npm-shrinkwrap.json only when `files` lists it.
-        files: [dir, SHARED_DIR, "PulumiPolicy.yaml", "tsconfig.json", "npm-shrinkwrap.json"],
+        files: [path.basename(policiesDir), ...(contracts.length > 0 ? [CONTRACTS_DIR] : []), "PulumiPolicy.yaml", "tsconfig.json", "npm-shrinkwrap.json"],
         dependencies,
     };
     fs.writeFileSync(path.join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");

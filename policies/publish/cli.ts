@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../../components/repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 import { ALL_PACKS, POLICIES_DIR } from "../harness/packs";
 import { assemblePack } from "./assemble";
 import { Lockfile } from "./shrinkwrap";

@@ -25,6 +25,12 @@ export function packageName(specifier: string): string {
 
 const EXTENSIONS = ["", ".ts", ".js", ".json", "/index.ts", "/index.js"];
 
+/** The file a relative import of `target` (an absolute path without extension) loads, or undefined. */
+export function resolveFile(target: string): string | undefined {
+    const ext = EXTENSIONS.find((e) => fs.existsSync(target + e) && fs.statSync(target + e).isFile());
+    return ext === undefined ? undefined : target + ext;
+}
+
 /**
  * Every import of every file under `root` that a published pack could not load: a relative path
  * that leaves the folder or names no file in it, or a package the pack does not depend on.
@@ -39,7 +45,7 @@ export function unresolvedImports(root: string, dependencies: readonly string[])
                 const target = path.resolve(path.dirname(file), spec);
                 if (path.relative(root, target).startsWith("..")) {
                     problems.push(`${rel} imports ${spec}, outside the pack`);
-                } else if (!EXTENSIONS.some((ext) => fs.existsSync(target + ext) && fs.statSync(target + ext).isFile())) {
+                } else if (!resolveFile(target)) {
                     problems.push(`${rel} imports ${spec}, which is not in the pack`);
                 }
             } else if (!builtins.has(spec) && !dependencies.includes(packageName(spec))) {

@@ -1,5 +1,5 @@
-import { describeFailure } from "../../plan/cli";
-import { freezeVerdict } from "../../plan/freeze";
+import { describeError } from "../../components/config/failure";
+import { freezeVerdict } from "./freeze";
 import { parseCheckArgs } from "./cliArgs";
 
 export const GUARD_USAGE = `Usage: npm run deployments-guard -- --stack NAME [--operation OP] [--as-of TIME]
@@ -46,7 +46,7 @@ export function guardMain(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
         (v.code === 0 ? out : err)(v.line);
         return v.code;
     } catch (e) {
-        err(describeFailure(e, false));
+        err(describeError(e, false));
         return 2;
     }
 }

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DAY_MS, isoSeconds, onAirWindows } from "../../components/operations/onAirWindows";
-import { describeFailure } from "../../plan/cli";
-import { readSeasonFile } from "../../plan/seasonFile";
-import { readStackConfig, StackFileError } from "../../plan/stackConfig";
+import { describeError } from "../../components/config/failure";
+import { readSeasonFile } from "../../components/config/seasonFile";
+import { readStackConfig } from "../../components/config/stackConfig";
+import { StackFileError } from "../../contracts/stackFile";
 import { parseCheckArgs } from "./cliArgs";
 import { AUTOMATION_KEY, AutomationConfig, validateAutomation } from "./config";
 import { openingUpdateAt } from "./schedules";
@@ -57,7 +58,7 @@ export function openingMain(argv: string[], out: (s: string) => void, err: (s: s
         if (file) fs.appendFileSync(file, `deploy=${v.deploy}\n`);
         return 0;
     } catch (e) {
-        err(describeFailure(e, false));
+        err(describeError(e, false));
         return 2;
     }
 }

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import { AD_SCTE_FILTER } from "../../components/media/packaging/mediapackage";
 import { planJson } from "../../plan/json";
-import { PlanCapture, SecretValue } from "../../plan/resources";
+import { PlanCapture, SecretValue } from "../../contracts/capturedPlan";
 import { packRunsForStack } from "../../policies/harness/packs";
-import { T } from "../../policies/lib/types";
+import { T } from "../../contracts/resourceTypes";
 import { evaluatePacks } from "../../policies/harness/evaluate";
 import { byUrn, ofType, one } from "../components/planQueries";
 import { planSeason } from "../helpers/plan";

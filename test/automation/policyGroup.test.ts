@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { packConfigPath, resolvePackConfig } from "../../policies/harness/packConfig";
 import { ALL_PACKS, POLICIES_DIR } from "../../policies/harness/packs";
-import { readStackConfig } from "../../plan/stackConfig";
+import { readStackConfig } from "../../components/config/stackConfig";
 import { AUTOMATION_KEY, validateAutomation } from "../../stacks/automation/config";
 import { policyGroupArgs, serviceConfig } from "../../stacks/automation/policyGroup";
 import { ROOT } from "../helpers/plan";

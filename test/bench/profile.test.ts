@@ -14,7 +14,7 @@ describe("bench:profile's summary of a CPU profile (tools/bench/profile.ts)", ()
         // A program's top level runs inside require: its time is the code's, not the loader's.
         assert.match(categorize([frame("x", sdk("runtime/rpc.js")), frame("Module._load", "node:internal/modules/cjs/loader")]), /^SDK: resources/);
         assert.strictEqual(categorize([frame("(garbage collector)")]), "garbage collection");
-        assert.strictEqual(categorize([frame("decodeProperty", `file://${path.join(ROOT, "plan/decode.ts")}`)]), "OnAir plan/");
+        assert.strictEqual(categorize([frame("decodeProperty", `file://${path.join(ROOT, "contracts/propertyDecoding.ts")}`)]), "OnAir contracts/");
         assert.strictEqual(categorize([frame("f", `file://${path.join(ROOT, "components/media/channel.ts")}`)]), "OnAir components/media/");
         assert.strictEqual(categorize([frame("f", `file://${path.join(ROOT, "components/season.ts")}`)]), "OnAir components/");
         assert.strictEqual(categorize([frame("parse", `file://${path.join(ROOT, "node_modules/yaml/dist/index.js")}`)]), "package yaml");

@@ -1,4 +1,4 @@
-import { CapturedResource, PlanCapture } from "../../plan/resources";
+import { CapturedResource, PlanCapture } from "../../contracts/capturedPlan";
 
 /** Small queries over a captured plan, for readable component assertions. */
 export function ofType(plan: PlanCapture, type: string, region?: string): CapturedResource[] {

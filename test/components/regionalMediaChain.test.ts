@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { planJson } from "../../plan/json";
-import { containsSecret, PlanCapture, SecretValue } from "../../plan/resources";
-import { T } from "../../policies/lib/types";
+import { containsSecret, PlanCapture, SecretValue } from "../../contracts/capturedPlan";
+import { T } from "../../contracts/resourceTypes";
 import { planSeason, prodPlan } from "../helpers/plan";
 import { baselineSeason, setPath, TEST_SECRETS } from "../helpers/season";
 import { byUrn, inlinePolicy, ofType, one, without } from "./planQueries";

@@ -3,8 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { isConfigError } from "../../components/config/errors";
 import { optionsFor, seasonProtection, seasonResourceOptions } from "../../components/resourceOptions";
 import { ProgramError, runProgram } from "../../plan/run";
-import { CapturedResource, isProviderType, PlanCapture } from "../../plan/resources";
-import { readStackConfig } from "../../plan/stackConfig";
+import { CapturedResource, isProviderType, PlanCapture } from "../../contracts/capturedPlan";
+import { readStackConfig } from "../../components/config/stackConfig";
 import { PROGRAM, prodPlan, ROOT, stackWith } from "../helpers/plan";
 import { baselineSeason } from "../helpers/season";
 

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { originTimeouts } from "../../components/delivery/caching";
 import { VIEWER_REQUEST_SOURCE } from "../../components/delivery/edgeFunction";
 import { planJson } from "../../plan/json";
-import { PlanCapture, SecretValue } from "../../plan/resources";
+import { PlanCapture, SecretValue } from "../../contracts/capturedPlan";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, setPath, TEST_SECRETS } from "../helpers/season";
 import { byUrn, ofType, one } from "../components/planQueries";

@@ -4,7 +4,7 @@ import { validateSeason } from "../../components/config/season";
 import { SeasonConfig } from "../../components/config/types";
 import { assignShards, channelGroupName, shardHost } from "../../components/delivery/shards";
 import { checksMandatory, runOfflineChecks } from "../../plan/checks";
-import { PlanCapture } from "../../plan/resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { evaluatePacks } from "../../policies/harness/evaluate";
 import { packRunsForStack } from "../../policies/harness/packs";
 import { syntheticStack } from "../../tools/bench/stack";

@@ -1,9 +1,9 @@
 import { deployedLookup, impactAgainst } from "../../plan/impact/against";
 import { ImpactReport } from "../../plan/impact/assess";
 import { DeployedState, parseStateExport } from "../../plan/impact/stateExport";
-import { PlanCapture } from "../../plan/resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { runProgram } from "../../plan/run";
-import { readStackConfig, StackConfig } from "../../plan/stackConfig";
+import { readStackConfig, StackConfig } from "../../components/config/stackConfig";
 import { PROGRAM, ROOT, TEST_NOW } from "./plan";
 import { stateExportOf } from "./stateExport";
 

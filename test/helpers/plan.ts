@@ -1,7 +1,7 @@
 import * as path from "path";
 import { runProgram } from "../../plan/run";
-import { PlanCapture } from "../../plan/resources";
-import { readStackConfig, StackConfig } from "../../plan/stackConfig";
+import { PlanCapture } from "../../contracts/capturedPlan";
+import { readStackConfig, StackConfig } from "../../components/config/stackConfig";
 import { TEST_SECRETS } from "./season";
 
 export const ROOT = path.resolve(__dirname, "../..");

@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { isUnknown, PlanCapture, SecretValue } from "../../plan/resources";
+import { isUnknown, PlanCapture, SecretValue } from "../../contracts/capturedPlan";
 import { SECRET_SIG, STATE_SIG_KEY } from "../../plan/impact/stateExport";
 
 /**

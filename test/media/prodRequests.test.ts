@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import type { CreateChannelRequest, H264Settings, H265Settings } from "@aws-sdk/client-medialive";
-import { T } from "../../policies/lib/types";
-import { PlanCapture } from "../../plan/resources";
+import { T } from "../../contracts/resourceTypes";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { jamSyncClearance } from "../../components/config/jamSync";
-import { readStackConfig } from "../../plan/stackConfig";
+import { readStackConfig } from "../../components/config/stackConfig";
 import { prodPlan, ROOT } from "../helpers/plan";
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { validateSeason } from "../../components/config/season";
 import { holdOperatorPolicy } from "../../components/operations/hold";
-import { PlanCapture } from "../../plan/resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, configIssues, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";

@@ -3,7 +3,7 @@ import type { CreateChannelRequest, ScheduleAction } from "@aws-sdk/client-media
 import { validateSeason } from "../../components/config/season";
 import { SCHEDULE_TYPE } from "../../components/media/medialive/schedule";
 import { OWNED_PREFIX, switchActionName, switchActions, upcomingSwitches } from "../../components/operations/inputSchedule";
-import { PlanCapture } from "../../plan/resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { planSeason, prodPlan } from "../helpers/plan";
 import { baselineSeason, secretLookup } from "../helpers/season";
 import { glob, inlinePolicy, ofType } from "../components/planQueries";

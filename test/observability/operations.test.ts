@@ -7,7 +7,7 @@ import { mediaLiveAlertPattern, sourceHealthPattern } from "../../components/ope
 import { MonitoredRegion } from "../../components/operations/monitored";
 import { runnerDefinition } from "../../components/operations/runner";
 import { scheduledActions, scheduleName } from "../../components/operations/scheduleWindows";
-import { PlanCapture } from "../../plan/resources";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";

@@ -12,8 +12,8 @@ import { consumerSizing, eventRecordBytes, MAX_PAYLOAD_BYTES, RECORD_ENVELOPE_BY
 import { estimatedRecordBytes, sizeRealtimeStream } from "../../components/observability/realtimeSizing";
 import { streamCapacityArgs } from "../../components/observability/realtimeLogs";
 import { RealtimeStreamMode } from "../../components/config/types";
-import { REPO_ROOT } from "../../components/repoRoot";
-import { PlanCapture } from "../../plan/resources";
+import { REPO_ROOT } from "../../contracts/repoRoot";
+import { PlanCapture } from "../../contracts/capturedPlan";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";

@@ -7,7 +7,7 @@ import { HOLD_OFF, holdOperatorPolicy, holdParameterName } from "../../component
 import { OWNED_PREFIX, switchActions } from "../../components/operations/inputSchedule";
 import { MANUAL_PREFIX, runnerDefinition } from "../../components/operations/runner";
 import { QOE_FIGURES } from "../../components/observability/qoe/metrics";
-import { readStackConfig } from "../../plan/stackConfig";
+import { readStackConfig } from "../../components/config/stackConfig";
 import { ROOT } from "../helpers/plan";
 import { secretLookup } from "../helpers/season";
 import { runMachine, TEST_EXECUTION } from "./stateMachine";

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { SecretValue, UNKNOWN } from "../../plan/resources";
+import { SecretValue, UNKNOWN } from "../../contracts/capturedPlan";
 import { cfnTypeName, CfnSpec, loadCfnSpec, sdkName } from "../../plan/spec/cfnSpec";
 import { validateInputs } from "../../plan/schema/validate";
 import { FIXTURES, plan, tmpFile } from "../helpers/cli";

@@ -1,5 +1,5 @@
 /**
- * Canary for the Pulumi SDK internals the offline planner relies on (plan/sdk/internals.ts, ADR 003):
+ * Canary for the Pulumi SDK internals the offline planner relies on (contracts/sdkInternals.ts, ADR 003):
  * fails with the internal's name and use when the pinned @pulumi/pulumi changes shape, and checks
  * that no other source file reaches into the SDK on its own.
  */
@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { createMocks } from "../../plan/mocks";
-import { internalProblems, MOCK_MONITOR_MEMBERS, mockMonitorProblems, sdkChangedMessage, sdkInternals, sdkVersion, WAIT_FOR_RPCS } from "../../plan/sdk/internals";
+import { internalProblems, MOCK_MONITOR_MEMBERS, mockMonitorProblems, sdkChangedMessage, sdkInternals, sdkVersion, WAIT_FOR_RPCS } from "../../contracts/sdkInternals";
 import { ROOT } from "../helpers/plan";
 
 /** Source files of the program, the packs, the planner and the tools (tests may drive SDK hosts). */
@@ -50,12 +50,12 @@ describe("Pulumi SDK internals the planner relies on (canary)", () => {
             owner["waitForRPCs"] = saved;
         }
         assert.strictEqual(mockMonitorProblems({}).length, Object.keys(MOCK_MONITOR_MEMBERS).length);
-        assert.match(sdkChangedMessage(["x"]), /@pulumi\/pulumi \d+\.\d+\.\d+ has changed[\s\S]*plan\/sdk\/internals\.ts and ADR 003/);
+        assert.match(sdkChangedMessage(["x"]), /@pulumi\/pulumi \d+\.\d+\.\d+ has changed[\s\S]*contracts\/sdkInternals\.ts and ADR 003/);
     });
 
     it("is the only planner file that requires an @pulumi/pulumi subpath (the program's one use is listed there too)", () => {
-        const allowed = new Set(["plan/sdk/internals.ts", "components/config/load.ts"]);
-        const offenders = ["plan", "policies", "components", "stacks", "tools"].flatMap((d) => sources(path.join(ROOT, d)))
+        const allowed = new Set(["contracts/sdkInternals.ts", "components/config/load.ts"]);
+        const offenders = ["contracts", "plan", "policies", "components", "stacks", "tools"].flatMap((d) => sources(path.join(ROOT, d)))
             .concat([path.join(ROOT, "index.ts")])
             .map((f) => path.relative(ROOT, f).split(path.sep).join("/"))
             .filter((f) => !allowed.has(f) && /(require\(|from )["']@pulumi\/pulumi\/(?!package\.json)/.test(fs.readFileSync(path.join(ROOT, f), "utf8")));

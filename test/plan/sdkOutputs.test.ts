@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { runProgram } from "../../plan/run";
-import { isProviderType, isUnknown } from "../../plan/resources";
-import { readStackConfig } from "../../plan/stackConfig";
+import { isProviderType, isUnknown } from "../../contracts/capturedPlan";
+import { readStackConfig } from "../../components/config/stackConfig";
 import { outputProperties, sdkModuleOf } from "../../plan/sdkOutputs";
 import { PROGRAM, ROOT } from "../helpers/plan";
 

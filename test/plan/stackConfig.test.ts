@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { opaqueSecret, readStackConfig, StackFileError } from "../../plan/stackConfig";
+import { opaqueSecret, readStackConfig } from "../../components/config/stackConfig";
+import { StackFileError } from "../../contracts/stackFile";
 import { ROOT } from "../helpers/plan";
 
 function project(files: Record<string, string>): string {

@@ -3,7 +3,7 @@ import { ChannelConfig } from "../../components/config/types";
 import { flowArgs } from "../../components/media/contribution/flows";
 import { channelRequest } from "../../components/media/encoding/channelRequest";
 import { FixtureResource } from "../../policies/harness/single";
-import { T } from "../../policies/lib/types";
+import { T } from "../../contracts/resourceTypes";
 import { baselineSeason, secretLookup } from "../helpers/season";
 
 /** Deep copy, so each test changes one field of a fresh baseline. */

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ALL_PACKS, packRunsForStack, POLICIES_DIR } from "../../policies/harness/packs";
-import { PackConfigError, resolvePackConfig } from "../../policies/harness/packConfig";
+import { PackConfigError } from "../../contracts/packConfigError";
+import { resolvePackConfig } from "../../policies/harness/packConfig";
 import { ROOT } from "../helpers/plan";
 
 const VERBS = ["missing", "disallow", "enable", "configure", "enforce"];

@@ -9,7 +9,7 @@ import { identicalEncryption } from "../../policies/broadcast/stack/onair-stack-
 import { originGroupsSpanRegions } from "../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
 import { broadcastPack } from "../../policies/broadcast/pack";
 import { FixtureResource, fixtureUrn, runPolicy } from "../../policies/harness/single";
-import { T } from "../../policies/lib/types";
+import { T } from "../../contracts/resourceTypes";
 import { enableLogging } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enable-logging";
 import { enforceProtectedCustomOrigins } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enforce-protected-custom-origins";
 import { missingOriginAccessControl } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
@@ -18,7 +18,7 @@ import { enforceSrtEncryption } from "../../policies/security/mediaconnect/flow/
 import { disallowPublicEndpointPolicy } from "../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 import { securityPack } from "../../policies/security/pack";
 import { enforcePremiumDrm } from "../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
-import { UnknownValue } from "../../plan/resources";
+import { UnknownValue } from "../../contracts/capturedPlan";
 import { clone, mediaConnectFlow, nativeDistribution, onairChannel, premiumDrm } from "./fixtures";
 
 /**

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { assemblePack, readManifest } from "../../policies/publish/assemble";
-import { moduleSpecifiers, unresolvedImports } from "../../policies/publish/imports";
+import { moduleSpecifiers, sourceFiles, unresolvedImports } from "../../policies/publish/imports";
 import { Lockfile, shrinkwrapFor } from "../../policies/publish/shrinkwrap";
 import { ROOT } from "../helpers/plan";
 
@@ -54,7 +54,15 @@ describe("publishable policy packs (assembly for pulumi policy publish)", () => 
                     assert.ok(e.integrity, `${at} is pinned by integrity`);
                     assert.deepStrictEqual(e, Object.fromEntries(Object.entries(rootLock.packages[at]!).filter(([k]) => !["dev", "devOptional", "peer"].includes(k))), `${at} as the repository installs it`);
                 }
-                assert.ok(!fs.readdirSync(path.join(built.out, dir)).some((f) => /^config\./.test(f)), "stack configs stay in the repository");
+                assert.ok(!fs.readdirSync(path.join(built.out, "policies", dir)).some((f) => /^config\./.test(f)), "stack configs stay in the repository");
+                // contracts/ files ride along only when a file of the pack imports them, byte for byte.
+                const contracts = fs.readdirSync(path.join(built.out, "contracts")).sort();
+                assert.ok(contracts.includes("resourceTypes.ts"), contracts.join(", "));
+                const loaded = new Set(sourceFiles(built.out).flatMap((f) => moduleSpecifiers(fs.readFileSync(f, "utf8")).filter((s) => s.startsWith(".")).map((s) => path.resolve(path.dirname(f), s))));
+                for (const c of contracts) {
+                    assert.ok(loaded.has(path.join(built.out, "contracts", c.replace(/\.ts$/, ""))), `contracts/${c} is imported by the pack`);
+                    assert.ok(fs.readFileSync(path.join(built.out, "contracts", c)).equals(fs.readFileSync(path.join(POLICIES, "..", "contracts", c))), `contracts/${c} as in the repository`);
+                }
             } finally {
                 fs.rmSync(out, { recursive: true, force: true });
             }
@@ -72,7 +80,7 @@ describe("publishable policy packs (assembly for pulumi policy publish)", () => 
             fs.writeFileSync(path.join(policies, "leaky", "index.ts"), `import { x } from "../lib/props";\nimport { y } from "./rules/r";\n`);
             fs.writeFileSync(path.join(policies, "leaky", "rules", "r.ts"), `import { stableJson } from "../../../components/stableJson";\nimport * as yaml from "yaml";\nexport const y = 1;\n`);
             assert.throws(() => assemblePack(policies, "leaky", path.join(policies, "out"), lock()), (e: Error) => {
-                assert.match(e.message, /leaky\/rules\/r\.ts imports \.\.\/\.\.\/\.\.\/components\/stableJson, outside the pack/);
+                assert.match(e.message, /leaky\/rules\/r\.ts imports \.\.\/\.\.\/\.\.\/components\/stableJson, which is not in the pack/);
                 assert.match(e.message, /leaky\/rules\/r\.ts imports yaml, but the pack does not depend on yaml/);
                 return true;
             });

@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "../../components/repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 
 interface ProfileNode {
     id: number;
@@ -43,7 +43,7 @@ export function categorize(stack: ProfileNode["callFrame"][]): string {
     const rel = path.relative(REPO_ROOT, owner.replace(/^file:\/\//, ""));
     if (!rel || rel.startsWith("..")) return "other";
     const parts = rel.split(path.sep);
-    // By folder: plan/ as one, components/media/ and policies/lib/ each; a file at the top by name.
+    // By folder: plan/ and contracts/ as one each, components/media/ and policies/lib/ each; a file at the top by name.
     return `OnAir ${parts.length === 1 ? parts[0] : parts.length > 2 && parts[0] !== "plan" ? `${parts[0]}/${parts[1]}/` : `${parts[0]}/`}`;
 }
 

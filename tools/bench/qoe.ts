@@ -9,8 +9,8 @@ import { REALTIME_LOG_FIELDS } from "../../components/observability/logFields";
 import { QOE_NAMESPACE } from "../../components/observability/qoe/metrics";
 import { consumerSizing, RECORDS_PER_SECOND_PER_INVOCATION } from "../../components/observability/qoe/sizing";
 import { realtimeStreamSizing } from "../../components/observability/realtimeLogs";
-import { REPO_ROOT } from "../../components/repoRoot";
-import { readSeasonFile } from "../../plan/seasonFile";
+import { REPO_ROOT } from "../../contracts/repoRoot";
+import { readSeasonFile } from "../../components/config/seasonFile";
 import { median } from "./stats";
 
 const importEsm = new Function("u", "return import(u)") as (u: string) => Promise<any>;

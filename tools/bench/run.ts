@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "../../components/repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 import { FAST_NODE_FLAGS } from "../../plan/fastPath";
 import { EdgeRun, edgeSize } from "./edge";
 import { writeSeasonStackFile } from "./seasonFile";

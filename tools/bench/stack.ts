@@ -1,4 +1,4 @@
-import { StackConfig } from "../../plan/stackConfig";
+import { StackConfig } from "../../components/config/stackConfig";
 import { BENCH_SECRETS, syntheticSeason } from "./syntheticSeason";
 
 /** The synthetic season as the CLI would hand it to the program: secrets marked, providers disabled. */

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../../components/repoRoot";
+import { REPO_ROOT } from "../../contracts/repoRoot";
 import { checksMandatory, OfflineChecks, runOfflineChecks } from "../../plan/checks";
 import { planJson } from "../../plan/json";
 import { runProgram } from "../../plan/run";

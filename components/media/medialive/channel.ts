@@ -2,6 +2,7 @@ import type { CreateChannelRequest } from "@aws-sdk/client-medialive";
 import * as pulumi from "@pulumi/pulumi";
 import type { DeepInput } from "../../deepInput";
 import { mediaLiveChannelProvider } from "./provider";
+import { T } from "../../../contracts/resourceTypes";
 import { sdkApiFactory } from "./sdkApi";
 import { urnValue } from "./urn";
 
@@ -13,7 +14,7 @@ export interface MediaLiveChannelArgs {
     allowLiveDelete: pulumi.Input<boolean>;
 }
 
-export const CHANNEL_TYPE = "pulumi-nodejs:dynamic/medialive:Channel";
+export const CHANNEL_TYPE = T.onairMediaLiveChannel;
 
 // One provider instance: Pulumi serializes it once per program, not once per channel.
 const provider = mediaLiveChannelProvider(sdkApiFactory());

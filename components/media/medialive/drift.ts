@@ -1,4 +1,4 @@
-import { stableJson } from "../../stableJson";
+import { stableJson } from "../../../contracts/stableJson";
 
 /**
  * Comparing what the program asked for with what MediaLive describes. DescribeChannel answers with

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DeepInput } from "../../deepInput";
 import { InputEndpoint } from "./api";
 import { mediaLiveInputProvider } from "./provider";
+import { T } from "../../../contracts/resourceTypes";
 import { sdkApiFactory } from "./sdkApi";
 import { urnValue } from "./urn";
 
@@ -12,7 +13,7 @@ export interface MediaLiveInputArgs {
     request: DeepInput<CreateInputRequest>;
 }
 
-export const INPUT_TYPE = "pulumi-nodejs:dynamic/medialive:Input";
+export const INPUT_TYPE = T.onairMediaLiveInput;
 
 const provider = mediaLiveInputProvider(sdkApiFactory());
 

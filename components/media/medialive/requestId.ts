@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { stableJson } from "../../stableJson";
+import { stableJson } from "../../../contracts/stableJson";
 
 /**
  * CreateChannel and CreateInput take `RequestId`, an idempotency token (the API model marks it

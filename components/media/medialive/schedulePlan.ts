@@ -1,5 +1,5 @@
 import type { ScheduleAction } from "@aws-sdk/client-medialive";
-import { stableJson } from "../../stableJson";
+import { stableJson } from "../../../contracts/stableJson";
 import { canonical, project } from "./drift";
 
 /**

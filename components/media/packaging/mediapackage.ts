@@ -2,7 +2,7 @@ import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { ChannelConfig, RegionRole } from "../../config/types";
 import { PACKAGING } from "../../naming";
-import { PREMIUM_TAG } from "../../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
+import { PREMIUM_TAG, PREMIUM_VALUE } from "../../../contracts/tags";
 
 /** SCTE-35 types MediaPackage turns into ad markers for MediaTailor on ad channels. */
 export const AD_SCTE_FILTER = ["SPLICE_INSERT", "BREAK", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT", "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"] as const;
@@ -24,7 +24,7 @@ export function packagingChannelArgs(channelGroupName: pulumi.Input<string>, cha
         outputHeaderConfiguration: { publishMqcs: true },
         outputLockingMode: "EPOCH_LOCKED",
         // The rights requirement travels with the channel, where the security pack reads it.
-        ...(channel.premium ? { tags: [{ key: PREMIUM_TAG, value: "true" }] } : {}),
+        ...(channel.premium ? { tags: [{ key: PREMIUM_TAG, value: PREMIUM_VALUE }] } : {}),
     };
 }
 

@@ -6,7 +6,7 @@ import { kinesisStreamArn } from "../../arns";
 import { SeasonConfig } from "../../config/types";
 import { shardOfChannel } from "../../delivery/shards";
 import { PolicyDocument, serviceRole } from "../../media/iam";
-import { REPO_ROOT } from "../../repoRoot";
+import { REPO_ROOT } from "../../../contracts/repoRoot";
 import { REALTIME_LOG_FIELDS } from "../logFields";
 import { QOE_NAMESPACE } from "./metrics";
 import { StreamSizing } from "../realtimeSizing";

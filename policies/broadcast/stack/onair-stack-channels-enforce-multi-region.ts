@@ -3,8 +3,8 @@ import { channelFeeds, feedKey } from "../../lib/feeds";
 import { stackPolicy } from "../../lib/policy";
 import { field, str } from "../../lib/props";
 import { distributions, ofType, originEndpoints, regionOf } from "../../lib/stack";
-import { stableJson } from "../../lib/stableJson";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../lib/types";
+import { stableJson } from "../../../contracts/stableJson";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../contracts/resourceTypes";
 import { isUnknown, maybe, Undecided } from "../../lib/unknown";
 
 interface Config {

@@ -1,7 +1,7 @@
 import { stackPolicy } from "../../lib/policy";
 import { dig, list } from "../../lib/props";
 import { EndpointInfo, originEndpoints } from "../../lib/stack";
-import { stableJson } from "../../lib/stableJson";
+import { stableJson } from "../../../contracts/stableJson";
 
 /**
  * The encryption settings that decide which keys encrypt which segment: they must match across

@@ -2,19 +2,17 @@ import { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/policy";
 import { dig, field, list, str } from "../../lib/props";
 import { ofType, originEndpoints, regionOf } from "../../lib/stack";
-import { T } from "../../lib/types";
+import { T } from "../../../contracts/resourceTypes";
+import { PREMIUM_TAG, PREMIUM_VALUE } from "../../../contracts/tags";
 
 interface Config {
     premiumChannels: string[];
 }
 
-/** The tag a stack sets on a MediaPackage v2 channel whose rights require DRM (OnAir sets it from `premium: true`). */
-export const PREMIUM_TAG = "onair:premium";
-
 function taggedPremium(r: PolicyResource): boolean {
     const tags = field(r.props, "tags");
-    if (Array.isArray(tags)) return tags.some((t) => str(field(t, "key")) === PREMIUM_TAG && str(field(t, "value")) === "true");
-    return str(field(tags, PREMIUM_TAG)) === "true";
+    if (Array.isArray(tags)) return tags.some((t) => str(field(t, "key")) === PREMIUM_TAG && str(field(t, "value")) === PREMIUM_VALUE);
+    return str(field(tags, PREMIUM_TAG)) === PREMIUM_VALUE;
 }
 
 /** Why an endpoint's segments are not DRM-protected, or undefined when they are. */

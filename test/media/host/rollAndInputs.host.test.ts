@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { CHANNEL_TYPE } from "../../../components/media/medialive/channel";
 import { INPUT_TYPE } from "../../../components/media/medialive/input";
-import { PlanCapture } from "../../../plan/resources";
+import { PlanCapture } from "../../../contracts/capturedPlan";
 import { HostError } from "../../helpers/dynamicHost";
 import { planSeason } from "../../helpers/plan";
 import { baselineSeason } from "../../helpers/season";

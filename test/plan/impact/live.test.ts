@@ -4,7 +4,7 @@ import { ResourceChange } from "../../../plan/impact/changes";
 import { exposureOf } from "../../../plan/impact/exposure";
 import { effectsOf } from "../../../plan/impact/live";
 import { channelOf } from "../../../plan/impact/owner";
-import { CapturedResource } from "../../../plan/resources";
+import { CapturedResource } from "../../../contracts/capturedPlan";
 
 const shape = { channels: [{ id: "hoops", name: "Hoops" }, { id: "hoops-hd", name: "Hoops HD" }], regions: ["us-east-1", "us-west-2"] };
 const T = (iso: string) => Date.parse(iso);

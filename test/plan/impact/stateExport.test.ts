@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { diffValues } from "../../../plan/impact/compare";
 import { DEPLOYED_SECRET, parseStateExport, readStateExport, STATE_SIG_KEY, StateFileError, WIRE_SIG_KEY } from "../../../plan/impact/stateExport";
-import { SecretValue, UnknownValue } from "../../../plan/resources";
+import { SecretValue, UnknownValue } from "../../../contracts/capturedPlan";
 import { tmpFile } from "../../helpers/cli";
 
 /** A `pulumi stack export` as the CLI writes it (pulumi/pulumi sdk/go/common/apitype/core.go, ResourceV3). */

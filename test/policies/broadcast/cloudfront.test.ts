@@ -3,7 +3,7 @@ import { configureMediaOriginGroups } from "../../../policies/broadcast/cloudfro
 import { configureQuotas } from "../../../policies/broadcast/cloudfront/distribution/onair-cloudfront-distribution-configure-quotas";
 import { enforceMqcsSwitching } from "../../../policies/broadcast/mediapackagev2/channel/onair-mediapackagev2-channel-enforce-mqcs-switching";
 import { runPolicy } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
+import { T } from "../../../contracts/resourceTypes";
 import { packagingChannelArgs } from "../../../components/media/packaging/mediapackage";
 import { channelConfig, classicDistribution, clone, nativeDistribution, unrelated } from "../fixtures";
 

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { identicalEncryption } from "../../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
 import { enforceMultiRegion } from "../../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region";
 import { runPolicyOnPlan } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
-import { CapturedResource, PlanCapture } from "../../../plan/resources";
+import { T } from "../../../contracts/resourceTypes";
+import { CapturedResource, PlanCapture } from "../../../contracts/capturedPlan";
 import { prodPlan } from "../../helpers/plan";
 
 /** A fresh copy of the prod plan, whose UHD channel is encrypted in both regions. */

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { disallowPlainRtp } from "../../../policies/broadcast/mediaconnect/flow/onair-mediaconnect-flow-disallow-plain-rtp";
 import { runPolicy } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
+import { T } from "../../../contracts/resourceTypes";
 import { mediaConnectFlow, unrelated } from "../fixtures";
 
 describe("broadcast pack: onair-mediaconnect-flow-disallow-plain-rtp", () => {

@@ -6,7 +6,7 @@ import { enforceHlsProgramDateTime } from "../../../policies/broadcast/medialive
 import { missingInputSecurityGroup } from "../../../policies/broadcast/medialive/input/onair-medialive-input-missing-security-group";
 import { disallowOpenCidr } from "../../../policies/broadcast/medialive/inputsecuritygroup/onair-medialive-inputsecuritygroup-disallow-open-cidr";
 import { runPolicy } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
+import { T } from "../../../contracts/resourceTypes";
 import { classicChannel, onairChannel, unrelated } from "../fixtures";
 
 const enc = (ch: ReturnType<typeof classicChannel>) => ch.props.encoderSettings as any;

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { enforceMultiRegion } from "../../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region";
 import { FixtureResource, fixtureUrn, runPolicy } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
-import { UnknownValue } from "../../../plan/resources";
+import { T } from "../../../contracts/resourceTypes";
+import { UnknownValue } from "../../../contracts/capturedPlan";
 import { classicChannel, clone } from "../fixtures";
 
 const U = UnknownValue.instance;

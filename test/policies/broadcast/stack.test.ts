@@ -7,8 +7,8 @@ import { primaryOnlyErrors } from "../../../policies/broadcast/stack/onair-stack
 import { originGroupsSpanRegions } from "../../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
 import { explicitProvider } from "../../../policies/broadcast/stack/onair-stack-resources-enforce-explicit-provider";
 import { runPolicyOnPlan } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
-import { CapturedResource, PlanCapture } from "../../../plan/resources";
+import { T } from "../../../contracts/resourceTypes";
+import { CapturedResource, PlanCapture } from "../../../contracts/capturedPlan";
 import { prodPlan } from "../../helpers/plan";
 
 /** A fresh copy of the prod plan (secrets become "[secret]"), so each test changes one thing. */

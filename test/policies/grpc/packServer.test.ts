@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ALL_PACKS } from "../../../policies/harness/packs";
-import { T } from "../../../policies/lib/types";
+import { T } from "../../../contracts/resourceTypes";
 import { classicChannel, nativeDistribution, premiumDrm } from "../fixtures";
 import { analyzeRequest, analyzeStackRequest, empty, messages, RunningPack, stackResource, startPack, struct, urnOf } from "./analyzerClient";
 import { installedPack } from "./publishedPacks";
@@ -17,8 +17,10 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
     for (const dir of ["broadcast", "security"]) {
         it(`policies/${dir} packs into a tarball that holds its rules and the shared helpers, and nothing of the program`, async () => {
             const { files } = await installedPack(dir);
-            assert.ok(files.includes(`${dir}/index.ts`) && files.includes("lib/props.ts") && files.includes("npm-shrinkwrap.json") && files.includes("PulumiPolicy.yaml"), files.join(", "));
+            assert.ok(files.includes(`policies/${dir}/index.ts`) && files.includes("policies/lib/props.ts") && files.includes("contracts/resourceTypes.ts") && files.includes("npm-shrinkwrap.json") && files.includes("PulumiPolicy.yaml"), files.join(", "));
             assert.deepStrictEqual(files.filter((f) => /^(components|plan|stacks|test|tools|node_modules)\//.test(f) || /config\..*\.json$/.test(f)), []);
+            // contracts/ as far as the rules load it: never the planner's captured-plan model or SDK adapter.
+            assert.deepStrictEqual(files.filter((f) => /^contracts\/(capturedPlan|propertyDecoding|sdkInternals|repoRoot|stackFile)\.ts$/.test(f)), []);
         });
     }
 

@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { drmGap, enforcePremiumDrm, PREMIUM_TAG } from "../../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
+import { PREMIUM_TAG } from "../../../contracts/tags";
+import { drmGap, enforcePremiumDrm } from "../../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
 import { runPolicyOnPlan } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
-import { CapturedResource, PlanCapture } from "../../../plan/resources";
+import { T } from "../../../contracts/resourceTypes";
+import { CapturedResource, PlanCapture } from "../../../contracts/capturedPlan";
 import { prodPlan } from "../../helpers/plan";
 
 /** A fresh copy of the prod plan: football-uhd is premium (tagged) and encrypted in both regions. */

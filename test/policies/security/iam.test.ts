@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { mediaLiveRolePolicy } from "../../../components/media/iam";
 import { runPolicy } from "../../../policies/harness/single";
 import { broadAwsManagedPolicy, disallowWildcardAdmin } from "../../../policies/security/iam/policy/onair-iam-policy-disallow-wildcard-admin";
-import { UnknownValue } from "../../../plan/resources";
+import { UnknownValue } from "../../../contracts/capturedPlan";
 import { unrelated } from "../fixtures";
 
 describe("security pack: onair-iam-policy-disallow-wildcard-admin", () => {

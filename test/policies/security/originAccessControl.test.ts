@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { runPolicy } from "../../../policies/harness/single";
-import { T } from "../../../policies/lib/types";
+import { T } from "../../../contracts/resourceTypes";
 import { enforceOacSigning } from "../../../policies/security/cloudfront/originaccesscontrol/onair-cloudfront-originaccesscontrol-enforce-signing";
 import { unrelated } from "../fixtures";
 

@@ -1,6 +1,6 @@
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**

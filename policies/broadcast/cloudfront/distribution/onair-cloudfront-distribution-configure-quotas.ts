@@ -1,7 +1,7 @@
 import { field, list } from "../../../lib/props";
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../../contracts/resourceTypes";
 
 interface Config {
     maxOriginGroups: number;

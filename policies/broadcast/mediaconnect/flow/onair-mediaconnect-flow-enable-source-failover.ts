@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
 import { fedBy, ofType } from "../../../lib/stack";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 import { isUnknown, maybe, Undecided, Unknown } from "../../../lib/unknown";
 
 /** The flow a FlowSource is added to: by its flowArn, or (while ARNs are unknown) the flow it was computed from. */

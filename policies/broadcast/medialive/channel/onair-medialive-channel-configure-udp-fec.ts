@@ -1,6 +1,6 @@
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { resourcePolicy } from "../../../lib/policy";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 interface Config {
     minColumnDepth: number;

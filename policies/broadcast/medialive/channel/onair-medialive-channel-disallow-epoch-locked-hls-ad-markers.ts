@@ -1,7 +1,7 @@
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { resourcePolicy } from "../../../lib/policy";
 import { list, str } from "../../../lib/props";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: high. MediaLive refuses to save an epoch-locked channel whose HLS groups carry SCTE-35,

@@ -2,7 +2,7 @@ import { channelFeeds } from "../../../lib/feeds";
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { stackPolicy } from "../../../lib/policy";
 import { crossRegionGroups, ofType, regionOf } from "../../../lib/stack";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided } from "../../../lib/unknown";
 /**
  * Severity: critical. CloudFront switches regions segment by segment; only epoch-locked encoders

@@ -1,7 +1,7 @@
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { resourcePolicy } from "../../../lib/policy";
 import { str } from "../../../lib/props";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: high. With EMIT_OUTPUT a pipeline that lost its input keeps publishing filler segments,

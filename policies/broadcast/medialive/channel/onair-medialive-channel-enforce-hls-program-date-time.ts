@@ -1,7 +1,7 @@
 import { mediaLiveChannelView } from "../../../lib/medialive";
 import { resourcePolicy } from "../../../lib/policy";
 import { str } from "../../../lib/props";
-import { MEDIALIVE_CHANNEL_TYPES } from "../../../lib/types";
+import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: medium. Without EXT-X-PROGRAM-DATE-TIME the two pipelines' playlists cannot be aligned

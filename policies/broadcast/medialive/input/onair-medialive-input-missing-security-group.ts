@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 
 const PUSH = ["RTP_PUSH", "UDP_PUSH", "RTMP_PUSH", "SRT_LISTENER"];
 

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 
 interface Config {
     minPrefixLength: number;

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
 import { dig, field, str } from "../../../lib/props";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: high. Without MQCS switching MediaPackage only switches pipelines when segments go

@@ -2,7 +2,7 @@ import { known, statements, values } from "../../../lib/documents";
 import { stackPolicy } from "../../../lib/policy";
 import { field, str } from "../../../lib/props";
 import { channelGroups, distributions, groupMembers, isMediaQualityGroup, ofType, regionOf } from "../../../lib/stack";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided, Unknown } from "../../../lib/unknown";
 
 /**

@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../../lib/policy";
 import { field, str } from "../../../lib/props";
 import { distributions, fedBy, ofType } from "../../../lib/stack";
-import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../../contracts/resourceTypes";
 import { isSet, isUnknown, maybe, Undecided, Unknown } from "../../../lib/unknown";
 
 const SOURCE_TYPES = [T.logDeliverySourceClassic, T.logDeliverySourceNative];

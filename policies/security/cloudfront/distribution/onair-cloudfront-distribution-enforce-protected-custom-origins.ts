@@ -1,6 +1,6 @@
 import { distributionView, domainText } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**

@@ -1,6 +1,6 @@
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
 
 const HTTPS = ["https-only", "redirect-to-https"];
 

@@ -1,19 +1,17 @@
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
-import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
+import { GEO_REQUIRED_TAG, GEO_REQUIRED_VALUE } from "../../../../contracts/tags";
 
 interface Config {
     alwaysRequired: boolean;
 }
 
-/** The tag a stack sets on a distribution whose content is licensed for named territories only. */
-export const GEO_REQUIRED_TAG = "onair:geo-restriction";
-
 function tagged(props: Record<string, unknown>): boolean {
     const tags = field(props, "tags");
-    if (Array.isArray(tags)) return list(tags).some((t) => str(field(t, "key")) === GEO_REQUIRED_TAG && str(field(t, "value")) === "required");
-    return str(field(tags, GEO_REQUIRED_TAG)) === "required";
+    if (Array.isArray(tags)) return list(tags).some((t) => str(field(t, "key")) === GEO_REQUIRED_TAG && str(field(t, "value")) === GEO_REQUIRED_VALUE);
+    return str(field(tags, GEO_REQUIRED_TAG)) === GEO_REQUIRED_VALUE;
 }
 
 /**

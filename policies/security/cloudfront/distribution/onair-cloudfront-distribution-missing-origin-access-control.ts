@@ -1,7 +1,7 @@
 import { distributionView, domainText } from "../../../lib/cloudfront";
 import { oacOriginType, OAC_CAPABLE } from "../../../lib/origins";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**

@@ -1,6 +1,6 @@
 import { distributionView } from "../../../lib/cloudfront";
 import { resourcePolicy } from "../../../lib/policy";
-import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: high. Without a web ACL there is no way to block a re-streamer, an anonymising proxy or

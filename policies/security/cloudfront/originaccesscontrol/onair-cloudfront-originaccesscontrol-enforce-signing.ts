@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
 import { field, str } from "../../../lib/props";
-import { CLOUDFRONT_OAC_TYPES, T } from "../../../lib/types";
+import { CLOUDFRONT_OAC_TYPES, T } from "../../../../contracts/resourceTypes";
 
 /**
  * Severity: critical. An origin access control that does not sign leaves the origin needing a

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../../lib/policy";
 import { field, list, str } from "../../../lib/props";
-import { T } from "../../../lib/types";
+import { T } from "../../../../contracts/resourceTypes";
 import { FLOW_TYPES, flowEndpoints } from "../../../lib/mediaconnect";
 import { isSet } from "../../../lib/unknown";
 

@@ -3,7 +3,7 @@ import { known, statements, values } from "../../../lib/documents";
 import { stackPolicy } from "../../../lib/policy";
 import { field, str } from "../../../lib/props";
 import { fedBy, ofType } from "../../../lib/stack";
-import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../lib/types";
+import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../../contracts/resourceTypes";
 import { isUnknown, Maybe, Undecided, Unknown } from "../../../lib/unknown";
 
 /** One distribution's ARN: no wildcard, no other resource type (`distribution/*` is every distribution of the account). */

@@ -1,4 +1,7 @@
-/** Resource type tokens the packs judge. */
+/**
+ * Resource type tokens the packs judge, and the program registers (its dynamic MediaLive resources
+ * take their tokens from here), so a rule never matches a type the program no longer uses.
+ */
 export const T = {
     /** The OnAir MediaLive channel: a dynamic resource over the MediaLive API (CreateChannelRequest shape). */
     onairMediaLiveChannel: "pulumi-nodejs:dynamic/medialive:Channel",

@@ -1,17 +1,10 @@
-import { INSTANT_HINT, parseInstant } from "../components/config/instant";
-import { activeWindow, isoSeconds, nextWindow, onAirWindows } from "../components/operations/onAirWindows";
-import { stackNameProblem } from "./args";
-import { exitWhenFlushed } from "./exit";
-import { describeFailure } from "./failure";
-import { readSeasonFile } from "./seasonFile";
-
-/**
- * How long before a window's lead a deploy must not start: a deploy started later may still be
- * running when the channel starts. The AWS SDKs wait up to 35 minutes for a CloudFront
- * distribution to reach Deployed (the DistributionDeployed waiter: 35 checks, 60 s apart); ten
- * more cover the MediaLive and MediaConnect updates of the same `pulumi up`.
- */
-export const DEFAULT_MARGIN_MINUTES = 45;
+import { INSTANT_HINT, parseInstant } from "../../components/config/instant";
+import { activeWindow, isoSeconds, nextWindow, onAirWindows } from "../../components/operations/onAirWindows";
+import { describeError } from "../../components/config/failure";
+import { readSeasonFile } from "../../components/config/seasonFile";
+import { DEFAULT_MARGIN_MINUTES } from "../../contracts/deployFreeze";
+import { exitWhenFlushed } from "../../contracts/flushedExit";
+import { stackNameProblem } from "../../contracts/stackName";
 
 export const FREEZE_USAGE = `Usage: npm run freeze-check -- [--stack NAME] [--as-of TIME] [--margin MINUTES]
 
@@ -84,7 +77,7 @@ export function freezeMain(argv: string[], out: (s: string) => void, err: (s: st
         out(v.line);
         return v.code;
     } catch (e) {
-        err(describeFailure(e, false));
+        err(describeError(e, false));
         return 2;
     }
 }

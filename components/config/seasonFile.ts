@@ -1,8 +1,8 @@
-import { ConfigError } from "../components/config/errors";
-import { SEASON_KEY, validateSeason } from "../components/config/season";
-import { SecretKeyLookup } from "../components/config/secrets";
-import { expandStackToken } from "../components/config/stackToken";
-import { SeasonConfig } from "../components/config/types";
+import { ConfigError } from "./errors";
+import { SEASON_KEY, validateSeason } from "./season";
+import { SecretKeyLookup } from "./secrets";
+import { expandStackToken } from "./stackToken";
+import { SeasonConfig } from "./types";
 import { readStackConfig, StackConfig } from "./stackConfig";
 
 /** What the validator may know of a stack file's secrets: set, encrypted, and the stand-in's length. */

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { environmentPlaceholder, RequiredSecret, secretsNamedBySeason } from "./requiredSecrets";
-import { nonFinite, readYamlFile, StackFileError, stackDocument } from "./configFile";
+import { nonFinite, readYamlFile, StackFileError, stackDocument } from "../../contracts/stackFile";
 
 /** A stack configuration as the Pulumi CLI would hand it to the program. */
 export interface StackConfig {
@@ -19,8 +19,6 @@ export interface StackConfig {
     /** The secrets a real preview or update needs, and where each comes from (never a value). */
     secrets?: RequiredSecret[];
 }
-
-export { StackFileError };
 
 interface ProjectDeclaration {
     type?: string;

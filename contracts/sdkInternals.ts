@@ -1,5 +1,7 @@
 /**
  * Every Pulumi Node SDK internal the offline planner reads or replaces, in one place (ADR 003).
+ * It sits in contracts/ because the captured-plan decoding (contracts/propertyDecoding.ts), which
+ * the policy harness shares with the planner, reads the wire signatures through it (ADR 031).
  * None of them is in @pulumi/pulumi's public typings, so a new SDK version may move or reshape any
  * of them without notice; test/plan/sdkInternals.test.ts is the canary that names the one that
  * changed. Nothing outside this file requires an @pulumi/pulumi subpath for the planner.
@@ -50,7 +52,7 @@ export function sdkChangedMessage(problems: string[]): string {
     return [
         `@pulumi/pulumi ${sdkVersion()} has changed where the offline planner reaches inside it:`,
         ...problems.map((p) => `  - ${p}`),
-        "Pin @pulumi/pulumi back to the version in package.json, or update plan/sdk/internals.ts and ADR 003 for the new SDK.",
+        "Pin @pulumi/pulumi back to the version in package.json, or update contracts/sdkInternals.ts and ADR 003 for the new SDK.",
     ].join("\n");
 }
 

@@ -1,6 +1,6 @@
-import { isUnknown, SecretValue, UnknownValue } from "./resources";
+import { isUnknown, SecretValue, UnknownValue } from "./capturedPlan";
 
-import { wireSignatures } from "./sdk/internals";
+import { wireSignatures } from "./sdkInternals";
 
 // The wire signatures of the Pulumi RPC property format, exported by the SDK's rpc module.
 const { sigKey: SIG_KEY, secret: SECRET, resource: RESOURCE, asset: ASSET, archive: ARCHIVE, outputValue: OUTPUT_VALUE, unknown: UNKNOWN_VALUE } = wireSignatures();

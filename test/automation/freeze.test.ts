@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { DEFAULT_MARGIN_MINUTES, freezeMain, parseFreezeArgs } from "../../plan/freeze";
+import { DEFAULT_MARGIN_MINUTES } from "../../contracts/deployFreeze";
+import { freezeMain, parseFreezeArgs } from "../../stacks/automation/freeze";
 
 function run(...argv: string[]): { code: number; out: string; err: string } {
     const out: string[] = [];

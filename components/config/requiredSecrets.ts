@@ -1,6 +1,6 @@
-import { SEASON_KEY, validateSeason } from "../components/config/season";
-import { SecretUse } from "../components/config/secrets";
-import { expandStackToken } from "../components/config/stackToken";
+import { SEASON_KEY, validateSeason } from "./season";
+import { SecretUse } from "./secrets";
+import { expandStackToken } from "./stackToken";
 
 /**
  * Which secrets a real `pulumi preview` or `pulumi up` of a stack needs, and where each comes from.
