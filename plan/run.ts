@@ -89,7 +89,11 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const { stack } = opts;
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
     const preview = opts.preview === true;
-    const mocks = createMocks({ preview, ...(opts.deployed ? { deployed: opts.deployed } : {}) });
+    // A resource that moved (an alias names its old URN) is answered as deployed under its old URN, as the engine does.
+    const aliasesOf = new Map<string, string[]>();
+    const deployed = opts.deployed;
+    const lookup = deployed ? (urn: string, type: string) => deployed(urn, type) ?? (aliasesOf.get(urn) ?? []).map((a) => deployed(a, type)).find((d) => d !== undefined) : undefined;
+    const mocks = createMocks({ preview, ...(lookup ? { deployed: lookup } : {}) });
     await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
     const installed = pulumi.runtime.getMonitor();
@@ -120,6 +124,8 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             const raw = req.getObject()?.toJavaScript() ?? {};
             // OnAir's mocks answer synchronously, so resources are captured in registration order.
             const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+            const aliases = aliasUrns(req, stack.stack, stack.project, urnOf);
+            if (aliases.length > 0) aliasesOf.set(urn, aliases);
             const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid(), urn } as MockResourceArgs);
             const result = answer instanceof Promise ? await answer : answer;
             const state = wireSafe(result.state as Record<string, unknown>);
@@ -127,7 +133,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             // captured: the first registration stays, and the run fails below.
             if (urns.add({ urn, type: req.getType(), name: req.getName(), ...(req.getParent() ? { parent: req.getParent() } : {}) })) {
                 monitor.resources.set(urn, { urn, id: result.id ?? null, state });
-                captured.push(capture(req, urn, result.id ?? "", raw, state, aliasUrns(req, stack.stack, stack.project, urnOf)));
+                captured.push(capture(req, urn, result.id ?? "", raw, state, aliases));
             }
             observer?.({ e: "registered", type: req.getType(), name: req.getName() });
             // The response as the SDK reads it (urn, id, result, and the state it decodes with
