@@ -3,8 +3,8 @@ import { AdInsertion } from "./ads/adInsertion";
 import { adOriginCredentials, adOriginInputs } from "./ads/adOrigins";
 import { SeasonConfig } from "./config/types";
 import { GlobalDelivery } from "./delivery/globalDelivery";
-import { channelViewerPrefix, seasonLayout } from "./delivery/shards";
-import { AdPaths, UrlVending } from "./delivery/vending";
+import { seasonLayout } from "./delivery/shards";
+import { AdPaths, seasonVendingEnvironment, UrlVending } from "./delivery/vending";
 import { RegionalMediaChain } from "./media/regionalMediaChain";
 import { SEASON_TAG } from "./naming";
 import { SeasonOperations } from "./operations/seasonOperations";
@@ -109,16 +109,7 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
         region: primaryRegion.region,
         signer,
         callerRoleArns: season.delivery.urlVending.callerRoleArns,
-        environment: {
-            playbackDomain: delivery.playbackHost,
-            ...(season.delivery.clientRouting ? { clientRoutingDomain: season.delivery.clientRouting.domain } : {}),
-            channels: season.channels.map((c) => {
-                const hosts = delivery.channelHosts[c.id];
-                return { id: c.id, prefix: channelViewerPrefix(season, c.id), ...(hosts ? { playbackHost: hosts.playbackHost, ...(hosts.clientRoutingDomain ? { clientRoutingDomain: hosts.clientRoutingDomain } : {}) } : {}) };
-            }),
-            tokens: { ttlSeconds: season.security.tokens.ttlSeconds, maxTtlSeconds: season.security.tokens.maxTtlSeconds },
-            ...(season.ads && ads ? { ads: { paths: adPaths(ads), segmentTokens: season.ads.segmentTokens, ...(season.ads.cookieDomain ? { cookieDomain: season.ads.cookieDomain } : {}) } } : {}),
-        },
+        environment: seasonVendingEnvironment(season, delivery.playbackHost, delivery.channelHosts, ads ? adPaths(ads) : undefined),
         // Its resources were the delivery component's children until ADR 032: aliases move them.
         formerParent: delivery.urn,
     }, { providers: providerMap(primary), transformations });

@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 import { secretArnPattern } from "../arns";
+import { SeasonConfig } from "../config/types";
 import { PACKAGING } from "../naming";
+import { channelViewerPrefix } from "./shards";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { REPO_ROOT } from "../repoRoot";
 
@@ -32,6 +34,23 @@ export interface VendingEnvironmentArgs {
     tokens: { ttlSeconds: number; maxTtlSeconds: number };
     /** Ad channels' manifest paths and how players carry the token to MediaTailor (config ads). */
     ads?: { paths: pulumi.Input<AdPaths>; segmentTokens: string; cookieDomain?: string };
+}
+
+/** Per channel, its shard's playback host and embedded-POP routing domain (GlobalDelivery.channelHosts, docs/adr/026). */
+export type ChannelHosts = Record<string, { playbackHost: pulumi.Input<string>; clientRoutingDomain?: string }>;
+
+/** The hook's environment values for a season: its channels on their shards' hosts, its token limits and ad paths. */
+export function seasonVendingEnvironment(season: SeasonConfig, playbackDomain: pulumi.Input<string>, hosts: ChannelHosts, adPaths?: pulumi.Input<AdPaths>): Omit<VendingEnvironmentArgs, "kid"> {
+    return {
+        playbackDomain,
+        ...(season.delivery.clientRouting ? { clientRoutingDomain: season.delivery.clientRouting.domain } : {}),
+        channels: season.channels.map((c) => {
+            const own = hosts[c.id];
+            return { id: c.id, prefix: channelViewerPrefix(season, c.id), ...(own ? { playbackHost: own.playbackHost, ...(own.clientRoutingDomain ? { clientRoutingDomain: own.clientRoutingDomain } : {}) } : {}) };
+        }),
+        tokens: { ttlSeconds: season.security.tokens.ttlSeconds, maxTtlSeconds: season.security.tokens.maxTtlSeconds },
+        ...(season.ads && adPaths ? { ads: { paths: adPaths, segmentTokens: season.ads.segmentTokens, ...(season.ads.cookieDomain ? { cookieDomain: season.ads.cookieDomain } : {}) } } : {}),
+    };
 }
 
 /**

@@ -81,9 +81,12 @@ function monitored(season: OperationsSeason, r: RegionChains): pulumi.Output<Mon
 }
 
 /**
- * Season operations: per region an alarm topic, a dashboard, alarms, EventBridge rules and the
- * Scheduler schedules that start and stop channels and flows around each event; globally the
- * CloudFront dashboard and alarms (with CloudFront's additional metrics switched on).
+ * Season operations: per region an alarm topic, a dashboard, alarms, EventBridge rules, the season
+ * runner with each channel's overtime hold and the Scheduler schedules that run it around each
+ * event, and the channels' input-switch schedules; globally the CloudFront dashboard and alarms
+ * (additional metrics on every shard's distribution), the QoE consumer with its alarms, and the
+ * hold operators' policy. Providers come in the args (each child names its region's); children keep
+ * the logical names they were first deployed with, not prefixed with `name` (ADR 032).
  */
 export class SeasonOperations extends pulumi.ComponentResource {
     readonly topicArns: Record<string, pulumi.Output<string>> = {};
