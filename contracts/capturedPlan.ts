@@ -40,6 +40,7 @@ export interface CapturedOptions {
     /** Left in the cloud when the stack is destroyed. */
     retainOnDelete: boolean;
     ignoreChanges: string[];
+    /** URNs the resource was known by before (its aliases, resolved as the engine does). */
     aliases: string[];
     additionalSecretOutputs: string[];
     deleteBeforeReplace?: boolean;

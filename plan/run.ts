@@ -46,12 +46,32 @@ interface RegisterRequest {
     getProtect(): boolean;
     getRetainondelete(): boolean | undefined;
     getIgnorechangesList(): string[];
-    getAliasesList(): unknown[];
+    getAliasesList(): WireAlias[];
     getAdditionalsecretoutputsList(): string[];
     getImportid(): string;
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+}
+
+/** An alias as the SDK sends it when the monitor supports alias specs (proto/alias_pb Alias). */
+interface WireAlias {
+    getUrn(): string;
+    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean | undefined } | undefined;
+}
+
+/**
+ * The URNs a resource's aliases name, as the engine resolves them: an alias spec's empty fields are
+ * the resource's own name, type, stack and project; its parent is the spec's parent URN, none with
+ * noParent, else the resource's own parent.
+ */
+function aliasUrns(req: RegisterRequest, stack: string, project: string, newUrn: (parent: string, type: string, name: string, stack: string, project: string) => string): string[] {
+    return req.getAliasesList().map((a) => {
+        const spec = a.getSpec();
+        if (!spec) return a.getUrn();
+        const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+        return newUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName(), spec.getStack() || stack, spec.getProject() || project);
+    });
 }
 
 function seconds(text: string | undefined): number {
@@ -69,7 +89,11 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const { stack } = opts;
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
     const preview = opts.preview === true;
-    const mocks = createMocks({ preview, ...(opts.deployed ? { deployed: opts.deployed } : {}) });
+    // A resource that moved (an alias names its old URN) is answered as deployed under its old URN, as the engine does.
+    const aliasesOf = new Map<string, string[]>();
+    const deployed = opts.deployed;
+    const lookup = deployed ? (urn: string, type: string) => deployed(urn, type) ?? (aliasesOf.get(urn) ?? []).map((a) => deployed(a, type)).find((d) => d !== undefined) : undefined;
+    const mocks = createMocks({ preview, ...(lookup ? { deployed: lookup } : {}) });
     await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
     const installed = pulumi.runtime.getMonitor();
@@ -77,14 +101,15 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     if (changed.length) throw new Error(sdkChangedMessage(changed));
     const monitor = installed as unknown as Monitor;
     // Engine URNs qualify a child's type with its ancestors' types, except the root stack's.
-    monitor.newUrn = (parent, type, name) => {
+    const urnOf = (parent: string, type: string, name: string, stackName = stack.stack, project = stack.project) => {
         let qualified = type;
         if (parent) {
             const parentType = parent.split("::")[2]!;
             if (parentType !== "pulumi:pulumi:Stack") qualified = `${parentType}$${type}`;
         }
-        return `urn:pulumi:${stack.stack}::${stack.project}::${qualified}::${name}`;
+        return `urn:pulumi:${stackName}::${project}::${qualified}::${name}`;
     };
+    monitor.newUrn = (parent, type, name) => urnOf(parent, type, name);
 
     // Registration as the SDK's mock monitor does it, minus its round trip through the SDK's
     // (de)serializers: the mocks see the wire form (secrets and references as signature objects,
@@ -99,6 +124,8 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             const raw = req.getObject()?.toJavaScript() ?? {};
             // OnAir's mocks answer synchronously, so resources are captured in registration order.
             const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+            const aliases = aliasUrns(req, stack.stack, stack.project, urnOf);
+            if (aliases.length > 0) aliasesOf.set(urn, aliases);
             const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid(), urn } as MockResourceArgs);
             const result = answer instanceof Promise ? await answer : answer;
             const state = wireSafe(result.state as Record<string, unknown>);
@@ -106,7 +133,7 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             // captured: the first registration stays, and the run fails below.
             if (urns.add({ urn, type: req.getType(), name: req.getName(), ...(req.getParent() ? { parent: req.getParent() } : {}) })) {
                 monitor.resources.set(urn, { urn, id: result.id ?? null, state });
-                captured.push(capture(req, urn, result.id ?? "", raw, state));
+                captured.push(capture(req, urn, result.id ?? "", raw, state, aliases));
             }
             observer?.({ e: "registered", type: req.getType(), name: req.getName() });
             // The response as the SDK reads it (urn, id, result, and the state it decodes with
@@ -211,7 +238,7 @@ function decodeOutputs(raw: Record<string, unknown>, inputs: Record<string, unkn
     return out;
 }
 
-function capture(req: RegisterRequest, urn: string, id: string, raw: Record<string, unknown>, state: Record<string, unknown>): CapturedResource {
+function capture(req: RegisterRequest, urn: string, id: string, raw: Record<string, unknown>, state: Record<string, unknown>, aliases: string[]): CapturedResource {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [k, v] of req.getPropertydependenciesMap().entries()) propertyDependencies[k] = v.getUrnsList();
     const timeouts = req.getCustomtimeouts();
@@ -230,7 +257,7 @@ function capture(req: RegisterRequest, urn: string, id: string, raw: Record<stri
             protect: req.getProtect(),
             retainOnDelete: req.getRetainondelete() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
-            aliases: req.getAliasesList().map(String),
+            aliases,
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             customTimeouts: {
                 createSeconds: seconds(timeouts?.getCreate()),

@@ -1,28 +1,22 @@
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { createHmac } from "crypto";
-import { ORIGIN_TOKEN_MARGIN_SECONDS } from "../config/ads";
 import { runWindow } from "../config/schedule";
-import { ORIGIN_KID_PREFIX } from "../config/security";
-import { SeasonConfig } from "../config/types";
+import { AdsConfig, ChannelConfig, ScheduleConfig } from "../config/types";
 import { PART_SEPARATOR, prefetchScheduleName } from "../naming";
-import { channelViewerPrefix } from "../delivery/shards";
-import { onAirWindows } from "../operations/onAirWindows";
 import { MIN_LEAD_MS } from "../operations/scheduleWindows";
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { mintToken } = require("../delivery/vending/token") as typeof import("../delivery/vending/token");
+import { AdOrigin } from "./adOrigins";
 
 export interface AdInsertionArgs {
-    season: SeasonConfig;
-    /** The distribution's own hostname: MediaTailor fetches origin manifests through CloudFront. */
-    distributionDomain: pulumi.Input<string>;
-    /** The viewers' hostname, for the segment URLs MediaTailor writes into manifests. */
-    playbackHost: pulumi.Input<string>;
-    /** Per channel, its shard's hosts (docs/adr/026); absent for a channel: the two above. */
-    channelHosts?: Record<string, { playbackHost: pulumi.Input<string>; distributionDomain: pulumi.Input<string> }>;
-    /** MediaTailor's origin tokens by channel id (secrets), from adOriginTokens(). */
-    originTokens: Record<string, pulumi.Output<string>>;
+    /** Season slug: the playback configurations are named after it. */
+    season: string;
+    ads: AdsConfig;
+    /** The run windows around events (lead and tail), which the prefetch schedules cover. */
+    schedule: ScheduleConfig;
+    /** The season's ad channels (channels[].ads), with their events. */
+    channels: ChannelConfig[];
+    /** Per ad channel, where MediaTailor reads and points players (adOriginInputs in adOrigins.ts). */
+    origins: Record<string, AdOrigin>;
+    /** Prefetch schedules are only created for windows still ahead of this instant. */
     nowMs: number;
 }
 
@@ -39,89 +33,6 @@ export function playbackConfigurationName(season: string, channelId: string): st
     return `onair-${season}-${channelId}`;
 }
 
-/** MediaTailor's origin-token key id: its own kid, so it is rotated and revoked apart from viewers' keys. */
-export function originKid(viewerKid: string): string {
-    return `${ORIGIN_KID_PREFIX}${viewerKid}`;
-}
-
-/**
- * MediaTailor's signing key, derived from the viewer key it follows (HMAC-SHA256 of a fixed label):
- * a separate key under a separate kid without a second secret to manage; knowing it reveals nothing
- * of the viewer key.
- */
-export function originKey(viewerKey: string): string {
-    return createHmac("sha256", viewerKey).update("onair/mediatailor-origin-token/v1").digest("base64url");
-}
-
-/**
- * The run window an origin token minted at `nowMs` covers: the one under way, else the next, else
- * the last (a season that is over). Undefined for a channel without events.
- */
-export function originTokenWindow(season: SeasonConfig, channelId: string, nowMs: number): { event: string; startMs: number; stopMs: number } | undefined {
-    const windows = onAirWindows(season).filter((w) => w.channelId === channelId);
-    const w = windows.find((x) => x.stopMs > nowMs) ?? windows[windows.length - 1];
-    return w ? { event: w.event, startMs: w.startMs, stopMs: w.stopMs } : undefined;
-}
-
-export interface OriginToken {
-    token: string;
-    kid: string;
-    jti: string;
-    notBefore: number;
-    expiresAt: number;
-    /** The event whose run window the token covers. */
-    event?: string;
-}
-
-/**
- * MediaTailor's own token for the channel's origin manifests (ADR 019): path-bound to one
- * channel, signed with its own kid, valid for one run window (with a 5-minute margin either side),
- * and with a nonce jti derived from the key, the window and ads.originTokenGeneration. The claims are
- * fixed within a window, so `pulumi up` during a game changes nothing; after a revocation, bumping the
- * generation and redeploying mints a token with a new jti.
- */
-export function originToken(season: SeasonConfig, channelId: string, signer: { kid: string; key: string }, nowMs: number): OriginToken {
-    const key = originKey(signer.key);
-    const kid = originKid(signer.kid);
-    const w = originTokenWindow(season, channelId, nowMs) ?? { event: undefined, startMs: 0, stopMs: 0 };
-    const generation = season.ads?.originTokenGeneration ?? 0;
-    const jti = `mt.${createHmac("sha256", key).update(`${channelId}|${w.startMs}|${generation}`).digest("base64url").slice(0, 22)}`;
-    const from = Math.floor(w.startMs / 1000) - ORIGIN_TOKEN_MARGIN_SECONDS;
-    const until = Math.ceil(w.stopMs / 1000) + ORIGIN_TOKEN_MARGIN_SECONDS;
-    const { token, expiresAt } = mintToken({ kid, key }, { prefix: `${channelViewerPrefix(season, channelId)}/`, now: from, ttlSeconds: until - from, jti });
-    return { token, kid, jti, notBefore: from, expiresAt, ...(w.event ? { event: w.event } : {}) };
-}
-
-export interface AdOriginTokens {
-    /** The token of every ad channel, a secret: MediaTailor's source URL and the WAF label rule need it. */
-    tokens: Record<string, pulumi.Output<string>>;
-    /** Plain facts about each token (kid, jti, window), for the plan and the runbook. */
-    windows: Record<string, pulumi.Output<{ kid: string; jti: string; notBefore: string; expiresAt: string; event?: string }>>;
-}
-
-export function adOriginTokens(season: SeasonConfig, signer: { kid: string; key: pulumi.Output<string> }, nowMs: number): AdOriginTokens {
-    const tokens: AdOriginTokens["tokens"] = {};
-    const windows: AdOriginTokens["windows"] = {};
-    for (const c of season.channels.filter((x) => x.ads)) {
-        const minted = signer.key.apply((key) => originToken(season, c.id, { kid: signer.kid, key }, nowMs));
-        tokens[c.id] = pulumi.secret(minted.apply((t) => t.token));
-        // Operators need the jti to revoke MediaTailor's token; it is not the signature.
-        windows[c.id] = pulumi.unsecret(minted.apply((t) => ({
-            kid: t.kid,
-            jti: t.jti,
-            notBefore: new Date(t.notBefore * 1000).toISOString(),
-            expiresAt: new Date(t.expiresAt * 1000).toISOString(),
-            ...(t.event ? { event: t.event } : {}),
-        })));
-    }
-    return { tokens, windows };
-}
-
-/** The HMAC part of a JWT: secret, unique per token, short enough for a WAF string match. */
-export function tokenSignature(token: pulumi.Output<string>): pulumi.Output<string> {
-    return token.apply((t) => t.split(".")[2] ?? "");
-}
-
 function pathOf(url: string): string {
     return new URL(url).pathname;
 }
@@ -135,23 +46,21 @@ function pathOf(url: string): string {
 export class AdInsertion extends pulumi.ComponentResource {
     readonly channels: Record<string, AdChannel> = {};
 
-    constructor(name: string, args: AdInsertionArgs, opts: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: AdInsertionArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("onair:ads:AdInsertion", name, {}, opts);
-        const { season } = args;
-        const ads = season.ads!;
-        for (const ch of season.channels.filter((c) => c.ads)) {
-            const configName = playbackConfigurationName(season.name, ch.id);
-            const token = args.originTokens[ch.id]!;
-            const prefix = channelViewerPrefix(season, ch.id);
-            const hosts = args.channelHosts?.[ch.id] ?? { playbackHost: args.playbackHost, distributionDomain: args.distributionDomain };
-            const pc = new awsnative.mediatailor.PlaybackConfiguration(`ads-${ch.id}`, {
+        const { ads } = args;
+        for (const ch of args.channels) {
+            const configName = playbackConfigurationName(args.season, ch.id);
+            const origin = args.origins[ch.id];
+            if (!origin) throw new Error(`AdInsertion ${name}: no origin for ad channel ${ch.id} (adOriginInputs builds one per ad channel)`);
+            const pc = new awsnative.mediatailor.PlaybackConfiguration(`${name}-${ch.id}`, {
                 name: configName,
                 adDecisionServerUrl: ads.adDecisionServerUrl,
-                videoContentSourceUrl: pulumi.interpolate`https://${hosts.distributionDomain}/tk/${token}${prefix}`,
+                videoContentSourceUrl: origin.videoContentSourceUrl,
                 cdnConfiguration: {
-                    adSegmentUrlPrefix: pulumi.interpolate`https://${hosts.playbackHost}`,
+                    adSegmentUrlPrefix: origin.adSegmentUrlPrefix,
                     // MediaTailor swaps the source URL (and its token) for this prefix in segment URLs.
-                    contentSegmentUrlPrefix: pulumi.interpolate`https://${hosts.playbackHost}${prefix}`,
+                    contentSegmentUrlPrefix: origin.contentSegmentUrlPrefix,
                 },
                 ...(ads.slateAdUrl ? { slateAdUrl: ads.slateAdUrl } : {}),
                 // Viewers joining mid-break see content, not a partial ad.
@@ -167,11 +76,11 @@ export class AdInsertion extends pulumi.ComponentResource {
                 prefetch: [],
             };
             for (const e of ch.events) {
-                const w = runWindow(e, season.schedule);
+                const w = runWindow(e, args.schedule);
                 if (w.stopMs <= args.nowMs + MIN_LEAD_MS) continue;
                 const window = { name: prefetchScheduleName(e.name), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
                 this.channels[ch.id]!.prefetch.push(window);
-                new awsnative.mediatailor.PrefetchSchedule(["ads", ch.id, e.name].join(PART_SEPARATOR), {
+                new awsnative.mediatailor.PrefetchSchedule([name, ch.id, e.name].join(PART_SEPARATOR), {
                     name: window.name,
                     playbackConfigurationName: pc.name,
                     scheduleType: "RECURRING",

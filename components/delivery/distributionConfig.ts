@@ -5,6 +5,7 @@ import { viewerPathPrefix } from "../naming";
 import { ERROR_CACHING_SECONDS, originTimeouts } from "./caching";
 import { originShieldRegion } from "./originShield";
 import type { Shard } from "./shards";
+import { DeliverySeason } from "./deliverySeason";
 
 type Cfg = awsnative.types.input.cloudfront.DistributionConfigArgs;
 type Behavior = awsnative.types.input.cloudfront.DistributionCacheBehaviorArgs;
@@ -76,7 +77,7 @@ export function originGroupId(channelId: string): string {
 }
 
 /** The two origin-group members: the primary region, then the first secondary. */
-export function groupRegions(season: SeasonConfig): [string, string] {
+export function groupRegions(season: Pick<SeasonConfig, "regions">): [string, string] {
     const primary = season.regions.find((r) => r.role === "primary")!.region;
     const secondary = season.regions.find((r) => r.role === "secondary")!.region;
     return [primary, secondary];
@@ -88,7 +89,7 @@ export function channelPathPattern(channelGroup: string, channelId: string): str
 }
 
 /** A season of one shard: every channel on the season's channel group and hostnames. */
-function wholeSeason(season: SeasonConfig): Shard {
+function wholeSeason(season: DeliverySeason): Shard {
     return {
         index: 1,
         channels: season.channels.map((c) => c.id),
@@ -106,9 +107,9 @@ function wholeSeason(season: SeasonConfig): Shard {
  * quality scores per channel. The private and custom origins are served by shard 1, on the
  * season's own hostnames.
  */
-export function distributionConfig(fullSeason: SeasonConfig, w: DistributionWiring, shard: Shard = wholeSeason(fullSeason)): Cfg {
+export function distributionConfig(fullSeason: DeliverySeason, w: DistributionWiring, shard: Shard = wholeSeason(fullSeason)): Cfg {
     const inShard = new Set(shard.channels);
-    const season: SeasonConfig = { ...fullSeason, channels: fullSeason.channels.filter((c) => inShard.has(c.id)) };
+    const season: DeliverySeason = { ...fullSeason, channels: fullSeason.channels.filter((c) => inShard.has(c.id)) };
     const [primary, secondary] = groupRegions(season);
     const segments = season.channels.map((c) => c.segment.lengthSeconds);
     const timeouts = originTimeouts(segments);
@@ -216,7 +217,7 @@ export function distributionConfig(fullSeason: SeasonConfig, w: DistributionWiri
  * segments MediaTailor's manifests list without a path token. Ad players get CORS on all of them.
  */
 function adsDelivery(
-    season: SeasonConfig,
+    season: DeliverySeason,
     channelGroup: string,
     primary: string,
     w: DistributionWiring,

@@ -1,48 +1,48 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { SeasonConfig } from "../config/types";
 import { GEO_REQUIRED_TAG } from "../../contracts/tags";
 import { ChannelChainOutputs } from "../media/outputs";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs";
 import { logAnalytics } from "../observability/logAnalytics";
 import { realtimeLogs } from "../observability/realtimeLogs";
 import { PACKAGING, regionShort } from "../naming";
-import { RegionProviders } from "../providers";
 import { adSegmentCachePolicyArgs, adsManifestCachePolicyArgs, mediaCachePolicyArgs, mediaTailorOriginRequestPolicyArgs, originRequestPolicyArgs, viewerGeoOriginRequestPolicyArgs } from "./caching";
 import { distributionConfig, TOKEN_PATH_PREFIX } from "./distributionConfig";
 import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
 import { endpointPolicy } from "./endpointPolicy";
 import { adPlayerCorsPolicyArgs } from "./cors";
 import { createRevocationHook, RevocationHook } from "./revocation";
-import { seasonLayout, Shard } from "./shards";
+import { DeliverySeason } from "./deliverySeason";
+import { Shard } from "./shards";
 import { deliverySummary, DeliverySummary } from "./summary";
 import { AdOriginRead, webAclArgs } from "./waf";
 
+/** What the distribution and the endpoint policies need of one channel's chain in a region. */
+export type ChannelOrigin = Pick<ChannelChainOutputs, "channelId" | "channelGroupName" | "originEndpointName" | "originEndpointArn" | "hlsPath" | "dashPath">;
+
 export interface RegionalOrigins {
     region: string;
-    /** The region's first channel group's egress domain. */
-    egressDomain: pulumi.Output<string>;
-    /** Every channel group's egress domain, by group name (one per shard; absent: the first only). */
-    egressDomains?: Record<string, pulumi.Output<string>>;
-    channels: Record<string, ChannelChainOutputs>;
+    /** Every channel group's egress domain, by group name (one group per shard). */
+    egressDomains: Record<string, pulumi.Output<string>>;
+    channels: Record<string, ChannelOrigin>;
 }
 
 export interface GlobalDeliveryArgs {
-    season: SeasonConfig;
+    season: DeliverySeason;
     regions: RegionalOrigins[];
-    /** Each region's explicit providers: endpoint policies live next to their endpoints. */
-    regionProviders: Record<string, RegionProviders>;
+    /** The season's shards (components/delivery/shards.ts seasonLayout): one distribution each. */
+    shards: Shard[];
+    /** Each region's aws-native provider: the endpoint policies live next to their endpoints. */
+    endpointProviders: Record<string, pulumi.ProviderResource>;
     /** HS256 keys by kid, as Pulumi secrets; the first one signs. */
     tokenKeys: { kid: string; key: pulumi.Output<string> }[];
     /** Secret header values of custom origins, by origin id. */
     customOriginSecrets: Record<string, pulumi.Output<string>>;
-    /** MediaTailor's origin-token key (its own kid), stored next to the viewer keys. */
+    /** MediaTailor's origin-token key (its own kid), stored next to the viewer keys (ads/adOrigins.ts). */
     adOriginKey?: { kid: string; key: pulumi.Output<string> };
     /** MediaTailor's origin reads by channel (prefix and secret token signature): the Web ACL labels them. */
     adOriginReads?: AdOriginRead[];
-    /** The season's shards (components/delivery/shards.ts): one distribution each. Absent: the season's layout. */
-    shards?: Shard[];
 }
 
 /** One shard's distribution and what viewers reach it by. */
@@ -64,8 +64,10 @@ export interface ChannelPlayback {
  * The global delivery layer: one CloudFront distribution (aws-native, the only one with
  * media-quality-based origin groups) over every region's MediaPackage v2 endpoints, with origin
  * access control, a token-checking viewer-request function backed by a KeyValueStore, WAF and geo
- * rules, VPC and secret-header origins, and the URL vending hook. Pass us-east-1 providers in
- * `opts.providers`: CloudFront, WAF (scope CLOUDFRONT) and the KeyValueStore live there.
+ * rules, VPC and secret-header origins, real-time and standard logs, and the operators' revocation
+ * hook. Pass us-east-1 providers in `opts.providers`: CloudFront, WAF (scope CLOUDFRONT) and the
+ * KeyValueStore live there. Its children keep the logical names they were first deployed with
+ * (not prefixed with `name`): renaming them would move every live resource (ADR 032).
  */
 export class GlobalDelivery extends pulumi.ComponentResource {
     /** Shard 1's distribution (a season of one shard has only this one). */
@@ -94,7 +96,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
     /** The operators' narrow revocation path: a hook that writes only r:/s: entries. */
     readonly revocation: RevocationHook;
 
-    constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: GlobalDeliveryArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("onair:delivery:GlobalDelivery", name, {}, opts);
         const { season } = args;
         const here = { parent: this };
@@ -173,9 +175,9 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         this.realtimeLogStreamName = realtime.streamName;
         this.realtimeLogConfig = { name: realtime.config.name, samplingRate: realtime.config.samplingRate, fields: realtime.config.fields };
 
-        const shards = args.shards ?? seasonLayout(season).shards;
+        const shards = args.shards;
         const wiring = (shard: Shard) => ({
-                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, r.egressDomains?.[shard.channelGroup] ?? r.egressDomain])),
+                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, egressDomain(r, shard)])),
                 oacId: oac.awsId,
                 cachePolicyIds,
                 originRequestPolicyIds: { media: originRequest.awsId, viewerGeo: viewerGeo.awsId, ...(mediaTailorRequest ? { mediaTailor: mediaTailorRequest.awsId } : {}) },
@@ -216,7 +218,8 @@ export class GlobalDelivery extends pulumi.ComponentResource {
 
         // Each region's endpoints admit only their shard's distribution (origin access control).
         for (const r of args.regions) {
-            const native = args.regionProviders[r.region]!.native;
+            const native = args.endpointProviders[r.region];
+            if (!native) throw new Error(`GlobalDelivery: no aws-native provider for ${r.region}, where its endpoint policies live`);
             for (const ch of Object.values(r.channels)) {
                 const d = (shardOf.get(ch.channelId) ?? first).distributionArn;
                 new awsnative.mediapackagev2.OriginEndpointPolicy(`${regionShort(r.region)}-${ch.channelId}-endpoint-policy`, {
@@ -251,4 +254,11 @@ export class GlobalDelivery extends pulumi.ComponentResource {
             manifests: PACKAGING,
         });
     }
+}
+
+/** The region's egress domain of the shard's channel group: the shard's origins read it. */
+function egressDomain(r: RegionalOrigins, shard: Shard): pulumi.Output<string> {
+    const domain = r.egressDomains[shard.channelGroup];
+    if (!domain) throw new Error(`GlobalDelivery: ${r.region} has no channel group ${shard.channelGroup} for shard ${shard.index}`);
+    return domain;
 }

@@ -33,7 +33,7 @@ export interface RevocationHook {
  * The narrow revocation path: a Lambda that writes only r:<jti> and s:<sid> entries, invocable by
  * the configured operator roles. Signing keys (k:<kid>) are written by `pulumi up` alone.
  */
-export function createRevocationHook(season: SeasonConfig, region: string, kvsArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): RevocationHook {
+export function createRevocationHook(season: Pick<SeasonConfig, "name" | "security">, region: string, kvsArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): RevocationHook {
     const functionName = `onair-${season.name}-revocation`;
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     const { role, grants } = serviceRoleWithDocument("revocation-hook-role", {

@@ -13,38 +13,74 @@ const CODE_DIR = path.join(REPO_ROOT, "components", "delivery", "vending");
 /** Ad channels' personalised-manifest paths on the playback host (MediaTailor via CloudFront). */
 export type AdPaths = Record<string, { config: string; hls: string; dash: string }>;
 
-/** Per channel, its shard's playback host and embedded-POP routing domain (docs/adr/026). */
+/** One channel as the hook vends it: its viewer path prefix and, per shard (docs/adr/026), its hosts. */
+export interface VendingChannel {
+    id: string;
+    /** The channel's viewer path prefix, without the trailing slash (shards.ts channelViewerPrefix). */
+    prefix: string;
+    /** Its shard's playback host; the hook's environment names it only where it differs from the main one. */
+    playbackHost?: pulumi.Input<string>;
+    /** Its shard's embedded-POP routing domain, named only where it differs from the season's. */
+    clientRoutingDomain?: string;
+}
+
+/** What the vending Lambda's environment is made of: names, paths and limits, never the key. */
+export interface VendingEnvironmentArgs {
+    kid: string;
+    playbackDomain: pulumi.Input<string>;
+    /** The season's embedded-POP routing domain (delivery.clientRouting.domain). */
+    clientRoutingDomain?: string;
+    channels: VendingChannel[];
+    tokens: { ttlSeconds: number; maxTtlSeconds: number };
+    /** Ad channels' manifest paths and how players carry the token to MediaTailor (config ads). */
+    ads?: { paths: pulumi.Input<AdPaths>; segmentTokens: string; cookieDomain?: string };
+}
+
+/** Per channel, its shard's playback host and embedded-POP routing domain (GlobalDelivery.channelHosts, docs/adr/026). */
 export type ChannelHosts = Record<string, { playbackHost: pulumi.Input<string>; clientRoutingDomain?: string }>;
+
+/** The hook's environment values for a season: its channels on their shards' hosts, its token limits and ad paths. */
+export function seasonVendingEnvironment(season: SeasonConfig, playbackDomain: pulumi.Input<string>, hosts: ChannelHosts, adPaths?: pulumi.Input<AdPaths>): Omit<VendingEnvironmentArgs, "kid"> {
+    return {
+        playbackDomain,
+        ...(season.delivery.clientRouting ? { clientRoutingDomain: season.delivery.clientRouting.domain } : {}),
+        channels: season.channels.map((c) => {
+            const own = hosts[c.id];
+            return { id: c.id, prefix: channelViewerPrefix(season, c.id), ...(own ? { playbackHost: own.playbackHost, ...(own.clientRoutingDomain ? { clientRoutingDomain: own.clientRoutingDomain } : {}) } : {}) };
+        }),
+        tokens: { ttlSeconds: season.security.tokens.ttlSeconds, maxTtlSeconds: season.security.tokens.maxTtlSeconds },
+        ...(season.ads && adPaths ? { ads: { paths: adPaths, segmentTokens: season.ads.segmentTokens, ...(season.ads.cookieDomain ? { cookieDomain: season.ads.cookieDomain } : {}) } } : {}),
+    };
+}
 
 /**
  * Environment of the vending Lambda: names and paths only; the key stays in Secrets Manager. Each
  * channel carries its shard's host (and routing domain) when the season has more than one shard.
  */
-export function vendingEnvironment(season: SeasonConfig, kid: string, playbackDomain: pulumi.Input<string>, secretArn: pulumi.Input<string>, ads?: pulumi.Input<AdPaths>, hosts?: ChannelHosts): Record<string, pulumi.Input<string>> {
-    const channels = pulumi.all(Object.fromEntries(season.channels.map((c) => {
-        const prefix = `${channelViewerPrefix(season, c.id)}/`;
-        const own = hosts?.[c.id];
-        return [c.id, pulumi.all([own?.playbackHost, pulumi.output(playbackDomain)]).apply(([host, main]) => ({
+export function vendingEnvironment(args: VendingEnvironmentArgs, secretArn: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+    const channels = pulumi.all(Object.fromEntries(args.channels.map((c) => {
+        const prefix = `${c.prefix}/`;
+        return [c.id, pulumi.all([c.playbackHost, pulumi.output(args.playbackDomain)]).apply(([host, main]) => ({
             prefix,
             hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`,
             dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`,
             ...(host && host !== main ? { host } : {}),
-            ...(own?.clientRoutingDomain && own.clientRoutingDomain !== season.delivery.clientRouting?.domain ? { clientRoutingDomain: own.clientRoutingDomain } : {}),
+            ...(c.clientRoutingDomain && c.clientRoutingDomain !== args.clientRoutingDomain ? { clientRoutingDomain: c.clientRoutingDomain } : {}),
         }))];
     })));
     return {
-        KEY_ID: kid,
+        KEY_ID: args.kid,
         SIGNING_KEY_SECRET_ARN: secretArn,
-        PLAYBACK_DOMAIN: playbackDomain,
-        ...(season.delivery.clientRouting ? { CLIENT_ROUTING_DOMAIN: season.delivery.clientRouting.domain } : {}),
+        PLAYBACK_DOMAIN: args.playbackDomain,
+        ...(args.clientRoutingDomain ? { CLIENT_ROUTING_DOMAIN: args.clientRoutingDomain } : {}),
         CHANNELS: channels.apply((c) => JSON.stringify(c)),
-        TOKEN_TTL_SECONDS: String(season.security.tokens.ttlSeconds),
-        MAX_TOKEN_TTL_SECONDS: String(season.security.tokens.maxTtlSeconds),
-        ...(season.ads && ads
+        TOKEN_TTL_SECONDS: String(args.tokens.ttlSeconds),
+        MAX_TOKEN_TTL_SECONDS: String(args.tokens.maxTtlSeconds),
+        ...(args.ads
             ? {
-                ADS: pulumi.output(ads).apply((a) => JSON.stringify(a)),
-                SEGMENT_TOKENS: season.ads.segmentTokens,
-                ...(season.ads.cookieDomain ? { COOKIE_DOMAIN: season.ads.cookieDomain } : {}),
+                ADS: pulumi.output(args.ads.paths).apply((a) => JSON.stringify(a)),
+                SEGMENT_TOKENS: args.ads.segmentTokens,
+                ...(args.ads.cookieDomain ? { COOKIE_DOMAIN: args.ads.cookieDomain } : {}),
             }
             : {}),
     };
@@ -60,13 +96,6 @@ export function vendingRolePolicy(region: string, account: string, functionName:
     };
 }
 
-export interface UrlVending {
-    functionUrl: pulumi.Output<string>;
-    functionArn: pulumi.Output<string>;
-    /** The roles the Function URL's resource policy admits (the entitlement backend's). */
-    callerRoleArns: string[];
-}
-
 /**
  * The resource-policy statements that let one caller role use the Function URL. Function URLs created
  * since October 2025 need both lambda:InvokeFunctionUrl and lambda:InvokeFunction (AWS Lambda
@@ -78,56 +107,82 @@ export const FUNCTION_URL_PERMISSIONS: { verb: string; action: string; functionU
     { verb: "invoke", action: "lambda:InvokeFunction", invokedViaFunctionUrl: true },
 ];
 
+/** The component's type token: its children's URNs are qualified with it. */
+export const URL_VENDING_TYPE = "onair:delivery:UrlVending";
+
+export interface UrlVendingArgs {
+    /** Season slug: the function, log group and key secret are named after it. */
+    season: string;
+    /** The region it runs in (the primary): the role's policy names its log group and key there. */
+    region: string;
+    /** The viewer key that signs (its kid and value, a Pulumi secret). */
+    signer: { kid: string; key: pulumi.Output<string> };
+    /** IAM roles of the entitlement backend (delivery.urlVending.callerRoleArns): the only callers. */
+    callerRoleArns: string[];
+    environment: Omit<VendingEnvironmentArgs, "kid">;
+    /**
+     * The URN of the component the hook's resources were children of before they had this one
+     * (the GlobalDelivery component, until ADR 032): each child carries an alias to its old URN, so
+     * `pulumi up` re-parents the deployed resources instead of replacing them.
+     */
+    formerParent?: pulumi.Input<string>;
+}
+
 /**
  * The URL vending hook in the primary region: a Lambda behind a Function URL with IAM auth (only
- * the entitlement backend may call it), reading the signing key from Secrets Manager.
+ * the entitlement backend may call it), reading the signing key from Secrets Manager. Pass the
+ * region's providers in `opts.providers`; children derive their names from `name`.
  */
-export function createUrlVending(
-    season: SeasonConfig,
-    region: string,
-    signer: { kid: string; key: pulumi.Output<string> },
-    playbackDomain: pulumi.Input<string>,
-    opts: pulumi.CustomResourceOptions,
-    ads?: pulumi.Input<AdPaths>,
-    hosts?: ChannelHosts,
-): UrlVending {
-    const functionName = `onair-${season.name}-url-vending`;
-    const account = aws.getCallerIdentityOutput({}, opts).accountId;
-    // A name prefix of ours lets the role name the secret before Secrets Manager adds its suffix.
-    const secretPrefix = `onair-${season.name}-url-vending-key-`;
-    const secret = new aws.secretsmanager.Secret("url-vending-signing-key", { namePrefix: secretPrefix, description: `OnAir ${season.name}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, opts);
-    const version = new aws.secretsmanager.SecretVersion("url-vending-signing-key", { secretId: secret.id, secretString: signer.key }, opts);
-    const role = serviceRole("url-vending-role", {
-        description: `OnAir ${season.name}: URL vending Lambda`,
-        service: "lambda.amazonaws.com",
-        account,
-        policyName: "url-vending",
-        policy: account.apply((a) => vendingRolePolicy(region, a, functionName, secretArnPattern(region, a, secretPrefix))),
-    }, opts);
-    const logs = new aws.cloudwatch.LogGroup("url-vending-logs", { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, opts);
-    const fn = new aws.lambda.Function("url-vending", {
-        name: functionName,
-        description: "Mints viewer tokens and playback URLs (client-routing hosts for embedded POPs)",
-        runtime: "nodejs20.x",
-        architectures: ["arm64"],
-        handler: "index.handler",
-        role: role.arn,
-        memorySize: 256,
-        timeout: 5,
-        code: new pulumi.asset.AssetArchive({
-            "index.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "index.js")),
-            "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
-            "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
-        }),
-        environment: { variables: vendingEnvironment(season, signer.kid, playbackDomain, secret.arn, ads, hosts) },
-    }, { ...opts, dependsOn: [logs, version] });
-    const url = new aws.lambda.FunctionUrl("url-vending", { functionName: fn.name, authorizationType: "AWS_IAM" }, opts);
-    // Only the entitlement backend may mint: its roles are named in the function's resource policy.
-    const callers = season.delivery.urlVending.callerRoleArns;
-    callers.forEach((role, i) => {
-        for (const { verb, ...perm } of FUNCTION_URL_PERMISSIONS) {
-            new aws.lambda.Permission(`url-vending-caller-${i}-${verb}`, { function: fn.name, principal: role, statementId: `entitlement-backend-${i}-${verb}`, ...perm }, opts);
-        }
-    });
-    return { functionUrl: url.functionUrl, functionArn: fn.arn, callerRoleArns: callers };
+export class UrlVending extends pulumi.ComponentResource {
+    readonly functionUrl: pulumi.Output<string>;
+    readonly functionArn: pulumi.Output<string>;
+    /** The roles the Function URL's resource policy admits (the entitlement backend's). */
+    readonly callerRoleArns: string[];
+
+    constructor(name: string, args: UrlVendingArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super(URL_VENDING_TYPE, name, {}, opts);
+        const { season, region, signer } = args;
+        const here: pulumi.CustomResourceOptions = { parent: this, ...(args.formerParent ? { aliases: [{ parent: args.formerParent }] } : {}) };
+        const functionName = `onair-${season}-url-vending`;
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        // A name prefix of ours lets the role name the secret before Secrets Manager adds its suffix.
+        const secretPrefix = `onair-${season}-url-vending-key-`;
+        const secret = new aws.secretsmanager.Secret(`${name}-signing-key`, { namePrefix: secretPrefix, description: `OnAir ${season}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, here);
+        const version = new aws.secretsmanager.SecretVersion(`${name}-signing-key`, { secretId: secret.id, secretString: signer.key }, here);
+        const role = serviceRole(`${name}-role`, {
+            description: `OnAir ${season}: URL vending Lambda`,
+            service: "lambda.amazonaws.com",
+            account,
+            policyName: "url-vending",
+            policy: account.apply((a) => vendingRolePolicy(region, a, functionName, secretArnPattern(region, a, secretPrefix))),
+        }, here);
+        const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, here);
+        const fn = new aws.lambda.Function(name, {
+            name: functionName,
+            description: "Mints viewer tokens and playback URLs (client-routing hosts for embedded POPs)",
+            runtime: "nodejs20.x",
+            architectures: ["arm64"],
+            handler: "index.handler",
+            role: role.arn,
+            memorySize: 256,
+            timeout: 5,
+            code: new pulumi.asset.AssetArchive({
+                "index.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "index.js")),
+                "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
+                "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
+            }),
+            environment: { variables: vendingEnvironment({ kid: signer.kid, ...args.environment }, secret.arn) },
+        }, { ...here, dependsOn: [logs, version] });
+        const url = new aws.lambda.FunctionUrl(name, { functionName: fn.name, authorizationType: "AWS_IAM" }, here);
+        // Only the entitlement backend may mint: its roles are named in the function's resource policy.
+        args.callerRoleArns.forEach((caller, i) => {
+            for (const { verb, ...perm } of FUNCTION_URL_PERMISSIONS) {
+                new aws.lambda.Permission(`${name}-caller-${i}-${verb}`, { function: fn.name, principal: caller, statementId: `entitlement-backend-${i}-${verb}`, ...perm }, here);
+            }
+        });
+        this.functionUrl = url.functionUrl;
+        this.functionArn = fn.arn;
+        this.callerRoleArns = args.callerRoleArns;
+        this.registerOutputs({ functionUrl: this.functionUrl, functionArn: this.functionArn });
+    }
 }

@@ -16,7 +16,7 @@ export function realtimeStreamName(season: string): string {
 }
 
 /** The stream's capacity for the season's peak audience at its sampling rate (ADR 017); the QoE consumer is sized from it. */
-export function realtimeStreamSizing(season: SeasonConfig): StreamSizing {
+export function realtimeStreamSizing(season: Pick<SeasonConfig, "channels" | "delivery" | "observability">): StreamSizing {
     return streamSizingFor(season.delivery.audience, season.channels, season.observability.realtimeLogs);
 }
 
@@ -64,7 +64,7 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
  * audience (live consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the
  * media behaviours and the sizing it was built from.
  */
-export function realtimeLogs(seasonConfig: SeasonConfig, region: string, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+export function realtimeLogs(seasonConfig: Pick<SeasonConfig, "name" | "channels" | "delivery" | "observability">, region: string, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
     const season = seasonConfig.name;
     const samplingRate = seasonConfig.observability.realtimeLogs.samplingRate;
     const sizing = realtimeStreamSizing(seasonConfig);

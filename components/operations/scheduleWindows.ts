@@ -21,7 +21,7 @@ function atExpression(ms: number): string {
  * Start and stop times for every event still ahead of `now`: a window already under way gets only
  * its stop, a finished one nothing (one-time schedules cannot fire in the past).
  */
-export function scheduledActions(season: SeasonConfig, nowMs: number): ScheduledAction[] {
+export function scheduledActions(season: Pick<SeasonConfig, "channels" | "schedule">, nowMs: number): ScheduledAction[] {
     const out: ScheduledAction[] = [];
     for (const ch of season.channels) {
         for (const e of ch.events) {

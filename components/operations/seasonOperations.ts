@@ -5,7 +5,6 @@ import { SeasonConfig } from "../config/types";
 import { PolicyDocument, serviceRole } from "../media/iam";
 import { ChannelChainOutputs } from "../media/outputs";
 import { regionShort, SEASON_TAG } from "../naming";
-import { RegionProviders } from "../providers";
 import { createQoeConsumer } from "../observability/qoe/qoeConsumer";
 import { ConsumerSizing } from "../observability/qoe/sizing";
 import { StreamSizing } from "../observability/realtimeSizing";
@@ -20,18 +19,25 @@ import { scheduledActions, scheduleName } from "./scheduleWindows";
 import { MediaLiveSchedule } from "../media/medialive/schedule";
 import { OWNED_PREFIX, switchActions, UpcomingSwitch, upcomingSwitches } from "./inputSchedule";
 
+/** What operations read of one channel's chain in a region: the channel and flows it starts, stops and watches. */
+export type MonitoredChain = Pick<ChannelChainOutputs, "mediaLiveChannelId" | "mediaLiveChannelArn" | "flowArns" | "flowNames" | "channelGroupName">;
+
 export interface RegionChains {
     region: string;
     role: string;
-    channels: Record<string, ChannelChainOutputs>;
+    channels: Record<string, MonitoredChain>;
 }
 
+/** The sections of the season operations read: not its delivery, security, ads, quotas or tags. */
+export type OperationsSeason = Pick<SeasonConfig, "name" | "channels" | "regions" | "schedule" | "observability" | "operations" | "qoe">;
+
 export interface SeasonOperationsArgs {
-    season: SeasonConfig;
+    season: OperationsSeason;
     regions: RegionChains[];
-    providers: Record<string, RegionProviders>;
-    /** us-east-1 providers: CloudFront metrics and alarms live there. */
-    global: RegionProviders;
+    /** Each region's aws provider: its topic, dashboard, alarms, rules and schedules live there. */
+    awsProviders: Record<string, pulumi.ProviderResource>;
+    /** The us-east-1 aws provider: CloudFront metrics and alarms live there. */
+    globalProvider: pulumi.ProviderResource;
     distributionId: pulumi.Input<string>;
     /** The distributions of shards 2.. of a large season (docs/adr/026): each gets the same metrics and alarms. */
     shardDistributionIds?: { shard: number; id: pulumi.Input<string> }[];
@@ -63,7 +69,7 @@ function topicPolicy(topicArn: string, account: string): PolicyDocument {
 }
 
 /** Resolves a region's chains into plain values for the dashboard and alarm builders. */
-function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<MonitoredRegion> {
+function monitored(season: OperationsSeason, r: RegionChains): pulumi.Output<MonitoredRegion> {
     const channels = season.channels.map((ch) => {
         const o = r.channels[ch.id]!;
         return pulumi.all([o.mediaLiveChannelId, o.mediaLiveChannelArn, pulumi.all(o.flowArns)]).apply(([id, arn, flows]) => ({
@@ -75,9 +81,12 @@ function monitored(season: SeasonConfig, r: RegionChains): pulumi.Output<Monitor
 }
 
 /**
- * Season operations: per region an alarm topic, a dashboard, alarms, EventBridge rules and the
- * Scheduler schedules that start and stop channels and flows around each event; globally the
- * CloudFront dashboard and alarms (with CloudFront's additional metrics switched on).
+ * Season operations: per region an alarm topic, a dashboard, alarms, EventBridge rules, the season
+ * runner with each channel's overtime hold and the Scheduler schedules that run it around each
+ * event, and the channels' input-switch schedules; globally the CloudFront dashboard and alarms
+ * (additional metrics on every shard's distribution), the QoE consumer with its alarms, and the
+ * hold operators' policy. Providers come in the args (each child names its region's); children keep
+ * the logical names they were first deployed with, not prefixed with `name` (ADR 032).
  */
 export class SeasonOperations extends pulumi.ComponentResource {
     readonly topicArns: Record<string, pulumi.Output<string>> = {};
@@ -97,13 +106,13 @@ export class SeasonOperations extends pulumi.ComponentResource {
     /** The QoE consumer and how its event source mapping was sized. */
     qoe?: { functionName: pulumi.Output<string>; sizing: ConsumerSizing; alarms: string[]; panels: string[] };
 
-    constructor(name: string, args: SeasonOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: SeasonOperationsArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("onair:operations:SeasonOperations", name, {}, opts);
         const { season } = args;
         const topics: Record<string, aws.sns.Topic> = {};
-        const topicFor = (region: string, p: RegionProviders) => {
+        const topicFor = (region: string, provider: pulumi.ProviderResource) => {
             if (topics[region]) return topics[region]!;
-            const o = { parent: this, provider: p.aws };
+            const o = { parent: this, provider };
             const account = aws.getCallerIdentityOutput({}, o).accountId;
             const topic = new aws.sns.Topic(`${regionShort(region)}-alarms`, { name: alarmTopicName(season.name), displayName: `OnAir ${season.name} alarms (${region})` }, o);
             new aws.sns.TopicPolicy(`${regionShort(region)}-alarms`, { arn: topic.arn, policy: pulumi.jsonStringify(pulumi.all([topic.arn, account]).apply(([t, a]) => topicPolicy(t, a))) }, o);
@@ -114,8 +123,9 @@ export class SeasonOperations extends pulumi.ComponentResource {
         };
         const monitoredRegions: pulumi.Output<MonitoredRegion>[] = [];
         for (const r of args.regions) {
-            const p = args.providers[r.region]!;
-            const o = { parent: this, provider: p.aws };
+            const p = args.awsProviders[r.region];
+            if (!p) throw new Error(`SeasonOperations: no aws provider for ${r.region}`);
+            const o = { parent: this, provider: p };
             const short = regionShort(r.region);
             const topic = topicFor(r.region, p);
             const m = monitored(season, r);
@@ -161,12 +171,12 @@ export class SeasonOperations extends pulumi.ComponentResource {
         }
 
         // Global: CloudFront's additional metrics (origin latency, cache hit rate), dashboard and alarms.
-        const g = { parent: this, provider: args.global.aws };
+        const g = { parent: this, provider: args.globalProvider };
         new aws.cloudfront.MonitoringSubscription("cloudfront-additional-metrics", {
             distributionId: args.distributionId,
             monitoringSubscription: { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: "Enabled" } },
         }, g);
-        const globalTopic = topicFor("us-east-1", args.global);
+        const globalTopic = topicFor("us-east-1", args.globalProvider);
         const dashboard = new aws.cloudwatch.Dashboard("global-dashboard", {
             dashboardName: `onair-${season.name}-global`,
             dashboardBody: pulumi.all([pulumi.output(args.distributionId), pulumi.all(monitoredRegions)]).apply(([d, rs]) => JSON.stringify(globalDashboard(season.name, d, rs))),
@@ -183,7 +193,9 @@ export class SeasonOperations extends pulumi.ComponentResource {
             }
         }
         if (args.realtimeLogStream) {
-            const consumer = createQoeConsumer(season, "us-east-1", args.realtimeLogStream, g);
+            // Channel group names are the same in every region: the first region's chains name them.
+            const groups = Object.fromEntries(Object.entries(args.regions[0]?.channels ?? {}).map(([id, c]) => [id, c.channelGroupName]));
+            const consumer = createQoeConsumer(season, groups, "us-east-1", args.realtimeLogStream, g);
             const specs = qoeAlarms(season.name, season.channels, season.qoe.alarms);
             for (const spec of specs) metricAlarm(this, spec, "us-east-1", globalTopic, g);
             const panels = qoeGraphs(season.name, season.channels, season.regions.map((r) => r.region))[0]?.graphs.map((x) => x.title.replace(/^[^:]+: /, "")) ?? [];
@@ -228,11 +240,11 @@ export class SeasonOperations extends pulumi.ComponentResource {
      * Starting and stopping around each window: one Step Functions runner per region orders flows
      * and channel, and two EventBridge Scheduler one-time schedules per event (start, stop) run it.
      */
-    private scheduleRegion(args: SeasonOperationsArgs, r: RegionChains, p: RegionProviders, topic: aws.sns.Topic): void {
+    private scheduleRegion(args: SeasonOperationsArgs, r: RegionChains, provider: pulumi.ProviderResource, topic: aws.sns.Topic): void {
         const { season } = args;
         const actions = scheduledActions(season, args.nowMs);
         if (actions.length === 0) return;
-        const o = { parent: this, provider: p.aws };
+        const o = { parent: this, provider };
         const short = regionShort(r.region);
         const account = aws.getCallerIdentityOutput({}, o).accountId;
         const chains = season.channels.map((ch) => r.channels[ch.id]!);

@@ -58,7 +58,8 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
     let unchanged = 0;
     for (const r of plan.resources) {
         if (!r.custom) continue;
-        const before = state.resources.get(r.urn);
+        // A moved resource (ADR 032) is its deployed self under the URN an alias names.
+        const before = state.resources.get(r.urn) ?? r.opts.aliases.map((a) => state.resources.get(a)).find((d) => d !== undefined);
         const base = { urn: r.urn, type: r.type, name: r.name, ...(r.region ? { region: r.region } : {}), after: r };
         if (!before || before.type !== r.type) {
             fresh.add(r.urn);
@@ -75,7 +76,7 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
         const blocked = (c.op === "replace" || c.op === "may-replace") && before.protect;
         changes.push({ ...base, op: c.op, properties: c.properties, replaceReasons: c.replaceReasons, rule: c.rule, ...(blocked ? { protected: true } : {}), before });
     }
-    const planned = new Set(plan.resources.map((r) => r.urn));
+    const planned = new Set(plan.resources.flatMap((r) => [r.urn, ...r.opts.aliases]));
     for (const d of [...state.resources.values()].sort((a, b) => compareText(a.urn, b.urn))) {
         if (!d.custom || planned.has(d.urn) || d.type === "pulumi:pulumi:Stack") continue;
         changes.push({ urn: d.urn, type: d.type, name: d.urn.slice(d.urn.lastIndexOf("::") + 2), op: "delete", properties: [], replaceReasons: [], rule: "no longer in the program", ...(d.protect ? { protected: true } : {}), before: d });

@@ -9,7 +9,7 @@ import { byUrn, ofType, one } from "../components/planQueries";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, secretLookup, setPath, TEST_SECRETS } from "../helpers/season";
 import * as jose from "jose";
-import { originKey, originToken } from "../../components/ads/adInsertion";
+import { originKey, originToken } from "../../components/ads/adOrigins";
 import { validateSeason } from "../../components/config/season";
 import { behaviorFor } from "../../tools/cloudfrontPaths";
 import { loadViewerHandler, memoryKvs, viewerEvent } from "../../tools/edgeRuntime";

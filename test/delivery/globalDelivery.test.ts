@@ -251,7 +251,8 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.match(String((plan.outputs as any).realtimeLogCapacity.explanation), /250000 viewers x 2\.00 requests\/s x 25% sampled = 125000 records\/s/);
     });
 
-    it("vends URLs from a Lambda in the primary region behind an IAM-authenticated Function URL", () => {
+    // The hook is its own component since ADR 032 (test/delivery/urlVending.test.ts); here, what it takes from delivery.
+    it("the season's URL vending hook: a Lambda in the primary region behind an IAM-authenticated Function URL, on delivery's playback host", () => {
         const fn = one(plan, "aws:lambda/function:Function", "url-vending");
         assert.strictEqual(fn.region, "us-east-1");
         const env = (fn.inputs["environment"] as any).variables;

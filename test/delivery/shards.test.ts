@@ -144,6 +144,16 @@ describe("Shards: large seasons spread over distributions and channel groups (AD
             assert.deepStrictEqual(shards.map((s) => [s.shard, s.channelGroup, s.channels.length]), [[1, "bench-12", 10], [2, "bench-12_s2", 2]]);
         });
 
+        it("tells the QoE consumer each shard-2 channel's channel group, taken from the chains (ADR 032), so its requests are attributed", () => {
+            const consumer = of("aws:lambda/function:Function").find((f) => f.name === "qoe-consumer")!;
+            const channels = JSON.parse((consumer.inputs["environment"] as any).variables.CHANNELS);
+            assert.deepStrictEqual([channels["ch11-uhd"], channels["ch12-hd"], channels["ch01-uhd"]], [
+                { segmentSeconds: 2, channelGroup: "bench-12_s2" },
+                { segmentSeconds: 2, channelGroup: "bench-12_s2" },
+                { segmentSeconds: 2 },
+            ]);
+        });
+
         it("passes every stack rule with two distributions (origin groups cross-region, multi-region, explicit providers)", async () => {
             const verdict = await evaluatePacks(plan, packRunsForStack("prod"));
             assert.deepStrictEqual(verdict.violations.map((v) => `${v.policy}: ${v.message}`), []);

@@ -14,6 +14,7 @@ import { streamCapacityArgs } from "../../components/observability/realtimeLogs"
 import { RealtimeStreamMode } from "../../components/config/types";
 import { REPO_ROOT } from "../../contracts/repoRoot";
 import { PlanCapture } from "../../contracts/capturedPlan";
+import { shardOfChannel } from "../../components/delivery/shards";
 import { planSeason } from "../helpers/plan";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";
@@ -144,7 +145,7 @@ describe("QoE consumer: per-minute figures from real-time log records", () => {
 
     it("the record layout it parses is the stack's: the environment carries the configured fields in delivery order", () => {
         const season = validateSeason(baselineSeason(), secretLookup());
-        const env = consumerEnvironment(season);
+        const env = consumerEnvironment(season, Object.fromEntries(season.channels.map((c) => [c.id, shardOfChannel(season, c.id).channelGroup])));
         assert.deepStrictEqual(JSON.parse(env["FIELDS"]!), REALTIME_LOG_FIELDS.map((f) => f.field));
         assert.deepStrictEqual(JSON.parse(env["CHANNELS"]!), { "main-uhd": { segmentSeconds: 2 }, "second-hd": { segmentSeconds: 2 } });
         assert.strictEqual(env["PRIMARY_REGION"], "us-east-1");

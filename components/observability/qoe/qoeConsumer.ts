@@ -4,7 +4,6 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { kinesisStreamArn } from "../../arns";
 import { SeasonConfig } from "../../config/types";
-import { shardOfChannel } from "../../delivery/shards";
 import { PolicyDocument, serviceRole } from "../../media/iam";
 import { REPO_ROOT } from "../../../contracts/repoRoot";
 import { REALTIME_LOG_FIELDS } from "../logFields";
@@ -38,14 +37,20 @@ export function consumerCodeFiles(): Record<string, string> {
     return files;
 }
 
-/** The consumer's environment: the field order it parses by and what it attributes requests to. */
-export function consumerEnvironment(season: SeasonConfig): Record<string, string> {
+/** The sections of the season the consumer reads. */
+export type QoeSeason = Pick<SeasonConfig, "name" | "regions" | "channels" | "observability">;
+
+/**
+ * The consumer's environment: the field order it parses by and what it attributes requests to.
+ * `channelGroups`: each channel's MediaPackage channel group (its shard's, docs/adr/026).
+ */
+export function consumerEnvironment(season: QoeSeason, channelGroups: Record<string, string>): Record<string, string> {
     return {
         SEASON: season.name,
         PRIMARY_REGION: season.regions.find((r) => r.role === "primary")!.region,
         FIELDS: JSON.stringify(REALTIME_LOG_FIELDS.map((f) => f.field)),
         CHANNELS: JSON.stringify(Object.fromEntries(season.channels.map((c) => {
-            const group = shardOfChannel(season, c.id).channelGroup;
+            const group = channelGroups[c.id] ?? season.name;
             return [c.id, { segmentSeconds: c.segment.lengthSeconds, ...(group !== season.name ? { channelGroup: group } : {}) }];
         }))),
         SAMPLING_RATE: String(season.observability.realtimeLogs.samplingRate),
@@ -78,7 +83,7 @@ export interface QoeConsumer {
  * records are skipped: a figure more than five minutes late is no longer real time, and a shard
  * must never fall behind the game.
  */
-export function createQoeConsumer(season: SeasonConfig, region: string, stream: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing }, opts: pulumi.CustomResourceOptions): QoeConsumer {
+export function createQoeConsumer(season: QoeSeason, channelGroups: Record<string, string>, region: string, stream: { arn: pulumi.Input<string>; name: string; sizing: StreamSizing }, opts: pulumi.CustomResourceOptions): QoeConsumer {
     const functionName = `onair-${season.name}-qoe`;
     const streamArn = stream.arn;
     const sizing = consumerSizing(stream.sizing);
@@ -104,7 +109,7 @@ export function createQoeConsumer(season: SeasonConfig, region: string, stream: 
         memorySize: 512,
         timeout: 60,
         code: new pulumi.asset.AssetArchive(code),
-        environment: { variables: consumerEnvironment(season) },
+        environment: { variables: consumerEnvironment(season, channelGroups) },
     }, { ...opts, dependsOn: [logs] });
     new aws.lambda.EventSourceMapping("qoe-consumer", {
         eventSourceArn: streamArn,
