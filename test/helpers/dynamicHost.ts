@@ -7,7 +7,7 @@ import { ROOT } from "./plan";
  * starts it, driven over gRPC with the generated stubs shipped in @pulumi/pulumi. The provider it
  * runs is the serialized text the program registers as the `__provider` input.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC stubs and protobuf modules ship without typings */
+/* eslint-disable @typescript-eslint/no-require-imports -- the SDK's generated gRPC stubs and protobuf modules have no typings, and @grpc/grpc-js is the SDK's copy, not our dependency */
 const grpc = require("@grpc/grpc-js");
 const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const proto = require("@pulumi/pulumi/proto/provider_pb");
