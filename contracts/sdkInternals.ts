@@ -26,7 +26,7 @@ const registry: SdkInternal<unknown>[] = [];
 
 function internal<T>(module: string, path: string[], kind: Kind, why: string): SdkInternal<T> {
     const owner = () => {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- module paths are data (the registry of SDK internals); loaded when first read
         let o = require(module.startsWith("google-protobuf") ? module : `${SDK}/${module}`) as Record<string, unknown>;
         for (const key of path.slice(0, -1)) o = o[key] as Record<string, unknown>;
         return o;
@@ -43,7 +43,7 @@ export function sdkInternals(): readonly SdkInternal<unknown>[] {
 
 /** The installed @pulumi/pulumi version (the planner is checked against the pinned one). */
 export function sdkVersion(): string {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed package.json, resolved at run time
     return (require(`${SDK}/package.json`) as { version: string }).version;
 }
 

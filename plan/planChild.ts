@@ -69,7 +69,7 @@ function run(send: (m: ChildMessage) => void, data: ChildData): void {
         return exit(code as number);
     }) as typeof process.exit;
     // This process's own handles (the IPC channel, stdout and stderr) are not the program's.
-    void process.stdout, void process.stderr;
+    void [process.stdout, process.stderr];
     const own = process.getActiveResourcesInfo();
     process.on("message", (m: SupervisorMessage) => {
         if (m.t === "ping") send({ t: "pong", job, lines: describePending(state), handles: withoutOwn(process.getActiveResourcesInfo(), own) });
@@ -111,7 +111,8 @@ function run(send: (m: ChildMessage) => void, data: ChildData): void {
         if (rejections.length > before) throw new ProgramError(rejections[before]);
     };
 
-    (async () => {
+    // planStack turns a program's failure into its result; anything else reaches the handlers above.
+    void (async () => {
         for (let i = data.start; i < data.jobs.length; i++) {
             job = i;
             state = newPendingState();

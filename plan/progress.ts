@@ -140,7 +140,7 @@ export function observeOutputs(exports: Record<string, unknown>, keys: string[],
 async function settled(v: unknown, seen: Set<unknown>): Promise<void> {
     if (v === null || typeof v !== "object" || seen.has(v)) return;
     seen.add(v);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the supervisor imports this module and must not load the SDK; only the plan process walks outputs
     const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
     if (v instanceof Promise) return settled(await v, seen);
     if (pulumi.Output.isInstance(v)) return settled(await (v as unknown as { promise(): Promise<unknown> }).promise(), seen);

@@ -164,13 +164,14 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on("unhandledRejection", onRejection);
 
-    let outputs: Record<string, unknown> = {};
+    let outputs: Record<string, unknown>;
     try {
         const programPath = path.resolve(opts.program);
         delete require.cache[require.resolve(programPath)];
         let exported: Record<string, unknown> = {};
         await pulumi.runtime.runInPulumiStack(async () => {
             observer?.({ e: "phase", phase: "loading" });
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is a path known only at run time, loaded synchronously as Pulumi's language host does
             let mod = require(programPath);
             if (typeof mod?.default === "function") {
                 observer?.({ e: "phase", phase: "default-export" });

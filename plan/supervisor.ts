@@ -93,7 +93,7 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
         // gets a limit of its own, so a short --timeout bounds the program, not a loaded machine.
         const arm = (ms = Math.max(opts.timeoutMs, SETUP_MS)) => {
             if (timer) clearTimeout(timer);
-            timer = setTimeout(onTimeout, ms);
+            timer = setTimeout(() => void onTimeout(), ms);
         };
         /** Ends the current job with a failure; the next process resumes after it. */
         const fail = (message: string) => {

@@ -31,7 +31,7 @@ if (protection.length > 0) throw new ConfigError(protection);
 const planned = automation.stacks.map((stack) => {
     const windows = stack.role === "production" ? onAirWindows(readSeasonFile(repoRoot, stack.name)) : [];
     const schedules = stackSchedules(stack, windows, automation, nowMs);
-    for (const note of schedules.notes) pulumi.log.warn(note);
+    for (const note of schedules.notes) void pulumi.log.warn(note);
     if (!schedules.destroyed) new ManagedMediaStack(stack, schedules, automation);
     return { stack, schedules };
 });

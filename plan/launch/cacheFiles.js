@@ -30,7 +30,7 @@ function writeAtomic(file, data) {
 function pruneOld(dir) {
     const now = Date.now();
     /** @type {string[]} */
-    let names = [];
+    let names;
     try {
         names = fs.readdirSync(dir);
     } catch {

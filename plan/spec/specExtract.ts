@@ -155,7 +155,7 @@ export async function openSpecSource(): Promise<{ source: SpecSource; version: s
         const cached = extractSource(dir);
         if (cached) return { source: cached, version };
     }
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CloudFormation spec database is loaded only when the extract cache misses (ADR 028)
     const db = await (require(PACKAGE) as { loadAwsServiceSpec(): Promise<SpecDb> }).loadAwsServiceSpec();
     if (root !== "off") {
         try {

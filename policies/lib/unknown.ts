@@ -8,7 +8,7 @@
 
 // The SDK's own error class and proxy (internal to @pulumi/policy, so not in its typings). The
 // pack and the harness load the same module, so `instanceof` holds in both.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- @pulumi/policy/proxy has no typings to import; the shape is declared here
 const proxy = require("@pulumi/policy/proxy") as {
     UnknownValueError: new (sentinel: unknown, path: string[]) => Error;
     unknownCheckingProxy<T extends object>(o: T): T;

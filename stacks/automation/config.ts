@@ -53,7 +53,7 @@ export const AUTOMATION_KEY = "automation";
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9_.-]{1,100}$/;
-const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
 
 /**

@@ -32,7 +32,7 @@ async function cli(node: string[], args: string[], env: Record<string, string> =
     } catch (e) {
         const err = e as { code: number; stdout: string; stderr: string };
         if (err.code === 1) return { code: 1, out: err.stdout, json: fs.readFileSync(file, "utf8") };
-        throw new Error(`${[...node, ...args].join(" ")} exited ${err.code}: ${err.stderr}`);
+        throw new Error(`${[...node, ...args].join(" ")} exited ${err.code}: ${err.stderr}`, { cause: e });
     }
 }
 

@@ -6,8 +6,7 @@ import * as path from "path";
 import { registeredProviders } from "../helpers/dynamicHost";
 import { ROOT } from "../helpers/plan";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const cache = require("../../plan/launch/transpileCache") as { handles(f: string): boolean; transpile(code: string, file: string): string; cacheDir(): string };
+import * as cache from "../../plan/launch/transpileCache";
 const REGISTER = path.join(ROOT, "plan/launch/register.js");
 
 /** Runs `node -r plan/launch/register.js file` with its caches in `dir`; returns stdout. */
@@ -36,7 +35,7 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
 
     it("transpiles every TypeScript and JavaScript file of the repository to ts-node's text, from the cache as when made", function () {
         // ts-node in transpile-only mode with tsconfig.json is what Pulumi's language host runs for `pulumi up`.
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node is loaded only by this test, as the language host loads it
         const tsNode = (require("ts-node") as typeof import("ts-node")).create({ transpileOnly: true, project: path.join(ROOT, "tsconfig.json") });
         const files = execFileSync("git", ["ls-files", "*.ts", "*.js"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean).map((f) => path.join(ROOT, f));
         assert.ok(files.length > 150);

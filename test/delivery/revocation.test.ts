@@ -3,7 +3,7 @@ import * as jose from "jose";
 import { loadViewerHandler, memoryKvs, viewerEvent } from "../../tools/edgeRuntime";
 
 // The hook is plain CommonJS (shipped to Lambda without a build step).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- not type-checked: it requires SDK clients the Lambda runtime provides, not in package.json
 const { apply } = require("../../components/delivery/revocation/index") as {
     apply(input: unknown, deps: { store: { put(k: string, v: string): Promise<void>; remove(k: string): Promise<boolean> }; now: () => number }): Promise<{ statusCode: number; body: Record<string, unknown> }>;
 };

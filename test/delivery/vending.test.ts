@@ -2,11 +2,9 @@ import * as assert from "assert";
 import * as jose from "jose";
 import { loadViewerHandler, memoryKvs, viewerEvent } from "../../tools/edgeRuntime";
 
-// The Lambda's modules are plain CommonJS (shipped without a build step).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { clientRoutingLabel } = require("../../components/delivery/vending/clientRouting") as { clientRoutingLabel(ip: string, cg?: bigint): string };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { vend } = require("../../components/delivery/vending/index") as { vend(input: unknown, deps: unknown): Promise<{ statusCode: number; body: string }> };
+// The Lambda's modules are plain CommonJS (shipped without a build step), typed by their JSDoc.
+import { clientRoutingLabel } from "../../components/delivery/vending/clientRouting";
+import { vend } from "../../components/delivery/vending/index";
 
 /** Reference decoder: the label back into its fields, written independently of the encoder. */
 function decodeLabel(label: string): { version: number; ipv6: boolean; subnet: bigint; mask: number; contentGroup: bigint } {

@@ -7,15 +7,16 @@ import { ROOT } from "./plan";
  * starts it, driven over gRPC with the generated stubs shipped in @pulumi/pulumi. The provider it
  * runs is the serialized text the program registers as the `__provider` input.
  */
-/* eslint-disable @typescript-eslint/no-var-requires */
+/* eslint-disable @typescript-eslint/no-require-imports -- the SDK's generated gRPC stubs and protobuf modules have no typings, and @grpc/grpc-js is the SDK's copy, not our dependency */
 const grpc = require("@grpc/grpc-js");
 const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const proto = require("@pulumi/pulumi/proto/provider_pb");
 const statusProto = require("@pulumi/pulumi/proto/status_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-/* eslint-enable @typescript-eslint/no-var-requires */
+/* eslint-enable @typescript-eslint/no-require-imports -- typed imports again from here */
 
 /** The engine's placeholder for values unknown at preview (rpc.unknownValue in @pulumi/pulumi). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an SDK internal, not in its typings' public surface
 export const UNKNOWN = (require("@pulumi/pulumi/runtime/rpc") as { unknownValue: string }).unknownValue;
 
 export type Props = Record<string, any>;

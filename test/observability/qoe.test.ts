@@ -16,12 +16,11 @@ import { REPO_ROOT } from "../../contracts/repoRoot";
 import { PlanCapture } from "../../contracts/capturedPlan";
 import { shardOfChannel } from "../../components/delivery/shards";
 import { planSeason } from "../helpers/plan";
+import { esmImport } from "../../tools/esmImport";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
 import { inlinePolicy, ofType, one } from "../components/planQueries";
 import { EAST, finaleMinute, kinesisEvent, MINUTE, tsv, WEST } from "./qoeSamples";
 
-// The handler is an ES module (as Lambda runs it); a Function-made import() is not rewritten to require().
-const importEsm = new Function("u", "return import(u)") as (u: string) => Promise<any>;
 const HANDLER = path.join(REPO_ROOT, "components", "observability", "qoe", "handler");
 const ENV = {
     SEASON: "rsn-2026-27",
@@ -35,7 +34,7 @@ const ENV = {
 type Emf = Record<string, any>;
 
 async function run(lines: string[], env: Record<string, string> = ENV): Promise<{ docs: Emf[]; result: any }> {
-    const { handler } = await importEsm(pathToFileURL(path.join(HANDLER, "index.mjs")).href);
+    const { handler } = await esmImport<any>(pathToFileURL(path.join(HANDLER, "index.mjs")).href);
     const docs: Emf[] = [];
     const result = await handler(kinesisEvent(lines), { env, log: (l: string) => docs.push(JSON.parse(l)) });
     return { docs, result };

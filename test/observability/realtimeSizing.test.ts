@@ -2,9 +2,8 @@ import * as assert from "assert";
 import { REALTIME_LOG_FIELDS } from "../../components/observability/logFields";
 import { CAPACITY_HEADROOM, estimatedRecordBytes, FIELD_BYTES, KINESIS, largestSamplingRate, sizeRealtimeStream } from "../../components/observability/realtimeSizing";
 import { streamCapacityArgs } from "../../components/observability/realtimeLogs";
+import { mintToken } from "../../components/delivery/vending/token";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { mintToken } = require("../../components/delivery/vending/token") as typeof import("../../components/delivery/vending/token");
 
 /** One real-time log line of a segment request, as CloudFront writes it: tab-separated, in field order. */
 function sampleLine(): string {

@@ -8,7 +8,7 @@ import { databaseSource, extractSource, openSpecSource, SpecDb, specKey, writeEx
 import { FIXTURES } from "../helpers/cli";
 import { ROOT } from "../helpers/plan";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the spec database is loaded only by the tests that read it (seconds to load)
 const loadDb = () => (require("@aws-cdk/aws-service-spec") as { loadAwsServiceSpec(): Promise<SpecDb> }).loadAwsServiceSpec();
 
 function refs(t: CfnPropertyType, out: string[]): string[] {

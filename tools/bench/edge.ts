@@ -1,7 +1,6 @@
+import { mintToken } from "../../components/delivery/vending/token";
 import { functionSource, FUNCTION_SIZE_LIMIT, loadViewerHandler, memoryKvs, viewerEvent } from "../edgeRuntime";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { mintToken } = require("../../components/delivery/vending/token") as typeof import("../../components/delivery/vending/token");
 
 export interface EdgeRun {
     requests: number;

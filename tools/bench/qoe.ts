@@ -12,8 +12,8 @@ import { realtimeStreamSizing } from "../../components/observability/realtimeLog
 import { REPO_ROOT } from "../../contracts/repoRoot";
 import { readSeasonFile } from "../../components/config/seasonFile";
 import { median } from "./stats";
+import { esmImport } from "../esmImport";
 
-const importEsm = new Function("u", "return import(u)") as (u: string) => Promise<any>;
 const RUNS = Number(process.argv[2] ?? 7);
 
 // Fields a real line carries whether or not the consumer reads them (a ~330-character path token, a
@@ -36,8 +36,13 @@ function record(i: number): string {
     return REALTIME_LOG_FIELDS.map((f) => v[f.field] ?? "-").join("\t");
 }
 
+/** The handler module's entry point, as the benchmark calls it. */
+interface QoeHandlerModule {
+    handler(event: unknown, deps: { env: Record<string, string>; log: (line: string) => unknown }): Promise<unknown>;
+}
+
 async function main(): Promise<void> {
-    const { handler } = await importEsm(pathToFileURL(path.join(REPO_ROOT, "components/observability/qoe/handler/index.mjs")).href);
+    const { handler } = await esmImport<QoeHandlerModule>(pathToFileURL(path.join(REPO_ROOT, "components/observability/qoe/handler/index.mjs")).href);
     const env = {
         SEASON: "bench", PRIMARY_REGION: "us-east-1", FIELDS: JSON.stringify(REALTIME_LOG_FIELDS.map((f) => f.field)),
         CHANNELS: JSON.stringify({ a: { segmentSeconds: 2 }, b: { segmentSeconds: 2 } }), SAMPLING_RATE: "100", NAMESPACE: QOE_NAMESPACE,

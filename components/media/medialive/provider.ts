@@ -20,7 +20,7 @@ async function plainErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
         return await run();
     } catch (e) {
         if (e instanceof Error && (e.constructor === Error || (e as { id?: string }).id)) throw e;
-        throw new Error(`${what}: ${awsErrorText(e)}`);
+        throw new Error(`${what}: ${awsErrorText(e)}`, { cause: e });
     }
 }
 

@@ -20,7 +20,7 @@ export const SCHEDULE_PAGE_SIZE = 100;
  * against its 5 s default): at the default the delays and rate floor are the SDK's own.
  */
 export function retryStrategy(timing: Timing): unknown {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the offline plan and the policy packs never load the SDK
     const retry = require("@smithy/core/retry") as typeof import("@smithy/core/retry");
     const scale = timing.pollMs / DEFAULT_TIMING.pollMs;
     let base = 100 * scale;
@@ -54,7 +54,7 @@ export function sdkApiFactory(): (region: string) => MediaLiveApi {
 }
 
 export function sdkApi(region: string, timing: Timing = providerTiming()): MediaLiveApi {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the offline plan and the policy packs never load the SDK
     const sdk = require("@aws-sdk/client-medialive") as typeof import("@aws-sdk/client-medialive");
     const client = new sdk.MediaLiveClient({ region, retryMode: "adaptive", maxAttempts: SDK_MAX_ATTEMPTS, retryStrategy: retryStrategy(timing) as never });
     return {

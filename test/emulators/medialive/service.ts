@@ -9,8 +9,11 @@ type Json = Record<string, any>;
  * (ConflictException 409, NotFoundException 404, TooManyRequestsException 429,
  * UnprocessableEntityException 422, BadRequestException 400, InternalServerErrorException 500).
  */
-export class ApiError {
-    constructor(readonly status: number, readonly shape: string, readonly message: string, readonly body: Json = {}) {}
+export class ApiError extends Error {
+    constructor(readonly status: number, readonly shape: string, message: string, readonly body: Json = {}) {
+        super(message);
+        this.name = shape;
+    }
 }
 
 const conflict = (m: string) => new ApiError(409, "ConflictException", m);

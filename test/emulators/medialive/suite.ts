@@ -29,7 +29,10 @@ export function emulatorSuite(region = "us-east-1"): EmulatorSuite {
         api = sdkApi(region, timing);
     });
     after(async () => {
-        for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        }
         await emu?.stop();
     });
     return { emu: () => emu!, api: () => api!, timing };
