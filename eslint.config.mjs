@@ -68,7 +68,14 @@ export default defineConfig(
         // Developer Guide, "JavaScript runtime 2.0 features for CloudFront Functions", Statements).
         files: ["components/delivery/edge/*.js"],
         languageOptions: { sourceType: "module", globals: { Buffer: "readonly", console: "readonly" } },
-        rules: { "no-unused-vars": ["error", { ...UNUSED, varsIgnorePattern: "^(_|handler$)", caughtErrors: "none" }] },
+        // Its bytes are what CloudFront runs (and the plan pins): `\/` inside character classes is
+        // left as written rather than re-deploying the function for a style rule, and the empty
+        // catches are the fail-open store reads signingKey() documents (get() then exists()).
+        rules: {
+            "no-unused-vars": ["error", { ...UNUSED, varsIgnorePattern: "^(_|handler$)", caughtErrors: "none" }],
+            "no-useless-escape": "off",
+            "no-empty": ["error", { allowEmptyCatch: true }],
+        },
     },
     prettier,
 );

@@ -5,11 +5,10 @@ import { ORIGIN_KID_PREFIX } from "../config/security";
 import { SeasonConfig } from "../config/types";
 import { TOKEN_PATH_PREFIX } from "../delivery/distributionConfig";
 import { channelViewerPrefix } from "../delivery/shards";
+import { mintToken } from "../delivery/vending/token";
 import { AdOriginRead } from "../delivery/waf";
 import { onAirWindows } from "../operations/onAirWindows";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { mintToken } = require("../delivery/vending/token") as typeof import("../delivery/vending/token");
 
 /*
  * MediaTailor reads each ad channel's origin manifests through CloudFront with a token of its own

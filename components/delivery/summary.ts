@@ -15,6 +15,18 @@ export interface DeliverySummary {
     urlVendingCallers: string[];
 }
 
+/** The parts of an origin and a rate rule the summary reads, as the plain data the plan holds. */
+interface PlainOrigin {
+    id?: unknown;
+    originShield?: { enabled?: unknown; originShieldRegion?: unknown };
+}
+interface PlainRate {
+    aggregateKeyType?: unknown;
+    customKeys?: Record<string, { name?: unknown } | undefined>[];
+    limit?: unknown;
+    evaluationWindowSec?: unknown;
+}
+
 function plain<T>(v: unknown): T {
     return v as T;
 }
@@ -26,8 +38,8 @@ export function deliverySummary(cfg: Cfg, rules: Rule[], urlVendingCallers: stri
         tokenCheck: Array.isArray(b["functionAssociations"]) && b["functionAssociations"].length > 0,
     }));
     const originShields: Record<string, string> = {};
-    for (const o of plain<Record<string, any>[]>(cfg.origins ?? [])) {
-        if (o["originShield"]?.enabled) originShields[String(o["id"])] = String(o["originShield"].originShieldRegion);
+    for (const o of plain<PlainOrigin[]>(cfg.origins ?? [])) {
+        if (o.originShield?.enabled) originShields[String(o.id)] = String(o.originShield.originShieldRegion);
     }
     const wafRules = rules.map((r) => ({ priority: Number(r.priority), name: String(r.name), does: describeRule(r) }));
     return { behaviors, originShields, wafRules, urlVendingCallers };
@@ -35,13 +47,13 @@ export function deliverySummary(cfg: Cfg, rules: Rule[], urlVendingCallers: stri
 
 function describeRule(r: Rule): string {
     const action = r.action ? Object.keys(plain<object>(r.action))[0] : "managed";
-    const rate = plain<Record<string, any>>(r.statement)["rateBasedStatement"];
+    const rate = plain<{ rateBasedStatement?: PlainRate }>(r.statement).rateBasedStatement;
     if (!rate) return String(action);
     const keys = rate.aggregateKeyType === "CUSTOM_KEYS"
-        ? (rate.customKeys as Record<string, any>[]).map((k) => {
+        ? (rate.customKeys ?? []).map((k) => {
             const [kind, v] = Object.entries(k)[0]!;
-            return v?.name ? `${kind} ${v.name}` : kind;
+            return v?.name ? `${kind} ${String(v.name)}` : kind;
         }).join(" + ")
         : String(rate.aggregateKeyType);
-    return `${action} over ${rate.limit} requests per ${rate.evaluationWindowSec} s per ${keys}`;
+    return `${action} over ${String(rate.limit)} requests per ${String(rate.evaluationWindowSec)} s per ${keys}`;
 }
