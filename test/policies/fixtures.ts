@@ -2,7 +2,7 @@ import { validateSeason } from "../../components/config/season";
 import { ChannelConfig } from "../../components/config/types";
 import { flowArgs } from "../../components/media/contribution/flows";
 import { channelRequest } from "../../components/media/encoding/channelRequest";
-import { FixtureResource } from "../../policies/harness/single";
+import { FixtureResource } from "../helpers/policyRunner";
 import { T } from "../../policies/lib/types";
 import { baselineSeason, secretLookup } from "../helpers/season";
 

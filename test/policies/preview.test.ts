@@ -4,18 +4,18 @@ import { configureQuotas } from "../../policies/broadcast/cloudfront/distributio
 import { enableSourceFailover } from "../../policies/broadcast/mediaconnect/flow/onair-mediaconnect-flow-enable-source-failover";
 import { enforceEpochLocking } from "../../policies/broadcast/medialive/channel/onair-medialive-channel-enforce-epoch-locking";
 import { missingHeadObject } from "../../policies/broadcast/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-missing-head-object";
-import { primaryOnlyErrors } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-primary-only-errors";
-import { identicalEncryption } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
-import { originGroupsSpanRegions } from "../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
+import { enforcePrimaryOnlyErrors } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-primary-only-errors";
+import { enforceIdenticalEncryption } from "../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
+import { enforceCrossRegion } from "../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
 import { broadcastPack } from "../../policies/broadcast/pack";
-import { FixtureResource, fixtureUrn, runPolicy } from "../../policies/harness/single";
+import { FixtureResource, fixtureUrn, runPolicy } from "../helpers/policyRunner";
 import { T } from "../../policies/lib/types";
 import { enableLogging } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enable-logging";
 import { enforceProtectedCustomOrigins } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enforce-protected-custom-origins";
 import { missingOriginAccessControl } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
 import { missingWaf } from "../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-waf";
 import { enforceSrtEncryption } from "../../policies/security/mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
-import { disallowPublicEndpointPolicy } from "../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
+import { disallowPublicAccess } from "../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 import { securityPack } from "../../policies/security/pack";
 import { enforcePremiumDrm } from "../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
 import { UnknownValue } from "../../plan/resources";
@@ -128,8 +128,8 @@ describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
             },
             propertyDependencies: { policy: [fixtureUrn(d)] },
         };
-        assert.deepStrictEqual(await runPolicy(disallowPublicEndpointPolicy, [d, policy], {}, preview).then((r) => [r.violations, r.undecided]), [[], []]);
-        assert.strictEqual((await runPolicy(disallowPublicEndpointPolicy, [d, { ...policy, propertyDependencies: {} }], {}, preview)).undecided.length, 1);
+        assert.deepStrictEqual(await runPolicy(disallowPublicAccess, [d, policy], {}, preview).then((r) => [r.violations, r.undecided]), [[], []]);
+        assert.strictEqual((await runPolicy(disallowPublicAccess, [d, { ...policy, propertyDependencies: {} }], {}, preview)).undecided.length, 1);
         // HEAD allowed: right wherever the endpoint sits, so decided without the origins' domains.
         assert.deepStrictEqual((await runPolicy(missingHeadObject, [d, policy], {}, preview)).undecided, []);
         (policy.props.policy as any).Statement[0].Action = ["mediapackagev2:GetObject"];
@@ -151,7 +151,7 @@ describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
         // propertyDependencies list every channel group for all of them, not one per origin.
         const groups = ["us-east-1", "us-west-2"].map((region) => ({ type: T.mediaPackageChannelGroup, name: `group-${region}`, props: { region, channelGroupName: "test-season", egressDomain: U } }));
         const endpoint: FixtureResource = { type: T.mediaPackageOriginEndpoint, name: "ep", props: { region: "us-east-1", channelGroupName: "test-season", channelName: "c", originEndpointName: "cmaf", forceEndpointErrorConfiguration: { endpointErrorConditions: ["STALE_MANIFEST"] } } };
-        for (const policy of [originGroupsSpanRegions, primaryOnlyErrors]) {
+        for (const policy of [enforceCrossRegion, enforcePrimaryOnlyErrors]) {
             const r = await runPolicy(policy, [previewDistribution(), ...groups, endpoint], {}, preview);
             assert.deepStrictEqual(r.violations, [], policy.name);
             assert.match(r.undecided[0] ?? "", /domainName can't be known during preview/, policy.name);
@@ -160,10 +160,10 @@ describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
 
     it("the DRM rules judge a premium channel's endpoints whose key-provider role ARN is unknown (the role is regional, not compared)", async () => {
         const both = [...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U)];
-        for (const policy of [identicalEncryption, enforcePremiumDrm]) {
+        for (const policy of [enforceIdenticalEncryption, enforcePremiumDrm]) {
             assert.deepStrictEqual(await runPolicy(policy, both, {}, preview).then((r) => [r.violations, r.undecided]), [[], []], policy.name);
         }
-        const rotated = await runPolicy(identicalEncryption, [...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U, 600)], {}, preview);
+        const rotated = await runPolicy(enforceIdenticalEncryption, [...premiumDrm("us-east-1", U), ...premiumDrm("us-west-2", U, 600)], {}, preview);
         assert.deepStrictEqual([rotated.violations.length, rotated.undecided], [1, []]);
         assert.match(rotated.violations[0]!, /in us-west-2 encrypts differently from us-east-1 \(key rotation interval 600 vs 300\)/);
         const clear: FixtureResource = { type: T.mediaPackageOriginEndpoint, name: "clip", props: { region: "us-east-1", channelGroupName: "ppv", channelName: "fight", originEndpointName: "clip", containerType: "CMAF", segment: { segmentDurationSeconds: 2 } } };

@@ -8,7 +8,7 @@ import { isUnknown, Undecided, Unknown } from "../../lib/unknown";
  * partial problem into a blackout.
  * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/endpoints-settings.html
  */
-export const primaryOnlyErrors = stackPolicy(
+export const enforcePrimaryOnlyErrors = stackPolicy(
     {
         name: "onair-stack-endpoints-enforce-primary-only-errors",
         description: "Forced endpoint errors (404 on stale or incomplete manifest, slate input, missing DRM key) must be configured on the primary region's endpoints only.",

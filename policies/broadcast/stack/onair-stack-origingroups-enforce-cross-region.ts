@@ -9,7 +9,7 @@ import { isUnknown, Undecided } from "../../lib/unknown";
  * MediaPackage) survives no regional failure.
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html
  */
-export const originGroupsSpanRegions = stackPolicy(
+export const enforceCrossRegion = stackPolicy(
     {
         name: "onair-stack-origingroups-enforce-cross-region",
         description: "Every media-quality-based origin group must span MediaPackage v2 endpoints of two different regions.",

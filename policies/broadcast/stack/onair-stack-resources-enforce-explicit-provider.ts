@@ -9,7 +9,7 @@ const DYNAMIC_WITH_REGION = /^pulumi-nodejs:dynamic\//;
  * deploying shell is set to, silently splitting a chain across regions.
  * @see https://www.pulumi.com/docs/iac/concepts/resources/providers/#disabling-default-providers
  */
-export const explicitProvider = stackPolicy(
+export const enforceExplicitProvider = stackPolicy(
     {
         name: "onair-stack-resources-enforce-explicit-provider",
         description: "Every AWS resource (aws and aws-native) must use an explicit provider with a region; dynamic resources must name their region.",

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { configureMediaOriginGroups } from "../../../policies/broadcast/cloudfront/distribution/onair-cloudfront-distribution-configure-media-origin-groups";
 import { configureQuotas } from "../../../policies/broadcast/cloudfront/distribution/onair-cloudfront-distribution-configure-quotas";
 import { enforceMqcsSwitching } from "../../../policies/broadcast/mediapackagev2/channel/onair-mediapackagev2-channel-enforce-mqcs-switching";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { packagingChannelArgs } from "../../../components/media/packaging/mediapackage";
 import { channelConfig, classicDistribution, clone, nativeDistribution, unrelated } from "../fixtures";

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { identicalEncryption } from "../../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
+import { enforceIdenticalEncryption } from "../../../policies/broadcast/stack/onair-stack-endpoints-enforce-identical-encryption";
 import { enforceMultiRegion } from "../../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region";
-import { runPolicyOnPlan } from "../../../policies/harness/single";
+import { runPolicyOnPlan } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { CapturedResource, PlanCapture } from "../../../plan/resources";
 import { prodPlan } from "../../helpers/plan";
@@ -27,14 +27,14 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
         const [east, west] = [enc(endpoint(p, "football-uhd", "us-east-1")), enc(endpoint(p, "football-uhd", "us-west-2"))];
         assert.notStrictEqual(east.spekeKeyProvider.url, west.spekeKeyProvider.url);
         assert.notStrictEqual(east.spekeKeyProvider.roleArn, west.spekeKeyProvider.roleArn);
-        assert.deepStrictEqual((await runPolicyOnPlan(identicalEncryption, p)).violations, []);
+        assert.deepStrictEqual((await runPolicyOnPlan(enforceIdenticalEncryption, p)).violations, []);
     });
 
     it("flags a region whose resource id differs, naming the field and both values", async () => {
         const p = await plan();
         const west = endpoint(p, "football-uhd", "us-west-2");
         enc(west).spekeKeyProvider.resourceId = "rsn-2026-27-football-uhd-west";
-        const r = await runPolicyOnPlan(identicalEncryption, p);
+        const r = await runPolicyOnPlan(enforceIdenticalEncryption, p);
         assert.deepStrictEqual(r.urns, [west.urn]);
         assert.strictEqual(r.violations[0], 'MediaPackage v2 endpoint rsn-2026-27/football-uhd/cmaf in us-west-2 encrypts differently from us-east-1 (resource id "rsn-2026-27-football-uhd-west" vs "rsn-2026-27-football-uhd"); players could not decrypt segments after a failover, so use one drm definition for every region.');
     });
@@ -53,7 +53,7 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
             const p = await plan();
             const west = endpoint(p, "football-uhd", "us-west-2");
             change(enc(west));
-            const r = await runPolicyOnPlan(identicalEncryption, p);
+            const r = await runPolicyOnPlan(enforceIdenticalEncryption, p);
             assert.deepStrictEqual(r.urns, [west.urn], what);
             assert.match(r.violations[0]!, says, what);
         }
@@ -62,7 +62,7 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
     it("compares DRM systems as a set: their order does not change the keys", async () => {
         const p = await plan();
         enc(endpoint(p, "football-uhd", "us-west-2")).spekeKeyProvider.drmSystems = ["FAIRPLAY", "WIDEVINE", "PLAYREADY"];
-        assert.deepStrictEqual((await runPolicyOnPlan(identicalEncryption, p)).violations, []);
+        assert.deepStrictEqual((await runPolicyOnPlan(enforceIdenticalEncryption, p)).violations, []);
     });
 
     it("flags an endpoint encrypted in one region and clear in the other, whichever region is clear", async () => {
@@ -70,7 +70,7 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
             const p = await plan();
             const clear = endpoint(p, "football-uhd", clearRegion);
             delete (clear.outputs["segment"] as any).encryption;
-            const r = await runPolicyOnPlan(identicalEncryption, p);
+            const r = await runPolicyOnPlan(enforceIdenticalEncryption, p);
             assert.strictEqual(r.violations.length, 1, clearRegion);
             const encrypted = clearRegion === "us-east-1" ? "us-west-2" : "us-east-1";
             assert.match(r.violations[0]!, new RegExp(`rsn-2026-27/football-uhd/cmaf is encrypted in ${encrypted} but not in ${clearRegion}`));
@@ -81,9 +81,9 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
         const p = await plan();
         // One region only: nothing to compare (onair-stack-channels-enforce-multi-region flags that).
         p.resources = p.resources.filter((r) => !(r.type === T.mediaPackageOriginEndpoint && r.region === "us-west-2" && r.name.includes("football-uhd")));
-        assert.deepStrictEqual((await runPolicyOnPlan(identicalEncryption, p)).violations, []);
+        assert.deepStrictEqual((await runPolicyOnPlan(enforceIdenticalEncryption, p)).violations, []);
         const empty: PlanCapture = { project: "onair", stack: "test", resources: [], outputs: {} };
-        assert.deepStrictEqual((await runPolicyOnPlan(identicalEncryption, empty)).violations, []);
+        assert.deepStrictEqual((await runPolicyOnPlan(enforceIdenticalEncryption, empty)).violations, []);
     });
 });
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { disallowPlainRtp } from "../../../policies/broadcast/mediaconnect/flow/onair-mediaconnect-flow-disallow-plain-rtp";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { mediaConnectFlow, unrelated } from "../fixtures";
 

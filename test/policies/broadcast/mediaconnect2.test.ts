@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { configureRistLatency } from "../../../policies/broadcast/mediaconnect/flow/onair-mediaconnect-flow-configure-rist-latency";
 import { configureSrtLatency } from "../../../policies/broadcast/mediaconnect/flow/onair-mediaconnect-flow-configure-srt-latency";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { enforceSrtEncryption } from "../../../policies/security/mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
 import { mediaConnectFlow, unrelated } from "../fixtures";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { enforceMultiRegion } from "../../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region";
-import { FixtureResource, fixtureUrn, runPolicy } from "../../../policies/harness/single";
+import { FixtureResource, fixtureUrn, runPolicy } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { UnknownValue } from "../../../plan/resources";
 import { classicChannel, clone } from "../fixtures";

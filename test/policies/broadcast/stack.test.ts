@@ -3,10 +3,10 @@ import { enableSourceFailover } from "../../../policies/broadcast/mediaconnect/f
 import { enforceEpochLocking } from "../../../policies/broadcast/medialive/channel/onair-medialive-channel-enforce-epoch-locking";
 import { missingHeadObject } from "../../../policies/broadcast/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-missing-head-object";
 import { enforceMultiRegion } from "../../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region";
-import { primaryOnlyErrors } from "../../../policies/broadcast/stack/onair-stack-endpoints-enforce-primary-only-errors";
-import { originGroupsSpanRegions } from "../../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
-import { explicitProvider } from "../../../policies/broadcast/stack/onair-stack-resources-enforce-explicit-provider";
-import { runPolicyOnPlan } from "../../../policies/harness/single";
+import { enforcePrimaryOnlyErrors } from "../../../policies/broadcast/stack/onair-stack-endpoints-enforce-primary-only-errors";
+import { enforceCrossRegion } from "../../../policies/broadcast/stack/onair-stack-origingroups-enforce-cross-region";
+import { enforceExplicitProvider } from "../../../policies/broadcast/stack/onair-stack-resources-enforce-explicit-provider";
+import { runPolicyOnPlan } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { CapturedResource, PlanCapture } from "../../../plan/resources";
 import { prodPlan } from "../../helpers/plan";
@@ -27,7 +27,7 @@ function distributionConfig(p: PlanCapture): any {
 }
 
 describe("broadcast pack: stack rules over the multi-region prod plan", function () {
-    const STACK_POLICIES = [enforceEpochLocking, enableSourceFailover, missingHeadObject, enforceMultiRegion, originGroupsSpanRegions, primaryOnlyErrors, explicitProvider];
+    const STACK_POLICIES = [enforceEpochLocking, enableSourceFailover, missingHeadObject, enforceMultiRegion, enforceCrossRegion, enforcePrimaryOnlyErrors, enforceExplicitProvider];
 
     it("the prod plan is a compliant baseline for every stack rule", async () => {
         const p = await plan();
@@ -128,13 +128,13 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const p = await plan();
             const cfg = distributionConfig(p);
             cfg.originGroups.items[0].members.items[1].originId = "mediapackage-us-east-1";
-            const r = await runPolicyOnPlan(originGroupsSpanRegions, p);
+            const r = await runPolicyOnPlan(enforceCrossRegion, p);
             assert.match(r.violations[0]!, /origin group "live-football-uhd" has both members in us-east-1/);
         });
         it("flags a member that is not a MediaPackage v2 origin", async () => {
             const p = await plan();
             distributionConfig(p).origins[1].domainName = "origin.example.com";
-            const r = await runPolicyOnPlan(originGroupsSpanRegions, p);
+            const r = await runPolicyOnPlan(enforceCrossRegion, p);
             assert.strictEqual(r.violations.length, 4);
             assert.match(r.violations[0]!, /member "mediapackage-us-west-2" \(origin.example.com\) is not a MediaPackage v2 origin/);
         });
@@ -144,9 +144,9 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             // A delivery stack over channel groups of a media stack: egress domains copied from it.
             cfg.origins[0].domainName = "abc123.egress.def456.mediapackagev2.us-east-1.amazonaws.com";
             cfg.origins[1].domainName = "ghi789.egress.jkl012.mediapackagev2.us-west-2.amazonaws.com";
-            assert.deepStrictEqual((await runPolicyOnPlan(originGroupsSpanRegions, p)).violations, []);
+            assert.deepStrictEqual((await runPolicyOnPlan(enforceCrossRegion, p)).violations, []);
             cfg.origins[1].domainName = "mno345.egress.pqr678.mediapackagev2.us-east-1.amazonaws.com";
-            assert.match((await runPolicyOnPlan(originGroupsSpanRegions, p)).violations[0]!, /origin group "live-football-uhd" has both members in us-east-1/);
+            assert.match((await runPolicyOnPlan(enforceCrossRegion, p)).violations[0]!, /origin group "live-football-uhd" has both members in us-east-1/);
         });
     });
 
@@ -155,7 +155,7 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const p = await plan();
             const west = find(p, T.mediaPackageOriginEndpoint, "studio-hd", "us-west-2");
             west.outputs["forceEndpointErrorConfiguration"] = { endpointErrorConditions: ["STALE_MANIFEST"] };
-            const r = await runPolicyOnPlan(primaryOnlyErrors, p);
+            const r = await runPolicyOnPlan(enforcePrimaryOnlyErrors, p);
             assert.deepStrictEqual(r.urns, [west.urn]);
             assert.match(r.violations[0]!, /in secondary region us-west-2 forces errors \(STALE_MANIFEST\)/);
         });
@@ -169,7 +169,7 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const bucket = find(p, "aws:s3/bucket:Bucket", "access-logs");
             p.resources.push({ ...find(p, "pulumi:providers:aws", "aws-use1"), urn: "urn:pulumi:prod::onair::pulumi:providers:aws::no-region", name: "no-region", inputs: {}, outputs: {} });
             bucket.provider = "urn:pulumi:prod::onair::pulumi:providers:aws::no-region";
-            const r = await runPolicyOnPlan(explicitProvider, p);
+            const r = await runPolicyOnPlan(enforceExplicitProvider, p);
             assert.strictEqual(r.violations.length, 2);
             assert.ok(r.violations.some((v) => /"url-vending-logs" uses the default provider/.test(v)));
             assert.ok(r.violations.some((v) => /"access-logs" uses provider "no-region", which sets no region/.test(v)));
@@ -178,7 +178,7 @@ describe("broadcast pack: stack rules over the multi-region prod plan", function
             const p = await plan();
             const ml = find(p, T.onairMediaLiveChannel, "hoops-hd", "us-east-1");
             delete ml.outputs["region"];
-            const r = await runPolicyOnPlan(explicitProvider, p);
+            const r = await runPolicyOnPlan(enforceExplicitProvider, p);
             assert.match(r.violations[0]!, /Dynamic resource "use1-hoops-hd-medialive" \(pulumi-nodejs:dynamic\/medialive:Channel\) names no region/);
         });
     });

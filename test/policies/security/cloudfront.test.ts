@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { originService } from "../../../policies/lib/origins";
 import { missingOriginAccessControl } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
 import { classicDistribution, nativeDistribution, unrelated } from "../fixtures";

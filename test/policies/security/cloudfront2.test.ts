@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import { VIEWER_REQUEST_SOURCE } from "../../../components/delivery/edgeFunction";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { configureMinimumTls } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-configure-minimum-tls";
 import { enableLogging } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enable-logging";
@@ -9,8 +9,8 @@ import { enforceProtectedCustomOrigins } from "../../../policies/security/cloudf
 import { enforceViewerHttps } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-enforce-viewer-https";
 import { GEO_REQUIRED_TAG, missingGeoRestriction } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
 import { missingWaf } from "../../../policies/security/cloudfront/distribution/onair-cloudfront-distribution-missing-waf";
-import { configureFunctionSize } from "../../../policies/security/cloudfront/function/onair-cloudfront-function-configure-size";
-import { disallowPublicEndpointPolicy } from "../../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
+import { configureSize } from "../../../policies/security/cloudfront/function/onair-cloudfront-function-configure-size";
+import { disallowPublicAccess } from "../../../policies/security/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 import { endpointPolicy } from "../../../components/delivery/endpointPolicy";
 import { classicDistribution, clone, nativeDistribution, unrelated } from "../fixtures";
 
@@ -152,13 +152,13 @@ describe("security pack: CloudFront rules", () => {
     describe("onair-cloudfront-function-configure-size", () => {
         const fn = (code: string) => ({ type: "aws-native:cloudfront:Function", name: "token-check", props: { functionCode: code, functionConfig: { runtime: "cloudfront-js-2.0", comment: "x" } } });
         it("passes OnAir's token check under a 5 KB budget", async () => {
-            assert.deepStrictEqual((await runPolicy(configureFunctionSize, [fn(fs.readFileSync(VIEWER_REQUEST_SOURCE, "utf8"))], { maxBytes: 5120 })).violations, []);
+            assert.deepStrictEqual((await runPolicy(configureSize, [fn(fs.readFileSync(VIEWER_REQUEST_SOURCE, "utf8"))], { maxBytes: 5120 })).violations, []);
         });
         it("flags code over the budget", async () => {
-            assert.match((await runPolicy(configureFunctionSize, [fn("x".repeat(11000))])).violations[0]!, /is 11000 bytes; keep it within 10240 bytes/);
+            assert.match((await runPolicy(configureSize, [fn("x".repeat(11000))])).violations[0]!, /is 11000 bytes; keep it within 10240 bytes/);
         });
         it("is not applicable to other types", async () => {
-            assert.strictEqual((await runPolicy(configureFunctionSize, [unrelated()])).notApplicable.length, 1);
+            assert.strictEqual((await runPolicy(configureSize, [unrelated()])).notApplicable.length, 1);
         });
     });
 
@@ -166,7 +166,7 @@ describe("security pack: CloudFront rules", () => {
         const policy = (doc: unknown) => ({ type: T.mediaPackageOriginEndpointPolicy, name: "use1-main-endpoint-policy", props: { channelGroupName: "g", channelName: "c", originEndpointName: "cmaf", policy: doc } });
         it("passes the policy OnAir writes (CloudFront service with aws:SourceArn)", async () => {
             const doc = clone(endpointPolicy("arn:aws:mediapackagev2:us-east-1:123456789012:channelGroup/g/channel/c/originEndpoint/cmaf", "arn:aws:cloudfront::123456789012:distribution/E1"));
-            assert.deepStrictEqual((await runPolicy(disallowPublicEndpointPolicy, [policy(doc)])).violations, []);
+            assert.deepStrictEqual((await runPolicy(disallowPublicAccess, [policy(doc)])).violations, []);
         });
         it("flags a public statement and a CloudFront grant without aws:SourceArn", async () => {
             const doc = {
@@ -176,7 +176,7 @@ describe("security pack: CloudFront rules", () => {
                     { Sid: "AnyDistribution", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "mediapackagev2:GetObject", Resource: "*" },
                 ],
             };
-            const r = await runPolicy(disallowPublicEndpointPolicy, [policy(JSON.stringify(doc))]);
+            const r = await runPolicy(disallowPublicAccess, [policy(JSON.stringify(doc))]);
             assert.strictEqual(r.violations.length, 2);
             assert.match(r.violations[0]!, /statement Public allows everyone/);
             assert.match(r.violations[1]!, /statement AnyDistribution allows cloudfront.amazonaws.com without an aws:SourceArn condition/);
@@ -192,14 +192,14 @@ describe("security pack: CloudFront rules", () => {
                 [{ StringEqualsIfExists: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } }, /without an aws:SourceArn condition/],
             ];
             for (const [condition, message] of cases) {
-                const r = await runPolicy(disallowPublicEndpointPolicy, [grant(condition)]);
+                const r = await runPolicy(disallowPublicAccess, [grant(condition)]);
                 assert.strictEqual(r.violations.length, 1, JSON.stringify(condition));
                 assert.match(r.violations[0]!, message);
             }
-            assert.deepStrictEqual((await runPolicy(disallowPublicEndpointPolicy, [grant({ ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } })])).violations, []);
+            assert.deepStrictEqual((await runPolicy(disallowPublicAccess, [grant({ ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } })])).violations, []);
         });
         it("judges only stacks with endpoint policies", async () => {
-            assert.deepStrictEqual((await runPolicy(disallowPublicEndpointPolicy, [unrelated()])).violations, []);
+            assert.deepStrictEqual((await runPolicy(disallowPublicAccess, [unrelated()])).violations, []);
         });
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { drmGap, enforcePremiumDrm, PREMIUM_TAG } from "../../../policies/security/stack/onair-stack-endpoints-enforce-premium-drm";
-import { runPolicyOnPlan } from "../../../policies/harness/single";
+import { runPolicyOnPlan } from "../../helpers/policyRunner";
 import { T } from "../../../policies/lib/types";
 import { CapturedResource, PlanCapture } from "../../../plan/resources";
 import { prodPlan } from "../../helpers/plan";

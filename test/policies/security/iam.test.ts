@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { mediaLiveRolePolicy } from "../../../components/media/iam";
-import { runPolicy } from "../../../policies/harness/single";
+import { runPolicy } from "../../helpers/policyRunner";
 import { broadAwsManagedPolicy, disallowWildcardAdmin } from "../../../policies/security/iam/policy/onair-iam-policy-disallow-wildcard-admin";
 import { UnknownValue } from "../../../plan/resources";
 import { unrelated } from "../fixtures";

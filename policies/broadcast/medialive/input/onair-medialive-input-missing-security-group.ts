@@ -9,7 +9,7 @@ const PUSH = ["RTP_PUSH", "UDP_PUSH", "RTMP_PUSH", "SRT_LISTENER"];
  * who learns its address, which can replace the programme on air.
  * @see https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html
  */
-export const missingInputSecurityGroup = resourcePolicy(
+export const missingSecurityGroup = resourcePolicy(
     {
         name: "onair-medialive-input-missing-security-group",
         description: "MediaLive push inputs (RTP, UDP, RTMP, SRT listener) must be attached to at least one input security group.",

@@ -7,7 +7,7 @@ import { CLOUDFRONT_OAC_TYPES, T } from "../../../lib/types";
  * public policy, while every distribution using it reads as protected.
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
-export const enforceOacSigning = resourcePolicy(
+export const enforceSigning = resourcePolicy(
     {
         name: "onair-cloudfront-originaccesscontrol-enforce-signing",
         description: "CloudFront origin access controls must sign every origin request (signingBehavior always, signingProtocol sigv4).",

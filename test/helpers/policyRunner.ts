@@ -1,17 +1,23 @@
 import { CapturedResource, PlanCapture } from "../../plan/resources";
-import { PackDefinition } from "../lib/pack";
-import { OnAirPolicy } from "../lib/policy";
-import { evaluatePacks } from "./evaluate";
-import { resolvePackConfig } from "./packConfig";
+import { evaluatePacks } from "../../policies/harness/evaluate";
+import { resolvePackConfig } from "../../policies/harness/packConfig";
+import { PackDefinition } from "../../policies/lib/pack";
+import { OnAirPolicy } from "../../policies/lib/policy";
 
-/** A resource as a test (or a fixture) describes it; the rest is filled like the plan does. */
-export interface FixtureResource {
+// Runs single policies over fixture resources or a captured plan, through the harness the plan
+// uses (policies/harness/evaluate). Only tests use it.
+
+/**
+ * A resource as a test (or a fixture) describes it; the rest is filled like the plan does. `P` is
+ * the shape of its inputs (test/policies/fixtures types them from the provider SDK's args).
+ */
+export interface FixtureResource<P extends object = Record<string, unknown>> {
     type: string;
     name: string;
     /** Inputs (what resource policies see). */
-    props: Record<string, unknown>;
+    props: P;
     /** State after create (what stack policies see); defaults to props. */
-    outputs?: Record<string, unknown>;
+    outputs?: object;
     parent?: string;
     provider?: string;
     region?: string;
@@ -30,7 +36,7 @@ export function fixtureUrn(r: Pick<FixtureResource, "type" | "name">): string {
  * A plan of fixture resources. With `preview`, it is judged as a first preview is: values given
  * as UnknownValue (plan/resources) reach the rules as the policy SDK's unknowns.
  */
-export function fixturePlan(resources: FixtureResource[], opts: { preview?: boolean } = {}): PlanCapture {
+export function fixturePlan(resources: readonly FixtureResource<object>[], opts: { preview?: boolean } = {}): PlanCapture {
     const captured: CapturedResource[] = resources.map((r) => ({
         urn: r.urn ?? fixtureUrn(r),
         type: r.type,
@@ -38,8 +44,9 @@ export function fixturePlan(resources: FixtureResource[], opts: { preview?: bool
         custom: r.custom ?? true,
         dependencies: r.dependencies ?? [...new Set(Object.values(r.propertyDependencies ?? {}).flat())],
         propertyDependencies: r.propertyDependencies ?? {},
-        inputs: r.props,
-        outputs: r.outputs ?? r.props,
+        // The plan holds props as untyped records, as the engine hands them to rules.
+        inputs: r.props as Record<string, unknown>,
+        outputs: (r.outputs ?? r.props) as Record<string, unknown>,
         opts: { protect: false, retainOnDelete: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
         ...(r.parent ? { parent: r.parent } : {}),
         ...(r.provider ? { provider: r.provider } : {}),
@@ -63,7 +70,7 @@ export interface PolicyResult {
  * Runs one policy over fixture resources through the same harness the plan uses (argument
  * building, config resolution with schema defaults, not-applicable handling).
  */
-export async function runPolicy(policy: OnAirPolicy, resources: FixtureResource[], config: Record<string, unknown> = {}, opts: { preview?: boolean } = {}): Promise<PolicyResult> {
+export async function runPolicy(policy: OnAirPolicy, resources: readonly FixtureResource<object>[], config: Record<string, unknown> = {}, opts: { preview?: boolean } = {}): Promise<PolicyResult> {
     return runPolicyOnPlan(policy, fixturePlan(resources, opts), config);
 }
 
