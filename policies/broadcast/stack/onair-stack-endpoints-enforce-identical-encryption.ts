@@ -30,10 +30,9 @@ function value(enc: unknown, path: string[]): string {
 }
 
 /**
- * Severity: critical. When regions encrypt one channel differently, the origin group's switch to
+ * When regions encrypt one channel differently, the origin group's switch to
  * the other region hands players segments their licence cannot decrypt: playback stops exactly when
  * failover was meant to save it.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html
  */
 export const enforceIdenticalEncryption = stackPolicy(
     {

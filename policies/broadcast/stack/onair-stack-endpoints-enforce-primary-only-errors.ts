@@ -4,9 +4,8 @@ import { channelGroups, distributions, groupMembers, isMediaQualityGroup, origin
 import { isUnknown, Undecided, Unknown } from "../../lib/unknown";
 
 /**
- * Severity: high. Forced 404s on the secondary can make both regions answer 404 at once, turning a
+ * Forced 404s on the secondary can make both regions answer 404 at once, turning a
  * partial problem into a blackout.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/endpoints-settings.html
  */
 export const enforcePrimaryOnlyErrors = stackPolicy(
     {

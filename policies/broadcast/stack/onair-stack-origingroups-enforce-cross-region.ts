@@ -5,9 +5,8 @@ import { ChannelGroupInfo, channelGroups, distributions, groupMembers, isMediaQu
 import { isUnknown, Undecided } from "../../lib/unknown";
 
 /**
- * Severity: critical. A media-quality-based group whose two members are in one region (or are not
+ * A media-quality-based group whose two members are in one region (or are not
  * MediaPackage) survives no regional failure.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html
  */
 export const enforceCrossRegion = stackPolicy(
     {

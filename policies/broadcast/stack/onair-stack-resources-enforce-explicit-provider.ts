@@ -5,9 +5,8 @@ import { field, str } from "../../lib/props";
 const DYNAMIC_WITH_REGION = /^pulumi-nodejs:dynamic\//;
 
 /**
- * Severity: high. A resource that falls back to the default provider lands in whatever region the
+ * A resource that falls back to the default provider lands in whatever region the
  * deploying shell is set to, silently splitting a chain across regions.
- * @see https://www.pulumi.com/docs/iac/concepts/resources/providers/#disabling-default-providers
  */
 export const enforceExplicitProvider = stackPolicy(
     {

@@ -5,9 +5,8 @@ import { T } from "../../../lib/types";
 const PUSH = ["RTP_PUSH", "UDP_PUSH", "RTMP_PUSH", "SRT_LISTENER"];
 
 /**
- * Severity: critical. A push input without an input security group accepts a stream from anyone
+ * A push input without an input security group accepts a stream from anyone
  * who learns its address, which can replace the programme on air.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html
  */
 export const missingSecurityGroup = resourcePolicy(
     {

@@ -8,9 +8,8 @@ interface Config {
 const TYPES = ["aws-native:cloudfront:Function", "aws:cloudfront/function:Function"];
 
 /**
- * Severity: medium. CloudFront rejects function code above 10 KB at deploy time; OnAir keeps a
+ * CloudFront rejects function code above 10 KB at deploy time; OnAir keeps a
  * tighter budget so every viewer request stays cheap.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
  */
 export const configureSize = resourcePolicy<Config>(
     {

@@ -3,9 +3,8 @@ import { field, str } from "../../../lib/props";
 import { CLOUDFRONT_OAC_TYPES, T } from "../../../lib/types";
 
 /**
- * Severity: critical. An origin access control that does not sign leaves the origin needing a
+ * An origin access control that does not sign leaves the origin needing a
  * public policy, while every distribution using it reads as protected.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
 export const enforceSigning = resourcePolicy(
     {

@@ -46,9 +46,8 @@ function notADistribution(policy: PolicyResource, arn: Maybe<string>): string | 
 }
 
 /**
- * Severity: critical. A public endpoint policy serves the stream to anyone who finds the egress URL,
+ * A public endpoint policy serves the stream to anyone who finds the egress URL,
  * skipping tokens, geo rules and WAF.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
 export const disallowPublicAccess = stackPolicy(
     {
