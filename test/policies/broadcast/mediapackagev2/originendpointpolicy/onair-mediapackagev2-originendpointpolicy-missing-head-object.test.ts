@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { missingHeadObject } from "../../../../../policies/broadcast/mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-missing-head-object";
 import { T } from "../../../../../policies/lib/types";
 import { assertPasses, assertPlanPasses } from "../../../../helpers/policyAssertions";
-import { fixtureUrn, runPolicy, runPolicyOnPlan } from "../../../../helpers/policyRunner";
+import { runPolicy, runPolicyOnPlan } from "../../../../helpers/policyRunner";
 import { previewDistribution } from "../../../fixtures/cloudfront/distribution";
-import { mutate, unknownValue, unrelated } from "../../../fixtures/fixture";
-import { documentOf, endpointPolicyResource } from "../../../fixtures/mediapackagev2/originendpointpolicy";
+import { mutate, unrelated } from "../../../fixtures/fixture";
+import { documentOf, endpointPolicyResource, previewEndpointPolicy } from "../../../fixtures/mediapackagev2/originendpointpolicy";
 import { emptyPlan, find, plan, state } from "../../../fixtures/stack/plan";
 
 // A media-quality-based origin group sends GET to the selected origin and HEAD to the other, so the
@@ -26,12 +26,7 @@ describe("onair-mediapackagev2-originendpointpolicy-missing-head-object", functi
     });
     it("at preview, decides a policy that allows HEAD wherever the endpoint sits; one without HEAD behind unknown origins is undecided", async () => {
         const d = previewDistribution();
-        const policy = mutate(endpointPolicyResource(), (p, r) => {
-            const statement = documentOf(p).Statement[0]!;
-            statement.Resource = unknownValue();
-            statement.Condition = { StringEquals: { "AWS:SourceArn": unknownValue() } };
-            r.propertyDependencies = { policy: [fixtureUrn(d)] };
-        });
+        const policy = previewEndpointPolicy(d);
         await assertPasses(missingHeadObject, [d, policy], {}, { preview: true });
         const getOnly = mutate(policy, (p) => { documentOf(p).Statement[0]!.Action = ["mediapackagev2:GetObject"]; });
         assert.strictEqual((await runPolicy(missingHeadObject, [d, getOnly], {}, { preview: true })).undecided.length, 1);
