@@ -13,15 +13,15 @@ import { disallowSinglePipeline } from "./medialive/channel/onair-medialive-chan
 import { enforceEpochLocking } from "./medialive/channel/onair-medialive-channel-enforce-epoch-locking";
 import { enforceHlsPauseOutput } from "./medialive/channel/onair-medialive-channel-enforce-hls-pause-output";
 import { enforceHlsProgramDateTime } from "./medialive/channel/onair-medialive-channel-enforce-hls-program-date-time";
-import { missingInputSecurityGroup } from "./medialive/input/onair-medialive-input-missing-security-group";
+import { missingSecurityGroup } from "./medialive/input/onair-medialive-input-missing-security-group";
 import { disallowOpenCidr } from "./medialive/inputsecuritygroup/onair-medialive-inputsecuritygroup-disallow-open-cidr";
 import { enforceMqcsSwitching } from "./mediapackagev2/channel/onair-mediapackagev2-channel-enforce-mqcs-switching";
 import { missingHeadObject } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-missing-head-object";
 import { enforceMultiRegion } from "./stack/onair-stack-channels-enforce-multi-region";
-import { primaryOnlyErrors } from "./stack/onair-stack-endpoints-enforce-primary-only-errors";
-import { originGroupsSpanRegions } from "./stack/onair-stack-origingroups-enforce-cross-region";
-import { explicitProvider } from "./stack/onair-stack-resources-enforce-explicit-provider";
-import { identicalEncryption } from "./stack/onair-stack-endpoints-enforce-identical-encryption";
+import { enforcePrimaryOnlyErrors } from "./stack/onair-stack-endpoints-enforce-primary-only-errors";
+import { enforceCrossRegion } from "./stack/onair-stack-origingroups-enforce-cross-region";
+import { enforceExplicitProvider } from "./stack/onair-stack-resources-enforce-explicit-provider";
+import { enforceIdenticalEncryption } from "./stack/onair-stack-endpoints-enforce-identical-encryption";
 
 /** Resilience of the live chain: what keeps a game on the air when a component fails. */
 export const broadcastPack: PackDefinition = {
@@ -38,7 +38,7 @@ export const broadcastPack: PackDefinition = {
         configureEmbeddedTimecode,
         enforceEpochLocking,
         disallowEpochLockedHlsAdMarkers,
-        missingInputSecurityGroup,
+        missingSecurityGroup,
         disallowOpenCidr,
         // Contribution
         configureUdpFec,
@@ -53,9 +53,9 @@ export const broadcastPack: PackDefinition = {
         configureQuotas,
         // Whole stack
         enforceMultiRegion,
-        originGroupsSpanRegions,
-        primaryOnlyErrors,
-        identicalEncryption,
-        explicitProvider,
+        enforceCrossRegion,
+        enforcePrimaryOnlyErrors,
+        enforceIdenticalEncryption,
+        enforceExplicitProvider,
     ],
 };

@@ -6,11 +6,11 @@ import { enforceViewerHttps } from "./cloudfront/distribution/onair-cloudfront-d
 import { missingGeoRestriction } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-geo-restriction";
 import { missingOriginAccessControl } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-origin-access-control";
 import { missingWaf } from "./cloudfront/distribution/onair-cloudfront-distribution-missing-waf";
-import { configureFunctionSize } from "./cloudfront/function/onair-cloudfront-function-configure-size";
-import { enforceOacSigning } from "./cloudfront/originaccesscontrol/onair-cloudfront-originaccesscontrol-enforce-signing";
+import { configureSize } from "./cloudfront/function/onair-cloudfront-function-configure-size";
+import { enforceSigning } from "./cloudfront/originaccesscontrol/onair-cloudfront-originaccesscontrol-enforce-signing";
 import { disallowWildcardAdmin } from "./iam/policy/onair-iam-policy-disallow-wildcard-admin";
 import { enforceSrtEncryption } from "./mediaconnect/flow/onair-mediaconnect-flow-enforce-srt-encryption";
-import { disallowPublicEndpointPolicy } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
+import { disallowPublicAccess } from "./mediapackagev2/originendpointpolicy/onair-mediapackagev2-originendpointpolicy-disallow-public-access";
 import { enforcePremiumDrm } from "./stack/onair-stack-endpoints-enforce-premium-drm";
 
 /** Content and origin protection: who can reach the media, and through which door. */
@@ -21,15 +21,15 @@ export const securityPack: PackDefinition = {
     enforcementLevel: "advisory",
     policies: [
         missingOriginAccessControl,
-        enforceOacSigning,
+        enforceSigning,
         enforceProtectedCustomOrigins,
-        disallowPublicEndpointPolicy,
+        disallowPublicAccess,
         missingWaf,
         missingGeoRestriction,
         enforceViewerHttps,
         configureMinimumTls,
         enableLogging,
-        configureFunctionSize,
+        configureSize,
         enforceSrtEncryption,
         disallowWildcardAdmin,
         enforcePremiumDrm,

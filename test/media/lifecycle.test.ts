@@ -9,7 +9,7 @@ import { mediaLiveChannelProvider } from "../../components/media/medialive/provi
 import { requestId } from "../../components/media/medialive/requestId";
 import { DEFAULT_TIMING, providerTiming } from "../../components/media/medialive/timing";
 import { nextDelay } from "../../components/media/medialive/wait";
-import { onairChannel } from "../policies/fixtures";
+import { onairChannel } from "../policies/fixtures/medialive/channel";
 import { FakeClock, FakeMediaLive } from "./fakeMediaLive";
 
 function inputs(overrides: Partial<ChannelInputs> = {}): ChannelInputs {

@@ -73,9 +73,8 @@ class Copies {
 }
 
 /**
- * Severity: critical. A channel in one region only has no cross-region failover; a channel whose
+ * A channel in one region only has no cross-region failover; a channel whose
  * regions differ in encode or segment settings cannot switch seamlessly.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html
  */
 export const enforceMultiRegion = stackPolicy<Config>(
     {

@@ -30,12 +30,11 @@ function value(enc: unknown, path: string[]): string {
 }
 
 /**
- * Severity: critical. When regions encrypt one channel differently, the origin group's switch to
+ * When regions encrypt one channel differently, the origin group's switch to
  * the other region hands players segments their licence cannot decrypt: playback stops exactly when
  * failover was meant to save it.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html
  */
-export const identicalEncryption = stackPolicy(
+export const enforceIdenticalEncryption = stackPolicy(
     {
         name: "onair-stack-endpoints-enforce-identical-encryption",
         description: "A channel's MediaPackage v2 endpoints must encrypt identically in every region: same resource id, DRM systems, SPEKE v2 presets, key rotation, method and constant IV.",

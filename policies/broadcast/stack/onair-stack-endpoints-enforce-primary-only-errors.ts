@@ -4,11 +4,10 @@ import { channelGroups, distributions, groupMembers, isMediaQualityGroup, origin
 import { isUnknown, Undecided, Unknown } from "../../lib/unknown";
 
 /**
- * Severity: high. Forced 404s on the secondary can make both regions answer 404 at once, turning a
+ * Forced 404s on the secondary can make both regions answer 404 at once, turning a
  * partial problem into a blackout.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/endpoints-settings.html
  */
-export const primaryOnlyErrors = stackPolicy(
+export const enforcePrimaryOnlyErrors = stackPolicy(
     {
         name: "onair-stack-endpoints-enforce-primary-only-errors",
         description: "Forced endpoint errors (404 on stale or incomplete manifest, slate input, missing DRM key) must be configured on the primary region's endpoints only.",

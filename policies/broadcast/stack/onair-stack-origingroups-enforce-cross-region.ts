@@ -5,11 +5,10 @@ import { ChannelGroupInfo, channelGroups, distributions, groupMembers, isMediaQu
 import { isUnknown, Undecided } from "../../lib/unknown";
 
 /**
- * Severity: critical. A media-quality-based group whose two members are in one region (or are not
+ * A media-quality-based group whose two members are in one region (or are not
  * MediaPackage) survives no regional failure.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html
  */
-export const originGroupsSpanRegions = stackPolicy(
+export const enforceCrossRegion = stackPolicy(
     {
         name: "onair-stack-origingroups-enforce-cross-region",
         description: "Every media-quality-based origin group must span MediaPackage v2 endpoints of two different regions.",

@@ -5,11 +5,10 @@ import { field, str } from "../../lib/props";
 const DYNAMIC_WITH_REGION = /^pulumi-nodejs:dynamic\//;
 
 /**
- * Severity: high. A resource that falls back to the default provider lands in whatever region the
+ * A resource that falls back to the default provider lands in whatever region the
  * deploying shell is set to, silently splitting a chain across regions.
- * @see https://www.pulumi.com/docs/iac/concepts/resources/providers/#disabling-default-providers
  */
-export const explicitProvider = stackPolicy(
+export const enforceExplicitProvider = stackPolicy(
     {
         name: "onair-stack-resources-enforce-explicit-provider",
         description: "Every AWS resource (aws and aws-native) must use an explicit provider with a region; dynamic resources must name their region.",

@@ -27,9 +27,8 @@ export function drmGap(endpointProps: Record<string, unknown>): string | undefin
 }
 
 /**
- * Severity: critical. A premium channel (UHD, pay-per-view, league package) served in the clear is a
+ * A premium channel (UHD, pay-per-view, league package) served in the clear is a
  * rights breach: one endpoint without DRM is enough for the stream to be restreamed.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/using-encryption.html
  */
 export const enforcePremiumDrm = stackPolicy<Config>(
     {

@@ -3,7 +3,7 @@ import { CHANNEL_TYPE } from "../../../components/media/medialive/channel";
 import { INPUT_TYPE } from "../../../components/media/medialive/input";
 import { emulatorEnv, RunningEmulator, startMediaLiveEmulator } from "../../emulators/medialive/server";
 import { DynamicHost, Props, registeredProviders } from "../../helpers/dynamicHost";
-import { onairChannel } from "../../policies/fixtures";
+import { onairChannel } from "../../policies/fixtures/medialive/channel";
 
 /** Poll every 25 ms: the documented knob (README, "MediaLive provider timing"), not a test-only path. */
 export const FAST_POLL = { ONAIR_MEDIALIVE_POLL_MS: "25" };

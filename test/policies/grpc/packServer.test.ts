@@ -1,7 +1,9 @@
 import * as assert from "assert";
 import { ALL_PACKS } from "../../../policies/harness/packs";
 import { T } from "../../../contracts/resourceTypes";
-import { classicChannel, nativeDistribution, premiumDrm } from "../fixtures";
+import { nativeDistribution } from "../fixtures/cloudfront/distribution";
+import { classicChannel } from "../fixtures/medialive/channel";
+import { clearEndpoint, premiumDrm } from "../fixtures/mediapackagev2/originendpoint";
 import { analyzeRequest, analyzeStackRequest, empty, messages, RunningPack, stackResource, startPack, struct, urnOf } from "./analyzerClient";
 import { installedPack } from "./publishedPacks";
 
@@ -69,7 +71,7 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             const ch = classicChannel();
             ch.props.channelClass = "SINGLE_PIPELINE";
             ch.props.roleArn = UNKNOWN;
-            (ch.props.inputAttachments as any)[0].inputId = UNKNOWN;
+            ch.props.inputAttachments[0]!.inputId = UNKNOWN;
             const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
             const diags = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
             assert.ok(diags.some((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY), JSON.stringify(diags));
@@ -139,16 +141,16 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             assert.strictEqual(info.getName(), "onair-security");
             await pack.call("configure", new messages.ConfigureAnalyzerRequest());
             const d = nativeDistribution();
-            delete (d.props.distributionConfig as any).origins[0].originAccessControlId;
+            delete d.props.distributionConfig.origins![0]!.originAccessControlId;
             const res: any = await pack.call("analyze", analyzeRequest(T.cloudFrontDistributionNative, "live", d.props));
             const messagesText = res.getDiagnosticsList().map((x: any) => `${x.getPolicyname()}: ${x.getMessage()}`).join("\n");
-            assert.match(messagesText, /onair-cloudfront-distribution-missing-origin-access-control: [\s\S]*origin "football-us-east-1" \(mediapackagev2/);
+            assert.match(messagesText, /onair-cloudfront-distribution-missing-origin-access-control: [\s\S]*origin "mediapackage-us-east-1" \(mediapackagev2/);
         });
 
         it("analyzeStack at preview flags a clear endpoint beside a premium channel's DRM endpoints, their key-provider roles unknown", async () => {
             const drm = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN)];
-            const clip = { type: T.mediaPackageOriginEndpoint, name: "clip", props: { region: "us-east-1", channelGroupName: "ppv", channelName: "fight", originEndpointName: "clip", containerType: "CMAF", segment: { segmentDurationSeconds: 2 } } };
-            const diags = async (extra: typeof drm) => {
+            const clip = clearEndpoint("us-east-1");
+            const diags = async (extra: typeof clip[]) => {
                 const res: any = await pack.call("analyzeStack", analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))));
                 return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-endpoints-enforce-premium-drm");
             };

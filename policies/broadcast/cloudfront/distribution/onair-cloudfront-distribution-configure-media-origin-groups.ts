@@ -4,9 +4,8 @@ import { CLOUDFRONT_DISTRIBUTION_TYPES, T } from "../../../../contracts/resource
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
- * Severity: high. A default origin group over MediaPackage fails over only on errors; it cannot see
+ * A default origin group over MediaPackage fails over only on errors; it cannot see
  * that one region's segments are black or frozen.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html
  */
 export const configureMediaOriginGroups = resourcePolicy(
     {

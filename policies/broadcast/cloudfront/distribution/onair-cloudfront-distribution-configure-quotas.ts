@@ -10,9 +10,8 @@ interface Config {
 }
 
 /**
- * Severity: medium. A distribution beyond its account quotas fails on deploy, on the day channels
+ * A distribution beyond its account quotas fails on deploy, on the day channels
  * are added for the playoffs.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
  */
 export const configureQuotas = resourcePolicy<Config>(
     {

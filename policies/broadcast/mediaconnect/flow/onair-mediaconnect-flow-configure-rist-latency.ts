@@ -8,9 +8,8 @@ interface Config {
 }
 
 /**
- * Severity: medium. RIST's recovery buffer bounds how late a retransmitted packet may arrive: too
+ * RIST's recovery buffer bounds how late a retransmitted packet may arrive: too
  * small and recovery fails, too large and every viewer waits for it.
- * @see https://docs.aws.amazon.com/mediaconnect/latest/ug/source-adding-standard.html
  */
 export const configureRistLatency = resourcePolicy<Config>(
     {

@@ -7,9 +7,8 @@ interface Config {
 }
 
 /**
- * Severity: high. SRT recovers a lost packet only if the retransmission arrives within the latency
+ * SRT recovers a lost packet only if the retransmission arrives within the latency
  * window; below about 3 x RTT losses become visible.
- * @see https://docs.aws.amazon.com/mediaconnect/latest/ug/source-adding-standard.html
  */
 export const configureSrtLatency = resourcePolicy<Config>(
     {

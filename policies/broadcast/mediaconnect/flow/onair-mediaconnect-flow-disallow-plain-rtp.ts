@@ -3,9 +3,8 @@ import { str } from "../../../lib/props";
 import { FLOW_TYPES, flowEndpoints } from "../../../lib/mediaconnect";
 
 /**
- * Severity: high. Plain RTP has neither FEC nor retransmission; a single lost packet on the venue
+ * Plain RTP has neither FEC nor retransmission; a single lost packet on the venue
  * uplink becomes a picture hit for every viewer.
- * @see https://docs.aws.amazon.com/mediaconnect/latest/ug/protocols.html
  */
 export const disallowPlainRtp = resourcePolicy(
     {

@@ -16,9 +16,8 @@ function flowOf(source: PolicyResource, flows: PolicyResource[]): PolicyResource
 }
 
 /**
- * Severity: high. A flow with two sources but failover disabled uses one of them only: the second
+ * A flow with two sources but failover disabled uses one of them only: the second
  * ISP protects nothing.
- * @see https://docs.aws.amazon.com/mediaconnect/latest/ug/source-failover.html
  */
 export const enableSourceFailover = stackPolicy(
     {

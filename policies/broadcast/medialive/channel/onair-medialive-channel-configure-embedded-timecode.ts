@@ -7,9 +7,8 @@ interface Config {
 }
 
 /**
- * Severity: high. Pipeline and epoch locking align outputs on the source's embedded timecode; a
+ * Pipeline and epoch locking align outputs on the source's embedded timecode; a
  * system-clock or zero-based timecode lets the pipelines drift apart.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/timecode-sync.html
  */
 export const configureEmbeddedTimecode = resourcePolicy<Config>(
     {

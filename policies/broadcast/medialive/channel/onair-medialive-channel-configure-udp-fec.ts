@@ -13,9 +13,8 @@ const L_MAX = 20;
 const MATRIX_MAX = 100;
 
 /**
- * Severity: high. UDP/RTP carries no retransmission; without SMPTE 2022-1 FEC one lost packet is a
+ * UDP/RTP carries no retransmission; without SMPTE 2022-1 FEC one lost packet is a
  * visible artefact at every downstream receiver.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/udp-fec.html
  */
 export const configureUdpFec = resourcePolicy<Config>(
     {

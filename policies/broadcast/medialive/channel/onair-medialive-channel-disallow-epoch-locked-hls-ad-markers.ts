@@ -4,9 +4,8 @@ import { list, str } from "../../../lib/props";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: high. MediaLive refuses to save an epoch-locked channel whose HLS groups carry SCTE-35,
+ * MediaLive refuses to save an epoch-locked channel whose HLS groups carry SCTE-35,
  * so the change fails at `pulumi up`, possibly on a game day; the pull request is the place to learn.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
  */
 export const disallowEpochLockedHlsAdMarkers = resourcePolicy(
     {

@@ -7,9 +7,8 @@ interface Config {
 }
 
 /**
- * Severity: high. A slate or long repeat/black fill keeps a failed pipeline publishing healthy-
+ * A slate or long repeat/black fill keeps a failed pipeline publishing healthy-
  * looking output, so MediaPackage and CloudFront never switch away from it.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/feature-input-loss.html
  */
 export const disallowInputLossFill = resourcePolicy<Config>(
     {

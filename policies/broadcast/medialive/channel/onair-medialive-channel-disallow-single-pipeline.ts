@@ -3,9 +3,8 @@ import { resourcePolicy } from "../../../lib/policy";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: critical. A SINGLE_PIPELINE channel has no second encoder in another availability zone,
+ * A SINGLE_PIPELINE channel has no second encoder in another availability zone,
  * so one pipeline fault takes the event off the air.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/plan-redundancy.html
  */
 export const disallowSinglePipeline = resourcePolicy(
     {

@@ -5,9 +5,8 @@ import { crossRegionGroups, ofType, regionOf } from "../../../lib/stack";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided } from "../../../lib/unknown";
 /**
- * Severity: critical. CloudFront switches regions segment by segment; only epoch-locked encoders
+ * CloudFront switches regions segment by segment; only epoch-locked encoders
  * cut the same segment at the same time with the same number in every region.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html
  */
 export const enforceEpochLocking = stackPolicy(
     {

@@ -4,9 +4,8 @@ import { str } from "../../../lib/props";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: high. With EMIT_OUTPUT a pipeline that lost its input keeps publishing filler segments,
+ * With EMIT_OUTPUT a pipeline that lost its input keeps publishing filler segments,
  * so the packager never switches to the healthy pipeline.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/hls-resiliency.html
  */
 export const enforceHlsPauseOutput = resourcePolicy(
     {

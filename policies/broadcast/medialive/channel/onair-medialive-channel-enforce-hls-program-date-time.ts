@@ -4,9 +4,8 @@ import { str } from "../../../lib/props";
 import { MEDIALIVE_CHANNEL_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: medium. Without EXT-X-PROGRAM-DATE-TIME the two pipelines' playlists cannot be aligned
+ * Without EXT-X-PROGRAM-DATE-TIME the two pipelines' playlists cannot be aligned
  * by wall-clock time, so a switch between them can skip or repeat content.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/hls-resiliency.html
  */
 export const enforceHlsProgramDateTime = resourcePolicy(
     {

@@ -5,11 +5,10 @@ import { T } from "../../../../contracts/resourceTypes";
 const PUSH = ["RTP_PUSH", "UDP_PUSH", "RTMP_PUSH", "SRT_LISTENER"];
 
 /**
- * Severity: critical. A push input without an input security group accepts a stream from anyone
+ * A push input without an input security group accepts a stream from anyone
  * who learns its address, which can replace the programme on air.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html
  */
-export const missingInputSecurityGroup = resourcePolicy(
+export const missingSecurityGroup = resourcePolicy(
     {
         name: "onair-medialive-input-missing-security-group",
         description: "MediaLive push inputs (RTP, UDP, RTMP, SRT listener) must be attached to at least one input security group.",

@@ -7,9 +7,8 @@ interface Config {
 }
 
 /**
- * Severity: critical. 0.0.0.0/0 (or any very short prefix) in an input security group is the same as
+ * 0.0.0.0/0 (or any very short prefix) in an input security group is the same as
  * having none.
- * @see https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html
  */
 export const disallowOpenCidr = resourcePolicy<Config>(
     {

@@ -3,9 +3,8 @@ import { dig, field, str } from "../../../lib/props";
 import { T } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: high. Without MQCS switching MediaPackage only switches pipelines when segments go
+ * Without MQCS switching MediaPackage only switches pipelines when segments go
  * missing, and without publishMqcs CloudFront cannot compare regions.
- * @see https://docs.aws.amazon.com/mediapackage/latest/userguide/mqcs.html
  */
 export const enforceMqcsSwitching = resourcePolicy(
     {

@@ -6,9 +6,8 @@ import { T } from "../../../../contracts/resourceTypes";
 import { isUnknown, Undecided, Unknown } from "../../../lib/unknown";
 
 /**
- * Severity: high. CloudFront probes the other origin of a media-quality-based group with HEAD; if
+ * CloudFront probes the other origin of a media-quality-based group with HEAD; if
  * the endpoint policy refuses HEAD, that origin never scores and never takes over.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html
  */
 export const missingHeadObject = stackPolicy(
     {

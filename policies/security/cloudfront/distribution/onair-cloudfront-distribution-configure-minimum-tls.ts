@@ -10,9 +10,8 @@ interface Config {
 export const TLS_ORDER = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
 
 /**
- * Severity: medium. TLS 1.0/1.1 and weak ciphers are broken; the default CloudFront certificate
+ * TLS 1.0/1.1 and weak ciphers are broken; the default CloudFront certificate
  * also allows them.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
  */
 export const configureMinimumTls = resourcePolicy<Config>(
     {

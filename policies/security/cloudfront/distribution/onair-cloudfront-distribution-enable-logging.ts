@@ -39,9 +39,8 @@ function some<X>(xs: X[], test: (x: X) => boolean | Unknown): boolean | Unknown 
 }
 
 /**
- * Severity: medium. Without access logs there is no record of who watched what, from where, with
+ * Without access logs there is no record of who watched what, from where, with
  * which token: nothing to investigate a leak or settle a rights dispute with.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
  */
 export const enableLogging = stackPolicy(
     {

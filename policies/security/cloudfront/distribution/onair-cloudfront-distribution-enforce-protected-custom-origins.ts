@@ -4,9 +4,8 @@ import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTyp
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
- * Severity: high. A public custom origin that answers anyone lets viewers bypass CloudFront's
+ * A public custom origin that answers anyone lets viewers bypass CloudFront's
  * tokens, geo rules and WAF.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-overview.html
  */
 export const enforceProtectedCustomOrigins = resourcePolicy(
     {

@@ -5,8 +5,7 @@ import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTyp
 const HTTPS = ["https-only", "redirect-to-https"];
 
 /**
- * Severity: high. Over plain HTTP, tokens in URLs and the media itself travel in the clear.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html
+ * Over plain HTTP, tokens in URLs and the media itself travel in the clear.
  */
 export const enforceViewerHttps = resourcePolicy(
     {

@@ -15,8 +15,7 @@ function tagged(props: Record<string, unknown>): boolean {
 }
 
 /**
- * Severity: high. Rights are sold by territory; serving outside it is a contract breach.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html
+ * Rights are sold by territory; serving outside it is a contract breach.
  */
 export const missingGeoRestriction = resourcePolicy<Config>(
     {

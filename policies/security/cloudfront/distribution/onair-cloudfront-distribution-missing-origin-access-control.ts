@@ -5,10 +5,9 @@ import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTyp
 import { isUnknown, Undecided } from "../../../lib/unknown";
 
 /**
- * Severity: critical. An AWS origin without origin access control must accept unsigned requests,
+ * An AWS origin without origin access control must accept unsigned requests,
  * so anyone who learns its hostname bypasses tokens, geo rules and WAF. Whether the access control
  * itself signs is judged on the OriginAccessControl (onair-cloudfront-originaccesscontrol-enforce-signing).
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
 export const missingOriginAccessControl = resourcePolicy(
     {

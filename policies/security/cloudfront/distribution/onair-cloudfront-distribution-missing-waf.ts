@@ -3,9 +3,8 @@ import { resourcePolicy } from "../../../lib/policy";
 import { CLOUDFRONT_DISTRIBUTION_TYPES } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: high. Without a web ACL there is no way to block a re-streamer, an anonymising proxy or
+ * Without a web ACL there is no way to block a re-streamer, an anonymising proxy or
  * a request flood during the event.
- * @see https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html
  */
 export const missingWaf = resourcePolicy(
     {

@@ -8,11 +8,10 @@ interface Config {
 const TYPES = ["aws-native:cloudfront:Function", "aws:cloudfront/function:Function"];
 
 /**
- * Severity: medium. CloudFront rejects function code above 10 KB at deploy time; OnAir keeps a
+ * CloudFront rejects function code above 10 KB at deploy time; OnAir keeps a
  * tighter budget so every viewer request stays cheap.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
  */
-export const configureFunctionSize = resourcePolicy<Config>(
+export const configureSize = resourcePolicy<Config>(
     {
         name: "onair-cloudfront-function-configure-size",
         description: "CloudFront Function code must stay within the configured size budget (at most CloudFront's 10 KB limit).",

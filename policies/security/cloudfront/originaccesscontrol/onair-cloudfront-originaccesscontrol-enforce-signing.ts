@@ -3,11 +3,10 @@ import { field, str } from "../../../lib/props";
 import { CLOUDFRONT_OAC_TYPES, T } from "../../../../contracts/resourceTypes";
 
 /**
- * Severity: critical. An origin access control that does not sign leaves the origin needing a
+ * An origin access control that does not sign leaves the origin needing a
  * public policy, while every distribution using it reads as protected.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
-export const enforceOacSigning = resourcePolicy(
+export const enforceSigning = resourcePolicy(
     {
         name: "onair-cloudfront-originaccesscontrol-enforce-signing",
         description: "CloudFront origin access controls must sign every origin request (signingBehavior always, signingProtocol sigv4).",

@@ -53,9 +53,8 @@ export function broadAwsManagedPolicy(arn: string): string | undefined {
 }
 
 /**
- * Severity: critical. A wildcard action on a wildcard resource turns a compromised encoder role into
+ * A wildcard action on a wildcard resource turns a compromised encoder role into
  * an account administrator.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
 export const disallowWildcardAdmin = resourcePolicy(
     {

@@ -7,9 +7,8 @@ import { isSet } from "../../../lib/unknown";
 const SRT = ["srt-listener", "srt-caller"];
 
 /**
- * Severity: critical. Unencrypted SRT exposes the programme on the public internet before any
+ * Unencrypted SRT exposes the programme on the public internet before any
  * rights or geo rule applies.
- * @see https://docs.aws.amazon.com/mediaconnect/latest/ug/encryption-srt-password-set-up.html
  */
 export const enforceSrtEncryption = resourcePolicy(
     {

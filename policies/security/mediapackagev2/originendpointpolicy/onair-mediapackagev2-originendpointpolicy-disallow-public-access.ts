@@ -46,11 +46,10 @@ function notADistribution(policy: PolicyResource, arn: Maybe<string>): string | 
 }
 
 /**
- * Severity: critical. A public endpoint policy serves the stream to anyone who finds the egress URL,
+ * A public endpoint policy serves the stream to anyone who finds the egress URL,
  * skipping tokens, geo rules and WAF.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html
  */
-export const disallowPublicEndpointPolicy = stackPolicy(
+export const disallowPublicAccess = stackPolicy(
     {
         name: "onair-mediapackagev2-originendpointpolicy-disallow-public-access",
         description: "MediaPackage v2 origin endpoint policies must not grant access to everyone, or to the CloudFront service without an aws:SourceArn condition naming one distribution (no wildcard such as distribution/*).",
