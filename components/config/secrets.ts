@@ -1,5 +1,6 @@
 import { Cursor, isPlainObject } from "./cursor";
 import { ConfigIssue } from "./errors";
+import { nearest } from "./nearest";
 
 /** A secret config key the season names, with what it holds and where it is named. */
 export interface SecretUse {
@@ -78,17 +79,6 @@ export function referencedKeys(raw: unknown, out = new Set<string>()): Set<strin
     return out;
 }
 
-function editDistance(a: string, b: string): number {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-    }
-    return d[a.length]![b.length]!;
-}
-
 /**
  * Plain keys in the namespace that OnAir never reads: a typo such as `onair:sesaon` would otherwise
  * be ignored while the stack runs on whatever else it has. Secret keys the season does not name yet
@@ -99,7 +89,7 @@ export function unknownKeys(secrets: SecretKeyLookup, seasonKey: string, raw: un
     if (!keys) return [];
     const known = new Set([seasonKey, ...otherKeys, ...referencedKeys(raw)]);
     return keys.filter((k) => !known.has(k) && !secrets.isSecret(k)).sort().map((k) => {
-        const near = [...known].find((n) => editDistance(k.toLowerCase(), n.toLowerCase()) <= 2);
+        const near = nearest(k, known);
         return {
             path: `${secrets.namespace}:${k}`,
             message: `is not a key OnAir reads (only ${[seasonKey, ...otherKeys].map((k) => `${secrets.namespace}:${k}`).join(", ")} and the secret keys the season names)${near ? `; did you mean ${secrets.namespace}:${near}?` : ""}; remove it or correct its name`,
