@@ -10,14 +10,14 @@ export const OBSERVABILITY = object({
         expireAfterDays: int({ min: 2, max: 3650, default: 400, unit: "days", typeDoc: "2-3650, after `archiveAfterDays`", doc: "and are deleted after this many" }),
     }, { optional: true, doc: "CloudFront standard access logs in S3" }),
     realtimeLogs: object({
-        streamMode: oneOf(REALTIME_STREAM_MODES, { default: "provisioned", doc: "provisioned shards sized from the audience; on-demand only within a new stream's 4 MB/s and 4,000 records/s; advantage warms an on-demand stream (account-level mode)" }),
-        // 200 is the smaller default account shard quota (500 in us-east-1, us-west-2 and eu-west-1, 200 elsewhere).
-        maxShards: int({ min: 1, max: 10_000, default: 200, unit: "shards", doc: "the most shards a provisioned stream may take (the account's Kinesis shard quota)" }),
         // Left out, sampling is the highest rate the stream takes at the peak audience (config/capacity.ts).
         samplingRate: int({
             min: 1, max: 100, unit: "percent", optional: true, defaultDoc: "the highest rate the stream takes at the peak",
             doc: "real-time log sampling; a rate the stream cannot take at `peakViewers` is refused ([ADR 017](docs/adr/017-realtime-log-capacity.md))",
         }),
+        streamMode: oneOf(REALTIME_STREAM_MODES, { default: "provisioned", doc: "provisioned shards sized from the audience; on-demand only within a new stream's 4 MB/s and 4,000 records/s; advantage warms an on-demand stream (account-level mode)" }),
+        // 200 is the smaller default account shard quota (500 in us-east-1, us-west-2 and eu-west-1, 200 elsewhere).
+        maxShards: int({ min: 1, max: 10_000, default: 200, unit: "shards", doc: "the most shards a provisioned stream may take (the account's Kinesis shard quota)" }),
     }, { optional: true, doc: "real-time logs (Kinesis, CMCD fields), sized from `delivery.audience`" }),
     athenaScanLimitGb: int({ min: 1, max: 10240, default: 100, unit: "GB", doc: "per-query scan limit of the Athena workgroup" }),
     alarms: object({
