@@ -1,7 +1,7 @@
 /**
- * The accepted values of enumerated keys that their readers' modules also use (drm.ts, inputs.ts).
- * They live in this leaf module so the schema (schema/*.ts) and those readers can both import them
- * without a cycle; drm.ts and inputs.ts re-export them.
+ * The accepted values and bounds of keys whose readers' modules also use them (drm.ts, inputs.ts,
+ * regions.ts). They live in this leaf module so the schema (schema/*.ts) and those readers can both
+ * import them without a cycle; the readers' modules re-export them.
  */
 
 export const DRM_SYSTEMS = ["widevine", "playready", "fairplay", "irdeto", "clear-key-aes-128"] as const;
@@ -38,3 +38,27 @@ export type FailoverPreference = (typeof FAILOVER_PREFERENCES)[number];
 
 /** Up to 20 inputs per channel in all (User Guide, "AWS Elemental MediaLive feature rules and limits"). */
 export const MAX_INPUTS = 20;
+
+/**
+ * Regions where MediaConnect, MediaLive and MediaPackage v2 all run: a chain needs the three side by
+ * side. Extend the list when AWS adds a region to all three services.
+ */
+export const MEDIA_REGIONS = [
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+    "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
+    "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
+] as const;
+
+/**
+ * The country CloudFront geolocates a region's AWS addresses to: services that read through the
+ * distribution from a region (MediaTailor) must not be geo-blocked.
+ */
+export const REGION_COUNTRY: Record<(typeof MEDIA_REGIONS)[number], string> = {
+    "us-east-1": "US", "us-east-2": "US", "us-west-1": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR",
+    "eu-west-1": "IE", "eu-west-2": "GB", "eu-west-3": "FR", "eu-central-1": "DE", "eu-north-1": "SE",
+    "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU",
+};
+
+/** Seamless cross-region failover needs at least two regions; more than three adds cost, not safety. */
+export const REGION_COUNT = { min: 2, max: 3 } as const;
+

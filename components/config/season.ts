@@ -20,13 +20,13 @@ import { assignShards } from "../delivery/shards";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
 import { Agree, Parsed } from "./schema/nodes";
 import { OBSERVABILITY } from "./schema/observability";
-import { readObject } from "./schema/read";
+import { keysOf, readNode, readObject } from "./schema/read";
+import { SEASON } from "./schema/season";
 import { ObservabilityConfig, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
 /** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
 export const PROTECT_KEY = "protect";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "quotas", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -35,13 +35,13 @@ const KEYS = ["name", "regions", "channels", "delivery", "security", "observabil
 export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonConfig {
     const issues: ConfigIssue[] = [];
     const root = new Cursor(`${secrets.namespace}:${SEASON_KEY}`, raw, issues);
-    if (!root.object(KEYS)) throw new ConfigError(issues);
+    if (!root.object(keysOf(SEASON.fields))) throw new ConfigError(issues);
 
-    const name = root.at("name").string({ pattern: /^[a-z][a-z0-9-]{1,23}$/, patternHint: "a lowercase slug of 2-24 characters such as rsn-2026-27" });
+    const name = readNode(root.at("name"), SEASON.fields.name);
     const regions = readRegions(root.at("regions"));
     // The account's quotas come first: the season's layout (shards) is sized from them.
     const quotas = readQuotas(root.at("quotas"), regions);
-    const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
+    const channels = root.at("channels").list((c) => readChannel(c, secrets), SEASON.fields.channels);
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
     checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
