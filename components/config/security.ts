@@ -67,8 +67,9 @@ function readWaf(c: Cursor): WafSettings | undefined {
         c.at("rateLimitPer5Min").fail(`was split in two: perIpRequestsPer5Min (a coarse limit per address, sized from delivery.audience.viewersPerIp by default) and perTokenRequestsPer5Min (per viewer token); rename or remove it`);
     }
     // Each limit is optional: left out, it is sized from the audience and the shortest segment
-    // (capacity.ts). The retired key is named once, by its own message, and is not also unknown.
-    return readObject(c, F.waf, ["rateLimitPer5Min"]);
+    // (capacity.ts). The retired key is named once, by its own message, and is not offered among
+    // the settings a typo could mean.
+    return readObject(c, F.waf, c.at("rateLimitPer5Min").present ? ["rateLimitPer5Min"] : []);
 }
 
 /** Operators who may revoke and unrevoke tokens and sessions through the hook (never sign). */

@@ -48,6 +48,7 @@ export const DRM = object({
     }, { optional: true, doc: "SPEKE v2 encryption contract presets" }),
     keyRotationSeconds: int({ min: 0, max: KEY_ROTATION.max, default: KEY_ROTATION.default, unit: "seconds", typeDoc: "`0` or 300-31536000", doc: "content-key period; `0` = keys never rotate" }),
     keyProvider: custom({
+        defaultDoc: "required",
         doc: "the SPEKE v2 key provider",
         fields: {
             urls: custom({ typeDoc: "`{ <region>: https://... }` for every season region", defaultDoc: "required with `drm`", doc: "the SPEKE v2 endpoint each region's MediaPackage calls; an API Gateway URL must be in its own region; never the viewer CDN" }),
@@ -69,7 +70,7 @@ export const INPUT_FAILOVER = object({
 export const EXTRA_INPUT = object({
     name: string({ pattern: CHANNEL_SLUG, hint: "a lowercase slug of 2-32 characters such as studio or backup", doc: "the MediaLive attachment name (not `contribution`)" }),
     role: oneOf(EXTRA_INPUT_ROLES, { doc: "`studio`: another program (pregame, post-game) that `inputSwitches` switch to; `backup`: the same program over another path, paired with the venue for automatic input failover: one at most, of the venue input's type (`mediaconnect` for MediaConnect venues, `rtp-push` for `via: medialive` rtp-fec), never of an srt-caller venue (a pull input cannot pair), and it takes the last push input" }),
-    type: custom({ typeDoc: "`rtp-push` \\| `mediaconnect`", defaultDoc: "required", doc: `\`rtp-push\`: an RTP_PUSH input (two endpoints, port 5000); \`mediaconnect\`: a MEDIACONNECT input on flows you run (OnAir attaches them, never starts or stops them). HLS is refused: it stops epoch locking for the whole channel (${EXTRA_INPUT_TYPES.length} types)` }),
+    type: custom({ typeDoc: EXTRA_INPUT_TYPES.map((t) => `\`${t}\``).join(" \\| "), defaultDoc: "required", doc: `\`rtp-push\`: an RTP_PUSH input (two endpoints, port 5000); \`mediaconnect\`: a MEDIACONNECT input on flows you run (OnAir attaches them, never starts or stops them). HLS is refused: it stops epoch locking for the whole channel` }),
     allowedCidr: custom({ typeDoc: "IPv4 CIDR", defaultDoc: "required for `rtp-push`", doc: "the sender's range, a /16 at the broadest" }),
     flowArns: custom({ typeDoc: "`{ <region>: [A, B] }` flow ARNs", defaultDoc: "required for `mediaconnect`", doc: "for every season region, the flows of pipeline A and B, in the AZs of that region's pipelines" }),
     failover: INPUT_FAILOVER,

@@ -17,7 +17,8 @@ export const NETWORK = object({
     callerTargets: custom({
         typeDoc: "`{ <region>: [A, B], ... }`", defaultDoc: "required for srt-caller",
         doc: "srt-caller: every region's pipeline A and B dial their own listener; no two flows of the season (any channel, region, pipeline or ISP) may dial the same address and port",
-        fields: { address: CALLER_TARGET.fields.address, port: CALLER_TARGET.fields.port, streamId: CALLER_TARGET.fields.streamId },
+        fields: CALLER_TARGET.fields,
+        childPath: ".<region>[]",
     }),
 }, { doc: "one per ISP" });
 
@@ -28,7 +29,7 @@ export const FAILOVER = object({
 
 export const SRT = object({
     // SRT accepts passphrases of 10-79 characters.
-    passphraseKey: custom({ secret: true, typeDoc: "secret config key name", defaultDoc: "required", doc: "names a secret key holding the passphrase (10-79 characters)" }),
+    passphraseKey: custom({ secret: true, defaultDoc: "required", doc: "names a secret key holding the passphrase (10-79 characters)" }),
     algorithm: oneOf(SRT_ALGORITHMS, { default: "aes256", doc: "only with `via: medialive`: a MediaConnect flow takes the key length from the SRT handshake, so it is rejected there" }),
 }, { doc: "SRT encryption" });
 

@@ -20,7 +20,7 @@ export const CUSTOM_ORIGIN = object({
     pathPattern: custom({ ...PATH, defaultDoc: "required" }),
     headerName: string({ default: "X-Origin-Verify", pattern: /^X-[A-Za-z0-9-]{1,60}$/, hint: "a custom header name starting with X-", doc: "header CloudFront adds; the origin rejects requests without it" }),
     // 32 characters or more: the header is the only thing keeping direct requests out.
-    secretKey: custom({ secret: true, typeDoc: "secret config key name", defaultDoc: "required", doc: "names a secret config key holding the header value (32-512 characters)" }),
+    secretKey: custom({ secret: true, defaultDoc: "required", doc: "names a secret config key holding the header value (32-512 characters)" }),
 }, { doc: "a public (on-prem) HTTPS origin that only accepts requests carrying the secret header" });
 
 export const AUDIENCE = object({

@@ -81,6 +81,8 @@ export interface CustomNode extends Documented {
     kind: "custom";
     /** Sub-keys documented in the README under this one (a map's value, a list's item). */
     fields?: Fields;
+    /** How a sub-key's path continues from this key in the README: "[]" for a list, ".<region>[]" for a map of lists. */
+    childPath?: string;
 }
 
 export type Node = IntNode | NumberNode | StringNode | EnumNode | BoolNode | ListNode | ObjectNode | CustomNode;
