@@ -1,6 +1,8 @@
 import { Cursor, isPlainObject } from "./cursor";
 import { ConfigIssue } from "./errors";
 import { nearest } from "./nearest";
+import { secretFields } from "./schema/read";
+import { SEASON } from "./schema/season";
 
 /** A secret config key the season names, with what it holds and where it is named. */
 export interface SecretUse {
@@ -32,8 +34,8 @@ export interface SecretKeyLookup {
 
 const KEY_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-/** Season fields that name a secret config key. */
-export const SECRET_REF_FIELDS = ["passphraseKey", "secretKey"] as const;
+/** Season fields that name a secret config key: the keys the schema marks `secret`. */
+export const SECRET_REF_FIELDS: readonly string[] = secretFields(SEASON.fields);
 
 /**
  * Reads a field naming a secret config key (e.g. `passphraseKey: venueSrtPassphrase`) and checks that
@@ -72,7 +74,7 @@ export function referencedKeys(raw: unknown, out = new Set<string>()): Set<strin
     if (Array.isArray(raw)) raw.forEach((e) => referencedKeys(e, out));
     else if (isPlainObject(raw)) {
         for (const [k, v] of Object.entries(raw)) {
-            if ((SECRET_REF_FIELDS as readonly string[]).includes(k) && typeof v === "string") out.add(v);
+            if (SECRET_REF_FIELDS.includes(k) && typeof v === "string") out.add(v);
             else referencedKeys(v, out);
         }
     }

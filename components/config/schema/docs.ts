@@ -1,7 +1,7 @@
 /**
  * The README configuration tables, generated from the schema: one row per key, its type and bounds,
  * its default (or "required"), and what it does. tools/configDocs.ts writes them between markers;
- * `npm run docs:check` and test/config/configDocs.test.ts fail when the README's copy is stale.
+ * `npm run docs:check` and test/config/schema.test.ts fail when the README's copy is stale.
  */
 import { Fields, Node } from "./nodes";
 

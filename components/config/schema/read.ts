@@ -68,3 +68,14 @@ export function readObject<F extends Fields>(c: Cursor, n: ObjectNode<F>, extraK
 function isOptional(n: Node): boolean {
     return (n.kind === "int" || n.kind === "string" || n.kind === "enum") && n.optional === true && n.default === undefined;
 }
+
+/** The names of the keys marked `secret` anywhere under `fields` (each once). */
+export function secretFields(fields: Fields, out = new Set<string>()): string[] {
+    for (const [key, n] of Object.entries(fields)) {
+        if (n.secret) out.add(key);
+        if (n.kind === "object") secretFields(n.fields, out);
+        else if (n.kind === "list" && n.item.kind === "object") secretFields(n.item.fields, out);
+        else if (n.kind === "custom" && n.fields) secretFields(n.fields, out);
+    }
+    return [...out];
+}
