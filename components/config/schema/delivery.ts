@@ -9,14 +9,14 @@ const PATH = { typeDoc: "CloudFront path pattern", doc: "viewer paths served by 
 export const VPC_ORIGIN = object({
     id: string({ pattern: ORIGIN_ID, hint: "a lowercase slug such as stats-api", doc: "origin id, unique among the origins" }),
     arn: string({ pattern: /^arn:aws:(elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/(app|net)\/[A-Za-z0-9-]+\/[0-9a-f]+|ec2:[a-z0-9-]+:\d{12}:instance\/i-[0-9a-f]{8,17})$/, hint: "the ARN of an application or network load balancer or an EC2 instance", doc: "ARN of the load balancer or instance" }),
-    domainName: custom({ typeDoc: "hostname", defaultDoc: "required", doc: "the load balancer's DNS name or the instance's private DNS name" }),
+    domainName: custom({ typeDoc: "hostname", defaultDoc: "required", hint: "the load balancer's DNS name or the instance's private DNS name", doc: "its DNS name (a load balancer's, or the instance's private DNS name)" }),
     pathPattern: custom({ ...PATH, defaultDoc: "required" }),
     httpsPort: int({ min: 1, max: 65535, default: 443, doc: "HTTPS port of the origin" }),
 }, { doc: "a private ALB, NLB or EC2 origin" });
 
 export const CUSTOM_ORIGIN = object({
     id: string({ pattern: ORIGIN_ID, hint: "a lowercase slug such as venue-graphics", doc: "origin id, unique among the origins" }),
-    domainName: custom({ typeDoc: "hostname", defaultDoc: "required", doc: "the origin's public hostname" }),
+    domainName: custom({ typeDoc: "hostname", defaultDoc: "required", hint: "the origin's public hostname", doc: "the origin's public hostname" }),
     pathPattern: custom({ ...PATH, defaultDoc: "required" }),
     headerName: string({ default: "X-Origin-Verify", pattern: /^X-[A-Za-z0-9-]{1,60}$/, hint: "a custom header name starting with X-", doc: "header CloudFront adds; the origin rejects requests without it" }),
     // 32 characters or more: the header is the only thing keeping direct requests out.
@@ -41,7 +41,7 @@ export const DELIVERY = object({
     clientRouting: custom({
         defaultDoc: "none",
         doc: "embedded-POP routing: playback hosts `<29-char label>.<domain>`, wildcard alias on the distribution; needs `delivery.domain`",
-        fields: { domain: custom({ typeDoc: "hostname", defaultDoc: "required", doc: "the parent domain of the routing labels, e.g. cr.example.com" }) },
+        fields: { domain: custom({ typeDoc: "hostname", defaultDoc: "required", hint: "the parent domain of the routing labels, e.g. cr.example.com", doc: "the parent domain of the routing labels" }) },
     }),
     vpcOrigins: list(VPC_ORIGIN, { max: 10, what: "VPC origins", doc: "private ALB/NLB/EC2 origins reached through CloudFront VPC origins" }),
     customOrigins: list(CUSTOM_ORIGIN, { max: 10, what: "custom origins", doc: "public (on-prem) HTTPS origins; CloudFront adds the secret header" }),

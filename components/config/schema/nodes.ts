@@ -79,6 +79,8 @@ export interface ObjectNode<F extends Fields = Fields> extends Documented {
  */
 export interface CustomNode extends Documented {
     kind: "custom";
+    /** The accepted form in words, for the errors its reader records. */
+    hint?: string;
     /** Sub-keys documented in the README under this one (a map's value, a list's item). */
     fields?: Fields;
     /** How a sub-key's path continues from this key in the README: "[]" for a list, ".<region>[]" for a map of lists. */
