@@ -45,7 +45,7 @@ export function readDelivery(c: Cursor, secrets: SecretKeyLookup): DeliveryConfi
 function readClientRouting(c: Cursor, hasDomain: boolean): DeliveryConfig["clientRouting"] {
     if (!c.present) return undefined;
     if (!c.object(keysOf(F.clientRouting.fields))) return undefined;
-    const domain = c.at("domain").string({ patternHint: F.clientRouting.fields.domain.doc });
+    const domain = c.at("domain").string({ patternHint: F.clientRouting.fields.domain.hint });
     if (domain !== undefined && !isHostname(domain)) return c.at("domain").fail(`${JSON.stringify(domain)} is not a hostname`);
     if (!hasDomain) return c.fail(`needs delivery.domain: the wildcard *.${domain ?? "<domain>"} must be covered by the distribution's ACM certificate`);
     return domain === undefined ? undefined : { domain: domain.toLowerCase() };
@@ -64,7 +64,7 @@ function readVpcOrigin(c: Cursor): VpcOriginConfig | undefined {
     if (!c.object(keysOf(G))) return undefined;
     const id = readNode(c.at("id"), G.id);
     const arn = readNode(c.at("arn"), G.arn);
-    const domainName = c.at("domainName").string({ patternHint: G.domainName.doc });
+    const domainName = c.at("domainName").string({ patternHint: G.domainName.hint });
     if (domainName !== undefined && !isHostname(domainName)) c.at("domainName").fail(`${JSON.stringify(domainName)} is not a hostname`);
     const pathPattern = readPath(c.at("pathPattern"));
     const httpsPort = readNode(c.at("httpsPort"), G.httpsPort);
@@ -76,7 +76,7 @@ function readCustomOrigin(c: Cursor, secrets: SecretKeyLookup): CustomOriginConf
     const G = CUSTOM_ORIGIN.fields;
     if (!c.object(keysOf(G))) return undefined;
     const id = readNode(c.at("id"), G.id);
-    const domainName = c.at("domainName").string({ patternHint: G.domainName.doc });
+    const domainName = c.at("domainName").string({ patternHint: G.domainName.hint });
     if (domainName !== undefined && !isHostname(domainName)) c.at("domainName").fail(`${JSON.stringify(domainName)} is not a hostname`);
     const pathPattern = readPath(c.at("pathPattern"));
     const headerName = readNode(c.at("headerName"), G.headerName);
