@@ -1,11 +1,12 @@
 import { Cursor } from "./cursor";
 import { isHostname } from "./network";
 import { REGION_COUNTRY } from "./regions";
-import { AD_SEGMENT_TOKEN_TRANSPORTS, AdsConfig, ChannelConfig, DeliveryConfig, RegionConfig, ScheduleConfig } from "./types";
+import { AdsConfig, ChannelConfig, DeliveryConfig, RegionConfig, ScheduleConfig } from "./types";
 import { runWindow } from "./schedule";
+import { ADS, WEB_ORIGIN } from "./schema/ads";
+import { keysOf, readNode, readObject } from "./schema/read";
 
-const HTTPS_URL = /^https:\/\/[^\s/$.?#].[^\s]*$/;
-const WEB_ORIGIN = /^https:\/\/([a-z0-9.-]+)(:\d{1,5})?$/;
+const F = ADS.fields;
 
 export function readAds(
     c: Cursor,
@@ -22,17 +23,16 @@ export function readAds(
     if (country && geoAllow.length > 0 && !geoAllow.includes(country)) {
         c.fail(`MediaTailor in ${primary} reads the origin through CloudFront from ${country} addresses, which security.geoAllow blocks; add ${country} to security.geoAllow or make a region in your territory primary`);
     }
-    if (!c.object(["adDecisionServerUrl", "channels", "slateAdUrl", "segmentTokens", "cookieDomain", "playerOrigins", "prefetch", "originTokenGeneration"])) return undefined;
-    const adDecisionServerUrl = c.at("adDecisionServerUrl").string({ pattern: HTTPS_URL, patternHint: "the ad server's HTTPS VAST/VMAP URL, e.g. https://ads.example.com/vast?sid=[session.id]" });
+    if (!c.object(keysOf(F))) return undefined;
+    const adDecisionServerUrl = readNode(c.at("adDecisionServerUrl"), F.adDecisionServerUrl);
     const channels = c.at("channels").list((e) => {
         const id = e.string({ patternHint: "a channel id of this season" });
         if (id !== undefined && !channelIds.includes(id)) return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
         return id;
     }, { min: 1, what: "channels" });
     c.at("channels").unique(channels, "channel");
-    const slateAdUrl = c.at("slateAdUrl").present ? c.at("slateAdUrl").string({ pattern: HTTPS_URL, patternHint: "an HTTPS URL of a slate video" }) : undefined;
-    // Players set the bearer header on every request of the session; the query transport needs MediaTailor's account-level setting.
-    const segmentTokens = c.at("segmentTokens").oneOf(AD_SEGMENT_TOKEN_TRANSPORTS, { default: "header" });
+    const slateAdUrl = readNode(c.at("slateAdUrl"), F.slateAdUrl);
+    const segmentTokens = readNode(c.at("segmentTokens"), F.segmentTokens);
     const cookieDomain = c.at("cookieDomain").optionalString({ patternHint: "the parent domain of the playback host, e.g. example.com" });
     if (cookieDomain !== undefined && c.at("cookieDomain").present) {
         const aliases = delivery?.domain?.aliases ?? [];
@@ -51,14 +51,9 @@ export function readAds(
         }
         return origin;
     }, { min: 1, max: 20, what: "player origins" });
-    const p = c.at("prefetch");
-    if (p.present && !p.object(["retrievalWindowSeconds", "delayAfterAvailEndSeconds", "adExpirationSeconds"])) return undefined;
-    // Five minutes spreads a break's ad requests over the audience without fetching too early.
-    const retrievalWindowSeconds = p.at("retrievalWindowSeconds").int({ min: 10, max: 3600, default: 300, unit: "seconds" });
-    const delayAfterAvailEndSeconds = p.at("delayAfterAvailEndSeconds").int({ min: 0, max: 3600, default: 10, unit: "seconds" });
-    const adExpirationSeconds = p.at("adExpirationSeconds").int({ min: 60, max: 86400, default: 1800, unit: "seconds" });
-    const originTokenGeneration = c.at("originTokenGeneration").int({ min: 0, max: 1_000_000, default: 0 });
-    if (adDecisionServerUrl === undefined || channels.length === 0 || playerOrigins.length === 0 || segmentTokens === undefined || retrievalWindowSeconds === undefined || delayAfterAvailEndSeconds === undefined || adExpirationSeconds === undefined || originTokenGeneration === undefined) return undefined;
+    const prefetch = readObject(c.at("prefetch"), F.prefetch);
+    const originTokenGeneration = readNode(c.at("originTokenGeneration"), F.originTokenGeneration);
+    if (adDecisionServerUrl === undefined || channels.length === 0 || playerOrigins.length === 0 || segmentTokens === undefined || prefetch === undefined || originTokenGeneration === undefined) return undefined;
     return {
         adDecisionServerUrl,
         channels,
@@ -66,7 +61,7 @@ export function readAds(
         segmentTokens,
         ...(cookieDomain ? { cookieDomain: cookieDomain.toLowerCase() } : {}),
         playerOrigins,
-        prefetch: { retrievalWindowSeconds, delayAfterAvailEndSeconds, adExpirationSeconds },
+        prefetch,
         originTokenGeneration,
     };
 }

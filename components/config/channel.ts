@@ -1,44 +1,43 @@
 import { Cursor } from "./cursor";
-import { readContribution, SLUG } from "./contribution";
+import { readContribution } from "./contribution";
 import { readChannelDrm } from "./drm";
 import { readEvents } from "./events";
 import { readExtraInputs } from "./inputs";
 import { readInputSwitches } from "./inputSwitches";
 import { SecretKeyLookup } from "./secrets";
-import { SEGMENT_DEFAULTS } from "./segments";
-import { AUDIO_LAYOUTS, AudioTrack, CaptionTrack, ChannelConfig, FRAME_RATES, LADDERS, SegmentConfig } from "./types";
+import { AUDIO, CAPTION, CHANNEL, SEGMENT } from "./schema/channel";
+import { Agree, Parsed } from "./schema/nodes";
+import { keysOf, readNode, readObject } from "./schema/read";
+import { AudioTrack, CaptionTrack, ChannelConfig, SegmentConfig } from "./types";
 
-const KEYS = ["id", "name", "ladder", "frameRate", "audio", "captions", "segment", "contribution", "singlePipeline", "allowLiveUpdate", "allowLiveDelete", "events", "jamSyncHourUtc", "premium", "drm", "extraInputs", "inputSwitches", "shard"] as const;
-const LANGUAGE = /^[a-z]{3}$/;
-const LANGUAGE_HINT = "an ISO 639-2 code such as eng or spa";
+const F = CHANNEL.fields;
 
 export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig | undefined {
-    if (!c.object(KEYS)) return undefined;
-    const id = c.at("id").string({ pattern: SLUG, patternHint: "a lowercase slug of 2-32 characters: letters, digits and dashes, e.g. football-main" });
-    const name = c.at("name").string({ maxLength: 128 });
-    const ladder = c.at("ladder").oneOf(LADDERS);
-    const frameRate = c.at("frameRate").oneOf(FRAME_RATES, { default: "59.94" });
+    if (!c.object(keysOf(F))) return undefined;
+    const id = readNode(c.at("id"), F.id);
+    const name = readNode(c.at("name"), F.name);
+    const ladder = readNode(c.at("ladder"), F.ladder);
+    const frameRate = readNode(c.at("frameRate"), F.frameRate);
     const audio = c.at("audio").present
-        ? c.at("audio").list(readAudio, { min: 1, max: 8, what: "audio tracks" })
+        ? c.at("audio").list(readAudio, F.audio)
         : [{ language: "eng", layout: "stereo" as const, label: "English" }];
-    const captions = c.at("captions").list(readCaption, { optional: true, max: 4, what: "caption tracks" });
+    const captions = c.at("captions").list((t) => readObject(t, CAPTION), F.captions);
     const segment = readSegment(c.at("segment"));
     const contribution = readContribution(c.at("contribution"), secrets);
     const single = c.at("singlePipeline");
     let singlePipeline: ChannelConfig["singlePipeline"];
-    if (single.present && single.object(["reason"])) {
-        const reason = single.at("reason").string({ patternHint: "why this channel may run without a second pipeline" });
+    if (single.present && single.object(keysOf(F.singlePipeline.fields))) {
+        const reason = readNode(single.at("reason"), F.singlePipeline.fields.reason);
         if (reason !== undefined) singlePipeline = { reason };
     }
-    const allowLiveUpdate = c.at("allowLiveUpdate").bool({ default: false });
-    const allowLiveDelete = c.at("allowLiveDelete").bool({ default: false });
+    const allowLiveUpdate = readNode(c.at("allowLiveUpdate"), F.allowLiveUpdate)!;
+    const allowLiveDelete = readNode(c.at("allowLiveDelete"), F.allowLiveDelete)!;
     const events = readEvents(c.at("events"));
-    const jamSyncHourUtc = c.at("jamSyncHourUtc").present ? c.at("jamSyncHourUtc").int({ min: 0, max: 23, unit: "(UTC hour of the daily jam sync)" }) : undefined;
+    const jamSyncHourUtc = readNode(c.at("jamSyncHourUtc"), F.jamSyncHourUtc);
     const { premium, drm } = readChannelDrm(c);
     const extraInputs = readExtraInputs(c.at("extraInputs"), contribution, singlePipeline ? 1 : 2);
     const inputSwitches = readInputSwitches(c.at("inputSwitches"), extraInputs, declaredNames(c.at("extraInputs")));
-    // A season has at most 60 channels, so at most 60 shards.
-    const shard = c.at("shard").present ? c.at("shard").int({ min: 1, max: 60, unit: "(the shard's number, from 1)" }) : undefined;
+    const shard = readNode(c.at("shard"), F.shard);
 
     unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
     audioNeedsPids(c.at("audio"), audio);
@@ -62,13 +61,9 @@ function declaredNames(c: Cursor): string[] {
 }
 
 function readAudio(c: Cursor): AudioTrack | undefined {
-    if (!c.object(["language", "layout", "label", "pid"])) return undefined;
-    const language = c.at("language").string({ pattern: LANGUAGE, patternHint: LANGUAGE_HINT });
-    const layout = c.at("layout").oneOf(AUDIO_LAYOUTS, { default: "stereo" });
-    const label = c.at("label").string({ maxLength: 64 });
-    const pid = c.at("pid").present ? c.at("pid").int({ min: 32, max: 8186, unit: "(MPEG-TS PID)" }) : undefined;
-    if (language === undefined || layout === undefined || label === undefined) return undefined;
-    return pid === undefined ? { language, layout, label } : { language, layout, label, pid };
+    const t = readObject(c, AUDIO);
+    // Key order as before the schema: language, layout, label, pid.
+    return t && (t.pid === undefined ? { language: t.language, layout: t.layout, label: t.label } : { language: t.language, layout: t.layout, label: t.label, pid: t.pid });
 }
 
 /**
@@ -89,21 +84,10 @@ function audioNeedsPids(c: Cursor, audio: AudioTrack[]): void {
     unique(c, audio.filter((t) => t.pid !== undefined).map((t) => String(t.pid)), "audio PID");
 }
 
-function readCaption(c: Cursor): CaptionTrack | undefined {
-    if (!c.object(["channel", "language", "label"])) return undefined;
-    const channel = c.at("channel").int({ min: 1, max: 4, unit: "(CEA-608 channel)" });
-    const language = c.at("language").string({ pattern: LANGUAGE, patternHint: LANGUAGE_HINT });
-    const label = c.at("label").string({ maxLength: 64 });
-    if (channel === undefined || language === undefined || label === undefined) return undefined;
-    return { channel, language, label };
-}
-
 function readSegment(c: Cursor): SegmentConfig | undefined {
-    if (c.present && !c.object(["lengthSeconds", "manifestWindowSeconds", "startoverWindowSeconds"])) return undefined;
-    const lengthSeconds = c.at("lengthSeconds").int({ ...SEGMENT_DEFAULTS.lengthSeconds, unit: "seconds" });
-    const manifestWindowSeconds = c.at("manifestWindowSeconds").int({ ...SEGMENT_DEFAULTS.manifestWindowSeconds, unit: "seconds" });
-    const startoverWindowSeconds = c.at("startoverWindowSeconds").int({ ...SEGMENT_DEFAULTS.startoverWindowSeconds, unit: "seconds" });
-    if (lengthSeconds === undefined || manifestWindowSeconds === undefined || startoverWindowSeconds === undefined) return undefined;
+    const s = readObject(c, SEGMENT);
+    if (!s) return undefined;
+    const { lengthSeconds, manifestWindowSeconds, startoverWindowSeconds } = s;
     if (manifestWindowSeconds < 3 * lengthSeconds) {
         c.at("manifestWindowSeconds").fail(`${manifestWindowSeconds} s holds fewer than three ${lengthSeconds}-second segments; players need at least three to play live, so use ${3 * lengthSeconds} or more`);
     }
@@ -116,3 +100,8 @@ function readSegment(c: Cursor): SegmentConfig | undefined {
 export function unique(c: Cursor, values: string[], what: string): void {
     c.unique(values, what);
 }
+
+const _audio: Agree<Parsed<typeof AUDIO.fields>, AudioTrack> = true;
+const _caption: Agree<Parsed<typeof CAPTION.fields>, CaptionTrack> = true;
+const _segment: Agree<Parsed<typeof SEGMENT.fields>, SegmentConfig> = true;
+void _audio, _caption, _segment;

@@ -1,25 +1,12 @@
 import { Cursor } from "./cursor";
 import { SecretKeyLookup, secretKeyRef } from "./secrets";
 import { allowListProblem, isHostname, parseIpv4 } from "./network";
-import { CONTRIBUTION_DEFAULTS, FEC_REFERENCE, MEDIALIVE_MAX_INPUT_MBPS, MERGE_PROTOCOLS, RECOVERY_WINDOW_MS, RTP_PUSH_PORT } from "./defaults";
-import {
-    CallerTarget,
-    CONTRIBUTION_PROTOCOLS,
-    CONTRIBUTION_VIA,
-    ContributionConfig,
-    ContributionNetwork,
-    ContributionProtocol,
-    ChannelConfig,
-    ContributionVia,
-    FAILOVER_MODES,
-    RegionConfig,
-    SRT_ALGORITHMS,
-} from "./types";
+import { CONTRIBUTION_DEFAULTS, FEC_REFERENCE, MEDIALIVE_MAX_INPUT_MBPS, MERGE_PROTOCOLS, RTP_PUSH_PORT } from "./defaults";
+import { CALLER_TARGET, CONTRIBUTION, FAILOVER, NETWORK, SRT, VPC_INTERFACE } from "./schema/contribution";
+import { keysOf, readNode, readObject } from "./schema/read";
+import { CallerTarget, ContributionConfig, ContributionNetwork, ContributionProtocol, ChannelConfig, ContributionVia, RegionConfig } from "./types";
 
-const SLUG = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
-const SLUG_HINT = "a lowercase slug of 2-32 characters: letters, digits and dashes, e.g. isp-a";
-
-const KEYS = ["protocol", "via", "maxBitrateMbps", "latencyMs", "ingestPort", "networks", "failover", "srt", "fec", "vpcInterface"] as const;
+const F = CONTRIBUTION.fields;
 
 export function isListener(p: ContributionProtocol): boolean {
     return p !== "srt-caller";
@@ -30,9 +17,9 @@ export function isSrt(p: ContributionProtocol): boolean {
 }
 
 export function readContribution(c: Cursor, secrets: SecretKeyLookup): ContributionConfig | undefined {
-    if (!c.object(KEYS)) return undefined;
-    const protocol = c.at("protocol").oneOf(CONTRIBUTION_PROTOCOLS);
-    const via = c.at("via").oneOf(CONTRIBUTION_VIA, { default: "mediaconnect" });
+    if (!c.object(keysOf(F))) return undefined;
+    const protocol = readNode(c.at("protocol"), F.protocol);
+    const via = readNode(c.at("via"), F.via);
     if (protocol === undefined || via === undefined) return undefined;
 
     if (via === "medialive" && protocol !== "rtp-fec" && protocol !== "srt-caller") {
@@ -40,7 +27,7 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
     }
 
     const d = CONTRIBUTION_DEFAULTS[protocol];
-    const maxBitrateMbps = c.at("maxBitrateMbps").int({ min: 1, max: 1000, default: d.maxBitrateMbps, unit: "Mbps" });
+    const maxBitrateMbps = readNode(c.at("maxBitrateMbps"), { ...F.maxBitrateMbps, default: d.maxBitrateMbps });
     if (maxBitrateMbps !== undefined && maxBitrateMbps > MEDIALIVE_MAX_INPUT_MBPS) {
         // Every contribution ends in a MediaLive input (MEDIACONNECT, RTP_PUSH or SRT_CALLER), and
         // MediaLive ingests at most 50 Mbps (InputSpecification.MaximumBitrate, largest value MAX_50_MBPS:
@@ -49,7 +36,7 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
     }
     const latencyMs = readLatency(c.at("latencyMs"), protocol);
     const ingestPort = readIngestPort(c.at("ingestPort"), protocol, via);
-    const networks = c.at("networks").list((n) => readNetwork(n, protocol), { min: 1, max: 2, what: "networks" });
+    const networks = c.at("networks").list((n) => readNetwork(n, protocol), F.networks);
     // Network names name the flow sources: MediaConnect refuses two sources of one name in a flow.
     c.at("networks").unique(networks.map((n) => n.name), "network name");
     // Count the networks as written, so one malformed entry does not also trigger "needs two networks".
@@ -70,8 +57,8 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
 }
 
 function readNetwork(c: Cursor, protocol: ContributionProtocol): ContributionNetwork | undefined {
-    if (!c.object(["name", "allowedCidr", "callerTargets"])) return undefined;
-    const name = c.at("name").string({ pattern: SLUG, patternHint: SLUG_HINT });
+    if (!c.object(keysOf(NETWORK.fields))) return undefined;
+    const name = readNode(c.at("name"), NETWORK.fields.name);
     const cidr = c.at("allowedCidr");
     let allowedCidr: string | undefined;
     if (isListener(protocol)) {
@@ -182,13 +169,13 @@ export function checkCallerTargets(channelsCursor: Cursor, channels: ChannelConf
 }
 
 function readCallerTarget(c: Cursor): CallerTarget | undefined {
-    if (!c.object(["address", "port", "streamId"])) return undefined;
-    const address = c.at("address").string({ patternHint: "the encoder's IPv4 address or hostname" });
+    if (!c.object(keysOf(CALLER_TARGET.fields))) return undefined;
+    const address = readNode(c.at("address"), CALLER_TARGET.fields.address);
     if (address !== undefined && !parseIpv4(address) && !isHostname(address)) {
         c.at("address").fail(`${JSON.stringify(address)} is neither an IPv4 address nor a hostname`);
     }
-    const port = c.at("port").int({ min: 1024, max: 65535 });
-    const streamId = c.at("streamId").optionalString({ maxLength: 512 });
+    const port = readNode(c.at("port"), CALLER_TARGET.fields.port);
+    const streamId = readNode(c.at("streamId"), CALLER_TARGET.fields.streamId);
     if (address === undefined || port === undefined) return undefined;
     return streamId ? { address, port, streamId } : { address, port };
 }
@@ -203,15 +190,15 @@ function readFailover(c: Cursor, protocol: ContributionProtocol, networks: numbe
         c.at("networks").fail(`two networks need MediaConnect to combine them; set via: mediaconnect`);
         return undefined;
     }
-    if (!f.object(["mode", "recoveryWindowMs"])) return undefined;
-    const mode = f.at("mode").oneOf(FAILOVER_MODES);
+    if (!f.object(keysOf(FAILOVER.fields))) return undefined;
+    const mode = readNode(f.at("mode"), FAILOVER.fields.mode);
     if (mode === "merge" && !MERGE_PROTOCOLS.includes(protocol)) {
         f.at("mode").fail(`"merge" (SMPTE 2022-7) needs ${MERGE_PROTOCOLS.join(" or ")} sources; use mode: failover for ${protocol}`);
     }
     if (mode === "failover" && f.at("recoveryWindowMs").present) {
         f.at("recoveryWindowMs").fail(`applies to mode: merge only (it is the 2022-7 reorder window); remove it for failover`);
     }
-    const recoveryWindowMs = f.at("recoveryWindowMs").int({ ...RECOVERY_WINDOW_MS, unit: "milliseconds" });
+    const recoveryWindowMs = readNode(f.at("recoveryWindowMs"), FAILOVER.fields.recoveryWindowMs);
     if (mode === undefined || recoveryWindowMs === undefined) return undefined;
     return { mode, recoveryWindowMs };
 }
@@ -225,7 +212,7 @@ function readSrt(c: Cursor, protocol: ContributionProtocol, via: ContributionVia
         c.fail(`is required for ${protocol}: SRT contribution must be encrypted; set srt.passphraseKey to a secret config key`);
         return undefined;
     }
-    if (!c.object(["passphraseKey", "algorithm"])) return undefined;
+    if (!c.object(keysOf(SRT.fields))) return undefined;
     // SRT accepts passphrases of 10-79 characters.
     const passphraseKey = secretKeyRef(c.at("passphraseKey"), secrets, "passphrase", { min: 10, max: 79 });
     if (via === "mediaconnect") {
@@ -237,7 +224,7 @@ function readSrt(c: Cursor, protocol: ContributionProtocol, via: ContributionVia
         }
         return passphraseKey === undefined ? undefined : { passphraseKey };
     }
-    const algorithm = c.at("algorithm").oneOf(SRT_ALGORITHMS, { default: "aes256" });
+    const algorithm = readNode(c.at("algorithm"), SRT.fields.algorithm);
     return passphraseKey === undefined || algorithm === undefined ? undefined : { passphraseKey, algorithm };
 }
 
@@ -300,11 +287,10 @@ function readVpcInterface(c: Cursor, via: string): ContributionConfig["vpcInterf
         c.fail(`private ingest uses MediaConnect VPC interfaces; set via: mediaconnect or remove vpcInterface`);
         return undefined;
     }
-    if (!c.object(["subnetIds", "securityGroupIds"])) return undefined;
-    const subnets = c.at("subnetIds").list((s) => s.string({ pattern: /^subnet-[0-9a-f]{8,17}$/, patternHint: "a subnet id such as subnet-0abc12345" }), { min: 2, max: 2, what: "subnets (one per availability zone)" });
-    const groups = c.at("securityGroupIds").list((s) => s.string({ pattern: /^sg-[0-9a-f]{8,17}$/, patternHint: "a security group id such as sg-0abc12345" }), { min: 1, max: 5, what: "security groups" });
+    const v = readObject(c, VPC_INTERFACE);
+    const subnets = v?.subnetIds ?? [];
+    const groups = v?.securityGroupIds ?? [];
     if (subnets.length !== 2 || groups.length === 0) return undefined;
     return { subnetIds: [subnets[0]!, subnets[1]!], securityGroupIds: groups };
 }
 
-export { SLUG, SLUG_HINT };

@@ -1,4 +1,5 @@
 import { ConfigIssue } from "./errors";
+import { nearest } from "./nearest";
 
 /** How a value is shown inside an error message: strings quoted, objects as JSON, long values cut. */
 export function show(value: unknown): string {
@@ -104,7 +105,8 @@ export class Cursor {
         }
         for (const key of Object.keys(this.value as object)) {
             if (!knownKeys.includes(key)) {
-                this.at(key).fail(`is not a known setting; use one of ${knownKeys.join(", ")}`);
+                const near = nearest(key, knownKeys);
+                this.at(key).fail(`is not a known setting${near ? ` (did you mean ${near}?)` : ""}; use one of ${knownKeys.join(", ")}`);
             }
         }
         return true;

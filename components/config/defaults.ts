@@ -1,6 +1,8 @@
 /**
- * Defaults and bounds of the season configuration, with the reason for each. Policy packs read the
- * same bounds (via their config schema defaults) so a stack and its gate agree.
+ * Contribution defaults and bounds that depend on the protocol, with the reason for each; the other
+ * keys' bounds and defaults are in their section's table (schema/*.ts). The policy packs are
+ * self-contained (ADR 024) and state their own bounds in their config schemas (the SRT latency
+ * rule's 120-15000 ms, for one): a change here is made there too, by hand.
  */
 import { ContributionProtocol } from "./types";
 

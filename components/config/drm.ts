@@ -5,14 +5,16 @@
  * keys (docs/adr/023-drm-same-keys-in-every-region.md).
  */
 import { Cursor } from "./cursor";
+import { DRM } from "./schema/channel";
+import { keysOf, readNode, readObject } from "./schema/read";
 import type { ChannelConfig, RegionConfig } from "./types";
+import { AUDIO_PRESETS, CMAF_METHODS, CmafMethod, DRM_SYSTEMS, DrmSystem, KEY_ROTATION, VIDEO_PRESETS } from "./enums";
+import type { AudioPreset, VideoPreset } from "./enums";
 
-export const DRM_SYSTEMS = ["widevine", "playready", "fairplay", "irdeto", "clear-key-aes-128"] as const;
-export type DrmSystem = (typeof DRM_SYSTEMS)[number];
+export { AUDIO_PRESETS, CMAF_METHODS, DRM_SYSTEMS, KEY_ROTATION, VIDEO_PRESETS };
+export type { AudioPreset, CmafMethod, DrmSystem, VideoPreset };
 
-/** CMAF encryption schemes (ISO/IEC 23001-7): cbcs (AES-CBC pattern) and cenc (AES-CTR). */
-export const CMAF_METHODS = ["cbcs", "cenc"] as const;
-export type CmafMethod = (typeof CMAF_METHODS)[number];
+
 
 /**
  * The CMAF schemes each system decrypts, from AWS's SPEKE v2 support matrix ("Container and DRM
@@ -27,24 +29,8 @@ export const CMAF_SCHEMES: Record<DrmSystem, readonly CmafMethod[]> = {
     "clear-key-aes-128": [],
 };
 
-/** SPEKE v2 encryption contract presets (AWS::MediaPackageV2::OriginEndpoint EncryptionContractConfiguration). */
-export const VIDEO_PRESETS = [
-    "PRESET_VIDEO_1", "PRESET_VIDEO_2", "PRESET_VIDEO_3", "PRESET_VIDEO_4",
-    "PRESET_VIDEO_5", "PRESET_VIDEO_6", "PRESET_VIDEO_7", "PRESET_VIDEO_8", "SHARED", "UNENCRYPTED",
-] as const;
-export type VideoPreset = (typeof VIDEO_PRESETS)[number];
-export const AUDIO_PRESETS = ["PRESET_AUDIO_1", "PRESET_AUDIO_2", "PRESET_AUDIO_3", "SHARED", "UNENCRYPTED"] as const;
-export type AudioPreset = (typeof AUDIO_PRESETS)[number];
 
-/**
- * KeyRotationIntervalSeconds: 300 to 31,536,000 (CloudFormation schema of the origin endpoint); 0
- * here means the keys never rotate (the property is left out). The default of one hour is ADR'd.
- */
-export const KEY_ROTATION = { min: 300, max: 31_536_000, default: 3600 } as const;
 
-/** A SPEKE resource id: 1-256 of [0-9a-zA-Z_-] (SpekeKeyProvider.ResourceId). */
-const RESOURCE_ID = /^[0-9a-zA-Z_-]{1,256}$/;
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** An API Gateway REST API's default endpoint: https://<api-id>.execute-api.<region>.amazonaws.com/<stage>/<path>. */
 export const API_GATEWAY_HOST = /^([a-z0-9]{10})\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com$/;
 
@@ -69,7 +55,7 @@ export interface DrmConfig {
     };
 }
 
-const KEYS = ["systems", "method", "resourceId", "presets", "keyRotationSeconds", "keyProvider"] as const;
+const F = DRM.fields;
 
 /** `premium` and `drm` of one channel; called by the channel reader. */
 export function readChannelDrm(c: Cursor): { premium: boolean; drm?: DrmConfig } {
@@ -86,20 +72,20 @@ export function readChannelDrm(c: Cursor): { premium: boolean; drm?: DrmConfig }
 }
 
 function readDrm(c: Cursor, premium: boolean): DrmConfig | undefined {
-    if (!c.object(KEYS)) return undefined;
-    const method = c.at("method").oneOf(CMAF_METHODS, { default: "cbcs" });
+    if (!c.object(keysOf(F))) return undefined;
+    const method = readNode(c.at("method"), F.method);
     const seen = new Set<string>();
     const systems = c.at("systems").list((at) => {
-        const s = at.oneOf(DRM_SYSTEMS);
+        const s = readNode(at, F.systems.item);
         if (s === undefined) return undefined;
         if (seen.has(s)) return at.fail(`${JSON.stringify(s)} is listed twice; name each DRM system once`);
         seen.add(s);
         if (method !== undefined) checkScheme(at, s, method);
         return s;
-    }, { min: 1, max: 4, what: "DRM systems" });
-    const resourceId = c.at("resourceId").optionalString({ pattern: RESOURCE_ID, patternHint: "1-256 letters, digits, _ and - (the SPEKE content id)" });
+    }, F.systems);
+    const resourceId = readNode(c.at("resourceId"), F.resourceId);
     const presets = readPresets(c.at("presets"), premium);
-    const rotation = c.at("keyRotationSeconds").int({ min: 0, max: KEY_ROTATION.max, default: KEY_ROTATION.default, unit: "seconds" });
+    const rotation = readNode(c.at("keyRotationSeconds"), F.keyRotationSeconds);
     if (rotation !== undefined && rotation > 0 && rotation < KEY_ROTATION.min) {
         c.at("keyRotationSeconds").fail(`${rotation} is below MediaPackage's minimum key rotation interval; use 0 (keys never rotate) or ${KEY_ROTATION.min} to ${KEY_ROTATION.max} seconds`);
     }
@@ -121,12 +107,9 @@ function checkScheme(at: Cursor, system: DrmSystem, method: CmafMethod): void {
 }
 
 function readPresets(c: Cursor, premium: boolean): DrmConfig["presets"] | undefined {
-    if (c.present && !c.object(["video", "audio"])) return undefined;
-    // One key per SD / HD / UHD tier and one for all audio (ADR): licence policy can then demand
-    // hardware-backed DRM for the UHD key only.
-    const video = c.at("video").oneOf(VIDEO_PRESETS, { default: "PRESET_VIDEO_3" });
-    const audio = c.at("audio").oneOf(AUDIO_PRESETS, { default: "PRESET_AUDIO_1" });
-    if (video === undefined || audio === undefined) return undefined;
+    const p = readObject(c, F.presets);
+    if (!p) return undefined;
+    const { video, audio } = p;
     // Valid combinations, "SPEKE Version 2.0 presets" (MediaPackage User Guide): SHARED goes with
     // SHARED only; UNENCRYPTED never with UNENCRYPTED or SHARED.
     if ((video === "SHARED") !== (audio === "SHARED")) {
@@ -145,7 +128,7 @@ function readPresets(c: Cursor, premium: boolean): DrmConfig["presets"] | undefi
 }
 
 function readKeyProvider(c: Cursor): DrmConfig["keyProvider"] | undefined {
-    if (!c.object(["urls", "roleArn"])) return undefined;
+    if (!c.object(keysOf(F.keyProvider.fields))) return undefined;
     const u = c.at("urls");
     const urls: Record<string, string> = {};
     if (!u.present) {
@@ -156,7 +139,7 @@ function readKeyProvider(c: Cursor): DrmConfig["keyProvider"] | undefined {
             if (url !== undefined) urls[region] = url;
         }
     }
-    const roleArn = c.at("roleArn").optionalString({ pattern: ROLE_ARN, patternHint: "an IAM role ARN such as arn:aws:iam::444455556666:role/SpekeAccess" });
+    const roleArn = readNode(c.at("roleArn"), F.keyProvider.fields.roleArn);
     if (c.at("roleArn").present && roleArn === undefined) return undefined;
     return roleArn ? { urls, roleArn } : { urls };
 }

@@ -1,13 +1,12 @@
 import { Cursor } from "./cursor";
+import { CHANNEL, EVENT, ISO_UTC } from "./schema/channel";
+import { keysOf, readNode } from "./schema/read";
 import { EventWindow } from "./types";
-
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/;
-const ISO_HINT = "an ISO-8601 UTC time such as 2026-09-06T17:00:00Z";
 /** A broadcast window longer than this is almost certainly a typo in the date. */
 export const MAX_EVENT_HOURS = 24;
 
 export function readEvents(c: Cursor): EventWindow[] {
-    const events = c.list(readEvent, { optional: true, max: 500, what: "event windows" });
+    const events = c.list(readEvent, CHANNEL.fields.events);
     const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.start) - Date.parse(b.e.start));
     for (let k = 1; k < sorted.length; k++) {
         const prev = sorted[k - 1]!;
@@ -25,10 +24,10 @@ export function readEvents(c: Cursor): EventWindow[] {
 }
 
 function readEvent(c: Cursor): EventWindow | undefined {
-    if (!c.object(["name", "start", "end"])) return undefined;
-    const name = c.at("name").string({ pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, patternHint: "a lowercase slug such as 2026-week-01" });
-    const start = readInstant(c.at("start"));
-    const end = readInstant(c.at("end"));
+    if (!c.object(keysOf(EVENT.fields))) return undefined;
+    const name = readNode(c.at("name"), EVENT.fields.name);
+    const start = realDate(c.at("start"), readNode(c.at("start"), EVENT.fields.start));
+    const end = realDate(c.at("end"), readNode(c.at("end"), EVENT.fields.end));
     if (name === undefined || start === undefined || end === undefined) return undefined;
     const hours = (Date.parse(end) - Date.parse(start)) / 3_600_000;
     if (hours <= 0) {
@@ -42,11 +41,11 @@ function readEvent(c: Cursor): EventWindow | undefined {
     return { name, start, end };
 }
 
-function readInstant(c: Cursor): string | undefined {
-    const text = c.string({ pattern: ISO_UTC, patternHint: ISO_HINT });
+/** The pattern admits February 30; a real day is a cross-check on the parsed text. */
+function realDate(c: Cursor, text: string | undefined): string | undefined {
     if (text === undefined) return undefined;
     if (Number.isNaN(Date.parse(text)) || new Date(text).toISOString().slice(0, 10) !== text.slice(0, 10)) {
-        return c.fail(`${JSON.stringify(text)} is not a real date; use ${ISO_HINT}`);
+        return c.fail(`${JSON.stringify(text)} is not a real date; use ${ISO_UTC.hint}`);
     }
     return text;
 }

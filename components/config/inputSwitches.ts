@@ -1,6 +1,8 @@
 import { Cursor } from "./cursor";
 import { CONTRIBUTION_ATTACHMENT, ExtraInputConfig } from "./inputs";
 import { runWindow } from "./schedule";
+import { CHANNEL, INPUT_SWITCH } from "./schema/channel";
+import { keysOf, readNode } from "./schema/read";
 import { EventWindow, ScheduleConfig } from "./types";
 
 /**
@@ -27,11 +29,9 @@ export interface PlacedSwitch {
     index: number;
 }
 
-const DAY_MINUTES = 24 * 60;
-
 export function readInputSwitches(c: Cursor, extraInputs: ExtraInputConfig[], declaredNames: string[]): InputSwitchConfig[] {
     const names = [CONTRIBUTION_ATTACHMENT, ...declaredNames];
-    const switches = c.list((s) => readSwitch(s, names, extraInputs), { optional: true, max: 20, what: "input switches" });
+    const switches = c.list((s) => readSwitch(s, names, extraInputs), CHANNEL.fields.inputSwitches);
     if (switches.length > 0 && declaredNames.length === 0) {
         c.fail(`switches between inputs, but the channel has only its venue feed; add the studio or backup feed under extraInputs`);
     }
@@ -39,7 +39,7 @@ export function readInputSwitches(c: Cursor, extraInputs: ExtraInputConfig[], de
 }
 
 function readSwitch(c: Cursor, names: string[], extraInputs: ExtraInputConfig[]): InputSwitchConfig | undefined {
-    if (!c.object(["input", "minutesFromStart", "minutesFromEnd"])) return undefined;
+    if (!c.object(keysOf(INPUT_SWITCH.fields))) return undefined;
     const input = c.at("input").string({ patternHint: `one of ${names.join(", ")}` });
     if (input !== undefined && !names.includes(input)) {
         c.at("input").fail(`${JSON.stringify(input)} is not an input of this channel; use ${names.join(", ")} (contribution is the venue feed, the others are channels[].extraInputs names)`);
@@ -56,9 +56,7 @@ function readSwitch(c: Cursor, names: string[], extraInputs: ExtraInputConfig[])
         c.fail(`needs exactly one of minutesFromStart or minutesFromEnd (e.g. minutesFromStart: -60 for the pregame from an hour before kick-off, minutesFromStart: 0 for kick-off)`);
         return undefined;
     }
-    const minutes = fromStart.present
-        ? fromStart.int({ min: -DAY_MINUTES, max: DAY_MINUTES, unit: "minutes from the event's start" })
-        : fromEnd.int({ min: -DAY_MINUTES, max: DAY_MINUTES, unit: "minutes from the event's end" });
+    const minutes = fromStart.present ? readNode(fromStart, INPUT_SWITCH.fields.minutesFromStart) : readNode(fromEnd, INPUT_SWITCH.fields.minutesFromEnd);
     if (input === undefined || minutes === undefined || !names.includes(input)) return undefined;
     return { input, from: fromStart.present ? "start" : "end", minutes };
 }

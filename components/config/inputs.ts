@@ -1,6 +1,14 @@
 import { Cursor } from "./cursor";
 import { allowListProblem } from "./network";
+import { CHANNEL, EXTRA_INPUT, INPUT_FAILOVER } from "./schema/channel";
+import { Agree, Parsed } from "./schema/nodes";
+import { keysOf, readNode, readObject } from "./schema/read";
 import { ContributionConfig } from "./types";
+import { EXTRA_INPUT_ROLES, EXTRA_INPUT_TYPES, FAILOVER_PREFERENCES, MAX_INPUTS } from "./enums";
+import type { ExtraInputRole, ExtraInputType, FailoverPreference } from "./enums";
+
+export { EXTRA_INPUT_ROLES, EXTRA_INPUT_TYPES, FAILOVER_PREFERENCES };
+export type { ExtraInputRole, ExtraInputType, FailoverPreference };
 
 /**
  * A channel's inputs beside the venue contribution (`channels[].extraInputs`): a studio feed the
@@ -8,15 +16,6 @@ import { ContributionConfig } from "./types";
  * fails over to on its own (automatic input failover). The rules cite the MediaLive User Guide.
  */
 
-export const EXTRA_INPUT_ROLES = ["studio", "backup"] as const;
-export type ExtraInputRole = (typeof EXTRA_INPUT_ROLES)[number];
-
-/** rtp-push: an RTP_PUSH input OnAir creates; mediaconnect: a MEDIACONNECT input on flows you run. */
-export const EXTRA_INPUT_TYPES = ["rtp-push", "mediaconnect"] as const;
-export type ExtraInputType = (typeof EXTRA_INPUT_TYPES)[number];
-
-export const FAILOVER_PREFERENCES = ["primary", "equal"] as const;
-export type FailoverPreference = (typeof FAILOVER_PREFERENCES)[number];
 
 /** The attachment name of the venue feed (`channels[].contribution`), as MediaLive shows it. */
 export const CONTRIBUTION_ATTACHMENT = "contribution";
@@ -48,8 +47,6 @@ export interface ExtraInputConfig {
     failover?: InputFailoverConfig;
 }
 
-const NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
-const KEYS = ["name", "role", "type", "allowedCidr", "flowArns", "failover"] as const;
 const REGION_KEY = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const FLOW_ARN = /^arn:aws:mediaconnect:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):flow:[^:\s]+:[^:\s]+$/;
 
@@ -79,15 +76,15 @@ export function isPush(t: MediaLiveInputType): boolean {
  * "AWS Elemental MediaLive feature rules and limits", Input number, push inputs / pull inputs).
  */
 export const MAX_PUSH_INPUTS = 2;
-export const MAX_INPUTS = 20;
+export { MAX_INPUTS };
 
 /** Default ErrorClearTimeMsec: a recovered input counts as healthy after 30 s clean (User Guide, "Starting the channel", failback). */
-export const DEFAULT_ERROR_CLEAR_MS = 30_000;
+export const DEFAULT_ERROR_CLEAR_MS = INPUT_FAILOVER.fields.errorClearMs.default;
 /** Default input-loss threshold: one second without content, well past a burst of lost packets. */
-export const DEFAULT_INPUT_LOSS_MS = 1_000;
+export const DEFAULT_INPUT_LOSS_MS = INPUT_FAILOVER.fields.inputLossMs.default;
 
 export function readExtraInputs(c: Cursor, venue: ContributionConfig | undefined, pipelines: number): ExtraInputConfig[] {
-    const inputs = c.list((x) => readExtraInput(x, pipelines), { optional: true, max: MAX_INPUTS - 1, what: "extra inputs" });
+    const inputs = c.list((x) => readExtraInput(x, pipelines), CHANNEL.fields.extraInputs);
     const raw = Array.isArray(c.value) ? (c.value as Record<string, unknown>[]) : [];
     raw.forEach((r, i) => {
         if (r && r["name"] === CONTRIBUTION_ATTACHMENT) c.index(i).at("name").fail(`"${CONTRIBUTION_ATTACHMENT}" names the venue feed (channels[].contribution); give this input another name, e.g. studio or backup`);
@@ -98,9 +95,9 @@ export function readExtraInputs(c: Cursor, venue: ContributionConfig | undefined
 }
 
 function readExtraInput(c: Cursor, pipelines: number): ExtraInputConfig | undefined {
-    if (!c.object(KEYS)) return undefined;
-    const name = c.at("name").string({ pattern: NAME, patternHint: "a lowercase slug of 2-32 characters such as studio or backup" });
-    const role = c.at("role").oneOf(EXTRA_INPUT_ROLES);
+    if (!c.object(keysOf(EXTRA_INPUT.fields))) return undefined;
+    const name = readNode(c.at("name"), EXTRA_INPUT.fields.name);
+    const role = readNode(c.at("role"), EXTRA_INPUT.fields.role);
     const type = readType(c.at("type"));
     let allowedCidr: string | undefined;
     let flowArns: Record<string, string[]> | undefined;
@@ -172,20 +169,7 @@ function readFlowArns(c: Cursor, pipelines: number): Record<string, string[]> | 
 }
 
 function readFailover(c: Cursor): InputFailoverConfig | undefined {
-    if (c.present && !c.object(["preference", "inputLossMs", "errorClearMs", "videoBlackMs", "audioSilenceMs"])) return undefined;
-    const preference = c.at("preference").oneOf(FAILOVER_PREFERENCES, { default: "primary" });
-    // Minimums are the API model's: InputLossThresholdMsec __integerMin100, ErrorClearTimeMsec
-    // __integerMin1, VideoBlackThresholdMsec and AudioSilenceThresholdMsec __integerMin1000.
-    const inputLossMs = c.at("inputLossMs").int({ min: 100, max: 60_000, default: DEFAULT_INPUT_LOSS_MS, unit: "milliseconds" });
-    const errorClearMs = c.at("errorClearMs").int({ min: 1, max: 600_000, default: DEFAULT_ERROR_CLEAR_MS, unit: "milliseconds" });
-    const videoBlackMs = c.at("videoBlackMs").present ? c.at("videoBlackMs").int({ min: 1000, max: 60_000, unit: "milliseconds" }) : undefined;
-    const audioSilenceMs = c.at("audioSilenceMs").present ? c.at("audioSilenceMs").int({ min: 1000, max: 60_000, unit: "milliseconds" }) : undefined;
-    if (preference === undefined || inputLossMs === undefined || errorClearMs === undefined) return undefined;
-    if ((c.at("videoBlackMs").present && videoBlackMs === undefined) || (c.at("audioSilenceMs").present && audioSilenceMs === undefined)) return undefined;
-    const out: InputFailoverConfig = { preference, inputLossMs, errorClearMs };
-    if (videoBlackMs !== undefined) out.videoBlackMs = videoBlackMs;
-    if (audioSilenceMs !== undefined) out.audioSilenceMs = audioSilenceMs;
-    return out;
+    return readObject(c, INPUT_FAILOVER);
 }
 
 /**
@@ -238,3 +222,6 @@ export function checkExtraInputRegions(channelsCursor: Cursor, channels: { extra
         });
     });
 }
+
+const _failover: Agree<Parsed<typeof INPUT_FAILOVER.fields>, InputFailoverConfig> = true;
+void _failover;

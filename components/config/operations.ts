@@ -1,4 +1,7 @@
 import { Cursor } from "./cursor";
+import { Agree, Parsed } from "./schema/nodes";
+import { OPERATIONS } from "./schema/operations";
+import { readObject } from "./schema/read";
 
 /**
  * Game-day operations (`onair:season.operations`). The hold keeps a channel on air past its
@@ -22,22 +25,18 @@ export interface OperationsConfig {
 }
 
 export function readOperations(c: Cursor): OperationsConfig | undefined {
-    if (c.present && !c.object(["hold"])) return undefined;
-    const h = c.at("hold");
-    if (h.present && !h.object(["maxOverrunMinutes", "recheckMinutes", "whileInputLive"])) return undefined;
-    // Two hours past end + tail covers multiple overtimes and a rain delay at the finish; beyond
-    // that an operator stops the channel by hand.
-    const maxOverrunMinutes = h.at("maxOverrunMinutes").int({ min: 5, max: 720, default: 120, unit: "minutes" });
-    // Five minutes: a released hold stops the channel within five minutes, in few state transitions.
-    const recheckMinutes = h.at("recheckMinutes").int({ min: 1, max: 60, default: 5, unit: "minutes" });
-    const whileInputLive = h.at("whileInputLive").bool({ default: false });
-    if (maxOverrunMinutes === undefined || recheckMinutes === undefined) return undefined;
+    const ops = readObject(c, OPERATIONS);
+    if (!ops) return undefined;
+    const { maxOverrunMinutes, recheckMinutes } = ops.hold;
     if (maxOverrunMinutes % recheckMinutes !== 0) {
-        h.at("maxOverrunMinutes").fail(`${maxOverrunMinutes} is not a multiple of recheckMinutes (${recheckMinutes}); the runner waits in whole re-checks, so use e.g. ${Math.ceil(maxOverrunMinutes / recheckMinutes) * recheckMinutes}`);
+        c.at("hold").at("maxOverrunMinutes").fail(`${maxOverrunMinutes} is not a multiple of recheckMinutes (${recheckMinutes}); the runner waits in whole re-checks, so use e.g. ${Math.ceil(maxOverrunMinutes / recheckMinutes) * recheckMinutes}`);
         return undefined;
     }
-    return { hold: { maxOverrunMinutes, recheckMinutes, whileInputLive } };
+    return ops;
 }
+
+const _operations: Agree<Parsed<typeof OPERATIONS.fields>, OperationsConfig> = true;
+void _operations;
 
 /** How many waits the runner may take before it stops a channel that is still held. */
 export function maxHoldChecks(h: HoldConfig): number {

@@ -1,5 +1,7 @@
 import { findQuota, GLOBAL_QUOTA_REGION, QUOTAS, QuotaDef } from "../quotas/catalog";
 import { Cursor, isPlainObject, show } from "./cursor";
+import { keysOf, readNode } from "./schema/read";
+import { QUOTA_SETTINGS } from "./schema/season";
 import { RegionConfig } from "./types";
 
 /**
@@ -43,9 +45,9 @@ function suggestionFor(key: string): string {
  */
 export function readQuotas(c: Cursor, regions: RegionConfig[]): QuotaSettings | undefined {
     if (!c.present) return DEFAULT_QUOTAS;
-    if (!c.object(["otherStacks", "increases", "requestIncreases"])) return undefined;
-    const otherStacks = c.at("otherStacks").int({ min: 0, max: 50, default: 0, unit: "stacks" });
-    const requestIncreases = c.at("requestIncreases").bool({ default: false });
+    if (!c.object(keysOf(QUOTA_SETTINGS.fields))) return undefined;
+    const otherStacks = readNode(c.at("otherStacks"), QUOTA_SETTINGS.fields.otherStacks);
+    const requestIncreases = readNode(c.at("requestIncreases"), QUOTA_SETTINGS.fields.requestIncreases)!;
     const inc = c.at("increases");
     const increases: Record<string, Record<string, number>> = {};
     if (inc.present && !isPlainObject(inc.value)) inc.fail(`must be a map of quota to value, not ${show(inc.value)}`);

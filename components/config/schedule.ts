@@ -1,13 +1,11 @@
 import { Cursor } from "./cursor";
+import { Agree, Parsed } from "./schema/nodes";
+import { COST_RATES, SCHEDULE } from "./schema/operations";
+import { readObject } from "./schema/read";
 import { ChannelConfig, CostRates, ScheduleConfig } from "./types";
 
 export function readSchedule(c: Cursor): ScheduleConfig | undefined {
-    if (c.present && !c.object(["leadMinutes", "tailMinutes"])) return undefined;
-    // An hour covers a MediaLive start (a few minutes) and the line-up checks with the venue.
-    const leadMinutes = c.at("leadMinutes").int({ min: 5, max: 360, default: 60, unit: "minutes" });
-    const tailMinutes = c.at("tailMinutes").int({ min: 0, max: 360, default: 30, unit: "minutes" });
-    if (leadMinutes === undefined || tailMinutes === undefined) return undefined;
-    return { leadMinutes, tailMinutes };
+    return readObject(c, SCHEDULE);
 }
 
 /** The window a channel actually runs: event start minus lead, event end plus tail. */
@@ -35,16 +33,9 @@ export function windowsWithMargins(channelsCursor: Cursor, channels: ChannelConf
 }
 
 export function readCostRates(c: Cursor): CostRates | undefined {
-    if (!c.present) return undefined;
-    if (!c.object(["currency", "medialivePipelineHour", "mediaconnectFlowHour", "mediapackageIngestPerGb"])) return undefined;
-    const currency = c.at("currency").string({ default: "USD", pattern: /^[A-Z]{3}$/, patternHint: "an ISO 4217 code such as USD" });
-    const rate = (x: Cursor) => x.number({ min: 0, max: 10000, what: "a rate" });
-    const ml = c.at("medialivePipelineHour");
-    if (!ml.object(["uhd", "hd"])) return undefined;
-    const uhd = rate(ml.at("uhd"));
-    const hd = rate(ml.at("hd"));
-    const flow = rate(c.at("mediaconnectFlowHour"));
-    const ingest = rate(c.at("mediapackageIngestPerGb"));
-    if (currency === undefined || uhd === undefined || hd === undefined || flow === undefined || ingest === undefined) return undefined;
-    return { currency, medialivePipelineHour: { uhd, hd }, mediaconnectFlowHour: flow, mediapackageIngestPerGb: ingest };
+    return c.present ? readObject(c, COST_RATES) : undefined;
 }
+
+const _schedule: Agree<Parsed<typeof SCHEDULE.fields>, ScheduleConfig> = true;
+const _costRates: Agree<Parsed<typeof COST_RATES.fields>, CostRates> = true;
+void _schedule, _costRates;

@@ -18,12 +18,15 @@ import { readQoe } from "./qoe";
 import { readQuotas } from "./quotas";
 import { assignShards } from "../delivery/shards";
 import { readCostRates, readSchedule, windowsWithMargins } from "./schedule";
-import { LOG_LEVELS, ObservabilityConfig, REALTIME_STREAM_MODES, SeasonConfig } from "./types";
+import { Agree, Parsed } from "./schema/nodes";
+import { OBSERVABILITY } from "./schema/observability";
+import { keysOf, readNode, readObject } from "./schema/read";
+import { SEASON } from "./schema/season";
+import { ObservabilityConfig, SeasonConfig } from "./types";
 
 export const SEASON_KEY = "season";
 /** Plain keys beside the season that OnAir reads (components/resourceOptions.ts). */
 export const PROTECT_KEY = "protect";
-const KEYS = ["name", "regions", "channels", "delivery", "security", "observability", "schedule", "costRates", "ads", "operations", "qoe", "quotas", "tags"] as const;
 
 /**
  * Validates the raw `onair:season` object and returns it with every default applied.
@@ -32,13 +35,13 @@ const KEYS = ["name", "regions", "channels", "delivery", "security", "observabil
 export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonConfig {
     const issues: ConfigIssue[] = [];
     const root = new Cursor(`${secrets.namespace}:${SEASON_KEY}`, raw, issues);
-    if (!root.object(KEYS)) throw new ConfigError(issues);
+    if (!root.object(keysOf(SEASON.fields))) throw new ConfigError(issues);
 
-    const name = root.at("name").string({ pattern: /^[a-z][a-z0-9-]{1,23}$/, patternHint: "a lowercase slug of 2-24 characters such as rsn-2026-27" });
+    const name = readNode(root.at("name"), SEASON.fields.name);
     const regions = readRegions(root.at("regions"));
     // The account's quotas come first: the season's layout (shards) is sized from them.
     const quotas = readQuotas(root.at("quotas"), regions);
-    const channels = root.at("channels").list((c) => readChannel(c, secrets), { min: 1, max: 60, what: "channels" });
+    const channels = root.at("channels").list((c) => readChannel(c, secrets), SEASON.fields.channels);
     unique(root.at("channels"), channels.map((c) => c.id), "channel id");
     checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
@@ -115,41 +118,17 @@ function declaredIds(c: Cursor): string[] {
 type ObservabilitySettings = Omit<ObservabilityConfig, "realtimeLogs"> & { realtimeLogs: RealtimeLogSettings };
 
 function readObservability(c: Cursor): ObservabilitySettings | undefined {
-    if (c.present && !c.object(["channelLogLevel", "standardLogs", "realtimeLogs", "athenaScanLimitGb", "alarms"])) return undefined;
-    const channelLogLevel = c.at("channelLogLevel").oneOf(LOG_LEVELS, { default: "ERROR" });
-    const logs = c.at("standardLogs");
-    if (logs.present && !logs.object(["archiveAfterDays", "expireAfterDays"])) return undefined;
-    // A month hot for post-game analysis, about a season (plus playoffs) in the archive for disputes.
-    const archiveAfterDays = logs.at("archiveAfterDays").int({ min: 1, max: 3650, default: 30, unit: "days" });
-    const expireAfterDays = logs.at("expireAfterDays").int({ min: 2, max: 3650, default: 400, unit: "days" });
-    if (archiveAfterDays !== undefined && expireAfterDays !== undefined && expireAfterDays <= archiveAfterDays) {
-        logs.at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
+    const o = readObject(c, OBSERVABILITY);
+    if (!o) return undefined;
+    const { archiveAfterDays, expireAfterDays } = o.standardLogs;
+    if (expireAfterDays <= archiveAfterDays) {
+        c.at("standardLogs").at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
     }
-    const rt = c.at("realtimeLogs");
-    if (rt.present && !rt.object(["samplingRate", "streamMode", "maxShards"])) return undefined;
-    // Left out, sampling is the highest rate the stream takes at the peak audience (config/capacity.ts).
-    const samplingRate = rt.at("samplingRate").present ? rt.at("samplingRate").int({ min: 1, max: 100, unit: "percent" }) : undefined;
-    const streamMode = rt.at("streamMode").oneOf(REALTIME_STREAM_MODES, { default: "provisioned" });
-    // 200 is the smaller default account shard quota (500 in us-east-1, us-west-2 and eu-west-1, 200 elsewhere).
-    const maxShards = rt.at("maxShards").int({ min: 1, max: 10_000, default: 200, unit: "shards" });
-    const athenaScanLimitGb = c.at("athenaScanLimitGb").int({ min: 1, max: 10240, default: 100, unit: "GB" });
-    const alarms = readAlarms(c.at("alarms"));
-    if (rt.at("samplingRate").present && samplingRate === undefined) return undefined;
-    if (channelLogLevel === undefined || archiveAfterDays === undefined || expireAfterDays === undefined || streamMode === undefined || maxShards === undefined || athenaScanLimitGb === undefined || alarms === undefined) return undefined;
-    const realtimeLogs: RealtimeLogSettings = { streamMode, maxShards, ...(samplingRate !== undefined ? { samplingRate } : {}) };
-    return { channelLogLevel, standardLogs: { archiveAfterDays, expireAfterDays }, realtimeLogs, athenaScanLimitGb, alarms };
+    return o;
 }
 
-function readAlarms(c: Cursor): ObservabilityConfig["alarms"] | undefined {
-    if (c.present && !c.object(["emails", "minMqcs", "cloudFront5xxPercent", "originLatencyP90Ms"])) return undefined;
-    const emails = c.at("emails").list((e) => e.string({ pattern: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, patternHint: "an e-mail address" }), { optional: true, max: 10, what: "addresses" });
-    // MediaLive scores 100 for a clean segment; below 70 viewers see black, freezes or fill frames.
-    const minMqcs = c.at("minMqcs").int({ min: 1, max: 100, default: 70 });
-    const cloudFront5xxPercent = c.at("cloudFront5xxPercent").int({ min: 1, max: 100, default: 1, unit: "percent" });
-    const originLatencyP90Ms = c.at("originLatencyP90Ms").int({ min: 100, max: 30000, default: 2000, unit: "milliseconds" });
-    if (minMqcs === undefined || cloudFront5xxPercent === undefined || originLatencyP90Ms === undefined) return undefined;
-    return { emails, minMqcs, cloudFront5xxPercent, originLatencyP90Ms };
-}
+const _observability: Agree<Parsed<typeof OBSERVABILITY.fields>, ObservabilitySettings> = true;
+void _observability;
 
 function readTags(c: Cursor): Record<string, string> {
     if (!c.present) return {};

@@ -1,5 +1,8 @@
 import { Cursor, isPlainObject } from "./cursor";
 import { ConfigIssue } from "./errors";
+import { nearest } from "./nearest";
+import { secretFields } from "./schema/read";
+import { SEASON } from "./schema/season";
 
 /** A secret config key the season names, with what it holds and where it is named. */
 export interface SecretUse {
@@ -31,8 +34,8 @@ export interface SecretKeyLookup {
 
 const KEY_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-/** Season fields that name a secret config key. */
-export const SECRET_REF_FIELDS = ["passphraseKey", "secretKey"] as const;
+/** Season fields that name a secret config key: the keys the schema marks `secret`. */
+export const SECRET_REF_FIELDS: readonly string[] = secretFields(SEASON.fields);
 
 /**
  * Reads a field naming a secret config key (e.g. `passphraseKey: venueSrtPassphrase`) and checks that
@@ -71,22 +74,11 @@ export function referencedKeys(raw: unknown, out = new Set<string>()): Set<strin
     if (Array.isArray(raw)) raw.forEach((e) => referencedKeys(e, out));
     else if (isPlainObject(raw)) {
         for (const [k, v] of Object.entries(raw)) {
-            if ((SECRET_REF_FIELDS as readonly string[]).includes(k) && typeof v === "string") out.add(v);
+            if (SECRET_REF_FIELDS.includes(k) && typeof v === "string") out.add(v);
             else referencedKeys(v, out);
         }
     }
     return out;
-}
-
-function editDistance(a: string, b: string): number {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-    }
-    return d[a.length]![b.length]!;
 }
 
 /**
@@ -99,7 +91,7 @@ export function unknownKeys(secrets: SecretKeyLookup, seasonKey: string, raw: un
     if (!keys) return [];
     const known = new Set([seasonKey, ...otherKeys, ...referencedKeys(raw)]);
     return keys.filter((k) => !known.has(k) && !secrets.isSecret(k)).sort().map((k) => {
-        const near = [...known].find((n) => editDistance(k.toLowerCase(), n.toLowerCase()) <= 2);
+        const near = nearest(k, known);
         return {
             path: `${secrets.namespace}:${k}`,
             message: `is not a key OnAir reads (only ${[seasonKey, ...otherKeys].map((k) => `${secrets.namespace}:${k}`).join(", ")} and the secret keys the season names)${near ? `; did you mean ${secrets.namespace}:${near}?` : ""}; remove it or correct its name`,

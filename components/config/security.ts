@@ -1,14 +1,16 @@
 import { Cursor } from "./cursor";
 import { SecretKeyLookup, secretKeyRef } from "./secrets";
+import { SECURITY, TOKEN_KEY } from "./schema/security";
+import { Agree, Parsed } from "./schema/nodes";
+import { keysOf, readNode, readObject } from "./schema/read";
 import { SecurityConfig, TokenKey } from "./types";
 
-const COUNTRY = /^[A-Z]{2}$/;
-const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+const F = SECURITY.fields;
 
 /** Key ids starting with this are MediaTailor's origin-token keys, derived from the viewer key they follow. */
 export const ORIGIN_KID_PREFIX = "mt-";
 
-/** The WAF limits as written; the ones left out are sized from delivery.audience (config/rateLimits.ts). */
+/** The WAF limits as written; the ones left out are sized from delivery.audience (resolveRateLimits, capacity.ts). */
 export type WafSettings = Omit<SecurityConfig["waf"], "perIpRequestsPer5Min" | "perTokenRequestsPer5Min" | "perPlaylistRequestsPer5Min"> & {
     perIpRequestsPer5Min?: number;
     perTokenRequestsPer5Min?: number;
@@ -18,13 +20,9 @@ export type WafSettings = Omit<SecurityConfig["waf"], "perIpRequestsPer5Min" | "
 export type SecuritySettings = Omit<SecurityConfig, "waf"> & { waf: WafSettings };
 
 export function readSecurity(c: Cursor, secrets: SecretKeyLookup): SecuritySettings | undefined {
-    if (!c.object(["geoAllow", "requireGeoRestriction", "tokens", "waf", "revocation"])) return undefined;
-    const geoAllow = c.at("geoAllow").list((e) => e.string({ pattern: COUNTRY, patternHint: "an ISO-3166 alpha-2 country code such as US" }), {
-        optional: true,
-        max: 250,
-        what: "countries",
-    });
-    const requireGeoRestriction = c.at("requireGeoRestriction").bool({ default: true });
+    if (!c.object(keysOf(F))) return undefined;
+    const geoAllow = readNode(c.at("geoAllow"), F.geoAllow)!;
+    const requireGeoRestriction = readNode(c.at("requireGeoRestriction"), F.requireGeoRestriction)!;
     if (requireGeoRestriction && !c.at("geoAllow").present) {
         c.at("geoAllow").fail(`is required while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR]`);
     } else if (requireGeoRestriction && Array.isArray(c.at("geoAllow").value) && (c.at("geoAllow").value as unknown[]).length === 0) {
@@ -39,20 +37,19 @@ export function readSecurity(c: Cursor, secrets: SecretKeyLookup): SecuritySetti
 }
 
 function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens"] | undefined {
-    if (!c.object(["keys", "ttlSeconds", "maxTtlSeconds"])) return undefined;
-    // Four hours covers a game with overtime; the vending hook caps what callers may ask for.
-    const ttlSeconds = c.at("ttlSeconds").int({ min: 60, max: 86400, default: 14400, unit: "seconds" });
-    const maxTtlSeconds = c.at("maxTtlSeconds").int({ min: 60, max: 86400, default: 21600, unit: "seconds" });
+    const T = F.tokens.fields;
+    if (!c.object(keysOf(T))) return undefined;
+    const ttlSeconds = readNode(c.at("ttlSeconds"), T.ttlSeconds);
+    const maxTtlSeconds = readNode(c.at("maxTtlSeconds"), T.maxTtlSeconds);
     if (ttlSeconds !== undefined && maxTtlSeconds !== undefined && ttlSeconds > maxTtlSeconds) {
         c.at("ttlSeconds").fail(`${ttlSeconds} exceeds maxTtlSeconds (${maxTtlSeconds}); lower it or raise maxTtlSeconds`);
     }
     const keys = c.at("keys").list((k): TokenKey | undefined => {
-        if (!k.object(["kid", "secretKey"])) return undefined;
-        const kid = k.at("kid").string({ pattern: /^[A-Za-z0-9._-]{1,32}$/, patternHint: "a short key id such as 2026a" });
+        if (!k.object(keysOf(TOKEN_KEY.fields))) return undefined;
+        const kid = readNode(k.at("kid"), TOKEN_KEY.fields.kid);
         if (kid !== undefined && kid.startsWith(ORIGIN_KID_PREFIX)) {
             return k.at("kid").fail(`${JSON.stringify(kid)} starts with "${ORIGIN_KID_PREFIX}", which is reserved for MediaTailor's origin-token keys; pick another id`);
         }
-        // HS256 keys shorter than the 32-byte hash output weaken the MAC (RFC 7518 section 3.2).
         const secretKey = secretKeyRef(k.at("secretKey"), secrets, "signing key", { min: 32, max: 512 });
         if (kid === undefined || secretKey === undefined) return undefined;
         return { kid, secretKey };
@@ -66,32 +63,20 @@ function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens
 }
 
 function readWaf(c: Cursor): WafSettings | undefined {
-    const known = ["perIpRequestsPer5Min", "perTokenRequestsPer5Min", "perPlaylistRequestsPer5Min", "blockAnonymousIps", "blockHostingProviders", "ipReputationList", "rateLimitPer5Min"];
-    if (c.present && !c.object(known)) return undefined;
     if (c.at("rateLimitPer5Min").present) {
         c.at("rateLimitPer5Min").fail(`was split in two: perIpRequestsPer5Min (a coarse limit per address, sized from delivery.audience.viewersPerIp by default) and perTokenRequestsPer5Min (per viewer token); rename or remove it`);
     }
-    // Each limit is optional: left out, it is sized from the audience and the shortest segment.
-    const limit = (key: string) => (c.at(key).present ? c.at(key).int({ min: 10, max: 2_000_000_000, unit: "requests per 5 minutes" }) : undefined);
-    const perIp = limit("perIpRequestsPer5Min");
-    const perToken = limit("perTokenRequestsPer5Min");
-    const perPlaylist = limit("perPlaylistRequestsPer5Min");
-    return {
-        ...(perIp !== undefined ? { perIpRequestsPer5Min: perIp } : {}),
-        ...(perToken !== undefined ? { perTokenRequestsPer5Min: perToken } : {}),
-        ...(perPlaylist !== undefined ? { perPlaylistRequestsPer5Min: perPlaylist } : {}),
-        blockAnonymousIps: c.at("blockAnonymousIps").bool({ default: true }),
-        blockHostingProviders: c.at("blockHostingProviders").bool({ default: true }),
-        ipReputationList: c.at("ipReputationList").bool({ default: true }),
-    };
+    // Each limit is optional: left out, it is sized from the audience and the shortest segment
+    // (capacity.ts). The retired key is named once, by its own message, and is not offered among
+    // the settings a typo could mean.
+    return readObject(c, F.waf, c.at("rateLimitPer5Min").present ? ["rateLimitPer5Min"] : []);
 }
 
 /** Operators who may revoke and unrevoke tokens and sessions through the hook (never sign). */
 function readRevocation(c: Cursor): SecurityConfig["revocation"] | undefined {
-    if (c.present && !c.object(["operatorRoleArns"])) return undefined;
-    const operatorRoleArns = c.at("operatorRoleArns").list((e) => e.string({
-        pattern: ROLE_ARN,
-        patternHint: "an operator's IAM role ARN, e.g. arn:aws:iam::123456789012:role/noc-operator",
-    }), { optional: true, max: 10, what: "operator roles" });
-    return { operatorRoleArns };
+    return readObject(c, F.revocation);
 }
+
+const _waf: Agree<Parsed<typeof SECURITY.fields.waf.fields>, WafSettings> = true;
+const _revocation: Agree<Parsed<typeof SECURITY.fields.revocation.fields>, SecurityConfig["revocation"]> = true;
+void _waf, _revocation;

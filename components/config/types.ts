@@ -1,7 +1,9 @@
 /**
  * The season configuration: everything a stack can set, as one typed tree under `onair:season`.
- * The validator (`validate.ts`) turns raw YAML into these types with every default applied, so
- * components never see an optional that still needs a fallback.
+ * The validator (`validateSeason`, season.ts) turns raw YAML into these types with every default
+ * applied, so components never see an optional that still needs a fallback. The keys, bounds and
+ * defaults are declared once in schema/*.ts; the section readers check at compile time that each
+ * table's parsed shape is the interface here (ADR 033).
  */
 import type { QuotaSettings } from "./quotas";
 import type { DrmConfig } from "./drm";

@@ -1,8 +1,11 @@
 import { Cursor } from "../../components/config/cursor";
 import { ConfigError, ConfigIssue } from "../../components/config/errors";
 import { parseInstant } from "../../components/config/instant";
+import { keysOf, readNode, readObject } from "../../components/config/schema/read";
+import { Agree, Parsed } from "../../components/config/schema/nodes";
+import { AUTOMATION, MANAGED_STACK, PREVIEW_PULL_REQUESTS, STACK_ROLES } from "./schema";
 
-export const STACK_ROLES = ["production", "rehearsal", "review-template"] as const;
+export { STACK_ROLES };
 export type StackRole = (typeof STACK_ROLES)[number];
 
 export interface ManagedStack {
@@ -51,10 +54,7 @@ export interface AutomationConfig {
 
 export const AUTOMATION_KEY = "automation";
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9_.-]{1,100}$/;
-const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
+const F = AUTOMATION.fields;
 
 /**
  * Validates the automation settings before any resource is registered. `stackFileExists` tells
@@ -63,25 +63,26 @@ const DURATION = /^(\d+h)?(\d+m)?(\d+s)?$/;
 export function validateAutomation(raw: unknown, namespace: string, stackFileExists: (stack: string) => boolean): AutomationConfig {
     const issues: ConfigIssue[] = [];
     const root = new Cursor(`${namespace}:${AUTOMATION_KEY}`, raw, issues);
-    if (!root.object(["organization", "project", "repository", "branch", "aws", "stacks", "schedule", "policyPacks"])) throw new ConfigError(issues);
+    if (!root.object(keysOf(F))) throw new ConfigError(issues);
 
-    const organization = root.at("organization").string({ pattern: SLUG, patternHint: "your Pulumi Cloud organization name" });
-    const project = root.at("project").string({ default: "onair", pattern: SLUG, patternHint: "the media project's name (Pulumi.yaml at the repository root)" });
-    const repository = root.at("repository").string({ pattern: REPOSITORY, patternHint: "the GitHub repository as owner/name" });
-    const branch = root.at("branch").string({ default: "main", pattern: /^[\w./-]{1,200}$/, patternHint: "a branch name such as main" });
+    const organization = readNode(root.at("organization"), F.organization);
+    const project = readNode(root.at("project"), F.project);
+    const repository = readNode(root.at("repository"), F.repository);
+    const branch = readNode(root.at("branch"), F.branch);
 
     const a = root.at("aws");
     if (a.at("roleArn").present) {
         // One role for everything let a Deployments run on prod write to prod; the roles are split now.
         a.at("roleArn").fail("is replaced by readOnlyRoleArn (production stacks: previews, drift checks, refresh) and nonProdRoleArn (rehearsal and review stacks); prod is deployed only by .github/workflows/deploy.yml with its own role");
     }
-    a.object(["readOnlyRoleArn", "nonProdRoleArn", "sessionName", "sessionDuration", ...retired(a, "roleArn")]);
-    const readOnlyRoleArn = a.at("readOnlyRoleArn").string({ pattern: ROLE_ARN, patternHint: "the ARN of the read-only IAM role (ReadOnlyAccess) Pulumi Deployments assumes on production stacks, arn:aws:iam::<account>:role/<name>" });
-    const nonProdRoleArn = a.at("nonProdRoleArn").optionalString({ pattern: ROLE_ARN, patternHint: "the ARN of the IAM role Pulumi Deployments assumes on rehearsal and review stacks, arn:aws:iam::<account>:role/<name>" });
-    const sessionName = a.at("sessionName").string({ default: "onair-deployments", pattern: /^[\w+=,.@-]{2,64}$/, patternHint: "2-64 letters, digits or +=,.@-_" });
-    const sessionDuration = a.at("sessionDuration").string({ default: "1h", pattern: DURATION, patternHint: "a duration such as 1h or 45m (a season update takes about 20 minutes)" });
+    const A = F.aws.fields;
+    a.object([...keysOf(A), ...retired(a, "roleArn")]);
+    const readOnlyRoleArn = readNode(a.at("readOnlyRoleArn"), A.readOnlyRoleArn);
+    const nonProdRoleArn = readNode(a.at("nonProdRoleArn"), A.nonProdRoleArn);
+    const sessionName = readNode(a.at("sessionName"), A.sessionName);
+    const sessionDuration = readNode(a.at("sessionDuration"), A.sessionDuration);
 
-    const stacks = root.at("stacks").list((c) => readStack(c, stackFileExists), { min: 1, max: 20, what: "stacks" });
+    const stacks = root.at("stacks").list((c) => readStack(c, stackFileExists), F.stacks);
     const names = new Set<string>();
     stacks.forEach((s, i) => {
         if (names.has(s.name)) root.at("stacks").index(i).at("name").fail(`"${s.name}" is listed twice`);
@@ -101,16 +102,8 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
     if (s.at("driftAutoRemediate").present) {
         s.at("driftAutoRemediate").fail("is no longer supported: remediation runs `pulumi up` on prod outside the policy gate, the game-window freeze and the prod reviewers; drift is reported, and the fix goes through .github/workflows/deploy.yml");
     }
-    if (s.present) s.object(["openingUpdateDaysBefore", "driftHourUtc", "refreshHourUtc", ...retired(s, "driftAutoRemediate")]);
-    // A week leaves time to fix what the opening update finds before the first game.
-    const openingUpdateDaysBefore = s.at("openingUpdateDaysBefore").int({ min: 1, max: 60, default: 7, unit: "days" });
-    // 14:00 UTC is morning on the US east coast: someone is there to read the drift report.
-    const driftHourUtc = s.at("driftHourUtc").int({ min: 0, max: 23, default: 14, unit: "(UTC hour)" });
-    const refreshHourUtc = s.at("refreshHourUtc").int({ min: 0, max: 23, default: 8, unit: "(UTC hour)" });
-
-    const p = root.at("policyPacks");
-    if (p.present) p.object(["mode"]);
-    const mode = p.at("mode").oneOf(["preventative", "audit"] as const, { default: "preventative" });
+    const schedule = readObject(s, F.schedule, retired(s, "driftAutoRemediate"));
+    const policyPacks = readObject(root.at("policyPacks"), F.policyPacks);
 
     if (issues.length > 0) throw new ConfigError(issues);
     return {
@@ -120,8 +113,8 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
         branch: branch!,
         aws: { readOnlyRoleArn: readOnlyRoleArn!, ...(nonProdRoleArn ? { nonProdRoleArn } : {}), sessionName: sessionName!, sessionDuration: sessionDuration! },
         stacks,
-        schedule: { openingUpdateDaysBefore: openingUpdateDaysBefore!, driftHourUtc: driftHourUtc!, refreshHourUtc: refreshHourUtc! },
-        policyPacks: { mode: mode! },
+        schedule: schedule!,
+        policyPacks: policyPacks!,
     };
 }
 
@@ -131,15 +124,16 @@ function retired(c: Cursor, key: string): string[] {
 }
 
 function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): ManagedStack | undefined {
-    if (!c.object(["name", "role", "previewPullRequests", "destroyAt"])) return undefined;
-    const name = c.at("name").string({ pattern: /^[A-Za-z0-9_.-]{1,100}$/, patternHint: "a stack name such as prod" });
+    const G = MANAGED_STACK.fields;
+    if (!c.object(keysOf(G))) return undefined;
+    const name = readNode(c.at("name"), G.name);
     if (name !== undefined && !stackFileExists(name)) c.at("name").fail(`has no Pulumi.${name}.yaml at the repository root; add the stack's config file or remove the stack`);
-    const role = c.at("role").oneOf(STACK_ROLES);
-    const previewPullRequests = c.at("previewPullRequests").bool({ default: role === "production" });
+    const role = readNode(c.at("role"), G.role);
+    const previewPullRequests = readNode(c.at("previewPullRequests"), PREVIEW_PULL_REQUESTS(role))!;
     if (c.at("previewPullRequests").present && role !== "production") c.at("previewPullRequests").fail(`applies to production stacks only; a ${role} stack never previews pull requests`);
     let destroyAt: string | undefined;
     if (role === "rehearsal") {
-        destroyAt = c.at("destroyAt").string({ pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, patternHint: "the UTC time to destroy the rehearsal, e.g. 2026-11-26T06:00:00Z" });
+        destroyAt = readNode(c.at("destroyAt"), G.destroyAt);
         if (destroyAt !== undefined && parseInstant(destroyAt) === undefined) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
     } else if (c.at("destroyAt").present) {
         c.at("destroyAt").fail(`applies to rehearsal stacks only; ${role} stacks are not destroyed on a timer`);
@@ -147,3 +141,7 @@ function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): Mana
     if (name === undefined || role === undefined || (role === "rehearsal" && destroyAt === undefined)) return undefined;
     return { name, role, previewPullRequests, ...(destroyAt ? { destroyAt } : {}) };
 }
+
+const _schedule: Agree<Parsed<typeof AUTOMATION.fields.schedule.fields>, AutomationConfig["schedule"]> = true;
+const _policyPacks: Agree<Parsed<typeof AUTOMATION.fields.policyPacks.fields>, AutomationConfig["policyPacks"]> = true;
+void _schedule, _policyPacks;

@@ -43,7 +43,7 @@ const CASES: BadCase[] = [
     { title: "unknown ladder", change: set("channels[0].ladder", "4k"), path: `${P}.channels[0].ladder`, says: `"4k" is not supported; use one of uhd, hd` },
     { title: "zero-second segments", change: set("channels[0].segment.lengthSeconds", 0), path: `${P}.channels[0].segment.lengthSeconds`, says: "0 is out of range; use 1 to 30 seconds" },
     { title: "a manifest window under three segments", change: set("channels[0].segment", { lengthSeconds: 4, manifestWindowSeconds: 8 }), path: `${P}.channels[0].segment.manifestWindowSeconds`, says: "holds fewer than three 4-second segments" },
-    { title: "a misspelt key", change: (s) => { s.channels[0].contribuiton = s.channels[0].contribution; }, path: `${P}.channels[0].contribuiton`, says: "is not a known setting; use one of id, name, ladder" },
+    { title: "a misspelt key", change: (s) => { s.channels[0].contribuiton = s.channels[0].contribution; }, path: `${P}.channels[0].contribuiton`, says: "is not a known setting (did you mean contribution?); use one of id, name, ladder" },
     { title: "ingest open to the internet", change: set("channels[0].contribution.networks[0].allowedCidr", "0.0.0.0/0"), path: `${P}.channels[0].contribution.networks[0].allowedCidr`, says: "opens the ingest to most of the internet" },
     { title: "a malformed CIDR", change: set("channels[0].contribution.networks[0].allowedCidr", "203.0.113.300/28"), path: `${P}.channels[0].contribution.networks[0].allowedCidr`, says: "is not an IPv4 CIDR" },
     { title: "SRT without encryption", change: set("channels[0].contribution.srt", undefined), path: `${P}.channels[0].contribution.srt`, says: "is required for srt-listener: SRT contribution must be encrypted" },

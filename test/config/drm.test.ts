@@ -79,7 +79,7 @@ const CASES: BadCase[] = [
     // SpekeKeyProvider.ResourceId: ^[0-9a-zA-Z_-]+$, 1-256.
     { title: "a content id with a slash", change: set("channels[0].drm.resourceId", "football/uhd"), path: `${P}.resourceId`, says: "is not valid; use 1-256 letters, digits, _ and - (the SPEKE content id)" },
     { title: "two channels with one content id", change: (s) => { s.channels[1].drm = { systems: ["widevine"], resourceId: "test-season-main-uhd", keyProvider: { urls: { ...URLS } } }; }, path: "onair:season.channels[1].drm.resourceId", says: `"test-season-main-uhd" is also the content id of channel main-uhd; one licence would unlock both` },
-    { title: "a misspelt drm key", change: (s) => { s.channels[0].drm.keyRotation = 600; }, path: `${P}.keyRotation`, says: "is not a known setting; use one of systems, method, resourceId, presets, keyRotationSeconds, keyProvider" },
+    { title: "a misspelt drm key", change: (s) => { s.channels[0].drm.keyRotation = 600; }, path: `${P}.keyRotation`, says: "is not a known setting (did you mean keyRotationSeconds?); use one of systems, method, resourceId, presets, keyRotationSeconds, keyProvider" },
     { title: "premium that is not a boolean", change: set("channels[0].premium", "yes"), path: "onair:season.channels[0].premium", says: `"yes" is not a boolean` },
 ];
 

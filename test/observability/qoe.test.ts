@@ -197,7 +197,7 @@ describe("qoe configuration", () => {
 
     it("names the key path and the accepted range of a bad value", () => {
         assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.accountLambdaConcurrency", 0)), ["onair:season.qoe.accountLambdaConcurrency: 0 is out of range; use 1 to 1000000 concurrent executions"]);
-        assert.match(problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!, /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting; use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/);
+        assert.match(problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!, /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting \(did you mean rebufferingPercent\?\); use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/);
         assert.match(problems(setPath(baselineSeason(), "qoe.alarms.errorRatePercent", 0.5))[0]!, /qoe\.alarms\.errorRatePercent: 0\.5 is not a whole number/);
         assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.peakViewers", 10)), ["onair:season.qoe.peakViewers: is not a known setting; use one of accountLambdaConcurrency, alarms"]);
     });
