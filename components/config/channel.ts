@@ -104,4 +104,4 @@ export function unique(c: Cursor, values: string[], what: string): void {
 const _audio: Agree<Parsed<typeof AUDIO.fields>, AudioTrack> = true;
 const _caption: Agree<Parsed<typeof CAPTION.fields>, CaptionTrack> = true;
 const _segment: Agree<Parsed<typeof SEGMENT.fields>, SegmentConfig> = true;
-void _audio, _caption, _segment;
+void [_audio, _caption, _segment];

@@ -121,4 +121,4 @@ function readUrlVending(c: Cursor): DeliveryConfig["urlVending"] | undefined {
 
 const _audience: Agree<Parsed<typeof AUDIENCE.fields>, AudienceConfig> = true;
 const _urlVending: Agree<Parsed<typeof DELIVERY.fields.urlVending.fields>, DeliveryConfig["urlVending"]> = true;
-void _audience, _urlVending;
+void [_audience, _urlVending];

@@ -1,23 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
+import { IS_CONFIG_SECRET } from "../../contracts/sdkInternals";
 import { ConfigError } from "./errors";
 import { SEASON_KEY, validateSeason } from "./season";
 import { SecretKeyLookup } from "./secrets";
 import { expandStackToken } from "./stackToken";
 import { SeasonConfig } from "./types";
 
-/**
- * `isConfigSecret` is exported by the Node SDK's runtime but not declared in its typings; it reads
- * PULUMI_CONFIG_SECRET_KEYS, which the CLI (and the offline plan) fill with every `secure:` key.
- */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: (key: string) => boolean };
-
 export function stackSecretLookup(config: pulumi.Config): SecretKeyLookup {
     const full = (key: string) => `${config.name}:${key}`;
     return {
         namespace: config.name,
         isSet: (key) => config.get(key) !== undefined,
-        isSecret: (key) => runtimeConfig.isConfigSecret?.(full(key)) ?? false,
+        // isConfigSecret is exported by the SDK's runtime but not declared in its typings (one adapter,
+        // ADR 003); it reads PULUMI_CONFIG_SECRET_KEYS, which the CLI and the offline plan fill.
+        isSecret: (key) => IS_CONFIG_SECRET.get()?.(full(key)) ?? false,
         // Only the length leaves this function; the value is never returned or logged.
         length: (key) => config.get(key)?.length ?? 0,
         keys: () => Object.keys(pulumi.runtime.allConfig()).filter((k) => k.startsWith(`${config.name}:`)).map((k) => k.slice(config.name.length + 1)),

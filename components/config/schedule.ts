@@ -38,4 +38,4 @@ export function readCostRates(c: Cursor): CostRates | undefined {
 
 const _schedule: Agree<Parsed<typeof SCHEDULE.fields>, ScheduleConfig> = true;
 const _costRates: Agree<Parsed<typeof COST_RATES.fields>, CostRates> = true;
-void _schedule, _costRates;
+void [_schedule, _costRates];

@@ -79,4 +79,4 @@ function readRevocation(c: Cursor): SecurityConfig["revocation"] | undefined {
 
 const _waf: Agree<Parsed<typeof SECURITY.fields.waf.fields>, WafSettings> = true;
 const _revocation: Agree<Parsed<typeof SECURITY.fields.revocation.fields>, SecurityConfig["revocation"]> = true;
-void _waf, _revocation;
+void [_waf, _revocation];

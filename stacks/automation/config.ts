@@ -144,4 +144,4 @@ function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): Mana
 
 const _schedule: Agree<Parsed<typeof AUTOMATION.fields.schedule.fields>, AutomationConfig["schedule"]> = true;
 const _policyPacks: Agree<Parsed<typeof AUTOMATION.fields.policyPacks.fields>, AutomationConfig["policyPacks"]> = true;
-void _schedule, _policyPacks;
+void [_schedule, _policyPacks];

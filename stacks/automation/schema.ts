@@ -2,13 +2,13 @@
  * Schema of `onair-automation:automation`, in the season schema's form (components/config/schema):
  * the reader takes its known keys, bounds, defaults and fixes from here.
  */
+import { ROLE_ARN } from "../../components/config/schema/delivery";
 import { bool, custom, int, list, object, oneOf, string } from "../../components/config/schema/nodes";
 
 export const STACK_ROLES = ["production", "rehearsal", "review-template"] as const;
 export const POLICY_MODES = ["preventative", "audit"] as const;
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
 export const MANAGED_STACK = object({
     name: string({ pattern: /^[A-Za-z0-9_.-]{1,100}$/, hint: "a stack name such as prod", doc: "a stack with `Pulumi.<name>.yaml` at the repository root" }),

@@ -3,7 +3,7 @@ import { PRICE_CLASSES, TLS_POLICIES } from "../types";
 import { bool, custom, int, list, object, oneOf, string } from "./nodes";
 
 const ORIGIN_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
-export const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+export const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const PATH = { typeDoc: "CloudFront path pattern", doc: "viewer paths served by it, e.g. `/api/stats/*`; not under the media paths `/out/`, `/tk/`, `/v1/`, `/tm/`" } as const;
 
 export const VPC_ORIGIN = object({

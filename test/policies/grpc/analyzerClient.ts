@@ -2,18 +2,19 @@ import { ChildProcess, spawn } from "child_process";
 import { installedPack } from "./publishedPacks";
 
 // The analyzer protocol as the Pulumi CLI speaks it: generated stubs shipped with @pulumi/pulumi.
-/* eslint-disable @typescript-eslint/no-var-requires */
-const grpc = require("@grpc/grpc-js");
-const services = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-export const messages = require("@pulumi/pulumi/proto/analyzer_pb");
-const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-/* eslint-enable @typescript-eslint/no-var-requires */
+import * as grpc from "@grpc/grpc-js";
+import * as services from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as messages from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+export { messages };
+
+type UnaryCall<T> = (this: services.AnalyzerClient, request: unknown, callback: (e: Error | null, r: T) => void) => void;
 
 export interface RunningPack {
     process: ChildProcess;
     port: number;
-    client: any;
+    client: services.AnalyzerClient;
     call<T>(method: string, request: unknown): Promise<T>;
     stop(): void;
 }
@@ -60,7 +61,12 @@ export async function startPack(dir: string, timeoutMs = 300_000): Promise<Runni
                 port,
                 client,
                 call: <T>(method: string, request: unknown) =>
-                    new Promise<T>((ok, fail) => client[method](request, (e: Error | null, r: T) => (e ? fail(e) : ok(r)))),
+                    new Promise<T>((ok, fail) => {
+                        // The unary methods by name (analyze, analyzeStack, getAnalyzerInfo, ...), as the engine calls them.
+                        const unary = (client as unknown as Record<string, UnaryCall<T>>)[method];
+                        if (typeof unary !== "function") throw new Error(`the analyzer service has no method ${method}`);
+                        unary.call(client, request, (e, r) => (e ? fail(e) : ok(r)));
+                    }),
                 stop: () => {
                     client.close();
                     child.kill();
@@ -70,16 +76,17 @@ export async function startPack(dir: string, timeoutMs = 300_000): Promise<Runni
     });
 }
 
-export function empty(): unknown {
+export function empty(): Empty {
     return new Empty();
 }
 
-export function struct(obj: Record<string, unknown>): unknown {
-    return Struct.fromJavaScript(obj);
+export function struct(obj: Record<string, unknown>): Struct {
+    // Plain data of a test (JSON-like): what fromJavaScript accepts.
+    return Struct.fromJavaScript(obj as Parameters<typeof Struct.fromJavaScript>[0]);
 }
 
 /** An AnalyzeRequest for one resource's inputs, with the resource options the engine always sends. */
-export function analyzeRequest(type: string, name: string, props: Record<string, unknown>): unknown {
+export function analyzeRequest(type: string, name: string, props: Record<string, unknown>): messages.AnalyzeRequest {
     const req = new messages.AnalyzeRequest();
     req.setType(type);
     req.setName(name);
@@ -101,7 +108,7 @@ export function stackResource(
     name: string,
     props: Record<string, unknown>,
     extra: { provider?: { type: string; name: string; props: Record<string, unknown> }; propertyDependencies?: Record<string, string[]> } = {},
-): unknown {
+): messages.AnalyzerResource {
     const r = new messages.AnalyzerResource();
     r.setType(type);
     r.setName(name);
@@ -126,7 +133,7 @@ export function stackResource(
     return r;
 }
 
-export function analyzeStackRequest(resources: unknown[]): unknown {
+export function analyzeStackRequest(resources: messages.AnalyzerResource[]): messages.AnalyzeStackRequest {
     const req = new messages.AnalyzeStackRequest();
     req.setResourcesList(resources);
     return req;

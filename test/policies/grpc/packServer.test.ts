@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { ALL_PACKS } from "../../../policies/harness/packs";
 import { T } from "../../../contracts/resourceTypes";
+import { wireSignatures } from "../../../contracts/sdkInternals";
 import { nativeDistribution } from "../fixtures/cloudfront/distribution";
 import { classicChannel } from "../fixtures/medialive/channel";
 import { clearEndpoint, premiumDrm } from "../fixtures/mediapackagev2/originendpoint";
@@ -9,8 +10,12 @@ import { installedPack } from "./publishedPacks";
 
 const LEVEL = messages.EnforcementLevel;
 // rpc.unknownValue: what the engine sends an analyzer for a value not known during preview.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const UNKNOWN = (require("@pulumi/pulumi/runtime/rpc") as { unknownValue: string }).unknownValue;
+const UNKNOWN = wireSignatures().unknown;
+
+/** A response's diagnostics as plain values. */
+function diagnosticsOf(res: messages.AnalyzeResponse): { policy: string; level: number; message: string }[] {
+    return res.getDiagnosticsList().map((d) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
+}
 
 // npm pack, npm install and the runner's type check of every rule: minutes on a loaded 2-core machine.
 describe("the published packs (npm pack, installed as Pulumi Cloud does, run by @pulumi/pulumi's runner) over the analyzer gRPC API", function () {
@@ -34,15 +39,15 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
         after(() => pack?.stop());
 
         it("getAnalyzerInfo lists every broadcast policy with its level and config schema", async () => {
-            const info: any = await pack.call("getAnalyzerInfo", empty());
+            const info = await pack.call<messages.AnalyzerInfo>("getAnalyzerInfo", empty());
             assert.strictEqual(info.getName(), "onair-broadcast");
             assert.strictEqual(info.getVersion(), "0.1.0");
             const policies = info.getPoliciesList();
-            assert.deepStrictEqual(policies.map((p: any) => p.getName()).sort(), ALL_PACKS[0]!.policies.map((p) => p.name).sort());
-            const single = policies.find((p: any) => p.getName() === "onair-medialive-channel-disallow-single-pipeline");
+            assert.deepStrictEqual(policies.map((p) => p.getName()).sort(), ALL_PACKS[0]!.policies.map((p) => p.name).sort());
+            const single = policies.find((p) => p.getName() === "onair-medialive-channel-disallow-single-pipeline")!;
             assert.strictEqual(single.getEnforcementlevel(), LEVEL.MANDATORY);
-            const fec = policies.find((p: any) => p.getName() === "onair-medialive-channel-configure-udp-fec");
-            assert.deepStrictEqual(Object.keys(fec.getConfigschema().getProperties().toJavaScript()).sort(), ["minColumnDepth", "minRowLength"]);
+            const fec = policies.find((p) => p.getName() === "onair-medialive-channel-configure-udp-fec")!;
+            assert.deepStrictEqual(Object.keys(fec.getConfigschema()!.getProperties()!.toJavaScript()).sort(), ["minColumnDepth", "minRowLength"]);
         });
 
         it("configure accepts per-policy levels and settings", async () => {
@@ -57,14 +62,14 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
         it("analyze reports a SINGLE_PIPELINE channel as mandatory, and applies the configured FEC minimum", async () => {
             const ch = classicChannel();
             ch.props.channelClass = "SINGLE_PIPELINE";
-            const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
-            const diags = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
-            const single = diags.find((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
+            const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
+            const diags = diagnosticsOf(res);
+            const single = diags.find((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
             assert.ok(single, JSON.stringify(diags));
-            assert.strictEqual(single.level, LEVEL.MANDATORY);
-            assert.match(single.message, /"lonely-channel" uses channelClass SINGLE_PIPELINE/);
+            assert.strictEqual(single!.level, LEVEL.MANDATORY);
+            assert.match(single!.message, /"lonely-channel" uses channelClass SINGLE_PIPELINE/);
             // columnDepth 5 was fine by default; configure() raised the minimum to 6.
-            assert.ok(diags.some((d: any) => d.policy === "onair-medialive-channel-configure-udp-fec" && /columnDepth 5 is outside 6-20/.test(d.message)));
+            assert.ok(diags.some((d) => d.policy === "onair-medialive-channel-configure-udp-fec" && /columnDepth 5 is outside 6-20/.test(d.message)));
         });
 
         it("analyze at preview decides on the known settings of a channel whose role and input are unknown", async () => {
@@ -72,21 +77,21 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             ch.props.channelClass = "SINGLE_PIPELINE";
             ch.props.roleArn = UNKNOWN;
             ch.props.inputAttachments[0]!.inputId = UNKNOWN;
-            const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
-            const diags = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }));
-            assert.ok(diags.some((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY), JSON.stringify(diags));
-            assert.deepStrictEqual(diags.filter((d: any) => /during preview/.test(d.message)), []);
+            const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
+            const diags = diagnosticsOf(res);
+            assert.ok(diags.some((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY), JSON.stringify(diags));
+            assert.deepStrictEqual(diags.filter((d) => /during preview/.test(d.message)), []);
         });
 
         it("analyze at preview says a rule cannot decide (advisory, the SDK's own message) when the value it judges is unknown", async () => {
             const ch = classicChannel();
             ch.props.channelClass = UNKNOWN;
-            const res: any = await pack.call("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
-            const single = res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() }))
-                .filter((d: any) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
+            const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
+            const single = diagnosticsOf(res)
+                .filter((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
             assert.strictEqual(single.length, 1);
-            assert.strictEqual(single[0].level, LEVEL.ADVISORY);
-            assert.match(single[0].message, /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/);
+            assert.strictEqual(single[0]!.level, LEVEL.ADVISORY);
+            assert.match(single[0]!.message, /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/);
         });
 
         it("analyzeStack at preview matches region-suffixed copies through the MediaPackage channels their unknown URLs came from", async () => {
@@ -99,32 +104,32 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
                 return [mp, stackResource(T.mediaLiveChannel, `game-${region}`, ch.props, { provider, propertyDependencies: { destinations: [urnOf(T.mediaPackageChannel, `game-${region}-mp`)] } })];
             });
             const diags = async (regions: string[]) => {
-                const res: any = await pack.call("analyzeStack", analyzeStackRequest(resources(regions)));
-                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-channels-enforce-multi-region");
+                const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest(resources(regions)));
+                return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-channels-enforce-multi-region");
             };
             assert.deepStrictEqual(await diags(["us-east-1", "us-west-2"]), []);
             const lone = await diags(["us-east-1"]);
             assert.strictEqual(lone.length, 1);
-            assert.match(lone[0].message, /"game-us-east-1" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel sports\/game\)/);
+            assert.match(lone[0]!.message, /"game-us-east-1" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel sports\/game\)/);
         });
 
         it("analyzeStack at preview compares a channel's encryption across regions, its key-provider roles unknown", async () => {
             const diags = async (westRotation: number) => {
                 const resources = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN, westRotation)].map((r) => stackResource(r.type, r.name, r.props));
-                const res: any = await pack.call("analyzeStack", analyzeStackRequest(resources));
-                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-endpoints-enforce-identical-encryption");
+                const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest(resources));
+                return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-endpoints-enforce-identical-encryption");
             };
             assert.deepStrictEqual(await diags(300), []);
             const differs = await diags(600);
             assert.strictEqual(differs.length, 1, JSON.stringify(differs));
-            assert.strictEqual(differs[0].level, LEVEL.MANDATORY);
-            assert.match(differs[0].message, /ppv\/fight\/cmaf in us-west-2 encrypts differently from us-east-1 \(key rotation interval 600 vs 300\)/);
+            assert.strictEqual(differs[0]!.level, LEVEL.MANDATORY);
+            assert.match(differs[0]!.message, /ppv\/fight\/cmaf in us-west-2 encrypts differently from us-east-1 \(key rotation interval 600 vs 300\)/);
         });
 
         it("analyze marks rules as not applicable to other resource types", async () => {
-            const res: any = await pack.call("analyze", analyzeRequest("aws:s3/bucket:Bucket", "logs", { bucket: "logs" }));
+            const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest("aws:s3/bucket:Bucket", "logs", { bucket: "logs" }));
             assert.deepStrictEqual(res.getDiagnosticsList(), []);
-            const na = res.getNotApplicableList().map((n: any) => n.getPolicyName());
+            const na = res.getNotApplicableList().map((n) => n.getPolicyName());
             assert.ok(na.includes("onair-medialive-channel-disallow-single-pipeline"));
         });
     });
@@ -137,13 +142,13 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
         after(() => pack?.stop());
 
         it("serves the security pack and flags a MediaPackage origin without origin access control", async () => {
-            const info: any = await pack.call("getAnalyzerInfo", empty());
+            const info = await pack.call<messages.AnalyzerInfo>("getAnalyzerInfo", empty());
             assert.strictEqual(info.getName(), "onair-security");
             await pack.call("configure", new messages.ConfigureAnalyzerRequest());
             const d = nativeDistribution();
             delete d.props.distributionConfig.origins![0]!.originAccessControlId;
-            const res: any = await pack.call("analyze", analyzeRequest(T.cloudFrontDistributionNative, "live", d.props));
-            const messagesText = res.getDiagnosticsList().map((x: any) => `${x.getPolicyname()}: ${x.getMessage()}`).join("\n");
+            const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.cloudFrontDistributionNative, "live", d.props));
+            const messagesText = diagnosticsOf(res).map((x) => `${x.policy}: ${x.message}`).join("\n");
             assert.match(messagesText, /onair-cloudfront-distribution-missing-origin-access-control: [\s\S]*origin "mediapackage-us-east-1" \(mediapackagev2/);
         });
 
@@ -151,14 +156,14 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             const drm = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN)];
             const clip = clearEndpoint("us-east-1");
             const diags = async (extra: typeof clip[]) => {
-                const res: any = await pack.call("analyzeStack", analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))));
-                return res.getDiagnosticsList().map((d: any) => ({ policy: d.getPolicyname(), level: d.getEnforcementlevel(), message: d.getMessage() })).filter((d: any) => d.policy === "onair-stack-endpoints-enforce-premium-drm");
+                const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))));
+                return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-endpoints-enforce-premium-drm");
             };
             assert.deepStrictEqual(await diags([]), []);
             const leak = await diags([clip]);
             assert.strictEqual(leak.length, 1, JSON.stringify(leak));
-            assert.strictEqual(leak[0].level, LEVEL.MANDATORY);
-            assert.match(leak[0].message, /ppv\/fight\/clip in us-east-1 belongs to a premium channel but serves its segments unencrypted/);
+            assert.strictEqual(leak[0]!.level, LEVEL.MANDATORY);
+            assert.match(leak[0]!.message, /ppv\/fight\/clip in us-east-1 belongs to a premium channel but serves its segments unencrypted/);
         });
     });
 });
