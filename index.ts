@@ -19,8 +19,9 @@ export const distributionDomain = delivery.domainName;
  * Playback URL templates per channel (the URL vending hook fills in `<token>`) and the DRM systems
  * whose licences play each manifest (null: the channel is not encrypted).
  */
-export const playback = Object.fromEntries(Object.entries(delivery.playback).map(([id, p]) =>
-    [id, { hls: p.hls, dash: p.dash, drm: playbackDrm(season.channels.find((c) => c.id === id)!) }]));
+export const playback = Object.fromEntries(
+    Object.entries(delivery.playback).map(([id, p]) => [id, { hls: p.hls, dash: p.dash, drm: playbackDrm(season.channels.find((c) => c.id === id)!) }]),
+);
 
 /** The entitlement backend calls this (SigV4, POST JSON) to mint viewer tokens and URLs. */
 export const urlVendingEndpoint = built.vending.functionUrl;
@@ -52,10 +53,12 @@ export const shards = delivery.shards.map((s) => ({
 export const channels = Object.fromEntries(
     season.channels.map((ch) => [
         ch.id,
-        Object.fromEntries(built.chains.map((c) => {
-            const o = c.channels[ch.id]!;
-            return [c.region, { mediaLiveChannelId: o.mediaLiveChannelId, contribution: o.contribution, extraInputs: o.extraInputs }];
-        })),
+        Object.fromEntries(
+            built.chains.map((c) => {
+                const o = c.channels[ch.id]!;
+                return [c.region, { mediaLiveChannelId: o.mediaLiveChannelId, contribution: o.contribution, extraInputs: o.extraInputs }];
+            }),
+        ),
     ]),
 );
 
@@ -95,7 +98,12 @@ export const alarmTopics = built.operations.topicArns;
 
 /** Server-side ads: per ad channel, its MediaTailor configuration, session paths and prefetch windows. */
 export const adInsertion = built.ads
-    ? Object.fromEntries(Object.entries(built.ads.channels).map(([id, a]) => [id, { playbackConfiguration: a.configurationName, hlsSessionPath: a.hlsPathPrefix, dashSessionPath: a.dashPathPrefix, prefetch: a.prefetch }]))
+    ? Object.fromEntries(
+          Object.entries(built.ads.channels).map(([id, a]) => [
+              id,
+              { playbackConfiguration: a.configurationName, hlsSessionPath: a.hlsPathPrefix, dashSessionPath: a.dashPathPrefix, prefetch: a.prefetch },
+          ]),
+      )
     : {};
 
 /**

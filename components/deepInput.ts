@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 export type DeepInput<T> = T extends string | number | boolean | null | undefined
     ? pulumi.Input<T>
     : T extends readonly (infer E)[]
-        ? DeepInput<E>[]
-        : T extends object
-            ? { [K in keyof T]: DeepInput<T[K]> }
-            : pulumi.Input<T>;
+      ? DeepInput<E>[]
+      : T extends object
+        ? { [K in keyof T]: DeepInput<T[K]> }
+        : pulumi.Input<T>;

@@ -3,8 +3,15 @@ import { createHash } from "crypto";
 /** Resource naming: logical names unique across regions, physical names identical where paths must match. */
 
 const DIRECTIONS: Record<string, string> = {
-    north: "n", south: "s", east: "e", west: "w", central: "c",
-    northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
+    north: "n",
+    south: "s",
+    east: "e",
+    west: "w",
+    central: "c",
+    northeast: "ne",
+    northwest: "nw",
+    southeast: "se",
+    southwest: "sw",
 };
 
 /** `us-east-1` -> `use1`, `ap-northeast-1` -> `apne1`: short, unique prefix for logical names. */
@@ -12,7 +19,10 @@ export function regionShort(region: string): string {
     const parts = region.split("-");
     const geo = parts[0] ?? region;
     const num = parts[parts.length - 1] ?? "";
-    const dirs = parts.slice(1, -1).map((p) => DIRECTIONS[p] ?? p.slice(0, 1)).join("");
+    const dirs = parts
+        .slice(1, -1)
+        .map((p) => DIRECTIONS[p] ?? p.slice(0, 1))
+        .join("");
     return `${geo}${dirs}${num}`;
 }
 

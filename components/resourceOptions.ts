@@ -17,7 +17,8 @@ import { PROTECT_KEY } from "./config/season";
 export const SEASON_CRITICAL: Readonly<Record<string, string>> = {
     "aws-native:mediaconnect:Flow": "venue encoders send to its listener address and port (or it calls theirs); a new flow means new addresses at every venue",
     "aws-native:mediaconnect:FlowSource": "the second ISP's source on a flow: its ingest port and allow-list are venue-facing",
-    "aws:medialive/input:Input": "the input the channel is attached to; a new one forces a channel update, which MediaLive allows only while the channel is idle",
+    "aws:medialive/input:Input":
+        "the input the channel is attached to; a new one forces a channel update, which MediaLive allows only while the channel is idle",
     "pulumi-nodejs:dynamic/medialive:Input": "a direct push or listener input: its destination addresses are venue-facing",
     "pulumi-nodejs:dynamic/medialive:Channel": "the encoder: a new channel has a new id, so schedules, alarms and the runbook's commands point at nothing",
     "aws-native:mediapackagev2:ChannelGroup": "its egress domain is the origin every CloudFront origin group reads",
@@ -68,7 +69,12 @@ export function seasonProtection(config: pulumi.Config): SeasonProtection {
     const raw = config.get(PROTECT_KEY);
     if (raw === undefined) return { protect: true };
     if (raw !== "true" && raw !== "false") {
-        throw new ConfigError([{ path: `${config.name}:${PROTECT_KEY}`, message: `${JSON.stringify(raw)} is not a boolean; set true for a season stack, false for a stack that is destroyed on purpose (rehearsal, review)` }]);
+        throw new ConfigError([
+            {
+                path: `${config.name}:${PROTECT_KEY}`,
+                message: `${JSON.stringify(raw)} is not a boolean; set true for a season stack, false for a stack that is destroyed on purpose (rehearsal, review)`,
+            },
+        ]);
     }
     return { protect: raw === "true" };
 }
@@ -92,7 +98,8 @@ export function seasonResourceOptions(protection: SeasonProtection): pulumi.Reso
         if (Object.keys(extra).length === 0) return undefined;
         const merged: pulumi.CustomResourceOptions = { ...opts };
         if (extra.protect !== undefined && merged.protect === undefined) merged.protect = extra.protect;
-        if (extra.deleteBeforeReplace !== undefined && (merged as pulumi.CustomResourceOptions).deleteBeforeReplace === undefined) merged.deleteBeforeReplace = extra.deleteBeforeReplace;
+        if (extra.deleteBeforeReplace !== undefined && (merged as pulumi.CustomResourceOptions).deleteBeforeReplace === undefined)
+            merged.deleteBeforeReplace = extra.deleteBeforeReplace;
         return { props, opts: merged };
     };
 }

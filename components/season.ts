@@ -62,16 +62,21 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
 
     // 2. Media chains, the primary region's first: each secondary channel is ordered after the
     // primary's, so a live update rolls one region at a time (docs/adr/001).
-    const chainOf = (region: SeasonConfig["regions"][number], rollAfter?: Record<string, pulumi.Resource>) => new RegionalMediaChain(region.region, {
-        season: season.name,
-        region,
-        channels: season.channels,
-        logLevel: season.observability.channelLogLevel,
-        tags,
-        passphrases,
-        channelGroups: layout.shards.map((s) => ({ name: s.channelGroup, suffix: s.suffix, channels: s.channels })),
-        ...(rollAfter ? { rollAfter } : {}),
-    }, { providers: providerMap(providers[region.region]!), transformations });
+    const chainOf = (region: SeasonConfig["regions"][number], rollAfter?: Record<string, pulumi.Resource>) =>
+        new RegionalMediaChain(
+            region.region,
+            {
+                season: season.name,
+                region,
+                channels: season.channels,
+                logLevel: season.observability.channelLogLevel,
+                tags,
+                passphrases,
+                channelGroups: layout.shards.map((s) => ({ name: s.channelGroup, suffix: s.suffix, channels: s.channels })),
+                ...(rollAfter ? { rollAfter } : {}),
+            },
+            { providers: providerMap(providers[region.region]!), transformations },
+        );
     const primaryChain = chainOf(primaryRegion);
     const rollAfter = Object.fromEntries(Object.entries(primaryChain.channels).map(([id, c]) => [id, c.mediaLiveChannel]));
     const chains = season.regions.map((region) => (region === primaryRegion ? primaryChain : chainOf(region, rollAfter)));
@@ -79,57 +84,81 @@ export function buildSeason(season: SeasonConfig, config: pulumi.Config, opts: {
     // 3. Delivery over every region's origins. MediaTailor's origin tokens come first (their own kid
     // and key, one run window each, ADR 019): the edge stores the key and the Web ACL labels the reads.
     const adOrigin = season.ads ? adOriginCredentials(season, signer, nowMs) : undefined;
-    const delivery = new GlobalDelivery("delivery", {
-        season,
-        regions: chains.map((c) => ({
-            region: c.region,
-            egressDomains: Object.fromEntries(Object.entries(c.channelGroups).map(([n, g]) => [n, g.egressDomain])),
-            channels: c.channels,
-        })),
-        shards: layout.shards,
-        endpointProviders: Object.fromEntries(Object.entries(providers).map(([r, p]) => [r, p.native])),
-        tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
-        customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
-        ...(adOrigin ? { adOriginKey: adOrigin.key, adOriginReads: adOrigin.reads } : {}),
-    }, { providers: providerMap(global), transformations });
+    const delivery = new GlobalDelivery(
+        "delivery",
+        {
+            season,
+            regions: chains.map((c) => ({
+                region: c.region,
+                egressDomains: Object.fromEntries(Object.entries(c.channelGroups).map(([n, g]) => [n, g.egressDomain])),
+                channels: c.channels,
+            })),
+            shards: layout.shards,
+            endpointProviders: Object.fromEntries(Object.entries(providers).map(([r, p]) => [r, p.native])),
+            tokenKeys: season.security.tokens.keys.map((k) => ({ kid: k.kid, key: config.requireSecret(k.secretKey) })),
+            customOriginSecrets: Object.fromEntries(season.delivery.customOrigins.map((o) => [o.id, config.requireSecret(o.secretKey)])),
+            ...(adOrigin ? { adOriginKey: adOrigin.key, adOriginReads: adOrigin.reads } : {}),
+        },
+        { providers: providerMap(global), transformations },
+    );
 
     // 4. Ads and 5. the URL vending hook live in the primary region, next to the viewers' entitlement backend.
-    const ads = season.ads && adOrigin
-        ? new AdInsertion("ads", {
+    const ads =
+        season.ads && adOrigin
+            ? new AdInsertion(
+                  "ads",
+                  {
+                      season: season.name,
+                      ads: season.ads,
+                      schedule: season.schedule,
+                      channels: season.channels.filter((c) => c.ads),
+                      origins: adOriginInputs(season, delivery.channelHosts, adOrigin.tokens),
+                      nowMs,
+                  },
+                  { providers: providerMap(primary), transformations },
+              )
+            : undefined;
+    const vending = new UrlVending(
+        "url-vending",
+        {
             season: season.name,
-            ads: season.ads,
-            schedule: season.schedule,
-            channels: season.channels.filter((c) => c.ads),
-            origins: adOriginInputs(season, delivery.channelHosts, adOrigin.tokens),
-            nowMs,
-        }, { providers: providerMap(primary), transformations })
-        : undefined;
-    const vending = new UrlVending("url-vending", {
-        season: season.name,
-        region: primaryRegion.region,
-        signer,
-        callerRoleArns: season.delivery.urlVending.callerRoleArns,
-        environment: seasonVendingEnvironment(season, delivery.playbackHost, delivery.channelHosts, ads ? adPaths(ads) : undefined),
-        // Its resources were the delivery component's children until ADR 032: aliases move them.
-        formerParent: delivery.urn,
-    }, { providers: providerMap(primary), transformations });
+            region: primaryRegion.region,
+            signer,
+            callerRoleArns: season.delivery.urlVending.callerRoleArns,
+            environment: seasonVendingEnvironment(season, delivery.playbackHost, delivery.channelHosts, ads ? adPaths(ads) : undefined),
+            // Its resources were the delivery component's children until ADR 032: aliases move them.
+            formerParent: delivery.urn,
+        },
+        { providers: providerMap(primary), transformations },
+    );
 
     // 6. Operations over the chains and the distributions.
-    const operations = new SeasonOperations("operations", {
-        season,
-        regions: chains.map((c) => ({ region: c.region, role: c.role, channels: c.channels })),
-        awsProviders: Object.fromEntries(Object.entries(providers).map(([r, p]) => [r, p.aws])),
-        globalProvider: global.aws,
-        distributionId: delivery.distribution.id,
-        ...(delivery.shards.length > 1 ? { shardDistributionIds: delivery.shards.slice(1).map((s) => ({ shard: s.shard.index, id: s.distribution.id })) } : {}),
-        realtimeLogStream: { arn: delivery.realtimeLogStreamArn, name: delivery.realtimeLogStreamName, sizing: delivery.realtimeLogCapacity },
-        nowMs,
-    }, { transformations });
+    const operations = new SeasonOperations(
+        "operations",
+        {
+            season,
+            regions: chains.map((c) => ({ region: c.region, role: c.role, channels: c.channels })),
+            awsProviders: Object.fromEntries(Object.entries(providers).map(([r, p]) => [r, p.aws])),
+            globalProvider: global.aws,
+            distributionId: delivery.distribution.id,
+            ...(delivery.shards.length > 1
+                ? { shardDistributionIds: delivery.shards.slice(1).map((s) => ({ shard: s.shard.index, id: s.distribution.id })) }
+                : {}),
+            realtimeLogStream: { arn: delivery.realtimeLogStreamArn, name: delivery.realtimeLogStreamName, sizing: delivery.realtimeLogCapacity },
+            nowMs,
+        },
+        { transformations },
+    );
     return { chains, delivery, vending, ...(ads ? { ads } : {}), ...(adOrigin ? { adOriginTokens: adOrigin.windows } : {}), operations };
 }
 
 /** Each ad channel's personalised-manifest paths, as MediaTailor answers them, for the vending hook. */
 function adPaths(ads: AdInsertion): pulumi.Output<AdPaths> {
-    return pulumi.all(Object.entries(ads.channels).map(([id, a]) => pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const)))
+    return pulumi
+        .all(
+            Object.entries(ads.channels).map(([id, a]) =>
+                pulumi.all([a.hlsPathPrefix, a.dashPathPrefix]).apply(([hls, dash]) => [id, { config: a.configurationName, hls, dash }] as const),
+            ),
+        )
         .apply((entries) => Object.fromEntries(entries));
 }

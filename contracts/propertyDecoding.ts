@@ -3,7 +3,15 @@ import { isUnknown, SecretValue, UnknownValue } from "./capturedPlan";
 import { wireSignatures } from "./sdkInternals";
 
 // The wire signatures of the Pulumi RPC property format, exported by the SDK's rpc module.
-const { sigKey: SIG_KEY, secret: SECRET, resource: RESOURCE, asset: ASSET, archive: ARCHIVE, outputValue: OUTPUT_VALUE, unknown: UNKNOWN_VALUE } = wireSignatures();
+const {
+    sigKey: SIG_KEY,
+    secret: SECRET,
+    resource: RESOURCE,
+    asset: ASSET,
+    archive: ARCHIVE,
+    outputValue: OUTPUT_VALUE,
+    unknown: UNKNOWN_VALUE,
+} = wireSignatures();
 
 /**
  * Turns a serialized property tree (`Struct.toJavaScript()`) into plain data for the plan: secrets

@@ -70,35 +70,67 @@ export function internalProblems(): string[] {
     });
 }
 
-export const WAIT_FOR_RPCS = internal<() => Promise<void>>("runtime/settings", ["waitForRPCs"], "function",
-    "wait for every outstanding registration before reading the captured plan");
+export const WAIT_FOR_RPCS = internal<() => Promise<void>>(
+    "runtime/settings",
+    ["waitForRPCs"],
+    "function",
+    "wait for every outstanding registration before reading the captured plan",
+);
 
-export const REGISTER_SUCCESS = internal<number>("proto/resource_pb", ["Result", "SUCCESS"], "number",
-    "answer a registration as completed, as the engine does");
+export const REGISTER_SUCCESS = internal<number>(
+    "proto/resource_pb",
+    ["Result", "SUCCESS"],
+    "number",
+    "answer a registration as completed, as the engine does",
+);
 
-export const REGISTER_REQUEST_PROTO = internal<Record<string, unknown>>("proto/resource_pb", ["RegisterResourceRequest", "prototype"], "object",
-    "keep a registration's inputs as a JavaScript object instead of a wire Struct (fast path)");
+export const REGISTER_REQUEST_PROTO = internal<Record<string, unknown>>(
+    "proto/resource_pb",
+    ["RegisterResourceRequest", "prototype"],
+    "object",
+    "keep a registration's inputs as a JavaScript object instead of a wire Struct (fast path)",
+);
 
-export const STRUCT = internal<{ fromJavaScript(o: unknown): object; prototype: object }>("google-protobuf/google/protobuf/struct_pb", ["Struct"], "function",
-    "build a registration's Struct only when something other than the mock monitor reads it (fast path)");
+export const STRUCT = internal<{ fromJavaScript(o: unknown): object; prototype: object }>(
+    "google-protobuf/google/protobuf/struct_pb",
+    ["Struct"],
+    "function",
+    "build a registration's Struct only when something other than the mock monitor reads it (fast path)",
+);
 
-export const CALLSITES = internal<() => unknown[]>("resource", ["Resource", "callsites"], "function",
-    "skip capturing source positions per resource, which the plan never records (fast path)");
+export const CALLSITES = internal<() => unknown[]>(
+    "resource",
+    ["Resource", "callsites"],
+    "function",
+    "skip capturing source positions per resource, which the plan never records (fast path)",
+);
 
-export const DEBUGGABLE_PROMISE = internal<<T>(p: Promise<T>, ctx: unknown) => Promise<T>>("runtime/debuggable", ["debuggablePromise"], "function",
-    "skip the per-promise leak bookkeeping read only at process exit (fast path)");
+export const DEBUGGABLE_PROMISE = internal<<T>(p: Promise<T>, ctx: unknown) => Promise<T>>(
+    "runtime/debuggable",
+    ["debuggablePromise"],
+    "function",
+    "skip the per-promise leak bookkeeping read only at process exit (fast path)",
+);
 
 export type RegisterFn = (res: unknown, parent: { __pulumiType?: string; __name?: string } | undefined, t: string, name: string, ...rest: unknown[]) => unknown;
 
-export const REGISTER_RESOURCE = internal<RegisterFn>("runtime/resource", ["registerResource"], "function",
-    "see each resource construction before its inputs resolve, so a hung plan names what it waited for");
+export const REGISTER_RESOURCE = internal<RegisterFn>(
+    "runtime/resource",
+    ["registerResource"],
+    "function",
+    "see each resource construction before its inputs resolve, so a hung plan names what it waited for",
+);
 
 /**
  * The program itself (components/config/load.ts, not the planner) reads this one to tell `secure:`
  * config keys apart; it is listed here so the canary covers it too.
  */
-export const IS_CONFIG_SECRET = internal<(key: string) => boolean>("runtime/config", ["isConfigSecret"], "function",
-    "let the program refuse a season held in one secure value (components/config/load.ts)");
+export const IS_CONFIG_SECRET = internal<(key: string) => boolean>(
+    "runtime/config",
+    ["isConfigSecret"],
+    "function",
+    "let the program refuse a season held in one secure value (components/config/load.ts)",
+);
 
 /** The Pulumi RPC property format's wire signatures (secrets, resource references, assets, unknowns). */
 const SIGNATURES = {
@@ -111,8 +143,12 @@ const SIGNATURES = {
     unknown: "unknownValue",
 } as const;
 
-const signatureInternals = Object.fromEntries(Object.entries(SIGNATURES).map(([k, name]) =>
-    [k, internal<string>("runtime/rpc", [name], "string", "decode serialized properties the mock monitor receives")]));
+const signatureInternals = Object.fromEntries(
+    Object.entries(SIGNATURES).map(([k, name]) => [
+        k,
+        internal<string>("runtime/rpc", [name], "string", "decode serialized properties the mock monitor receives"),
+    ]),
+);
 
 /** The wire signatures, read from the SDK's rpc module. */
 export function wireSignatures(): Record<keyof typeof SIGNATURES, string> {
@@ -133,7 +169,8 @@ export function mockMonitorProblems(monitor: unknown): string[] {
     return Object.entries(MOCK_MONITOR_MEMBERS).flatMap(([key, kind]) => {
         const actual = m[key] === null ? "null" : typeof m[key];
         if (actual !== kind) return [`runtime/mocks MockMonitor.${key}: expected a ${kind}, found ${actual}; the planner captures registrations through it`];
-        if (key === "resources" && !(m[key] instanceof Map)) return ["runtime/mocks MockMonitor.resources: expected a Map; the planner records registered state in it"];
+        if (key === "resources" && !(m[key] instanceof Map))
+            return ["runtime/mocks MockMonitor.resources: expected a Map; the planner records registered state in it"];
         return [];
     });
 }

@@ -5,7 +5,9 @@
 export function stableJson(v: unknown): string {
     if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
     if (v !== null && typeof v === "object") {
-        const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const entries = Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
     }
     return JSON.stringify(v) ?? "null";
@@ -15,7 +17,11 @@ export function stableJson(v: unknown): string {
 export function sortedKeys(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(sortedKeys);
     if (v !== null && typeof v === "object") {
-        return Object.fromEntries(Object.keys(v as Record<string, unknown>).sort().map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]));
+        return Object.fromEntries(
+            Object.keys(v as Record<string, unknown>)
+                .sort()
+                .map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]),
+        );
     }
     return v;
 }

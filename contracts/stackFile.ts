@@ -28,11 +28,16 @@ export function readYamlFile(file: string): unknown {
         return YAML.parse(text);
     } catch (e) {
         const err = e as Error & { linePos?: { line: number; col: number }[] };
-        const reason = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+        const reason = err.message
+            .split("\n")[0]!
+            .replace(/ at line \d+, column \d+:?$/, "")
+            .replace(/:$/, "");
         const pos = err.linePos?.[0];
         if (!pos) throw new StackFileError(`${file} is not valid YAML: ${reason}`);
         const line = text.split(/\r?\n/)[pos.line - 1] ?? "";
-        throw new StackFileError(`${file} is not valid YAML at line ${pos.line}, column ${pos.col}: ${reason}${line.trim() ? ` (the line reads ${JSON.stringify(line)})` : ""}`);
+        throw new StackFileError(
+            `${file} is not valid YAML at line ${pos.line}, column ${pos.col}: ${reason}${line.trim() ? ` (the line reads ${JSON.stringify(line)})` : ""}`,
+        );
     }
 }
 
@@ -40,11 +45,15 @@ export function readYamlFile(file: string): unknown {
 export function stackDocument(doc: unknown, file: string): Record<string, unknown> {
     if (doc === null || doc === undefined) return {};
     if (Array.isArray(doc) || typeof doc !== "object") {
-        throw new StackFileError(`${file} holds ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`} at the top; a stack file is a map whose config: key holds the settings (config:\\n  onair:season: ...)`);
+        throw new StackFileError(
+            `${file} holds ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`} at the top; a stack file is a map whose config: key holds the settings (config:\\n  onair:season: ...)`,
+        );
     }
     const d = doc as Record<string, unknown>;
     if ("runtime" in d || ("name" in d && "main" in d)) {
-        throw new StackFileError(`${file} is a project file (Pulumi.yaml), not a stack file; pass --config with a stack file such as Pulumi.prod.yaml, or --stack prod`);
+        throw new StackFileError(
+            `${file} is a project file (Pulumi.yaml), not a stack file; pass --config with a stack file such as Pulumi.prod.yaml, or --stack prod`,
+        );
     }
     return d;
 }

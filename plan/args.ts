@@ -84,7 +84,8 @@ export function parseArgs(argv: string[]): PlanArgs {
             }
             if (flag === "--timeout") {
                 const n = Number(value);
-                if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400) throw new UsageError(`--timeout ${JSON.stringify(value)} is not a number of seconds; use e.g. --timeout 600 (at most 86400)`);
+                if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 86_400)
+                    throw new UsageError(`--timeout ${JSON.stringify(value)} is not a number of seconds; use e.g. --timeout 600 (at most 86400)`);
                 out.timeoutSeconds = n;
                 continue;
             }
@@ -95,7 +96,9 @@ export function parseArgs(argv: string[]): PlanArgs {
         }
     }
     if (out.all && (out.config || out.program || out.json || out.against || argv.some((a) => a === "--stack" || a.startsWith("--stack=")))) {
-        throw new UsageError("--all plans every stack file; it cannot be combined with --stack, --config, --program, --json or --against (a state export is one stack's)");
+        throw new UsageError(
+            "--all plans every stack file; it cannot be combined with --stack, --config, --program, --json or --against (a state export is one stack's)",
+        );
     }
     // A stack trace needs stack traces: --verbose runs the plan process with them on.
     if (out.verbose) out.fast = false;

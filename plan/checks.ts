@@ -34,7 +34,7 @@ function limitText(r: QuotaRow): string {
 }
 
 const STATUS_TEXT: Record<QuotaRow["status"], string> = {
-    "ok": "fits",
+    ok: "fits",
     "exceeds-limit": "EXCEEDS (not adjustable)",
     "needs-increase": "NEEDS INCREASE",
     "exceeds-increase": "EXCEEDS DECLARED",
@@ -49,21 +49,27 @@ function neededText(r: QuotaRow): string {
 export function renderChecksText(c: OfflineChecks): string {
     const lines: string[] = [];
     const s = c.schema;
-    lines.push(s.source
-        ? `AWS resource schemas (${s.source}): ${s.resources} aws-native resources of ${s.types} types checked; mandatory: ${s.violations.length}`
-        : `AWS resource schemas: no aws-native resources to check`);
+    lines.push(
+        s.source
+            ? `AWS resource schemas (${s.source}): ${s.resources} aws-native resources of ${s.types} types checked; mandatory: ${s.violations.length}`
+            : `AWS resource schemas: no aws-native resources to check`,
+    );
     for (const v of s.violations) lines.push(`  - ${v.name} (${v.type}) ${v.path}: ${v.message} [${v.rule}, ${v.cfnType}]`);
     if (s.unknownTypes.length > 0) lines.push(`  not in the specification (not checked): ${s.unknownTypes.join(", ")}`);
     lines.push("");
     const failing = quotaFailures(c.quotas);
-    lines.push(`Service quotas (this stack's account${c.quotas.otherStacks > 0 ? ` shared with ${c.quotas.otherStacks} other stack${c.quotas.otherStacks === 1 ? "" : "s"} of this size` : ""}); mandatory: ${failing.length}`);
+    lines.push(
+        `Service quotas (this stack's account${c.quotas.otherStacks > 0 ? ` shared with ${c.quotas.otherStacks} other stack${c.quotas.otherStacks === 1 ? "" : "s"} of this size` : ""}); mandatory: ${failing.length}`,
+    );
     if (c.quotas.rows.length === 0) lines.push("  (nothing counted)");
     else {
         const w = Math.max(...c.quotas.rows.map((r) => `${r.service}: ${r.name}`.length));
         const nw = Math.max(6, ...c.quotas.rows.map((r) => neededText(r).length));
         lines.push(`  ${pad("quota", w)}  ${pad("region", 9)}  ${pad("needed", nw)}  ${pad("AWS limit", 24)}  adjustable  code`);
         for (const r of c.quotas.rows) {
-            lines.push(`  ${pad(`${r.service}: ${r.name}`, w)}  ${pad(r.region, 9)}  ${pad(neededText(r), nw)}  ${pad(limitText(r), 24)}  ${pad(r.adjustable ? "yes" : "no", 10)}  ${pad(r.code ?? "-", 10)}  ${STATUS_TEXT[r.status]}`);
+            lines.push(
+                `  ${pad(`${r.service}: ${r.name}`, w)}  ${pad(r.region, 9)}  ${pad(neededText(r), nw)}  ${pad(limitText(r), 24)}  ${pad(r.adjustable ? "yes" : "no", 10)}  ${pad(r.code ?? "-", 10)}  ${STATUS_TEXT[r.status]}`,
+            );
         }
     }
     for (const r of failing) lines.push(`  - ${quotaMessage(r)}`);
@@ -79,7 +85,11 @@ export function renderChecksMarkdown(c: OfflineChecks): string {
     const s = c.schema;
     lines.push(`### AWS resource schemas`);
     lines.push("");
-    lines.push(s.source ? `${s.resources} aws-native resources of ${s.types} types checked against ${s.source}: **${s.violations.length} mandatory**.` : "No aws-native resources to check.");
+    lines.push(
+        s.source
+            ? `${s.resources} aws-native resources of ${s.types} types checked against ${s.source}: **${s.violations.length} mandatory**.`
+            : "No aws-native resources to check.",
+    );
     if (s.violations.length > 0) {
         lines.push("");
         lines.push("| resource | type | property | rule | message |");
@@ -90,12 +100,17 @@ export function renderChecksMarkdown(c: OfflineChecks): string {
     lines.push(`### Service quotas`);
     lines.push("");
     const failing = quotaFailures(c.quotas);
-    lines.push(`${failing.length > 0 ? `**${failing.length} mandatory**` : "All fit"}${c.quotas.otherStacks > 0 ? ` (account shared with ${c.quotas.otherStacks} other stacks of this size)` : ""}.`);
+    lines.push(
+        `${failing.length > 0 ? `**${failing.length} mandatory**` : "All fit"}${c.quotas.otherStacks > 0 ? ` (account shared with ${c.quotas.otherStacks} other stacks of this size)` : ""}.`,
+    );
     if (c.quotas.rows.length > 0) {
         lines.push("");
         lines.push("| quota | region | needed | AWS limit | adjustable | code | status |");
         lines.push("| --- | --- | --- | --- | --- | --- | --- |");
-        for (const r of c.quotas.rows) lines.push(`| ${cell(`${r.service}: ${r.name}`)} | ${r.region} | ${cell(neededText(r))} | ${cell(limitText(r))} | ${r.adjustable ? "yes" : "no"} | ${r.code ?? "-"} | ${STATUS_TEXT[r.status]} |`);
+        for (const r of c.quotas.rows)
+            lines.push(
+                `| ${cell(`${r.service}: ${r.name}`)} | ${r.region} | ${cell(neededText(r))} | ${cell(limitText(r))} | ${r.adjustable ? "yes" : "no"} | ${r.code ?? "-"} | ${STATUS_TEXT[r.status]} |`,
+            );
     }
     for (const r of failing) lines.push(`- ${cell(quotaMessage(r))}`);
     lines.push("");
@@ -110,11 +125,23 @@ export function checksJson(c: OfflineChecks): Record<string, unknown> {
             resources: c.schema.resources,
             types: c.schema.types,
             unknownTypes: c.schema.unknownTypes,
-            violations: c.schema.violations.map((v) => ({ urn: v.urn, type: v.type, cfnType: v.cfnType, path: v.path, rule: v.rule, message: v.message, enforcementLevel: "mandatory" })),
+            violations: c.schema.violations.map((v) => ({
+                urn: v.urn,
+                type: v.type,
+                cfnType: v.cfnType,
+                path: v.path,
+                rule: v.rule,
+                message: v.message,
+                enforcementLevel: "mandatory",
+            })),
         },
         quotas: {
             otherStacks: c.quotas.otherStacks,
-            rows: c.quotas.rows.map((r) => ({ ...r, enforcementLevel: r.status === "ok" ? null : "mandatory", ...(r.status === "ok" ? {} : { message: quotaMessage(r) }) })),
+            rows: c.quotas.rows.map((r) => ({
+                ...r,
+                enforcementLevel: r.status === "ok" ? null : "mandatory",
+                ...(r.status === "ok" ? {} : { message: quotaMessage(r) }),
+            })),
         },
     };
 }

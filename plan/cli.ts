@@ -14,7 +14,11 @@ export { EXIT };
  * This thread only reads the arguments, supervises and prints: each stack is planned in a child
  * process (plan/supervisor.ts), so a program that never finishes cannot hang or silently pass the gate.
  */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+export async function main(
+    argv: string[],
+    out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+    err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): Promise<number> {
     let args: PlanArgs;
     try {
         args = parseArgs(argv);
@@ -26,7 +30,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(USAGE);
         return EXIT.ok;
     }
-    for (const [flag, file] of [["--json", args.json], ["--markdown", args.markdown]] as const) {
+    for (const [flag, file] of [
+        ["--json", args.json],
+        ["--markdown", args.markdown],
+    ] as const) {
         const problem = file === undefined ? undefined : unwritableReason(flag, file);
         if (problem) {
             err(problem);
@@ -58,12 +65,27 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 
 /** The stacks to plan: one, or with --all every stack file of the project and of project folders. */
 function planJobs(root: string, args: PlanArgs): StackJob[] {
-    const common = { root, verbose: args.verbose, json: args.json !== undefined, ...(args.asOf ? { asOf: args.asOf } : {}), ...(args.preview ? { preview: true } : {}) };
+    const common = {
+        root,
+        verbose: args.verbose,
+        json: args.json !== undefined,
+        ...(args.asOf ? { asOf: args.asOf } : {}),
+        ...(args.preview ? { preview: true } : {}),
+    };
     if (args.all) return discoverStacks(root).map((t) => ({ ...common, projectDir: t.projectDir, stack: t.stack }));
     // A program with its own Pulumi.yaml (e.g. stacks/index.ts) is planned with its own project's stack files.
     const programDir = args.program ? path.dirname(path.resolve(args.program)) : root;
     const projectDir = args.program && fs.existsSync(path.join(programDir, "Pulumi.yaml")) ? programDir : root;
-    return [{ ...common, projectDir, stack: args.stack, ...(args.config ? { configFile: args.config } : {}), ...(args.program ? { programFile: args.program } : {}), ...(args.against ? { against: args.against } : {}) }];
+    return [
+        {
+            ...common,
+            projectDir,
+            stack: args.stack,
+            ...(args.config ? { configFile: args.config } : {}),
+            ...(args.program ? { programFile: args.program } : {}),
+            ...(args.against ? { against: args.against } : {}),
+        },
+    ];
 }
 
 /** Prints one stack's result (the JSON file first: no verdict is printed for a plan that fails to write it). */
@@ -85,15 +107,22 @@ function report(job: StackJob, r: StackResult, args: PlanArgs, root: string, out
 
 /** Every stack file of the root project and of each project one directory down (e.g. stacks/). */
 export function discoverStacks(root: string): { projectDir: string; stack: string }[] {
-    const dirs = [root, ...fs.readdirSync(root, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && !d.name.startsWith(".") && d.name !== "node_modules")
-        .map((d) => path.join(root, d.name))
-        .filter((d) => fs.existsSync(path.join(d, "Pulumi.yaml")))];
-    return dirs.flatMap((dir) => fs.readdirSync(dir)
-        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-        .filter((stack): stack is string => stack !== undefined)
-        .sort()
-        .map((stack) => ({ projectDir: dir, stack })));
+    const dirs = [
+        root,
+        ...fs
+            .readdirSync(root, { withFileTypes: true })
+            .filter((d) => d.isDirectory() && !d.name.startsWith(".") && d.name !== "node_modules")
+            .map((d) => path.join(root, d.name))
+            .filter((d) => fs.existsSync(path.join(d, "Pulumi.yaml"))),
+    ];
+    return dirs.flatMap((dir) =>
+        fs
+            .readdirSync(dir)
+            .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+            .filter((stack): stack is string => stack !== undefined)
+            .sort()
+            .map((stack) => ({ projectDir: dir, stack })),
+    );
 }
 
 /** Runs the plan as a command (`npm run plan`, plan/launch/plan.js): exits once the output drained. */

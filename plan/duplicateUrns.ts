@@ -25,7 +25,9 @@ function describe(r: Registration): string {
 
 export function formatDuplicates(duplicates: { first: Registration; second: Registration }[]): string {
     const n = duplicates.length;
-    const lines = [`${n} resource registration${n === 1 ? " reuses a URN" : "s reuse URNs"} already registered; \`pulumi up\` refuses a duplicate resource URN. Give each resource its own name:`];
+    const lines = [
+        `${n} resource registration${n === 1 ? " reuses a URN" : "s reuse URNs"} already registered; \`pulumi up\` refuses a duplicate resource URN. Give each resource its own name:`,
+    ];
     for (const { first, second } of duplicates.slice(0, LISTED)) {
         lines.push(`  - ${first.urn}`, `      first:  ${describe(first)}`, `      second: ${describe(second)}`);
     }

@@ -13,7 +13,11 @@ export function describeFailure(e: unknown, verbose: boolean): string {
     if (original instanceof DuplicateUrnError) return `Program error: ${original.message}`;
     if (e instanceof ProgramError && !isConfigurationFailure(original)) {
         const msg = original instanceof Error ? original.message : String(original);
-        return withStack(`Program error: the Pulumi program failed under the mock runtime: ${msg.split("\n")[0]}${verbose ? "" : "\n(run with --verbose for the stack trace)"}`, original, verbose);
+        return withStack(
+            `Program error: the Pulumi program failed under the mock runtime: ${msg.split("\n")[0]}${verbose ? "" : "\n(run with --verbose for the stack trace)"}`,
+            original,
+            verbose,
+        );
     }
     return describeError(original, verbose);
 }

@@ -34,15 +34,18 @@ export function lazyRegistrationStructs(): void {
     Struct.fromJavaScript = (obj: unknown) => {
         let real: Record<string | symbol, unknown> | undefined;
         const materialize = () => (real ??= eager(obj) as Record<string | symbol, unknown>);
-        return new Proxy({}, {
-            get: (_t, key) => {
-                if (key === "toJavaScript") return () => obj;
-                const target = materialize();
-                const v = target[key];
-                return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        return new Proxy(
+            {},
+            {
+                get: (_t, key) => {
+                    if (key === "toJavaScript") return () => obj;
+                    const target = materialize();
+                    const v = target[key];
+                    return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+                },
+                getPrototypeOf: () => Struct.prototype,
             },
-            getPrototypeOf: () => Struct.prototype,
-        });
+        );
     };
     const proto = REGISTER_REQUEST_PROTO.get();
     proto["setObject"] = function (this: { lazyObject?: unknown }, value: unknown) {

@@ -33,7 +33,18 @@ export function planJson(plan: PlanCapture, verdict: Verdict, checks?: OfflineCh
             message: v.message,
         })),
         outputs: sortedKeys(redact(plan.outputs)),
-        ...(plan.preview ? { preview: true, undecided: sortedUndecided(verdict.undecided ?? []).map((u) => ({ policy: u.policy, pack: u.pack, enforcementLevel: u.enforcementLevel, urn: u.urn, message: u.message })) } : {}),
+        ...(plan.preview
+            ? {
+                  preview: true,
+                  undecided: sortedUndecided(verdict.undecided ?? []).map((u) => ({
+                      policy: u.policy,
+                      pack: u.pack,
+                      enforcementLevel: u.enforcementLevel,
+                      urn: u.urn,
+                      message: u.message,
+                  })),
+              }
+            : {}),
         ...(checks ? checksJson(checks) : {}),
         ...(impact ? { impact: impactJson(impact) } : {}),
     };

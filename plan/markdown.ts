@@ -13,16 +13,24 @@ function cell(s: string): string {
 }
 
 /** The verdict as GitHub-flavoured Markdown, for a pull request's job summary. */
-export function renderMarkdown(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; checks?: OfflineChecks; impact?: ImpactReport }): string {
+export function renderMarkdown(
+    plan: PlanCapture,
+    verdict: Verdict,
+    meta: { source: string; program: string; checks?: OfflineChecks; impact?: ImpactReport },
+): string {
     const s = summarize(plan);
     const m = mandatoryCount(verdict) + checksMandatory(meta.checks) + impactViolations(meta.impact).length;
     const u = mandatoryUndecided(verdict);
     const lines: string[] = [];
     lines.push(`## OnAir plan: stack \`${plan.stack}\`${plan.preview ? " (preview)" : ""} ${m > 0 ? "- FAIL" : "- PASS"}`);
     lines.push("");
-    lines.push(`Program \`${meta.program}\`, config \`${meta.source}\`: ${s.custom} resources to create (${s.byRegion.map(([r, n]) => `${r} ${n}`).join(", ")}).`);
+    lines.push(
+        `Program \`${meta.program}\`, config \`${meta.source}\`: ${s.custom} resources to create (${s.byRegion.map(([r, n]) => `${r} ${n}`).join(", ")}).`,
+    );
     lines.push("");
-    lines.push(m > 0 ? `**${m} mandatory violation${m === 1 ? "" : "s"}** block this change.` : `No mandatory violations; ${verdict.violations.length} advisory.`);
+    lines.push(
+        m > 0 ? `**${m} mandatory violation${m === 1 ? "" : "s"}** block this change.` : `No mandatory violations; ${verdict.violations.length} advisory.`,
+    );
     lines.push("");
     if (plan.preview) {
         lines.push(`Preview: ${undecidedPolicies(verdict).length} policies could not decide with computed values unknown (${u} mandatory).`);

@@ -22,7 +22,9 @@ function h(...parts: unknown[]): string {
 
 /** Lowercase base36-ish token of a given length from a seed. */
 function token(seed: string, n: number): string {
-    return BigInt("0x" + h(seed)).toString(36).slice(0, n);
+    return BigInt("0x" + h(seed))
+        .toString(36)
+        .slice(0, n);
 }
 
 interface Ctx {
@@ -55,9 +57,7 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws:medialive/input:Input": (c) => ({
         id: num(c.name),
         arn: `arn:aws:medialive:${c.region}:${account}:input:${num(c.name)}`,
-        destinations: c.inputs["type"] === "RTP_PUSH"
-            ? [0, 1].map((i) => ({ ip: ip(c.name + i), port: "5000", url: `rtp://${ip(c.name + i)}:5000` }))
-            : [],
+        destinations: c.inputs["type"] === "RTP_PUSH" ? [0, 1].map((i) => ({ ip: ip(c.name + i), port: "5000", url: `rtp://${ip(c.name + i)}:5000` })) : [],
     }),
     "aws:medialive/inputSecurityGroup:InputSecurityGroup": (c) => ({
         arn: `arn:aws:medialive:${c.region}:${account}:inputSecurityGroup:${num(c.name)}`,
@@ -131,8 +131,7 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws-native:mediapackagev2:OriginEndpoint": (c) => {
         const group = String(c.inputs["channelGroupName"]);
         const base = `https://${c.groupDomains.get(`${c.region}/${group}`) ?? "unknown-group.egress.mediapackagev2.amazonaws.com"}/out/v1/${group}/${c.inputs["channelName"]}/${c.inputs["originEndpointName"]}`;
-        const urls = (key: string, ext: string) =>
-            ((c.inputs[key] as Inputs[] | undefined) ?? []).map((m) => `${base}/${m["manifestName"]}.${ext}`);
+        const urls = (key: string, ext: string) => ((c.inputs[key] as Inputs[] | undefined) ?? []).map((m) => `${base}/${m["manifestName"]}.${ext}`);
         return {
             arn: `arn:aws:mediapackagev2:${c.region}:${account}:channelGroup/${group}/channel/${c.inputs["channelName"]}/originEndpoint/${c.inputs["originEndpointName"]}`,
             hlsManifestUrls: urls("hlsManifests", "m3u8"),
@@ -159,7 +158,13 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
     "aws:cloudfront/distribution:Distribution": (c) => {
         // CloudFront is global: its ARNs have no region and name the distribution by id.
         const id = "E" + token(c.name, 13).toUpperCase();
-        return { id, arn: `arn:aws:cloudfront::${account}:distribution/${id}`, domainName: `d${token(c.name + "d", 13)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed" };
+        return {
+            id,
+            arn: `arn:aws:cloudfront::${account}:distribution/${id}`,
+            domainName: `d${token(c.name + "d", 13)}.cloudfront.net`,
+            hostedZoneId: "Z2FDTNDATAQYW2",
+            status: "Deployed",
+        };
     },
     "aws-native:cloudfront:OriginAccessControl": (c) => ({ id: "E" + token(c.name, 13).toUpperCase() }),
     "aws-native:cloudfront:CachePolicy": (c) => ({ id: uuid(c.name) }),
@@ -210,14 +215,18 @@ const OUTPUTS: Record<string, (c: Ctx) => Outputs> = {
         };
     },
     "aws:kinesis/stream:Stream": (c) => ({ arn: `arn:aws:kinesis:${c.region}:${account}:stream/${c.inputs["name"] ?? c.name}` }),
-    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (c) => ({ arn: `arn:aws:firehose:${c.region}:${account}:deliverystream/${c.inputs["name"] ?? c.name}` }),
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (c) => ({
+        arn: `arn:aws:firehose:${c.region}:${account}:deliverystream/${c.inputs["name"] ?? c.name}`,
+    }),
     "aws:glue/catalogDatabase:CatalogDatabase": (c) => ({ arn: `arn:aws:glue:${c.region}:${account}:database/${c.inputs["name"] ?? c.name}` }),
     "aws:athena/workgroup:Workgroup": (c) => ({ arn: `arn:aws:athena:${c.region}:${account}:workgroup/${c.inputs["name"] ?? c.name}` }),
     "aws:cloudwatch/dashboard:Dashboard": (c) => ({ dashboardArn: `arn:aws:cloudwatch::${account}:dashboard/${c.inputs["dashboardName"] ?? c.name}` }),
     "aws:cloudwatch/metricAlarm:MetricAlarm": (c) => ({ arn: `arn:aws:cloudwatch:${c.region}:${account}:alarm:${c.inputs["name"] ?? c.name}` }),
     "aws:cloudwatch/eventRule:EventRule": (c) => ({ arn: `arn:aws:events:${c.region}:${account}:rule/${c.inputs["name"] ?? c.name}` }),
     "aws:scheduler/scheduleGroup:ScheduleGroup": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule-group/${c.inputs["name"] ?? c.name}` }),
-    "aws:scheduler/schedule:Schedule": (c) => ({ arn: `arn:aws:scheduler:${c.region}:${account}:schedule/${c.inputs["groupName"] ?? "default"}/${c.inputs["name"] ?? c.name}` }),
+    "aws:scheduler/schedule:Schedule": (c) => ({
+        arn: `arn:aws:scheduler:${c.region}:${account}:schedule/${c.inputs["groupName"] ?? "default"}/${c.inputs["name"] ?? c.name}`,
+    }),
     "aws:sns/topic:Topic": (c) => ({ arn: `arn:aws:sns:${c.region}:${account}:${c.inputs["name"] ?? c.name}` }),
     "aws:sfn/stateMachine:StateMachine": (c) => ({ arn: `arn:aws:states:${c.region}:${account}:stateMachine:${c.inputs["name"] ?? c.name}` }),
 };
@@ -249,10 +258,14 @@ function genericOutput(p: OutputProperty, type: string, c: Ctx, id: string): unk
     const kind = (type.split(":")[2] ?? "resource").toLowerCase();
     const seed = `${type}|${c.name}|${p.name}`;
     switch (p.kind) {
-        case "number": return 0;
-        case "boolean": return false;
-        case "array": return [];
-        case "object": return p.name === "tagsAll" ? { ...((c.inputs["tags"] as Inputs | undefined) ?? {}) } : {};
+        case "number":
+            return 0;
+        case "boolean":
+            return false;
+        case "array":
+            return [];
+        case "object":
+            return p.name === "tagsAll" ? { ...((c.inputs["tags"] as Inputs | undefined) ?? {}) } : {};
         default:
             break;
     }
@@ -328,7 +341,8 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
             const existing = args.custom === false || !args.urn ? undefined : options.deployed?.(args.urn, args.type);
             if (existing) {
                 const domain = existing.outputs["egressDomain"];
-                if (args.type === "aws-native:mediapackagev2:ChannelGroup" && typeof domain === "string") groupDomains.set(`${regionOf(args.provider, inputs)}/${inputs["channelGroupName"]}`, domain);
+                if (args.type === "aws-native:mediapackagev2:ChannelGroup" && typeof domain === "string")
+                    groupDomains.set(`${regionOf(args.provider, inputs)}/${inputs["channelGroupName"]}`, domain);
                 return { id: existing.id, state: overlay(existing.outputs, inputs) as Outputs };
             }
             const region = regionOf(args.provider, inputs);
@@ -343,7 +357,11 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
             if (options.preview) {
                 // What the engine hands back for a create during preview: the inputs, and every
                 // computed property unknown. Computed values the mocks derived stay out of the plan.
-                const unknowns = Object.fromEntries(Object.keys(computed).filter((k) => !(k in inputs)).map((k) => [k, UNKNOWN_WIRE]));
+                const unknowns = Object.fromEntries(
+                    Object.keys(computed)
+                        .filter((k) => !(k in inputs))
+                        .map((k) => [k, UNKNOWN_WIRE]),
+                );
                 return { id: undefined, state: { ...inputs, ...unknowns } };
             }
             return { id: args.custom === false ? undefined : id, state: { ...inputs, ...computed } };
@@ -360,7 +378,12 @@ export function createMocks(options: MockOptions = {}): pulumi.runtime.Mocks {
                 }
                 case "aws:servicequotas/getServiceQuota:getServiceQuota":
                     // Service Quotas answers a lookup by name with the quota's code; offline a stand-in "L-" code.
-                    return { ...inputs, quotaCode: inputs["quotaCode"] ?? `L-${token(`${inputs["serviceCode"]}/${inputs["quotaName"]}`, 8).toUpperCase()}`, adjustable: true, id: `${inputs["serviceCode"]}/${inputs["quotaName"]}` };
+                    return {
+                        ...inputs,
+                        quotaCode: inputs["quotaCode"] ?? `L-${token(`${inputs["serviceCode"]}/${inputs["quotaName"]}`, 8).toUpperCase()}`,
+                        adjustable: true,
+                        id: `${inputs["serviceCode"]}/${inputs["quotaName"]}`,
+                    };
                 case "aws:index/getPartition:getPartition":
                     return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
                 case "aws-native:index:getAccountId":

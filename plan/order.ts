@@ -16,10 +16,12 @@ export function byUrn<T extends { urn: string }>(items: readonly T[]): T[] {
 const LEVEL_ORDER = ["mandatory", "remediate", "advisory", "disabled"];
 
 export function sortedViolations(vs: readonly Violation[]): Violation[] {
-    return [...vs].sort((a, b) =>
-        LEVEL_ORDER.indexOf(a.enforcementLevel) - LEVEL_ORDER.indexOf(b.enforcementLevel)
-        || compareText(a.pack, b.pack)
-        || compareText(a.policy, b.policy)
-        || compareText(a.urn, b.urn)
-        || compareText(a.message, b.message));
+    return [...vs].sort(
+        (a, b) =>
+            LEVEL_ORDER.indexOf(a.enforcementLevel) - LEVEL_ORDER.indexOf(b.enforcementLevel) ||
+            compareText(a.pack, b.pack) ||
+            compareText(a.policy, b.policy) ||
+            compareText(a.urn, b.urn) ||
+            compareText(a.message, b.message),
+    );
 }

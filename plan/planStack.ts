@@ -27,7 +27,9 @@ export function runnableProgram(program: string): string {
     const rel = path.relative(REPO_ROOT, program);
     const compiled = path.join(REPO_ROOT, "build", rel.replace(/\.ts$/, ".js"));
     if (rel.startsWith("..") || !fs.existsSync(compiled)) {
-        throw new StackFileError(`${program} is TypeScript and this CLI runs without a TypeScript loader; use npm run plan for programs outside this repository's build`);
+        throw new StackFileError(
+            `${program} is TypeScript and this CLI runs without a TypeScript loader; use npm run plan for programs outside this repository's build`,
+        );
     }
     return compiled;
 }
@@ -49,13 +51,25 @@ export async function planStack(job: StackJob, observer?: RunObserver, settle?: 
         // resources answer with their deployed ids and outputs.
         const state = job.against ? readStateExport(path.resolve(job.root, job.against), job.against) : undefined;
         if (state) checkStateStack(state, stack.stack);
-        const plan = await runProgram({ program, stack, ...(job.preview ? { preview: true } : {}), ...(observer ? { observer } : {}), ...(state ? { deployed: deployedLookup(state) } : {}) });
+        const plan = await runProgram({
+            program,
+            stack,
+            ...(job.preview ? { preview: true } : {}),
+            ...(observer ? { observer } : {}),
+            ...(state ? { deployed: deployedLookup(state) } : {}),
+        });
         await settle?.();
         observer?.({ e: "phase", phase: "judging" });
         const verdict = await evaluatePacks(plan, runs);
         const checks = await runOfflineChecks(plan, stack);
         const impact = state ? await impactAgainst(plan, state, stack) : undefined;
-        const meta = { source: path.relative(job.root, stack.source) || stack.source, program: path.relative(job.root, source) || source, secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []), checks, ...(impact ? { impact } : {}) };
+        const meta = {
+            source: path.relative(job.root, stack.source) || stack.source,
+            program: path.relative(job.root, source) || source,
+            secrets: renderRequiredSecrets(stack.stack, stack.secrets ?? []),
+            checks,
+            ...(impact ? { impact } : {}),
+        };
         return {
             code: mandatoryCount(verdict) + checksMandatory(checks) + impactViolations(impact).length > 0 ? EXIT.mandatory : EXIT.ok,
             text: renderText(plan, verdict, meta),

@@ -12,7 +12,9 @@ export interface UndecidedPolicy {
 
 /** Undecided evaluations in one order, whatever order the resources were judged in (as plan/order.ts). */
 export function sortedUndecided(us: readonly Undecided[]): Undecided[] {
-    return [...us].sort((a, b) => compareText(a.pack, b.pack) || compareText(a.policy, b.policy) || compareText(a.urn, b.urn) || compareText(a.message, b.message));
+    return [...us].sort(
+        (a, b) => compareText(a.pack, b.pack) || compareText(a.policy, b.policy) || compareText(a.urn, b.urn) || compareText(a.message, b.message),
+    );
 }
 
 /** Policies (not evaluations) that could not decide, mandatory first. */
@@ -25,7 +27,9 @@ export function undecidedPolicies(verdict: Verdict): UndecidedPolicy[] {
         p.targets.push(u);
     }
     const rank = (l: string) => (l === "mandatory" ? 0 : 1);
-    return [...byPolicy.values()].sort((a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || compareText(a.pack, b.pack) || compareText(a.policy, b.policy));
+    return [...byPolicy.values()].sort(
+        (a, b) => rank(a.enforcementLevel) - rank(b.enforcementLevel) || compareText(a.pack, b.pack) || compareText(a.policy, b.policy),
+    );
 }
 
 /**

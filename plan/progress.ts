@@ -84,7 +84,9 @@ const PHASE_TEXT: Record<RunPhase, string> = {
 /** Lines naming what was pending, most useful first; at most `limit` resources are listed. */
 export function describePending(s: PendingState, limit = 10): string[] {
     const lines: string[] = [];
-    lines.push(s.phase ? `${PHASE_TEXT[s.phase]} (${s.registered} registration${s.registered === 1 ? "" : "s"} answered).` : "the plan had not started the program.");
+    lines.push(
+        s.phase ? `${PHASE_TEXT[s.phase]} (${s.registered} registration${s.registered === 1 ? "" : "s"} answered).` : "the plan had not started the program.",
+    );
     if (s.outputs.size > 0) lines.push(`Stack outputs still pending: ${[...s.outputs].sort().join(", ")}.`);
     const resources = [...s.resources.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
     if (resources.length > 0) {

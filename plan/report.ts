@@ -59,7 +59,11 @@ function pad(s: string, n: number): string {
     return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: string; program: string; secrets?: string[]; checks?: OfflineChecks; impact?: ImpactReport }): string {
+export function renderText(
+    plan: PlanCapture,
+    verdict: Verdict,
+    meta: { source: string; program: string; secrets?: string[]; checks?: OfflineChecks; impact?: ImpactReport },
+): string {
     const s = summarize(plan);
     const lines: string[] = [];
     lines.push(`OnAir offline plan - stack ${plan.stack} (${meta.source}), program ${meta.program}`);
@@ -96,15 +100,26 @@ export function renderText(plan: PlanCapture, verdict: Verdict, meta: { source: 
     const m = mandatoryCount(verdict) + checksMandatory(meta.checks) + impactViolations(meta.impact).length;
     const u = mandatoryUndecided(verdict);
     // As in the engine, a policy that cannot decide during preview does not fail it; the count says what is left to `pulumi up`.
-    const pending = plan.preview && u > 0 ? ` ${u} mandatory ${u === 1 ? "policy" : "policies"} could not decide at preview and will decide during \`pulumi up\`.` : "";
-    lines.push(m > 0 ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.${pending}` : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).${pending}`);
+    const pending =
+        plan.preview && u > 0 ? ` ${u} mandatory ${u === 1 ? "policy" : "policies"} could not decide at preview and will decide during \`pulumi up\`.` : "";
+    lines.push(
+        m > 0
+            ? `Verdict: FAIL - ${m} mandatory violation${m === 1 ? "" : "s"}.${pending}`
+            : `Verdict: PASS - no mandatory violations (${verdict.violations.length} advisory).${pending}`,
+    );
     return lines.join("\n");
 }
 
 /** Keys sorted: the same plan prints the same text whichever way its values were read back. */
 function formatOutput(v: unknown): string {
     const text = typeof v === "string" ? v : JSON.stringify(sortedKeys(v), null, 2);
-    return text.includes("\n") ? "\n" + text.split("\n").map((l) => "    " + l).join("\n") : ` ${text}`;
+    return text.includes("\n")
+        ? "\n" +
+              text
+                  .split("\n")
+                  .map((l) => "    " + l)
+                  .join("\n")
+        : ` ${text}`;
 }
 
 export function renderVerdictText(verdict: Verdict): string {

@@ -28,11 +28,13 @@ export { ProgramError };
 
 type Monitor = {
     registerResource(req: RegisterRequest, cb: (err: unknown, resp?: unknown) => void): unknown;
-    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, cb: (err: unknown, resp?: unknown) => void): unknown;
+    registerResourceOutputs(
+        req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined },
+        cb: (err: unknown, resp?: unknown) => void,
+    ): unknown;
     newUrn: (parent: string, type: string, name: string) => string;
     resources: Map<string, { urn: string; id: string | null; state: unknown }>;
 };
-
 
 interface RegisterRequest {
     getType(): string;
@@ -57,7 +59,9 @@ interface RegisterRequest {
 /** An alias as the SDK sends it when the monitor supports alias specs (proto/alias_pb Alias). */
 interface WireAlias {
     getUrn(): string;
-    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean | undefined } | undefined;
+    getSpec():
+        | { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean | undefined }
+        | undefined;
 }
 
 /**
@@ -65,7 +69,12 @@ interface WireAlias {
  * the resource's own name, type, stack and project; its parent is the spec's parent URN, none with
  * noParent, else the resource's own parent.
  */
-function aliasUrns(req: RegisterRequest, stack: string, project: string, newUrn: (parent: string, type: string, name: string, stack: string, project: string) => string): string[] {
+function aliasUrns(
+    req: RegisterRequest,
+    stack: string,
+    project: string,
+    newUrn: (parent: string, type: string, name: string, stack: string, project: string) => string,
+): string[] {
     return req.getAliasesList().map((a) => {
         const spec = a.getSpec();
         if (!spec) return a.getUrn();
@@ -92,7 +101,9 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
     // A resource that moved (an alias names its old URN) is answered as deployed under its old URN, as the engine does.
     const aliasesOf = new Map<string, string[]>();
     const deployed = opts.deployed;
-    const lookup = deployed ? (urn: string, type: string) => deployed(urn, type) ?? (aliasesOf.get(urn) ?? []).map((a) => deployed(a, type)).find((d) => d !== undefined) : undefined;
+    const lookup = deployed
+        ? (urn: string, type: string) => deployed(urn, type) ?? (aliasesOf.get(urn) ?? []).map((a) => deployed(a, type)).find((d) => d !== undefined)
+        : undefined;
     const mocks = createMocks({ preview, ...(lookup ? { deployed: lookup } : {}) });
     await pulumi.runtime.setMocks(mocks, stack.project, stack.stack, preview);
 
@@ -126,7 +137,15 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
             const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
             const aliases = aliasUrns(req, stack.stack, stack.project, urnOf);
             if (aliases.length > 0) aliasesOf.set(urn, aliases);
-            const answer = mocks.newResource({ type: req.getType(), name: req.getName(), inputs: raw, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid(), urn } as MockResourceArgs);
+            const answer = mocks.newResource({
+                type: req.getType(),
+                name: req.getName(),
+                inputs: raw,
+                provider: req.getProvider(),
+                custom: req.getCustom(),
+                id: req.getImportid(),
+                urn,
+            } as MockResourceArgs);
             const result = answer instanceof Promise ? await answer : answer;
             const state = wireSafe(result.state as Record<string, unknown>);
             // A reused URN is answered (so the program runs on and every reuse is found) but not
@@ -186,7 +205,11 @@ export async function runProgram(opts: RunOptions): Promise<PlanCapture> {
         // As the language host does before exiting: registrations no output depends on still count.
         await WAIT_FOR_RPCS.get()();
         const registered = decodeProperty(stackOutputs ?? {}) as Record<string, unknown>;
-        outputs = Object.fromEntries(Object.keys(exported).filter((k) => k in registered).map((k) => [k, registered[k]]));
+        outputs = Object.fromEntries(
+            Object.keys(exported)
+                .filter((k) => k in registered)
+                .map((k) => [k, registered[k]]),
+        );
     } catch (e) {
         const err = new ProgramError(e);
         err.resources = captured;
@@ -239,7 +262,14 @@ function decodeOutputs(raw: Record<string, unknown>, inputs: Record<string, unkn
     return out;
 }
 
-function capture(req: RegisterRequest, urn: string, id: string, raw: Record<string, unknown>, state: Record<string, unknown>, aliases: string[]): CapturedResource {
+function capture(
+    req: RegisterRequest,
+    urn: string,
+    id: string,
+    raw: Record<string, unknown>,
+    state: Record<string, unknown>,
+    aliases: string[],
+): CapturedResource {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [k, v] of req.getPropertydependenciesMap().entries()) propertyDependencies[k] = v.getUrnsList();
     const timeouts = req.getCustomtimeouts();

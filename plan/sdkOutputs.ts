@@ -49,7 +49,10 @@ function read(type: string): OutputProperty[] {
     // every property out, so output-only means "marked out and never read from args".
     const marked = new Set([...js.matchAll(/resourceInputs\["(\w+)"\] = undefined \/\*out\*\//g)].map((m) => m[1]!));
     const fromArgs = new Set([...js.matchAll(/resourceInputs\["(\w+)"\] = [^;]*\bargs\b/g)].map((m) => m[1]!));
-    return [...marked].filter((k) => !fromArgs.has(k)).sort().map((name) => ({ name, kind: kindOf(dts, name) }));
+    return [...marked]
+        .filter((k) => !fromArgs.has(k))
+        .sort()
+        .map((name) => ({ name, kind: kindOf(dts, name) }));
 }
 
 /** The category of `readonly name: pulumi.Output<T>` in the class declaration. */
@@ -65,7 +68,11 @@ function kindOf(dts: string, name: string): OutputKind {
         else if (c === ">") depth--;
         end++;
     }
-    const t = dts.slice(start, end - 1).replace(/\s+/g, " ").replace(/ \| undefined$/, "").trim();
+    const t = dts
+        .slice(start, end - 1)
+        .replace(/\s+/g, " ")
+        .replace(/ \| undefined$/, "")
+        .trim();
     if (/\[\]$/.test(t) || t.startsWith("Array<")) return "array";
     if (t === "number") return "number";
     if (t === "boolean") return "boolean";

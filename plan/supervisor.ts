@@ -158,13 +158,24 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
                     child.once("exit", () => resolve(current));
                     break;
                 case "stalled":
-                    fail(paragraph(`Program error: the program of ${stackLabel()} can never finish: nothing it awaits is still running.`, m.lines, "pulumi up would end the same way without deploying; settle or remove the promise it awaits."));
+                    fail(
+                        paragraph(
+                            `Program error: the program of ${stackLabel()} can never finish: nothing it awaits is still running.`,
+                            m.lines,
+                            "pulumi up would end the same way without deploying; settle or remove the promise it awaits.",
+                        ),
+                    );
                     break;
                 case "exit-called":
                     exitCalled = m.code;
                     break;
                 case "uncaught":
-                    fail(paragraph(`Program error: the program of ${stackLabel()} threw an uncaught exception in a callback: ${m.message.split("\n")[0]}`, m.lines));
+                    fail(
+                        paragraph(
+                            `Program error: the program of ${stackLabel()} threw an uncaught exception in a callback: ${m.message.split("\n")[0]}`,
+                            m.lines,
+                        ),
+                    );
                     break;
                 case "pong":
                     pong?.(m);
@@ -178,7 +189,13 @@ function runChild(jobs: StackJob[], start: number, opts: SuperviseOptions, done:
             log?.close();
             if (finished) return;
             const how = exitCalled !== undefined ? `called process.exit(${exitCalled})` : signal ? `was ended by ${signal}` : `ended (exit code ${code})`;
-            fail(paragraph(`Program error: the program of ${stackLabel()} ${how} before the plan finished.`, describePending(state), "Programs must not end the process; throw an Error to fail the update."));
+            fail(
+                paragraph(
+                    `Program error: the program of ${stackLabel()} ${how} before the plan finished.`,
+                    describePending(state),
+                    "Programs must not end the process; throw an Error to fail the update.",
+                ),
+            );
         });
     });
 }

@@ -19,7 +19,9 @@ import { REPO_ROOT } from "../contracts/repoRoot";
 // The media project lives at the repository root; its stack files hold the seasons' game windows.
 const repoRoot = REPO_ROOT;
 const config = new pulumi.Config();
-const automation = validateAutomation(config.getObject<unknown>(AUTOMATION_KEY), config.name, (stack) => fs.existsSync(path.join(repoRoot, `Pulumi.${stack}.yaml`)));
+const automation = validateAutomation(config.getObject<unknown>(AUTOMATION_KEY), config.name, (stack) =>
+    fs.existsSync(path.join(repoRoot, `Pulumi.${stack}.yaml`)),
+);
 const nowMs = planningNow();
 
 // A rehearsal past its TTL is gone from Pulumi Cloud, settings and schedules included: manage only the others.
@@ -39,21 +41,33 @@ const planned = automation.stacks.map((stack) => {
 const group = new service.PolicyGroup("season-policies", policyGroupArgs({ ...automation, stacks: managedStacks }));
 
 /** Per media stack: what Deployments does on its own and when, and what it never does. */
-export const stacks = Object.fromEntries(planned.map(({ stack, schedules }) => [stack.name, schedules.destroyed
-    ? { role: stack.role, managed: false, destroyedAt: stack.destroyAt, notes: schedules.notes }
-    : {
-        role: stack.role,
-        managed: true,
-        awsRole: stack.role === "production" ? automation.aws.readOnlyRoleArn : automation.aws.nonProdRoleArn,
-        previewsPullRequests: stack.role === "production" && stack.previewPullRequests,
-        reviewStackTemplate: stack.role === "review-template",
-        ...(stack.role === "production" ? { guard: guardCommand(stack.name), updates: ".github/workflows/deploy.yml only" } : {}),
-        ...(schedules.drift ? { drift: schedules.drift } : {}),
-        ...(schedules.refreshCron ? { nightlyRefresh: schedules.refreshCron } : {}),
-        ...(schedules.openingUpdate ? { openingUpdate: { at: schedules.openingUpdate, runs: ".github/workflows/deploy.yml (its daily scheduled run; both packs, the freeze check, the prod reviewers)" } } : {}),
-        ...(schedules.destroyAt ? { destroyAt: schedules.destroyAt } : {}),
-        ...(schedules.notes.length > 0 ? { notes: schedules.notes } : {}),
-    }]));
+export const stacks = Object.fromEntries(
+    planned.map(({ stack, schedules }) => [
+        stack.name,
+        schedules.destroyed
+            ? { role: stack.role, managed: false, destroyedAt: stack.destroyAt, notes: schedules.notes }
+            : {
+                  role: stack.role,
+                  managed: true,
+                  awsRole: stack.role === "production" ? automation.aws.readOnlyRoleArn : automation.aws.nonProdRoleArn,
+                  previewsPullRequests: stack.role === "production" && stack.previewPullRequests,
+                  reviewStackTemplate: stack.role === "review-template",
+                  ...(stack.role === "production" ? { guard: guardCommand(stack.name), updates: ".github/workflows/deploy.yml only" } : {}),
+                  ...(schedules.drift ? { drift: schedules.drift } : {}),
+                  ...(schedules.refreshCron ? { nightlyRefresh: schedules.refreshCron } : {}),
+                  ...(schedules.openingUpdate
+                      ? {
+                            openingUpdate: {
+                                at: schedules.openingUpdate,
+                                runs: ".github/workflows/deploy.yml (its daily scheduled run; both packs, the freeze check, the prod reviewers)",
+                            },
+                        }
+                      : {}),
+                  ...(schedules.destroyAt ? { destroyAt: schedules.destroyAt } : {}),
+                  ...(schedules.notes.length > 0 ? { notes: schedules.notes } : {}),
+              },
+    ]),
+);
 
 /** The policy group enforcing both packs, and on which stacks. */
 export const policyGroup = { name: group.name, mode: group.mode, stacks: managedStacks.filter((s) => s.role !== "review-template").map((s) => s.name) };

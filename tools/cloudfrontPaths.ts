@@ -6,7 +6,10 @@
  * compared without its query string.
  */
 export function matchesPathPattern(pattern: string, path: string): boolean {
-    const re = pattern.split("").map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("");
+    const re = pattern
+        .split("")
+        .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+        .join("");
     return new RegExp(`^${re}$`).test(path.split("?")[0]!);
 }
 

@@ -155,7 +155,10 @@ export function loadViewerHandler(opts: { kvs: Kvs; nowSeconds: number; source?:
 }
 
 /** A viewer-request event as CloudFront delivers it. */
-export function viewerEvent(uri: string, opts: { query?: Record<string, string>; headers?: Record<string, string>; cookies?: Record<string, string>; ip?: string; method?: string } = {}): Record<string, unknown> {
+export function viewerEvent(
+    uri: string,
+    opts: { query?: Record<string, string>; headers?: Record<string, string>; cookies?: Record<string, string>; ip?: string; method?: string } = {},
+): Record<string, unknown> {
     const querystring: Record<string, { value: string }> = {};
     for (const [k, v] of Object.entries(opts.query ?? {})) querystring[k] = { value: v };
     const cookies: Record<string, { value: string }> = {};
@@ -164,7 +167,12 @@ export function viewerEvent(uri: string, opts: { query?: Record<string, string>;
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = { value: v };
     return {
         version: "1.0",
-        context: { distributionDomainName: "d111111abcdef8.cloudfront.net", distributionId: "EDFDVBD6EXAMPLE", eventType: "viewer-request", requestId: "req-1" },
+        context: {
+            distributionDomainName: "d111111abcdef8.cloudfront.net",
+            distributionId: "EDFDVBD6EXAMPLE",
+            eventType: "viewer-request",
+            requestId: "req-1",
+        },
         viewer: { ip: opts.ip ?? "198.51.100.7" },
         request: { method: opts.method ?? "GET", uri, querystring, headers, cookies },
     };

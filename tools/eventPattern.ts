@@ -66,7 +66,8 @@ function matchLeaf(alternatives: unknown[], field: unknown, present: boolean, at
 function operator(op: string, arg: unknown, v: Json, at: string): boolean {
     switch (op) {
         case "prefix":
-            if (isObject(arg) && typeof arg["equals-ignore-case"] === "string") return typeof v === "string" && v.toLowerCase().startsWith(arg["equals-ignore-case"].toLowerCase());
+            if (isObject(arg) && typeof arg["equals-ignore-case"] === "string")
+                return typeof v === "string" && v.toLowerCase().startsWith(arg["equals-ignore-case"].toLowerCase());
             if (typeof arg !== "string") throw new Error(`${at}: prefix takes a string`);
             return typeof v === "string" && v.startsWith(arg);
         case "suffix":
@@ -77,7 +78,15 @@ function operator(op: string, arg: unknown, v: Json, at: string): boolean {
             return typeof v === "string" && v.toLowerCase() === arg.toLowerCase();
         case "wildcard":
             if (typeof arg !== "string") throw new Error(`${at}: wildcard takes a string`);
-            return typeof v === "string" && new RegExp(`^${arg.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(v);
+            return (
+                typeof v === "string" &&
+                new RegExp(
+                    `^${arg
+                        .split("*")
+                        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+                        .join(".*")}$`,
+                ).test(v)
+            );
         case "anything-but":
             if (isObject(arg)) {
                 if (typeof arg["prefix"] === "string") return typeof v === "string" && !v.startsWith(arg["prefix"]);

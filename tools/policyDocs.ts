@@ -16,7 +16,11 @@ function configText(p: OnAirPolicy): string {
     return props
         .map(([k, s]) => {
             const schema = s as { type?: string; default?: unknown; description?: string; minimum?: number; maximum?: number; enum?: unknown[] };
-            const range = schema.enum ? `one of ${schema.enum.join(", ")}` : [schema.minimum !== undefined ? `>= ${schema.minimum}` : "", schema.maximum !== undefined ? `<= ${schema.maximum}` : ""].filter((x) => x).join(", ");
+            const range = schema.enum
+                ? `one of ${schema.enum.join(", ")}`
+                : [schema.minimum !== undefined ? `>= ${schema.minimum}` : "", schema.maximum !== undefined ? `<= ${schema.maximum}` : ""]
+                      .filter((x) => x)
+                      .join(", ");
             return `\`${k}\` (${schema.type}${range ? `, ${range}` : ""}; default \`${JSON.stringify(schema.default)}\`): ${schema.description ?? ""}`;
         })
         .join("<br>");

@@ -33,23 +33,26 @@ export function withDiagram(readme: string, block: string): string {
 
 if (require.main === module) {
     const check = process.argv.includes("--check");
-    prodDiagram().then((block) => {
-        const current = fs.readFileSync(README, "utf8");
-        const next = withDiagram(current, block);
-        if (check) {
-            if (next !== current) {
-                process.stderr.write("README.md's season diagram is out of date with the prod plan; run `npm run docs:diagram` and commit it.\n");
-                process.exit(1);
+    prodDiagram().then(
+        (block) => {
+            const current = fs.readFileSync(README, "utf8");
+            const next = withDiagram(current, block);
+            if (check) {
+                if (next !== current) {
+                    process.stderr.write("README.md's season diagram is out of date with the prod plan; run `npm run docs:diagram` and commit it.\n");
+                    process.exit(1);
+                }
+                process.stdout.write("README.md's season diagram matches the prod plan.\n");
+            } else {
+                fs.writeFileSync(README, next);
+                process.stdout.write(`wrote the season diagram into ${path.relative(process.cwd(), README)}\n`);
             }
-            process.stdout.write("README.md's season diagram matches the prod plan.\n");
-        } else {
-            fs.writeFileSync(README, next);
-            process.stdout.write(`wrote the season diagram into ${path.relative(process.cwd(), README)}\n`);
-        }
-        // The SDK's mock runtime keeps handles open; this tool is done.
-        process.exit(process.exitCode ?? 0);
-    }, (e) => {
-        process.stderr.write(`${(e as Error).message}\n`);
-        process.exit(2);
-    });
+            // The SDK's mock runtime keeps handles open; this tool is done.
+            process.exit(process.exitCode ?? 0);
+        },
+        (e) => {
+            process.stderr.write(`${(e as Error).message}\n`);
+            process.exit(2);
+        },
+    );
 }

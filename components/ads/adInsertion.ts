@@ -53,22 +53,26 @@ export class AdInsertion extends pulumi.ComponentResource {
             const configName = playbackConfigurationName(args.season, ch.id);
             const origin = args.origins[ch.id];
             if (!origin) throw new Error(`AdInsertion ${name}: no origin for ad channel ${ch.id} (adOriginInputs builds one per ad channel)`);
-            const pc = new awsnative.mediatailor.PlaybackConfiguration(`${name}-${ch.id}`, {
-                name: configName,
-                adDecisionServerUrl: ads.adDecisionServerUrl,
-                videoContentSourceUrl: origin.videoContentSourceUrl,
-                cdnConfiguration: {
-                    adSegmentUrlPrefix: origin.adSegmentUrlPrefix,
-                    // MediaTailor swaps the source URL (and its token) for this prefix in segment URLs.
-                    contentSegmentUrlPrefix: origin.contentSegmentUrlPrefix,
+            const pc = new awsnative.mediatailor.PlaybackConfiguration(
+                `${name}-${ch.id}`,
+                {
+                    name: configName,
+                    adDecisionServerUrl: ads.adDecisionServerUrl,
+                    videoContentSourceUrl: origin.videoContentSourceUrl,
+                    cdnConfiguration: {
+                        adSegmentUrlPrefix: origin.adSegmentUrlPrefix,
+                        // MediaTailor swaps the source URL (and its token) for this prefix in segment URLs.
+                        contentSegmentUrlPrefix: origin.contentSegmentUrlPrefix,
+                    },
+                    ...(ads.slateAdUrl ? { slateAdUrl: ads.slateAdUrl } : {}),
+                    // Viewers joining mid-break see content, not a partial ad.
+                    availSuppression: { mode: "BEHIND_LIVE_EDGE", value: "00:00:00" },
+                    personalizationThresholdSeconds: 2,
+                    manifestProcessingRules: { adMarkerPassthrough: { enabled: false } },
+                    dashConfiguration: { mpdLocation: "DISABLED", originManifestType: "MULTI_PERIOD" },
                 },
-                ...(ads.slateAdUrl ? { slateAdUrl: ads.slateAdUrl } : {}),
-                // Viewers joining mid-break see content, not a partial ad.
-                availSuppression: { mode: "BEHIND_LIVE_EDGE", value: "00:00:00" },
-                personalizationThresholdSeconds: 2,
-                manifestProcessingRules: { adMarkerPassthrough: { enabled: false } },
-                dashConfiguration: { mpdLocation: "DISABLED", originManifestType: "MULTI_PERIOD" },
-            }, { parent: this });
+                { parent: this },
+            );
             this.channels[ch.id] = {
                 configurationName: configName,
                 hlsPathPrefix: pc.hlsConfiguration.apply((h) => pathOf(h?.manifestEndpointPrefix ?? "https://x/")),
@@ -80,23 +84,27 @@ export class AdInsertion extends pulumi.ComponentResource {
                 if (w.stopMs <= args.nowMs + MIN_LEAD_MS) continue;
                 const window = { name: prefetchScheduleName(e.name), start: new Date(w.startMs).toISOString(), end: new Date(w.stopMs).toISOString() };
                 this.channels[ch.id]!.prefetch.push(window);
-                new awsnative.mediatailor.PrefetchSchedule([name, ch.id, e.name].join(PART_SEPARATOR), {
-                    name: window.name,
-                    playbackConfigurationName: pc.name,
-                    scheduleType: "RECURRING",
-                    recurringPrefetchConfiguration: {
-                        // The window's own start, even once it has begun: a start derived from "now"
-                        // would replace the schedule on every `pulumi up` during a game.
-                        startTime: window.start,
-                        endTime: window.end,
-                        recurringConsumption: { retrievedAdExpirationSeconds: ads.prefetch.adExpirationSeconds },
-                        recurringRetrieval: {
-                            delayAfterAvailEndSeconds: ads.prefetch.delayAfterAvailEndSeconds,
-                            trafficShapingType: "RETRIEVAL_WINDOW",
-                            trafficShapingRetrievalWindow: { retrievalWindowDurationSeconds: ads.prefetch.retrievalWindowSeconds },
+                new awsnative.mediatailor.PrefetchSchedule(
+                    [name, ch.id, e.name].join(PART_SEPARATOR),
+                    {
+                        name: window.name,
+                        playbackConfigurationName: pc.name,
+                        scheduleType: "RECURRING",
+                        recurringPrefetchConfiguration: {
+                            // The window's own start, even once it has begun: a start derived from "now"
+                            // would replace the schedule on every `pulumi up` during a game.
+                            startTime: window.start,
+                            endTime: window.end,
+                            recurringConsumption: { retrievedAdExpirationSeconds: ads.prefetch.adExpirationSeconds },
+                            recurringRetrieval: {
+                                delayAfterAvailEndSeconds: ads.prefetch.delayAfterAvailEndSeconds,
+                                trafficShapingType: "RETRIEVAL_WINDOW",
+                                trafficShapingRetrievalWindow: { retrievalWindowDurationSeconds: ads.prefetch.retrievalWindowSeconds },
+                            },
                         },
                     },
-                }, { parent: this });
+                    { parent: this },
+                );
             }
         }
         this.registerOutputs({ channels: this.channels });

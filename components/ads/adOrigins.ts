@@ -9,7 +9,6 @@ import { mintToken } from "../delivery/vending/token";
 import { AdOriginRead } from "../delivery/waf";
 import { onAirWindows } from "../operations/onAirWindows";
 
-
 /*
  * MediaTailor reads each ad channel's origin manifests through CloudFront with a token of its own
  * (ADR 019). Everything that access is made of is built here: the token, its key and the Web ACL's
@@ -84,13 +83,15 @@ export function adOriginTokens(season: SeasonConfig, signer: { kid: string; key:
         const minted = signer.key.apply((key) => originToken(season, c.id, { kid: signer.kid, key }, nowMs));
         tokens[c.id] = pulumi.secret(minted.apply((t) => t.token));
         // Operators need the jti to revoke MediaTailor's token; it is not the signature.
-        windows[c.id] = pulumi.unsecret(minted.apply((t) => ({
-            kid: t.kid,
-            jti: t.jti,
-            notBefore: new Date(t.notBefore * 1000).toISOString(),
-            expiresAt: new Date(t.expiresAt * 1000).toISOString(),
-            ...(t.event ? { event: t.event } : {}),
-        })));
+        windows[c.id] = pulumi.unsecret(
+            minted.apply((t) => ({
+                kid: t.kid,
+                jti: t.jti,
+                notBefore: new Date(t.notBefore * 1000).toISOString(),
+                expiresAt: new Date(t.expiresAt * 1000).toISOString(),
+                ...(t.event ? { event: t.event } : {}),
+            })),
+        );
     }
     return { tokens, windows };
 }
@@ -142,17 +143,28 @@ export interface AdOrigin {
  * Ad insertion's origin inputs, per ad channel: its prefix, and from its shard's hosts and its
  * origin token the URLs MediaTailor reads from and writes into manifests.
  */
-export function adOriginInputs(season: SeasonConfig, hosts: Record<string, AdOriginHosts>, tokens: Record<string, pulumi.Output<string>>): Record<string, AdOrigin> {
-    return Object.fromEntries(season.channels.filter((c) => c.ads).map((c) => {
-        const host = hosts[c.id];
-        const token = tokens[c.id];
-        if (!host || !token) throw new Error(`ad channel ${c.id} has no ${host ? "origin token" : "hosts on the distribution"}`);
-        const prefix = channelViewerPrefix(season, c.id);
-        return [c.id, {
-            prefix,
-            videoContentSourceUrl: pulumi.interpolate`https://${host.distributionDomain}${TOKEN_PATH_PREFIX}${token}${prefix}`,
-            adSegmentUrlPrefix: pulumi.interpolate`https://${host.playbackHost}`,
-            contentSegmentUrlPrefix: pulumi.interpolate`https://${host.playbackHost}${prefix}`,
-        }];
-    }));
+export function adOriginInputs(
+    season: SeasonConfig,
+    hosts: Record<string, AdOriginHosts>,
+    tokens: Record<string, pulumi.Output<string>>,
+): Record<string, AdOrigin> {
+    return Object.fromEntries(
+        season.channels
+            .filter((c) => c.ads)
+            .map((c) => {
+                const host = hosts[c.id];
+                const token = tokens[c.id];
+                if (!host || !token) throw new Error(`ad channel ${c.id} has no ${host ? "origin token" : "hosts on the distribution"}`);
+                const prefix = channelViewerPrefix(season, c.id);
+                return [
+                    c.id,
+                    {
+                        prefix,
+                        videoContentSourceUrl: pulumi.interpolate`https://${host.distributionDomain}${TOKEN_PATH_PREFIX}${token}${prefix}`,
+                        adSegmentUrlPrefix: pulumi.interpolate`https://${host.playbackHost}`,
+                        contentSegmentUrlPrefix: pulumi.interpolate`https://${host.playbackHost}${prefix}`,
+                    },
+                ];
+            }),
+    );
 }

@@ -21,15 +21,21 @@ export function readAds(
     const country = primary ? REGION_COUNTRY[primary as keyof typeof REGION_COUNTRY] : undefined;
     const geoAllow = security?.geoAllow ?? [];
     if (country && geoAllow.length > 0 && !geoAllow.includes(country)) {
-        c.fail(`MediaTailor in ${primary} reads the origin through CloudFront from ${country} addresses, which security.geoAllow blocks; add ${country} to security.geoAllow or make a region in your territory primary`);
+        c.fail(
+            `MediaTailor in ${primary} reads the origin through CloudFront from ${country} addresses, which security.geoAllow blocks; add ${country} to security.geoAllow or make a region in your territory primary`,
+        );
     }
     if (!c.object(keysOf(F))) return undefined;
     const adDecisionServerUrl = readNode(c.at("adDecisionServerUrl"), F.adDecisionServerUrl);
-    const channels = c.at("channels").list((e) => {
-        const id = e.string({ patternHint: "a channel id of this season" });
-        if (id !== undefined && !channelIds.includes(id)) return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
-        return id;
-    }, { min: 1, what: "channels" });
+    const channels = c.at("channels").list(
+        (e) => {
+            const id = e.string({ patternHint: "a channel id of this season" });
+            if (id !== undefined && !channelIds.includes(id))
+                return e.fail(`${JSON.stringify(id)} is not a channel of this season; use one of ${channelIds.join(", ")}`);
+            return id;
+        },
+        { min: 1, what: "channels" },
+    );
     c.at("channels").unique(channels, "channel");
     const slateAdUrl = readNode(c.at("slateAdUrl"), F.slateAdUrl);
     const segmentTokens = readNode(c.at("segmentTokens"), F.segmentTokens);
@@ -37,23 +43,39 @@ export function readAds(
     if (cookieDomain !== undefined && c.at("cookieDomain").present) {
         const aliases = delivery?.domain?.aliases ?? [];
         if (!isHostname(cookieDomain)) c.at("cookieDomain").fail(`${JSON.stringify(cookieDomain)} is not a domain name`);
-        else if (aliases.length === 0) c.at("cookieDomain").fail(`needs delivery.domain: the token cookie is set for a domain you own, which the playback host must be under`);
+        else if (aliases.length === 0)
+            c.at("cookieDomain").fail(`needs delivery.domain: the token cookie is set for a domain you own, which the playback host must be under`);
         else if (!aliases.some((a) => a === cookieDomain || a.endsWith(`.${cookieDomain}`))) {
-            c.at("cookieDomain").fail(`${JSON.stringify(cookieDomain)} is not a parent of the playback host(s) ${aliases.join(", ")}; browsers would not send the cookie`);
+            c.at("cookieDomain").fail(
+                `${JSON.stringify(cookieDomain)} is not a parent of the playback host(s) ${aliases.join(", ")}; browsers would not send the cookie`,
+            );
         }
     }
     // Credentialed CORS cannot use "*", and a cookie for another site is third-party: browsers drop it.
-    const playerOrigins = c.at("playerOrigins").list((e) => {
-        const origin = e.string({ pattern: WEB_ORIGIN, patternHint: "a web origin such as https://www.example.com (lowercase, no path)" });
-        const host = origin ? WEB_ORIGIN.exec(origin)?.[1] : undefined;
-        if (host && cookieDomain && host !== cookieDomain.toLowerCase() && !host.endsWith(`.${cookieDomain.toLowerCase()}`)) {
-            return e.fail(`${JSON.stringify(origin)} is not under cookieDomain ${cookieDomain}; browsers treat the token cookie as third-party there and drop it`);
-        }
-        return origin;
-    }, { min: 1, max: 20, what: "player origins" });
+    const playerOrigins = c.at("playerOrigins").list(
+        (e) => {
+            const origin = e.string({ pattern: WEB_ORIGIN, patternHint: "a web origin such as https://www.example.com (lowercase, no path)" });
+            const host = origin ? WEB_ORIGIN.exec(origin)?.[1] : undefined;
+            if (host && cookieDomain && host !== cookieDomain.toLowerCase() && !host.endsWith(`.${cookieDomain.toLowerCase()}`)) {
+                return e.fail(
+                    `${JSON.stringify(origin)} is not under cookieDomain ${cookieDomain}; browsers treat the token cookie as third-party there and drop it`,
+                );
+            }
+            return origin;
+        },
+        { min: 1, max: 20, what: "player origins" },
+    );
     const prefetch = readObject(c.at("prefetch"), F.prefetch);
     const originTokenGeneration = readNode(c.at("originTokenGeneration"), F.originTokenGeneration);
-    if (adDecisionServerUrl === undefined || channels.length === 0 || playerOrigins.length === 0 || segmentTokens === undefined || prefetch === undefined || originTokenGeneration === undefined) return undefined;
+    if (
+        adDecisionServerUrl === undefined ||
+        channels.length === 0 ||
+        playerOrigins.length === 0 ||
+        segmentTokens === undefined ||
+        prefetch === undefined ||
+        originTokenGeneration === undefined
+    )
+        return undefined;
     return {
         adDecisionServerUrl,
         channels,
@@ -83,9 +105,14 @@ export function checkAdWindows(channelsCursor: Cursor, channels: ChannelConfig[]
             const w = runWindow(e, schedule);
             const seconds = (w.stopMs - w.startMs) / 1000 + 2 * ORIGIN_TOKEN_MARGIN_SECONDS;
             if (seconds > MAX_TOKEN_LIFETIME_SECONDS) {
-                channelsCursor.index(ci).at("events").index(ei).at("end").fail(
-                    `with lead and tail, ${JSON.stringify(e.name)} runs ${Math.round(seconds / 3600)} h; MediaTailor's origin token covers one run window and the edge refuses tokens living over 24 h, so split the event or take the channel out of ads.channels`,
-                );
+                channelsCursor
+                    .index(ci)
+                    .at("events")
+                    .index(ei)
+                    .at("end")
+                    .fail(
+                        `with lead and tail, ${JSON.stringify(e.name)} runs ${Math.round(seconds / 3600)} h; MediaTailor's origin token covers one run window and the edge refuses tokens living over 24 h, so split the event or take the channel out of ads.channels`,
+                    );
             }
         });
     });

@@ -12,9 +12,12 @@ export function shortestSegmentSeconds(channels: ChannelConfig[]): number {
 }
 
 const WHY: Record<keyof RateLimits, (audience: AudienceConfig, segment: number) => string> = {
-    perIpRequestsPer5Min: (a, s) => `${a.viewersPerIp} viewers behind one address (delivery.audience.viewersPerIp) make ${a.viewersPerIp * viewerRequestsPerWindow(s)} requests per 5 minutes at ${s}-second segments`,
-    perTokenRequestsPer5Min: (_a, s) => `one viewer makes ${viewerRequestsPerWindow(s)} requests per 5 minutes at ${s}-second segments, and twice that while filling its buffer`,
-    perPlaylistRequestsPer5Min: (_a, s) => `a player reloads each playlist ${Math.ceil(300 / s)} times per 5 minutes at ${s}-second segments, and twice that after a stall`,
+    perIpRequestsPer5Min: (a, s) =>
+        `${a.viewersPerIp} viewers behind one address (delivery.audience.viewersPerIp) make ${a.viewersPerIp * viewerRequestsPerWindow(s)} requests per 5 minutes at ${s}-second segments`,
+    perTokenRequestsPer5Min: (_a, s) =>
+        `one viewer makes ${viewerRequestsPerWindow(s)} requests per 5 minutes at ${s}-second segments, and twice that while filling its buffer`,
+    perPlaylistRequestsPer5Min: (_a, s) =>
+        `a player reloads each playlist ${Math.ceil(300 / s)} times per 5 minutes at ${s}-second segments, and twice that after a stall`,
 };
 
 /**
@@ -34,7 +37,9 @@ export function resolveRateLimits(waf: Cursor, settings: WafSettings, audience: 
             continue;
         }
         if (given < minimum[key]) {
-            waf.at(key).fail(`${given} would block viewers: ${WHY[key](audience, segment)}; use at least ${minimum[key]} or leave it out (default ${defaults[key]})`);
+            waf.at(key).fail(
+                `${given} would block viewers: ${WHY[key](audience, segment)}; use at least ${minimum[key]} or leave it out (default ${defaults[key]})`,
+            );
         }
         out[key] = given;
     }
@@ -51,9 +56,12 @@ export function resolveSampling(rt: Cursor, settings: RealtimeLogSettings, audie
     const demand = { peakViewers: audience.peakViewers, shortestSegmentSeconds: shortestSegmentSeconds(channels) };
     const mode: RealtimeStreamMode = settings.streamMode;
     const best = largestSamplingRate(demand, mode, settings.maxShards);
-    const fix = mode === "provisioned"
-        ? `raise observability.realtimeLogs.maxShards (and the account's shard quota) or use streamMode: on-demand-advantage`
-        : mode === "on-demand" ? `use streamMode: provisioned (sized from the audience) or on-demand-advantage` : `split the audience over more streams`;
+    const fix =
+        mode === "provisioned"
+            ? `raise observability.realtimeLogs.maxShards (and the account's shard quota) or use streamMode: on-demand-advantage`
+            : mode === "on-demand"
+              ? `use streamMode: provisioned (sized from the audience) or on-demand-advantage`
+              : `split the audience over more streams`;
     if (settings.samplingRate === undefined) {
         if (best === 0) {
             const one = sizeRealtimeStream({ ...demand, samplingRate: 1 }, mode, settings.maxShards);
@@ -63,7 +71,9 @@ export function resolveSampling(rt: Cursor, settings: RealtimeLogSettings, audie
     }
     const sizing = sizeRealtimeStream({ ...demand, samplingRate: settings.samplingRate }, mode, settings.maxShards);
     if (!sizing.fits) {
-        rt.at("samplingRate").fail(`${settings.samplingRate}% would throttle the stream at ${audience.peakViewers} peak viewers (CloudFront drops log lines it cannot write): ${sizing.explanation}; use at most ${best}% (or leave samplingRate out), or ${fix}`);
+        rt.at("samplingRate").fail(
+            `${settings.samplingRate}% would throttle the stream at ${audience.peakViewers} peak viewers (CloudFront drops log lines it cannot write): ${sizing.explanation}; use at most ${best}% (or leave samplingRate out), or ${fix}`,
+        );
     }
     return settings.samplingRate;
 }
@@ -73,7 +83,11 @@ export function resolveSampling(rt: Cursor, settings: RealtimeLogSettings, audie
  * the QoE consumer is sized from (ADR 017, ADR 014).
  */
 export function streamSizingFor(audience: AudienceConfig, channels: ChannelConfig[], rt: ObservabilityConfig["realtimeLogs"]): StreamSizing {
-    return sizeRealtimeStream({ peakViewers: audience.peakViewers, shortestSegmentSeconds: shortestSegmentSeconds(channels), samplingRate: rt.samplingRate }, rt.streamMode, rt.maxShards);
+    return sizeRealtimeStream(
+        { peakViewers: audience.peakViewers, shortestSegmentSeconds: shortestSegmentSeconds(channels), samplingRate: rt.samplingRate },
+        rt.streamMode,
+        rt.maxShards,
+    );
 }
 
 /**
@@ -85,8 +99,13 @@ export function checkConsumerConcurrency(qoe: Cursor, settings: QoeConfig, strea
     const c = consumerSizing(stream);
     if (c.concurrentExecutions <= settings.accountLambdaConcurrency) return;
     // Fewer records mean fewer shards; a provisioned stream left to pick its sampling picks it from maxShards.
-    const fewer = stream.mode === "provisioned" ? "observability.realtimeLogs.samplingRate (or maxShards when samplingRate is left out)" : "observability.realtimeLogs.samplingRate";
+    const fewer =
+        stream.mode === "provisioned"
+            ? "observability.realtimeLogs.samplingRate (or maxShards when samplingRate is left out)"
+            : "observability.realtimeLogs.samplingRate";
     const key = qoe.at("accountLambdaConcurrency");
-    key.fail(`${settings.accountLambdaConcurrency}${key.present ? "" : " (the default)"} is less than the ${c.concurrentExecutions} concurrent executions the QoE consumer needs at the peak with ${stream.samplingRate}% sampling (${c.explanation}); `
-        + `raise the account's Lambda "Concurrent executions" quota in us-east-1 (Service Quotas, L-B99A9384; 1,000 by default) and set qoe.accountLambdaConcurrency to it, or lower ${fewer}`);
+    key.fail(
+        `${settings.accountLambdaConcurrency}${key.present ? "" : " (the default)"} is less than the ${c.concurrentExecutions} concurrent executions the QoE consumer needs at the peak with ${stream.samplingRate}% sampling (${c.explanation}); ` +
+            `raise the account's Lambda "Concurrent executions" quota in us-east-1 (Service Quotas, L-B99A9384; 1,000 by default) and set qoe.accountLambdaConcurrency to it, or lower ${fewer}`,
+    );
 }

@@ -18,9 +18,7 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     const name = readNode(c.at("name"), F.name);
     const ladder = readNode(c.at("ladder"), F.ladder);
     const frameRate = readNode(c.at("frameRate"), F.frameRate);
-    const audio = c.at("audio").present
-        ? c.at("audio").list(readAudio, F.audio)
-        : [{ language: "eng", layout: "stereo" as const, label: "English" }];
+    const audio = c.at("audio").present ? c.at("audio").list(readAudio, F.audio) : [{ language: "eng", layout: "stereo" as const, label: "English" }];
     const captions = c.at("captions").list((t) => readObject(t, CAPTION), F.captions);
     const segment = readSegment(c.at("segment"));
     const contribution = readContribution(c.at("contribution"), secrets);
@@ -39,14 +37,38 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
     const inputSwitches = readInputSwitches(c.at("inputSwitches"), extraInputs, declaredNames(c.at("extraInputs")));
     const shard = readNode(c.at("shard"), F.shard);
 
-    unique(c.at("audio"), audio.map((a) => `${a.language}/${a.layout}`), "audio track (language and layout)");
+    unique(
+        c.at("audio"),
+        audio.map((a) => `${a.language}/${a.layout}`),
+        "audio track (language and layout)",
+    );
     audioNeedsPids(c.at("audio"), audio);
-    unique(c.at("captions"), captions.map((t) => String(t.channel)), "caption channel");
+    unique(
+        c.at("captions"),
+        captions.map((t) => String(t.channel)),
+        "caption channel",
+    );
 
     if (id === undefined || name === undefined || ladder === undefined || frameRate === undefined || segment === undefined || contribution === undefined) {
         return undefined;
     }
-    const out: ChannelConfig = { id, name, ladder, frameRate, audio, captions, segment, contribution, allowLiveUpdate, allowLiveDelete, events, ads: false, premium, extraInputs, inputSwitches };
+    const out: ChannelConfig = {
+        id,
+        name,
+        ladder,
+        frameRate,
+        audio,
+        captions,
+        segment,
+        contribution,
+        allowLiveUpdate,
+        allowLiveDelete,
+        events,
+        ads: false,
+        premium,
+        extraInputs,
+        inputSwitches,
+    };
     if (singlePipeline) out.singlePipeline = singlePipeline;
     if (jamSyncHourUtc !== undefined) out.jamSyncHourUtc = jamSyncHourUtc;
     if (drm) out.drm = drm;
@@ -57,13 +79,20 @@ export function readChannel(c: Cursor, secrets: SecretKeyLookup): ChannelConfig 
 /** Input names as written: a switch to an input with a bad field elsewhere is not also "unknown". */
 function declaredNames(c: Cursor): string[] {
     if (!Array.isArray(c.value)) return [];
-    return (c.value as unknown[]).flatMap((x) => (x && typeof x === "object" && typeof (x as Record<string, unknown>)["name"] === "string" ? [(x as Record<string, string>)["name"]!] : []));
+    return (c.value as unknown[]).flatMap((x) =>
+        x && typeof x === "object" && typeof (x as Record<string, unknown>)["name"] === "string" ? [(x as Record<string, string>)["name"]!] : [],
+    );
 }
 
 function readAudio(c: Cursor): AudioTrack | undefined {
     const t = readObject(c, AUDIO);
     // Key order as before the schema: language, layout, label, pid.
-    return t && (t.pid === undefined ? { language: t.language, layout: t.layout, label: t.label } : { language: t.language, layout: t.layout, label: t.label, pid: t.pid });
+    return (
+        t &&
+        (t.pid === undefined
+            ? { language: t.language, layout: t.layout, label: t.label }
+            : { language: t.language, layout: t.layout, label: t.label, pid: t.pid })
+    );
 }
 
 /**
@@ -79,9 +108,17 @@ function audioNeedsPids(c: Cursor, audio: AudioTrack[]): void {
         const lang = language(r);
         const same = raw.filter((o) => language(o) === lang).length;
         if (lang === undefined || same < 2 || (r && r["pid"] !== undefined)) return;
-        c.index(i).at("pid").fail(`is required: ${same} tracks are in ${lang}, and selecting by language gives each of them the first ${lang} track of the source; set every ${lang} track's transport-stream PID`);
+        c.index(i)
+            .at("pid")
+            .fail(
+                `is required: ${same} tracks are in ${lang}, and selecting by language gives each of them the first ${lang} track of the source; set every ${lang} track's transport-stream PID`,
+            );
     });
-    unique(c, audio.filter((t) => t.pid !== undefined).map((t) => String(t.pid)), "audio PID");
+    unique(
+        c,
+        audio.filter((t) => t.pid !== undefined).map((t) => String(t.pid)),
+        "audio PID",
+    );
 }
 
 function readSegment(c: Cursor): SegmentConfig | undefined {
@@ -89,10 +126,14 @@ function readSegment(c: Cursor): SegmentConfig | undefined {
     if (!s) return undefined;
     const { lengthSeconds, manifestWindowSeconds, startoverWindowSeconds } = s;
     if (manifestWindowSeconds < 3 * lengthSeconds) {
-        c.at("manifestWindowSeconds").fail(`${manifestWindowSeconds} s holds fewer than three ${lengthSeconds}-second segments; players need at least three to play live, so use ${3 * lengthSeconds} or more`);
+        c.at("manifestWindowSeconds").fail(
+            `${manifestWindowSeconds} s holds fewer than three ${lengthSeconds}-second segments; players need at least three to play live, so use ${3 * lengthSeconds} or more`,
+        );
     }
     if (startoverWindowSeconds < manifestWindowSeconds) {
-        c.at("startoverWindowSeconds").fail(`${startoverWindowSeconds} s is shorter than the manifest window (${manifestWindowSeconds} s); use at least ${manifestWindowSeconds}`);
+        c.at("startoverWindowSeconds").fail(
+            `${startoverWindowSeconds} s is shorter than the manifest window (${manifestWindowSeconds} s); use at least ${manifestWindowSeconds}`,
+        );
     }
     return { lengthSeconds, manifestWindowSeconds, startoverWindowSeconds };
 }

@@ -32,13 +32,18 @@ export function readContribution(c: Cursor, secrets: SecretKeyLookup): Contribut
         // Every contribution ends in a MediaLive input (MEDIACONNECT, RTP_PUSH or SRT_CALLER), and
         // MediaLive ingests at most 50 Mbps (InputSpecification.MaximumBitrate, largest value MAX_50_MBPS:
         // "Bitrates up to 50 Mbps are supported currently", MediaLive API reference).
-        c.at("maxBitrateMbps").fail(`${maxBitrateMbps} Mbps is more than a MediaLive input ingests (50 Mbps, InputSpecification.MaximumBitrate MAX_50_MBPS); ask the venue for at most ${MEDIALIVE_MAX_INPUT_MBPS} Mbps and set maxBitrateMbps to it`);
+        c.at("maxBitrateMbps").fail(
+            `${maxBitrateMbps} Mbps is more than a MediaLive input ingests (50 Mbps, InputSpecification.MaximumBitrate MAX_50_MBPS); ask the venue for at most ${MEDIALIVE_MAX_INPUT_MBPS} Mbps and set maxBitrateMbps to it`,
+        );
     }
     const latencyMs = readLatency(c.at("latencyMs"), protocol);
     const ingestPort = readIngestPort(c.at("ingestPort"), protocol, via);
     const networks = c.at("networks").list((n) => readNetwork(n, protocol), F.networks);
     // Network names name the flow sources: MediaConnect refuses two sources of one name in a flow.
-    c.at("networks").unique(networks.map((n) => n.name), "network name");
+    c.at("networks").unique(
+        networks.map((n) => n.name),
+        "network name",
+    );
     // Count the networks as written, so one malformed entry does not also trigger "needs two networks".
     const rawNetworks = Array.isArray(c.at("networks").value) ? (c.at("networks").value as unknown[]).length : networks.length;
     const failover = readFailover(c, protocol, rawNetworks, via);
@@ -95,10 +100,13 @@ const REGION_KEY = /^[a-z]{2}(-[a-z]+)+-\d$/;
  * flows dial the primary's listeners (checkCallerTargets compares them season-wide).
  */
 function readCallerTargets(c: Cursor): ContributionNetwork["callerTargets"] {
-    const hint = "a map of region to [pipeline A, pipeline B] targets, e.g. { us-east-1: [{ address: 203.0.113.40, port: 7000 }, { address: 203.0.113.41, port: 7000 }], us-west-2: [...] }";
+    const hint =
+        "a map of region to [pipeline A, pipeline B] targets, e.g. { us-east-1: [{ address: 203.0.113.40, port: 7000 }, { address: 203.0.113.41, port: 7000 }], us-west-2: [...] }";
     if (!c.present) return c.fail(`is required for srt-caller; set ${hint}`);
     if (Array.isArray(c.value)) {
-        return c.fail(`must name its region for each pair of targets; a list shared by every region makes each region's flows dial the same listeners (most encoders accept one caller per port). Use ${hint}`);
+        return c.fail(
+            `must name its region for each pair of targets; a list shared by every region makes each region's flows dial the same listeners (most encoders accept one caller per port). Use ${hint}`,
+        );
     }
     if (typeof c.value !== "object") return c.fail(`must be ${hint}`);
     const out: Record<string, [CallerTarget, CallerTarget]> = {};
@@ -158,9 +166,13 @@ export function checkCallerTargets(channelsCursor: Cursor, channels: ChannelConf
                     }
                     const cursor = at.at(region).index(p);
                     if (first.channel === ch.id && first.network !== net.name) {
-                        cursor.fail(`${key} is also the target of network ${first.network} (${first.region} pipeline ${first.pipeline}); both ISPs would dial one listener, so each ISP needs its own address or port`);
+                        cursor.fail(
+                            `${key} is also the target of network ${first.network} (${first.region} pipeline ${first.pipeline}); both ISPs would dial one listener, so each ISP needs its own address or port`,
+                        );
                     } else {
-                        cursor.fail(`${key} is already dialled by ${describe(first)}; most encoders accept one caller per port, so give every flow a listener of its own`);
+                        cursor.fail(
+                            `${key} is already dialled by ${describe(first)}; most encoders accept one caller per port, so give every flow a listener of its own`,
+                        );
                     }
                 });
             }
@@ -220,7 +232,9 @@ function readSrt(c: Cursor, protocol: ContributionProtocol, via: ContributionVia
         // negotiated in the SRT handshake from the sender's setting (MediaConnect flow Encryption:
         // Algorithm applies to static-key and SPEKE, not srt-password).
         if (c.at("algorithm").present) {
-            c.at("algorithm").fail(`reaches nothing on a MediaConnect flow: MediaConnect takes the key length from the sender in the SRT handshake; remove it (it applies to via: medialive srt-caller inputs only)`);
+            c.at("algorithm").fail(
+                `reaches nothing on a MediaConnect flow: MediaConnect takes the key length from the sender in the SRT handshake; remove it (it applies to via: medialive srt-caller inputs only)`,
+            );
         }
         return passphraseKey === undefined ? undefined : { passphraseKey };
     }
@@ -236,7 +250,10 @@ function readSrt(c: Cursor, protocol: ContributionProtocol, via: ContributionVia
 function readLatency(c: Cursor, protocol: ContributionProtocol): number | undefined | null {
     const range = CONTRIBUTION_DEFAULTS[protocol].latency;
     if (!range) {
-        if (c.present) c.fail(`reaches nothing for ${protocol}: MediaConnect and MediaLive have no latency setting for RTP (MaxLatency applies to RIST and Zixi only, MinLatency to SRT); remove it`);
+        if (c.present)
+            c.fail(
+                `reaches nothing for ${protocol}: MediaConnect and MediaLive have no latency setting for RTP (MaxLatency applies to RIST and Zixi only, MinLatency to SRT); remove it`,
+            );
         return undefined;
     }
     return c.int({ ...range, unit: "milliseconds" }) ?? null;
@@ -249,13 +266,16 @@ function readLatency(c: Cursor, protocol: ContributionProtocol): number | undefi
  */
 function readIngestPort(c: Cursor, protocol: ContributionProtocol, via: ContributionVia): number | undefined | null {
     if (protocol === "srt-caller") {
-        if (c.present) c.fail(`reaches nothing for srt-caller: the flow or input dials out to networks[].callerTargets[].port and opens no port of its own; remove it`);
+        if (c.present)
+            c.fail(`reaches nothing for srt-caller: the flow or input dials out to networks[].callerTargets[].port and opens no port of its own; remove it`);
         return undefined;
     }
     if (via === "medialive") {
         const port = c.int({ min: 1024, max: 64000, default: RTP_PUSH_PORT });
         if (port !== undefined && port !== RTP_PUSH_PORT) {
-            c.fail(`${port} cannot be used: a MediaLive RTP_PUSH input always listens on port ${RTP_PUSH_PORT} (MediaLive User Guide, "Creating an RTP input"); remove ingestPort or set it to ${RTP_PUSH_PORT}, or use via: mediaconnect to choose the port`);
+            c.fail(
+                `${port} cannot be used: a MediaLive RTP_PUSH input always listens on port ${RTP_PUSH_PORT} (MediaLive User Guide, "Creating an RTP input"); remove ingestPort or set it to ${RTP_PUSH_PORT}, or use via: mediaconnect to choose the port`,
+            );
             return null;
         }
         return port ?? null;
@@ -278,7 +298,9 @@ function rejectFec(c: Cursor, protocol: ContributionProtocol): void {
         c.fail(`applies to rtp-fec only; remove it or set protocol: rtp-fec`);
         return;
     }
-    c.fail(`reaches nothing: MediaConnect and MediaLive read the SMPTE 2022-1 matrix (columns x rows) from the FEC packets the venue sends, and neither has a setting for it; remove fec (agree the matrix with the venue, ${FEC_REFERENCE.rows} rows x ${FEC_REFERENCE.columns} columns is the reference profile)`);
+    c.fail(
+        `reaches nothing: MediaConnect and MediaLive read the SMPTE 2022-1 matrix (columns x rows) from the FEC packets the venue sends, and neither has a setting for it; remove fec (agree the matrix with the venue, ${FEC_REFERENCE.rows} rows x ${FEC_REFERENCE.columns} columns is the reference profile)`,
+    );
 }
 
 function readVpcInterface(c: Cursor, via: string): ContributionConfig["vpcInterface"] {
@@ -293,4 +315,3 @@ function readVpcInterface(c: Cursor, via: string): ContributionConfig["vpcInterf
     if (subnets.length !== 2 || groups.length === 0) return undefined;
     return { subnetIds: [subnets[0]!, subnets[1]!], securityGroupIds: groups };
 }
-

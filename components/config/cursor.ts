@@ -4,7 +4,7 @@ import { nearest } from "./nearest";
 /** How a value is shown inside an error message: strings quoted, objects as JSON, long values cut. */
 export function show(value: unknown): string {
     // NaN and Infinity print as themselves (JSON would say null).
-    const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
+    const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
     return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }
 
@@ -64,7 +64,9 @@ export class Cursor {
     /** Records the "present without a value" issue; true when the value is YAML null. */
     private isNull(fallback?: unknown): boolean {
         if (this.value !== null) return false;
-        this.fail(`is given without a value (\`${this.key}:\` with nothing after it is YAML null); set a value${fallback !== undefined ? `, or remove the key to use the default (${show(fallback)})` : ""}`);
+        this.fail(
+            `is given without a value (\`${this.key}:\` with nothing after it is YAML null); set a value${fallback !== undefined ? `, or remove the key to use the default (${show(fallback)})` : ""}`,
+        );
         return true;
     }
 

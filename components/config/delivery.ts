@@ -18,12 +18,15 @@ export function readDelivery(c: Cursor, secrets: SecretKeyLookup): DeliveryConfi
     const minimumTlsVersion = readNode(c.at("minimumTlsVersion"), F.minimumTlsVersion);
     const codes = c.at("failoverStatusCodes");
     const failoverStatusCodes = codes.present
-        ? codes.list((e) => {
-            if (!(FAILOVER_5XX as readonly unknown[]).includes(e.value)) {
-                return e.fail(`${JSON.stringify(e.value)} is not a failover code; use ${FAILOVER_5XX.join(", ")} (404 is always included)`);
-            }
-            return e.value as number;
-        }, { max: FAILOVER_5XX.length, what: "status codes" })
+        ? codes.list(
+              (e) => {
+                  if (!(FAILOVER_5XX as readonly unknown[]).includes(e.value)) {
+                      return e.fail(`${JSON.stringify(e.value)} is not a failover code; use ${FAILOVER_5XX.join(", ")} (404 is always included)`);
+                  }
+                  return e.value as number;
+              },
+              { max: FAILOVER_5XX.length, what: "status codes" },
+          )
         : [...FAILOVER_5XX];
     const domain = readDomain(c.at("domain"));
     const clientRouting = readClientRouting(c.at("clientRouting"), domain !== undefined || c.at("domain").present);
@@ -89,11 +92,14 @@ function readCustomOrigin(c: Cursor, secrets: SecretKeyLookup): CustomOriginConf
 function readDomain(c: Cursor): DeliveryConfig["domain"] {
     if (!c.present) return undefined;
     if (!c.object(keysOf(F.domain.fields))) return undefined;
-    const aliases = c.at("aliases").list((a) => {
-        const host = a.string({ patternHint: "a hostname such as live.example.com" });
-        if (host !== undefined && !isHostname(host)) return a.fail(`${JSON.stringify(host)} is not a hostname; use e.g. live.example.com`);
-        return host?.toLowerCase();
-    }, { min: 1, max: 10, what: "aliases" });
+    const aliases = c.at("aliases").list(
+        (a) => {
+            const host = a.string({ patternHint: "a hostname such as live.example.com" });
+            if (host !== undefined && !isHostname(host)) return a.fail(`${JSON.stringify(host)} is not a hostname; use e.g. live.example.com`);
+            return host?.toLowerCase();
+        },
+        { min: 1, max: 10, what: "aliases" },
+    );
     // CloudFront refuses a distribution that lists one CNAME twice; hostnames compare case-insensitively.
     c.at("aliases").unique(aliases, "alias");
     const certificateArn = readNode(c.at("certificateArn"), F.domain.fields.certificateArn);

@@ -8,7 +8,11 @@ import { ChannelConfig } from "./types";
  * check names the two events if it ever does, at the key to rename. Repeated channel ids and event
  * names are reported where they are read, not again here.
  */
-export function checkDerivedNames(channelsCursor: Cursor, channels: ChannelConfig[], derive: (a: { channelId: string; event: string; action: string }) => string = scheduleName): void {
+export function checkDerivedNames(
+    channelsCursor: Cursor,
+    channels: ChannelConfig[],
+    derive: (a: { channelId: string; event: string; action: string }) => string = scheduleName,
+): void {
     const indexOf = new Map<unknown, number>();
     (Array.isArray(channelsCursor.value) ? (channelsCursor.value as unknown[]) : []).forEach((raw, i) => indexOf.set((raw as { id?: unknown })?.id, i));
     const seen = new Map<string, { channel: string; event: string }>();
@@ -21,9 +25,14 @@ export function checkDerivedNames(channelsCursor: Cursor, channels: ChannelConfi
                 return;
             }
             if (first.channel === ch.id && first.event === e.name) return;
-            channelsCursor.index(indexOf.get(ch.id) ?? 0).at("events").index(ei).at("name").fail(
-                `gives the schedule name ${JSON.stringify(name)}, as event ${JSON.stringify(first.event)} of channel ${first.channel} does; rename one of the two events`,
-            );
+            channelsCursor
+                .index(indexOf.get(ch.id) ?? 0)
+                .at("events")
+                .index(ei)
+                .at("name")
+                .fail(
+                    `gives the schedule name ${JSON.stringify(name)}, as event ${JSON.stringify(first.event)} of channel ${first.channel} does; rename one of the two events`,
+                );
         });
     }
 }

@@ -14,8 +14,6 @@ import type { AudioPreset, VideoPreset } from "./enums";
 export { AUDIO_PRESETS, CMAF_METHODS, DRM_SYSTEMS, KEY_ROTATION, VIDEO_PRESETS };
 export type { AudioPreset, CmafMethod, DrmSystem, VideoPreset };
 
-
-
 /**
  * The CMAF schemes each system decrypts, from AWS's SPEKE v2 support matrix ("Container and DRM
  * system support with SPEKE", MediaPackage v2 User Guide): FairPlay cbcs only; Widevine and
@@ -28,8 +26,6 @@ export const CMAF_SCHEMES: Record<DrmSystem, readonly CmafMethod[]> = {
     irdeto: ["cenc"],
     "clear-key-aes-128": [],
 };
-
-
 
 /** An API Gateway REST API's default endpoint: https://<api-id>.execute-api.<region>.amazonaws.com/<stage>/<path>. */
 export const API_GATEWAY_HOST = /^([a-z0-9]{10})\.execute-api\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com$/;
@@ -63,7 +59,9 @@ export function readChannelDrm(c: Cursor): { premium: boolean; drm?: DrmConfig }
     const d = c.at("drm");
     if (!d.present) {
         if (premium) {
-            d.fail("is required: the channel is premium (premium: true) and premium rights need DRM on every endpoint; set drm.systems and drm.keyProvider.urls for each region");
+            d.fail(
+                "is required: the channel is premium (premium: true) and premium rights need DRM on every endpoint; set drm.systems and drm.keyProvider.urls for each region",
+            );
         }
         return { premium };
     }
@@ -87,7 +85,9 @@ function readDrm(c: Cursor, premium: boolean): DrmConfig | undefined {
     const presets = readPresets(c.at("presets"), premium);
     const rotation = readNode(c.at("keyRotationSeconds"), F.keyRotationSeconds);
     if (rotation !== undefined && rotation > 0 && rotation < KEY_ROTATION.min) {
-        c.at("keyRotationSeconds").fail(`${rotation} is below MediaPackage's minimum key rotation interval; use 0 (keys never rotate) or ${KEY_ROTATION.min} to ${KEY_ROTATION.max} seconds`);
+        c.at("keyRotationSeconds").fail(
+            `${rotation} is below MediaPackage's minimum key rotation interval; use 0 (keys never rotate) or ${KEY_ROTATION.min} to ${KEY_ROTATION.max} seconds`,
+        );
     }
     const keyProvider = readKeyProvider(c.at("keyProvider"));
     if (method === undefined || presets === undefined || rotation === undefined || keyProvider === undefined || systems.length === 0) return undefined;
@@ -99,10 +99,14 @@ function checkScheme(at: Cursor, system: DrmSystem, method: CmafMethod): void {
     const schemes = CMAF_SCHEMES[system];
     if (schemes.includes(method)) return;
     if (schemes.length === 0) {
-        at.fail(`${JSON.stringify(system)} works only with TS endpoints (AES-128); OnAir packages each channel as one CMAF endpoint (docs/adr/004), so use widevine, playready or fairplay`);
+        at.fail(
+            `${JSON.stringify(system)} works only with TS endpoints (AES-128); OnAir packages each channel as one CMAF endpoint (docs/adr/004), so use widevine, playready or fairplay`,
+        );
     } else {
         const others = CMAF_METHODS.filter((m) => m !== method).join(", ");
-        at.fail(`${JSON.stringify(system)} cannot decrypt ${method} on CMAF (it supports ${schemes.join(" and ")}); set drm.method: ${others} or drop ${system}`);
+        at.fail(
+            `${JSON.stringify(system)} cannot decrypt ${method} on CMAF (it supports ${schemes.join(" and ")}); set drm.method: ${others} or drop ${system}`,
+        );
     }
 }
 
@@ -113,7 +117,9 @@ function readPresets(c: Cursor, premium: boolean): DrmConfig["presets"] | undefi
     // Valid combinations, "SPEKE Version 2.0 presets" (MediaPackage User Guide): SHARED goes with
     // SHARED only; UNENCRYPTED never with UNENCRYPTED or SHARED.
     if ((video === "SHARED") !== (audio === "SHARED")) {
-        c.at(video === "SHARED" ? "audio" : "video").fail(`must also be SHARED: the SHARED preset uses one key for audio and video, so set both presets to SHARED or neither`);
+        c.at(video === "SHARED" ? "audio" : "video").fail(
+            `must also be SHARED: the SHARED preset uses one key for audio and video, so set both presets to SHARED or neither`,
+        );
         return undefined;
     }
     if (video === "UNENCRYPTED" && audio === "UNENCRYPTED") {
@@ -132,7 +138,9 @@ function readKeyProvider(c: Cursor): DrmConfig["keyProvider"] | undefined {
     const u = c.at("urls");
     const urls: Record<string, string> = {};
     if (!u.present) {
-        u.fail("is required; set a map of region to the SPEKE v2 URL MediaPackage calls in that region, e.g. us-east-1: https://<api-id>.execute-api.us-east-1.amazonaws.com/<stage>/<path>");
+        u.fail(
+            "is required; set a map of region to the SPEKE v2 URL MediaPackage calls in that region, e.g. us-east-1: https://<api-id>.execute-api.us-east-1.amazonaws.com/<stage>/<path>",
+        );
     } else if (u.object(Object.keys((u.value as object) ?? {}))) {
         for (const region of Object.keys(u.value as Record<string, unknown>)) {
             const url = readUrl(u.at(region));
@@ -189,26 +197,39 @@ export function resolveDrm(channelsCursor: Cursor, channels: ChannelConfig[], re
         for (const region of seasonRegions) {
             const url = given[region];
             if (url === undefined) {
-                urls.fail(`has no key provider URL for ${region}; each region's MediaPackage calls a SPEKE endpoint in its own region, so add ${region}: https://...`);
+                urls.fail(
+                    `has no key provider URL for ${region}; each region's MediaPackage calls a SPEKE endpoint in its own region, so add ${region}: https://...`,
+                );
                 continue;
             }
             const host = new URL(url).hostname.toLowerCase();
             if (host.endsWith(".cloudfront.net") || viewerHosts.some((v) => host === v || (v.startsWith(".") && host.endsWith(v)))) {
-                urls.at(region).fail(`${JSON.stringify(url)} goes through the viewer CDN; MediaPackage must call the key provider directly, never through the distribution viewers use`);
+                urls.at(region).fail(
+                    `${JSON.stringify(url)} goes through the viewer CDN; MediaPackage must call the key provider directly, never through the distribution viewers use`,
+                );
                 continue;
             }
             const api = apiGatewayOf(url);
             // "The API Gateway proxy must reside in the same AWS Region as MediaPackage" (SpekeKeyProvider.Url).
             if (api && api.region !== region) {
-                urls.at(region).fail(`${JSON.stringify(url)} is an API Gateway endpoint in ${api.region}; MediaPackage in ${region} needs a key provider endpoint in ${region}`);
+                urls.at(region).fail(
+                    `${JSON.stringify(url)} is an API Gateway endpoint in ${api.region}; MediaPackage in ${region} needs a key provider endpoint in ${region}`,
+                );
             } else if (!api && !ch.drm.keyProvider.roleArn) {
-                at.at("keyProvider").at("roleArn").fail(`is required: ${JSON.stringify(url)} (${region}) is not an API Gateway URL (https://<api-id>.execute-api.<region>.amazonaws.com/<stage>/<path>), so OnAir cannot scope a role to it; set the role ARN your DRM vendor gives you`);
+                at.at("keyProvider")
+                    .at("roleArn")
+                    .fail(
+                        `is required: ${JSON.stringify(url)} (${region}) is not an API Gateway URL (https://<api-id>.execute-api.<region>.amazonaws.com/<stage>/<path>), so OnAir cannot scope a role to it; set the role ARN your DRM vendor gives you`,
+                    );
             }
         }
         if (ch.drm.resourceId === "") ch.drm.resourceId = defaultResourceId(season, ch.id);
         const owner = owners.get(ch.drm.resourceId);
         // The key provider keys by content id: two channels with one id would share keys and licences.
-        if (owner) at.at("resourceId").fail(`${JSON.stringify(ch.drm.resourceId)} is also the content id of channel ${owner}; one licence would unlock both, so give each channel its own`);
+        if (owner)
+            at.at("resourceId").fail(
+                `${JSON.stringify(ch.drm.resourceId)} is also the content id of channel ${owner}; one licence would unlock both, so give each channel its own`,
+            );
         else owners.set(ch.drm.resourceId, ch.id);
     });
 }

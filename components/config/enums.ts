@@ -13,8 +13,16 @@ export type CmafMethod = (typeof CMAF_METHODS)[number];
 
 /** SPEKE v2 encryption contract presets (AWS::MediaPackageV2::OriginEndpoint EncryptionContractConfiguration). */
 export const VIDEO_PRESETS = [
-    "PRESET_VIDEO_1", "PRESET_VIDEO_2", "PRESET_VIDEO_3", "PRESET_VIDEO_4",
-    "PRESET_VIDEO_5", "PRESET_VIDEO_6", "PRESET_VIDEO_7", "PRESET_VIDEO_8", "SHARED", "UNENCRYPTED",
+    "PRESET_VIDEO_1",
+    "PRESET_VIDEO_2",
+    "PRESET_VIDEO_3",
+    "PRESET_VIDEO_4",
+    "PRESET_VIDEO_5",
+    "PRESET_VIDEO_6",
+    "PRESET_VIDEO_7",
+    "PRESET_VIDEO_8",
+    "SHARED",
+    "UNENCRYPTED",
 ] as const;
 export type VideoPreset = (typeof VIDEO_PRESETS)[number];
 export const AUDIO_PRESETS = ["PRESET_AUDIO_1", "PRESET_AUDIO_2", "PRESET_AUDIO_3", "SHARED", "UNENCRYPTED"] as const;
@@ -44,9 +52,22 @@ export const MAX_INPUTS = 20;
  * side. Extend the list when AWS adds a region to all three services.
  */
 export const MEDIA_REGIONS = [
-    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
-    "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
-    "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "sa-east-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-north-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
 ] as const;
 
 /**
@@ -54,11 +75,23 @@ export const MEDIA_REGIONS = [
  * distribution from a region (MediaTailor) must not be geo-blocked.
  */
 export const REGION_COUNTRY: Record<(typeof MEDIA_REGIONS)[number], string> = {
-    "us-east-1": "US", "us-east-2": "US", "us-west-1": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR",
-    "eu-west-1": "IE", "eu-west-2": "GB", "eu-west-3": "FR", "eu-central-1": "DE", "eu-north-1": "SE",
-    "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU",
+    "us-east-1": "US",
+    "us-east-2": "US",
+    "us-west-1": "US",
+    "us-west-2": "US",
+    "ca-central-1": "CA",
+    "sa-east-1": "BR",
+    "eu-west-1": "IE",
+    "eu-west-2": "GB",
+    "eu-west-3": "FR",
+    "eu-central-1": "DE",
+    "eu-north-1": "SE",
+    "ap-northeast-1": "JP",
+    "ap-northeast-2": "KR",
+    "ap-south-1": "IN",
+    "ap-southeast-1": "SG",
+    "ap-southeast-2": "AU",
 };
 
 /** Seamless cross-region failover needs at least two regions; more than three adds cost, not safety. */
 export const REGION_COUNT = { min: 2, max: 3 } as const;
-

@@ -12,7 +12,11 @@ export function readEvents(c: Cursor): EventWindow[] {
         const prev = sorted[k - 1]!;
         const cur = sorted[k]!;
         if (Date.parse(cur.e.start) < Date.parse(prev.e.end)) {
-            c.index(cur.i).at("start").fail(`windows ${JSON.stringify(prev.e.name)} and ${JSON.stringify(cur.e.name)} overlap (${prev.e.end} is after ${cur.e.start}); one channel runs one event at a time`);
+            c.index(cur.i)
+                .at("start")
+                .fail(
+                    `windows ${JSON.stringify(prev.e.name)} and ${JSON.stringify(cur.e.name)} overlap (${prev.e.end} is after ${cur.e.start}); one channel runs one event at a time`,
+                );
         }
     }
     const names = new Set<string>();

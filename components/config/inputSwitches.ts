@@ -42,18 +42,24 @@ function readSwitch(c: Cursor, names: string[], extraInputs: ExtraInputConfig[])
     if (!c.object(keysOf(INPUT_SWITCH.fields))) return undefined;
     const input = c.at("input").string({ patternHint: `one of ${names.join(", ")}` });
     if (input !== undefined && !names.includes(input)) {
-        c.at("input").fail(`${JSON.stringify(input)} is not an input of this channel; use ${names.join(", ")} (contribution is the venue feed, the others are channels[].extraInputs names)`);
+        c.at("input").fail(
+            `${JSON.stringify(input)} is not an input of this channel; use ${names.join(", ")} (contribution is the venue feed, the others are channels[].extraInputs names)`,
+        );
     }
     const backup = extraInputs.find((x) => x.name === input && x.role === "backup");
     // "You can switch between the inputs in the failover pair only if the Input preference is set
     // to EQUAL_INPUT_PREFERENCE" (User Guide, "Switching within the input failover pair").
     if (backup && backup.failover?.preference !== "equal") {
-        c.at("input").fail(`names the backup of the venue feed; MediaLive switches within a failover pair only with failover.preference: equal, and otherwise fails over to the backup by itself, so switch to contribution`);
+        c.at("input").fail(
+            `names the backup of the venue feed; MediaLive switches within a failover pair only with failover.preference: equal, and otherwise fails over to the backup by itself, so switch to contribution`,
+        );
     }
     const fromStart = c.at("minutesFromStart");
     const fromEnd = c.at("minutesFromEnd");
     if (fromStart.present === fromEnd.present) {
-        c.fail(`needs exactly one of minutesFromStart or minutesFromEnd (e.g. minutesFromStart: -60 for the pregame from an hour before kick-off, minutesFromStart: 0 for kick-off)`);
+        c.fail(
+            `needs exactly one of minutesFromStart or minutesFromEnd (e.g. minutesFromStart: -60 for the pregame from an hour before kick-off, minutesFromStart: 0 for kick-off)`,
+        );
         return undefined;
     }
     const minutes = fromStart.present ? readNode(fromStart, INPUT_SWITCH.fields.minutesFromStart) : readNode(fromEnd, INPUT_SWITCH.fields.minutesFromEnd);
@@ -68,7 +74,9 @@ export function switchInstant(e: EventWindow, s: InputSwitchConfig): number {
 /** Every configured switch on every event, in time order within each event. */
 export function placeSwitches(events: EventWindow[], switches: InputSwitchConfig[]): PlacedSwitch[] {
     return events.flatMap((e) =>
-        switches.map((s, index) => ({ event: e.name, input: s.input, from: s.from, minutes: s.minutes, atMs: switchInstant(e, s), index })).sort((a, b) => a.atMs - b.atMs || a.index - b.index),
+        switches
+            .map((s, index) => ({ event: e.name, input: s.input, from: s.from, minutes: s.minutes, atMs: switchInstant(e, s), index }))
+            .sort((a, b) => a.atMs - b.atMs || a.index - b.index),
     );
 }
 
@@ -81,7 +89,11 @@ export function placeSwitches(events: EventWindow[], switches: InputSwitchConfig
  * switch at the very start of the window sets the first input. Two switches at one instant have
  * no order; two in a row to one input are a typo.
  */
-export function checkSwitchWindows(channelsCursor: Cursor, channels: { events: EventWindow[]; inputSwitches: InputSwitchConfig[] }[], schedule: ScheduleConfig): void {
+export function checkSwitchWindows(
+    channelsCursor: Cursor,
+    channels: { events: EventWindow[]; inputSwitches: InputSwitchConfig[] }[],
+    schedule: ScheduleConfig,
+): void {
     channels.forEach((ch, ci) => {
         if (ch.inputSwitches.length === 0) return;
         const at = (i: number) => channelsCursor.index(ci).at("inputSwitches").index(i);
@@ -98,18 +110,34 @@ export function checkSwitchWindows(channelsCursor: Cursor, channels: { events: E
             for (const p of placed) {
                 const s = ch.inputSwitches[p.index]!;
                 if (p.atMs < w.startMs) {
-                    report(p.index, key(s), `puts the switch to ${s.input} at ${iso(p.atMs)}, before the channel starts for ${JSON.stringify(e.name)} (${iso(w.startMs)}, schedule.leadMinutes ${schedule.leadMinutes} before the start); a switch outside the game's window never runs, so use ${s.from === "start" ? `minutesFromStart: -${schedule.leadMinutes}` : "a later time"} or later`);
+                    report(
+                        p.index,
+                        key(s),
+                        `puts the switch to ${s.input} at ${iso(p.atMs)}, before the channel starts for ${JSON.stringify(e.name)} (${iso(w.startMs)}, schedule.leadMinutes ${schedule.leadMinutes} before the start); a switch outside the game's window never runs, so use ${s.from === "start" ? `minutesFromStart: -${schedule.leadMinutes}` : "a later time"} or later`,
+                    );
                 } else if (p.atMs >= w.stopMs) {
-                    report(p.index, key(s), `puts the switch to ${s.input} at ${iso(p.atMs)}, when the channel has stopped after ${JSON.stringify(e.name)} (${iso(w.stopMs)}, schedule.tailMinutes ${schedule.tailMinutes} after the end); a switch outside the game's window never runs, so switch before the stop`);
+                    report(
+                        p.index,
+                        key(s),
+                        `puts the switch to ${s.input} at ${iso(p.atMs)}, when the channel has stopped after ${JSON.stringify(e.name)} (${iso(w.stopMs)}, schedule.tailMinutes ${schedule.tailMinutes} after the end); a switch outside the game's window never runs, so switch before the stop`,
+                    );
                 }
             }
             for (let k = 1; k < placed.length; k++) {
                 const prev = placed[k - 1]!;
                 const cur = placed[k]!;
                 if (cur.atMs === prev.atMs) {
-                    report(cur.index, "input", `switches at ${iso(cur.atMs)} for ${JSON.stringify(e.name)}, the same instant as inputSwitches[${prev.index}]; two switches at one time have no order, so move one`);
+                    report(
+                        cur.index,
+                        "input",
+                        `switches at ${iso(cur.atMs)} for ${JSON.stringify(e.name)}, the same instant as inputSwitches[${prev.index}]; two switches at one time have no order, so move one`,
+                    );
                 } else if (cur.input === prev.input) {
-                    report(cur.index, "input", `switches to ${cur.input} again right after inputSwitches[${prev.index}] did (${JSON.stringify(e.name)}); remove one of the two, or switch to another input in between`);
+                    report(
+                        cur.index,
+                        "input",
+                        `switches to ${cur.input} again right after inputSwitches[${prev.index}] did (${JSON.stringify(e.name)}); remove one of the two, or switch to another input in between`,
+                    );
                 }
             }
         }

@@ -16,7 +16,6 @@ export type { ExtraInputRole, ExtraInputType, FailoverPreference };
  * fails over to on its own (automatic input failover). The rules cite the MediaLive User Guide.
  */
 
-
 /** The attachment name of the venue feed (`channels[].contribution`), as MediaLive shows it. */
 export const CONTRIBUTION_ATTACHMENT = "contribution";
 
@@ -87,9 +86,15 @@ export function readExtraInputs(c: Cursor, venue: ContributionConfig | undefined
     const inputs = c.list((x) => readExtraInput(x, pipelines), CHANNEL.fields.extraInputs);
     const raw = Array.isArray(c.value) ? (c.value as Record<string, unknown>[]) : [];
     raw.forEach((r, i) => {
-        if (r && r["name"] === CONTRIBUTION_ATTACHMENT) c.index(i).at("name").fail(`"${CONTRIBUTION_ATTACHMENT}" names the venue feed (channels[].contribution); give this input another name, e.g. studio or backup`);
+        if (r && r["name"] === CONTRIBUTION_ATTACHMENT)
+            c.index(i)
+                .at("name")
+                .fail(`"${CONTRIBUTION_ATTACHMENT}" names the venue feed (channels[].contribution); give this input another name, e.g. studio or backup`);
     });
-    c.unique(inputs.map((x) => x.name), "input name");
+    c.unique(
+        inputs.map((x) => x.name),
+        "input name",
+    );
     if (venue) checkPairing(c, inputs, venue, raw);
     return inputs;
 }
@@ -128,7 +133,9 @@ function readType(c: Cursor): ExtraInputType | undefined {
         // OnAir channels are epoch-locked; "the channel can't include HLS inputs. If the channel
         // includes an HLS input, MediaLive stops attempting to lock pipelines in the channel"
         // (User Guide, "Input and output requirements" for output locking).
-        return c.fail(`cannot be used: an HLS input stops MediaLive's epoch locking for the whole channel, even after it switches away, so the two regions would no longer serve identical segments; bring the studio feed in as rtp-push or through a MediaConnect flow (type: mediaconnect)`);
+        return c.fail(
+            `cannot be used: an HLS input stops MediaLive's epoch locking for the whole channel, even after it switches away, so the two regions would no longer serve identical segments; bring the studio feed in as rtp-push or through a MediaConnect flow (type: mediaconnect)`,
+        );
     }
     return c.oneOf(EXTRA_INPUT_TYPES);
 }
@@ -157,11 +164,15 @@ function readFlowArns(c: Cursor, pipelines: number): Record<string, string[]> | 
             r.fail(`is not a region code; name the region whose channel reads these flows, e.g. us-east-1`);
             continue;
         }
-        const arns = r.list((a) => {
-            const arn = a.string({ pattern: FLOW_ARN, patternHint: "a MediaConnect flow ARN (arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>)" });
-            if (arn !== undefined && FLOW_ARN.exec(arn)![1] !== region) return a.fail(`is a flow in ${FLOW_ARN.exec(arn)![1]}; a MediaLive input reads flows of its own region (${region})`);
-            return arn;
-        }, { min: pipelines, max: pipelines, what: pipelines === 2 ? "flows (pipeline A and pipeline B)" : "flows (one pipeline)" });
+        const arns = r.list(
+            (a) => {
+                const arn = a.string({ pattern: FLOW_ARN, patternHint: "a MediaConnect flow ARN (arn:aws:mediaconnect:<region>:<account>:flow:<id>:<name>)" });
+                if (arn !== undefined && FLOW_ARN.exec(arn)![1] !== region)
+                    return a.fail(`is a flow in ${FLOW_ARN.exec(arn)![1]}; a MediaLive input reads flows of its own region (${region})`);
+                return arn;
+            },
+            { min: pipelines, max: pipelines, what: pipelines === 2 ? "flows (pipeline A and pipeline B)" : "flows (one pipeline)" },
+        );
         r.unique(arns, "flow");
         if (arns.length === pipelines) out[region] = arns;
     }
@@ -186,17 +197,37 @@ function readFailover(c: Cursor): InputFailoverConfig | undefined {
  */
 function checkPairing(c: Cursor, inputs: ExtraInputConfig[], venue: ContributionConfig, raw: Record<string, unknown>[]): void {
     const venueType = venueInputType(venue);
-    const at = (x: ExtraInputConfig) => c.index(Math.max(0, raw.findIndex((r) => r && r["name"] === x.name)));
+    const at = (x: ExtraInputConfig) =>
+        c.index(
+            Math.max(
+                0,
+                raw.findIndex((r) => r && r["name"] === x.name),
+            ),
+        );
     const backups = inputs.filter((x) => x.role === "backup");
-    backups.slice(1).forEach((x) => at(x).at("role").fail(`makes a second backup; the venue feed is the primary of one automatic input failover pair, so a channel has one backup at most`));
+    backups
+        .slice(1)
+        .forEach((x) =>
+            at(x)
+                .at("role")
+                .fail(`makes a second backup; the venue feed is the primary of one automatic input failover pair, so a channel has one backup at most`),
+        );
     const backup = backups[0];
     if (backup) {
         const t = extraInputType(backup);
         if (!isPush(venueType)) {
-            at(backup).at("role").fail(`cannot pair with this venue feed: its ${venue.protocol} contribution lands on an SRT caller input, a pull input, and MediaLive pairs only push inputs for automatic input failover; bring the venue in through MediaConnect (contribution.via: mediaconnect) to have a backup`);
+            at(backup)
+                .at("role")
+                .fail(
+                    `cannot pair with this venue feed: its ${venue.protocol} contribution lands on an SRT caller input, a pull input, and MediaLive pairs only push inputs for automatic input failover; bring the venue in through MediaConnect (contribution.via: mediaconnect) to have a backup`,
+                );
         } else if (t !== venueType) {
             const want = venueType === "MEDIACONNECT" ? "mediaconnect" : "rtp-push";
-            at(backup).at("type").fail(`is ${backup.type} (${t}) but the venue feed is a ${venueType} input; both inputs of an automatic input failover pair must be of the same type, so use type: ${want}`);
+            at(backup)
+                .at("type")
+                .fail(
+                    `is ${backup.type} (${t}) but the venue feed is a ${venueType} input; both inputs of an automatic input failover pair must be of the same type, so use type: ${want}`,
+                );
         }
     }
     let push = isPush(venueType) ? 1 : 0;
@@ -204,9 +235,10 @@ function checkPairing(c: Cursor, inputs: ExtraInputConfig[], venue: Contribution
         if (!isPush(extraInputType(x))) continue;
         push++;
         if (push <= MAX_PUSH_INPUTS) continue;
-        const why = backup && x !== backup
-            ? `the venue feed and its backup are an automatic input failover pair, which uses up both push inputs MediaLive allows per channel`
-            : `MediaLive attaches at most ${MAX_PUSH_INPUTS} push inputs to a channel${isPush(venueType) ? ` and the venue's ${venueType} input is one of them` : ""}`;
+        const why =
+            backup && x !== backup
+                ? `the venue feed and its backup are an automatic input failover pair, which uses up both push inputs MediaLive allows per channel`
+                : `MediaLive attaches at most ${MAX_PUSH_INPUTS} push inputs to a channel${isPush(venueType) ? ` and the venue's ${venueType} input is one of them` : ""}`;
         at(x).at("type").fail(`would be push input number ${push} (${x.type}): ${why}; remove it or attach it to another channel`);
     }
 }
@@ -218,7 +250,8 @@ export function checkExtraInputRegions(channelsCursor: Cursor, channels: { extra
             if (!x.flowArns) return;
             const at = channelsCursor.index(ci).at("extraInputs").index(xi).at("flowArns");
             for (const r of Object.keys(x.flowArns)) if (!regions.includes(r)) at.at(r).fail(`is not a region of this season; use ${regions.join(", ")}`);
-            for (const r of regions) if (!x.flowArns[r]) at.fail(`has no flows for ${r}; every region's channel reads its own flows, so add ${r}: [pipeline A, pipeline B]`);
+            for (const r of regions)
+                if (!x.flowArns[r]) at.fail(`has no flows for ${r}; every region's channel reads its own flows, so add ${r}: [pipeline A, pipeline B]`);
         });
     });
 }

@@ -55,7 +55,8 @@ export function assignJamSync(channelsCursor: Cursor, channels: ChannelConfig[],
     channels.forEach((ch, i) => {
         const c = channelsCursor.index(i);
         if (!JAM_SYNC_RATES.includes(ch.frameRate)) {
-            if (ch.jamSyncHourUtc !== undefined) c.at("jamSyncHourUtc").fail(`applies at 29.97 and 59.94 fps only (MediaLive jam-syncs no other rate); remove it for ${ch.frameRate} fps`);
+            if (ch.jamSyncHourUtc !== undefined)
+                c.at("jamSyncHourUtc").fail(`applies at 29.97 and 59.94 fps only (MediaLive jam-syncs no other rate); remove it for ${ch.frameRate} fps`);
             delete ch.jamSyncHourUtc;
             return;
         }
@@ -63,13 +64,17 @@ export function assignJamSync(channelsCursor: Cursor, channels: ChannelConfig[],
         if (ch.jamSyncHourUtc !== undefined) {
             if (jamSyncClearance(ch.events, schedule)[ch.jamSyncHourUtc] === 0) {
                 const free = jamSyncHour(ch.events, schedule);
-                c.at("jamSyncHourUtc").fail(`${ch.jamSyncHourUtc}:00 UTC falls inside an event window (${margins}); MediaLive's daily jam sync would shift timecode on air. ${free !== undefined ? `Use ${free} (the clear hour farthest from the games) or remove the key` : "No hour is clear"}`);
+                c.at("jamSyncHourUtc").fail(
+                    `${ch.jamSyncHourUtc}:00 UTC falls inside an event window (${margins}); MediaLive's daily jam sync would shift timecode on air. ${free !== undefined ? `Use ${free} (the clear hour farthest from the games) or remove the key` : "No hour is clear"}`,
+                );
             }
             return;
         }
         const hour = jamSyncHour(ch.events, schedule);
         if (hour === undefined) {
-            c.at("events").fail(`leave no whole UTC hour clear for MediaLive's daily jam sync (EpochLockingSettings.JamSyncTime, 29.97/59.94 fps; windows counted ${margins}); move an event or shorten schedule.leadMinutes / tailMinutes`);
+            c.at("events").fail(
+                `leave no whole UTC hour clear for MediaLive's daily jam sync (EpochLockingSettings.JamSyncTime, 29.97/59.94 fps; windows counted ${margins}); move an event or shorten schedule.leadMinutes / tailMinutes`,
+            );
             return;
         }
         ch.jamSyncHourUtc = hour;

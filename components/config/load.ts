@@ -16,7 +16,10 @@ export function stackSecretLookup(config: pulumi.Config): SecretKeyLookup {
         isSecret: (key) => IS_CONFIG_SECRET.get()?.(full(key)) ?? false,
         // Only the length leaves this function; the value is never returned or logged.
         length: (key) => config.get(key)?.length ?? 0,
-        keys: () => Object.keys(pulumi.runtime.allConfig()).filter((k) => k.startsWith(`${config.name}:`)).map((k) => k.slice(config.name.length + 1)),
+        keys: () =>
+            Object.keys(pulumi.runtime.allConfig())
+                .filter((k) => k.startsWith(`${config.name}:`))
+                .map((k) => k.slice(config.name.length + 1)),
     };
 }
 
@@ -28,10 +31,13 @@ export function loadSeason(config = new pulumi.Config("onair")): SeasonConfig {
     const secrets = stackSecretLookup(config);
     const path = `${config.name}:${SEASON_KEY}`;
     if (secrets.isSecret(SEASON_KEY)) {
-        throw new ConfigError([{
-            path,
-            message: "holds a secure value, which makes Pulumi treat the whole season as one secret; move each secret to its own key (pulumi config set --secret <key> <value>) and name that key in the season",
-        }]);
+        throw new ConfigError([
+            {
+                path,
+                message:
+                    "holds a secure value, which makes Pulumi treat the whole season as one secret; move each secret to its own key (pulumi config set --secret <key> <value>) and name that key in the season",
+            },
+        ]);
     }
     let raw: unknown;
     try {

@@ -48,7 +48,8 @@ export function networkAddress(address: number[], prefix: number): number[] {
 export function allowListProblem(text: string): string | undefined {
     const cidr = parseIpv4Cidr(text);
     if (!cidr) return `${JSON.stringify(text)} is not an IPv4 CIDR; use the venue's range, e.g. 203.0.113.0/28`;
-    if (isOverlyBroad(cidr.prefix)) return `${JSON.stringify(text)} opens the ingest to most of the internet; list only the venue's ranges (prefix /${BROADEST_ALLOW_PREFIX} or longer)`;
+    if (isOverlyBroad(cidr.prefix))
+        return `${JSON.stringify(text)} opens the ingest to most of the internet; list only the venue's ranges (prefix /${BROADEST_ALLOW_PREFIX} or longer)`;
     if (cidr.prefix < BROADEST_ALLOW_PREFIX) {
         return `${JSON.stringify(text)} admits ${(2 ** (32 - cidr.prefix)).toLocaleString("en-US")} addresses; an ingest allow-list is the venue's own range, /${BROADEST_ALLOW_PREFIX} (65,536 addresses) at the broadest`;
     }

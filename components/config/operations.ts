@@ -29,7 +29,11 @@ export function readOperations(c: Cursor): OperationsConfig | undefined {
     if (!ops) return undefined;
     const { maxOverrunMinutes, recheckMinutes } = ops.hold;
     if (maxOverrunMinutes % recheckMinutes !== 0) {
-        c.at("hold").at("maxOverrunMinutes").fail(`${maxOverrunMinutes} is not a multiple of recheckMinutes (${recheckMinutes}); the runner waits in whole re-checks, so use e.g. ${Math.ceil(maxOverrunMinutes / recheckMinutes) * recheckMinutes}`);
+        c.at("hold")
+            .at("maxOverrunMinutes")
+            .fail(
+                `${maxOverrunMinutes} is not a multiple of recheckMinutes (${recheckMinutes}); the runner waits in whole re-checks, so use e.g. ${Math.ceil(maxOverrunMinutes / recheckMinutes) * recheckMinutes}`,
+            );
         return undefined;
     }
     return ops;

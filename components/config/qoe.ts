@@ -27,7 +27,9 @@ export interface QoeConfig {
 export function readQoe(c: Cursor): QoeConfig | undefined {
     const moved = c.at("expectedPeakViewers").present;
     if (moved) {
-        c.at("expectedPeakViewers").fail(`moved to delivery.audience.peakViewers: the real-time log stream, the WAF limits and the QoE consumer are all sized from that one figure; move the value there and remove this key`);
+        c.at("expectedPeakViewers").fail(
+            `moved to delivery.audience.peakViewers: the real-time log stream, the WAF limits and the QoE consumer are all sized from that one figure; move the value there and remove this key`,
+        );
     }
     // The old key is named once, as moved, and not offered among the settings a typo could mean.
     return readObject(c, QOE, moved ? ["expectedPeakViewers"] : []);

@@ -35,7 +35,11 @@ export function quotaLimit(settings: QuotaSettings, id: string, region: string):
 function suggestionFor(key: string): string {
     const k = key.toLowerCase();
     const near = QUOTAS.find((q) => q.id.includes(k) || k.includes(q.id) || q.name.toLowerCase().includes(k));
-    return near ? `; did you mean ${near.id}?` : `; use one of ${QUOTAS.filter((q) => q.adjustable).map((q) => q.id).join(", ")} (or a quota's Service Quotas name)`;
+    return near
+        ? `; did you mean ${near.id}?`
+        : `; use one of ${QUOTAS.filter((q) => q.adjustable)
+              .map((q) => q.id)
+              .join(", ")} (or a quota's Service Quotas name)`;
 }
 
 /**
@@ -61,14 +65,17 @@ export function readQuotas(c: Cursor, regions: RegionConfig[]): QuotaSettings | 
                 continue;
             }
             if (!q.adjustable) {
-                at.fail(`"${q.name}" (${q.service}) cannot be raised: AWS does not adjust it (${q.source}); the layout must fit ${q.default}${q.unit ? ` ${q.unit}` : ""}`);
+                at.fail(
+                    `"${q.name}" (${q.service}) cannot be raised: AWS does not adjust it (${q.source}); the layout must fit ${q.default}${q.unit ? ` ${q.unit}` : ""}`,
+                );
                 continue;
             }
             if (increases[q.id]) {
                 at.fail(`names ${q.id} again; declare each quota once`);
                 continue;
             }
-            const value = (c2: Cursor) => c2.int({ min: q.default + 1, max: 1_000_000_000, unit: `(AWS's default is ${q.default}; declare only a raised value the account has)` });
+            const value = (c2: Cursor) =>
+                c2.int({ min: q.default + 1, max: 1_000_000_000, unit: `(AWS's default is ${q.default}; declare only a raised value the account has)` });
             if (isGlobalQuota(q)) {
                 const v = value(at);
                 if (v !== undefined) increases[q.id] = { [GLOBAL_QUOTA_REGION]: v };

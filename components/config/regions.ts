@@ -15,7 +15,10 @@ export function readRegions(c: Cursor): RegionConfig[] {
     }
     const seen = new Set<string>();
     regions.forEach((r, i) => {
-        if (seen.has(r.region)) c.index(i).at("region").fail(`${JSON.stringify(r.region)} is listed twice; each region runs one chain`);
+        if (seen.has(r.region))
+            c.index(i)
+                .at("region")
+                .fail(`${JSON.stringify(r.region)} is listed twice; each region runs one chain`);
         seen.add(r.region);
     });
     return regions;
@@ -29,13 +32,16 @@ function readRegion(c: Cursor): RegionConfig | undefined {
     const az = c.at("availabilityZones");
     if (region !== undefined) {
         if (az.present) {
-            const list = az.list((z) => {
-                const name = z.string({ patternHint: `an availability zone of ${region}, e.g. ${region}a` });
-                if (name !== undefined && !(name.startsWith(region) && /^[a-z]$/.test(name.slice(region.length)))) {
-                    return z.fail(`${JSON.stringify(name)} is not an availability zone of ${region}; use ${region}a, ${region}b, ...`);
-                }
-                return name;
-            }, { min: 2, max: 2, what: "zones" });
+            const list = az.list(
+                (z) => {
+                    const name = z.string({ patternHint: `an availability zone of ${region}, e.g. ${region}a` });
+                    if (name !== undefined && !(name.startsWith(region) && /^[a-z]$/.test(name.slice(region.length)))) {
+                        return z.fail(`${JSON.stringify(name)} is not an availability zone of ${region}; use ${region}a, ${region}b, ...`);
+                    }
+                    return name;
+                },
+                { min: 2, max: 2, what: "zones" },
+            );
             if (list.length === 2) {
                 if (list[0] === list[1]) az.fail(`lists ${list[0]} twice; the two pipelines must run in different zones`);
                 else zones = [list[0]!, list[1]!];

@@ -75,7 +75,9 @@ export function environmentPlaceholder(environments: string[], key: string, uses
 /** One paragraph per secret: name, what it holds, who names it, where it comes from. Never a value. */
 export function renderRequiredSecrets(stack: string, secrets: RequiredSecret[]): string[] {
     if (secrets.length === 0) return [];
-    const lines = [`Secrets a real preview or update of ${stack} needs (${secrets.length}; values are never shown, offline each is an opaque secret stand-in):`];
+    const lines = [
+        `Secrets a real preview or update of ${stack} needs (${secrets.length}; values are never shown, offline each is an opaque secret stand-in):`,
+    ];
     for (const s of secrets) {
         const what = [...new Set(s.uses.map((u) => `${u.what}, ${u.minLength}-${u.maxLength} characters`))];
         const namedBy = s.uses.map((u) => u.path);

@@ -24,9 +24,14 @@ export function windowsWithMargins(channelsCursor: Cursor, channels: ChannelConf
             const prev = sorted[k - 1]!;
             const cur = sorted[k]!;
             if (cur.startMs < prev.stopMs && Date.parse(cur.e.start) >= Date.parse(prev.e.end)) {
-                channelsCursor.index(ci).at("events").index(cur.i).at("start").fail(
-                    `starting ${s.leadMinutes} min early, ${JSON.stringify(cur.e.name)} would start before ${JSON.stringify(prev.e.name)} stops ${s.tailMinutes} min after its end; move the event or shorten schedule.leadMinutes / tailMinutes`,
-                );
+                channelsCursor
+                    .index(ci)
+                    .at("events")
+                    .index(cur.i)
+                    .at("start")
+                    .fail(
+                        `starting ${s.leadMinutes} min early, ${JSON.stringify(cur.e.name)} would start before ${JSON.stringify(prev.e.name)} stops ${s.tailMinutes} min after its end; move the event or shorten schedule.leadMinutes / tailMinutes`,
+                    );
             }
         }
     });

@@ -42,7 +42,11 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     // The account's quotas come first: the season's layout (shards) is sized from them.
     const quotas = readQuotas(root.at("quotas"), regions);
     const channels = root.at("channels").list((c) => readChannel(c, secrets), SEASON.fields.channels);
-    unique(root.at("channels"), channels.map((c) => c.id), "channel id");
+    unique(
+        root.at("channels"),
+        channels.map((c) => c.id),
+        "channel id",
+    );
     checkDerivedNames(root.at("channels"), channels);
     const delivery = readDelivery(root.at("delivery"), secrets);
     const security = readSecurity(root.at("security"), secrets);
@@ -61,15 +65,23 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
     const ads = readAds(root.at("ads"), declaredIds(root.at("channels")), delivery, regions, security);
     for (const ch of channels) ch.ads = ads?.channels.includes(ch.id) ?? false;
     checkCallerTargets(root.at("channels"), channels, regions);
-    checkExtraInputRegions(root.at("channels"), channels, regions.map((r) => r.region));
-    const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) => h.toLowerCase());
+    checkExtraInputRegions(
+        root.at("channels"),
+        channels,
+        regions.map((r) => r.region),
+    );
+    const viewerHosts = [...(delivery?.domain?.aliases ?? []), ...(delivery?.clientRouting ? [`.${delivery.clientRouting.domain}`] : [])].map((h) =>
+        h.toLowerCase(),
+    );
     if (name) resolveDrm(root.at("channels"), channels, regions, name, viewerHosts);
     if (ads && schedule) checkAdWindows(root.at("channels"), channels, ads, schedule);
     // Limits and log capacity follow from the audience and the shortest segment of the season.
-    const waf = security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;
-    const samplingRate = observability && delivery && channels.length > 0
-        ? resolveSampling(root.at("observability").at("realtimeLogs"), observability.realtimeLogs, delivery.audience, channels)
-        : undefined;
+    const waf =
+        security && delivery && channels.length > 0 ? resolveRateLimits(root.at("security").at("waf"), security.waf, delivery.audience, channels) : undefined;
+    const samplingRate =
+        observability && delivery && channels.length > 0
+            ? resolveSampling(root.at("observability").at("realtimeLogs"), observability.realtimeLogs, delivery.audience, channels)
+            : undefined;
     // The QoE consumer reads that stream: its peak concurrency must fit the account's Lambda concurrency.
     if (qoe && samplingRate !== undefined) {
         checkConsumerConcurrency(root.at("qoe"), qoe, streamSizingFor(delivery!.audience, channels, { ...observability!.realtimeLogs, samplingRate }));
@@ -84,7 +96,12 @@ export function validateSeason(raw: unknown, secrets: SecretKeyLookup): SeasonCo
         const own = new Set((delivery.domain?.aliases ?? []).map((a) => a.toLowerCase()));
         for (const s of layout.shards.slice(1)) {
             for (const a of s.aliases.filter((x) => own.has(x.toLowerCase()))) {
-                root.at("delivery").at("domain").at("aliases").fail(`${JSON.stringify(a)} is also shard ${s.index}'s hostname (docs/adr/026); a CloudFront alias belongs to one distribution, so rename the alias`);
+                root.at("delivery")
+                    .at("domain")
+                    .at("aliases")
+                    .fail(
+                        `${JSON.stringify(a)} is also shard ${s.index}'s hostname (docs/adr/026); a CloudFront alias belongs to one distribution, so rename the alias`,
+                    );
             }
         }
     }
@@ -122,7 +139,9 @@ function readObservability(c: Cursor): ObservabilitySettings | undefined {
     if (!o) return undefined;
     const { archiveAfterDays, expireAfterDays } = o.standardLogs;
     if (expireAfterDays <= archiveAfterDays) {
-        c.at("standardLogs").at("expireAfterDays").fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
+        c.at("standardLogs")
+            .at("expireAfterDays")
+            .fail(`${expireAfterDays} is not after archiveAfterDays (${archiveAfterDays}); logs must be archived before they expire`);
     }
     return o;
 }

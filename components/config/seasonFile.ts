@@ -13,7 +13,10 @@ export function stackFileSecretLookup(stack: StackConfig): SecretKeyLookup {
         isSet: (key) => full(key) in stack.config,
         isSecret: (key) => stack.secretKeys.includes(full(key)),
         length: (key) => stack.config[full(key)]?.length ?? 0,
-        keys: () => Object.keys(stack.config).filter((k) => k.startsWith(`${stack.project}:`)).map((k) => k.slice(stack.project.length + 1)),
+        keys: () =>
+            Object.keys(stack.config)
+                .filter((k) => k.startsWith(`${stack.project}:`))
+                .map((k) => k.slice(stack.project.length + 1)),
     };
 }
 

@@ -50,13 +50,21 @@ export function secretKeyRef(c: Cursor, secrets: SecretKeyLookup, what: string, 
     if (!c.present) return c.string({ patternHint: hint });
     const key = c.value;
     if (typeof key !== "string" || !KEY_NAME.test(key)) {
-        return c.fail(`is not a valid key name (the value is not repeated here, in case it is the ${what} itself); set ${hint}: a letter, then up to 63 letters, digits, - or _. Store the ${what} under that key with \`pulumi config set --secret <key> <${what}>\``);
+        return c.fail(
+            `is not a valid key name (the value is not repeated here, in case it is the ${what} itself); set ${hint}: a letter, then up to 63 letters, digits, - or _. Store the ${what} under that key with \`pulumi config set --secret <key> <${what}>\``,
+        );
     }
     secrets.named?.({ key, what, minLength: lengths.min, maxLength: lengths.max, path: c.path });
     const full = `${secrets.namespace}:${key}`;
     if (!secrets.isSet(key)) {
-        const set = secrets.keys?.().filter((k) => secrets.isSecret(k)).sort() ?? [];
-        return c.fail(`names a config key that is not set in this stack (the name is not repeated here, in case it is the ${what} itself)${set.length > 0 ? `; secret keys set here: ${set.join(", ")}` : ""}; run \`pulumi config set --secret <key> <${what}>\` and name <key> here, or add it to the stack's ESC environment with \`esc env set <org>/<project>/<environment> pulumiConfig.${secrets.namespace}:<key> '<${what}>' --secret --string\``);
+        const set =
+            secrets
+                .keys?.()
+                .filter((k) => secrets.isSecret(k))
+                .sort() ?? [];
+        return c.fail(
+            `names a config key that is not set in this stack (the name is not repeated here, in case it is the ${what} itself)${set.length > 0 ? `; secret keys set here: ${set.join(", ")}` : ""}; run \`pulumi config set --secret <key> <${what}>\` and name <key> here, or add it to the stack's ESC environment with \`esc env set <org>/<project>/<environment> pulumiConfig.${secrets.namespace}:<key> '<${what}>' --secret --string\``,
+        );
     }
     const setCmd = `pulumi config set --secret ${key} <${what}>`;
     if (!secrets.isSecret(key)) {
@@ -90,11 +98,14 @@ export function unknownKeys(secrets: SecretKeyLookup, seasonKey: string, raw: un
     const keys = secrets.keys?.();
     if (!keys) return [];
     const known = new Set([seasonKey, ...otherKeys, ...referencedKeys(raw)]);
-    return keys.filter((k) => !known.has(k) && !secrets.isSecret(k)).sort().map((k) => {
-        const near = nearest(k, known);
-        return {
-            path: `${secrets.namespace}:${k}`,
-            message: `is not a key OnAir reads (only ${[seasonKey, ...otherKeys].map((k) => `${secrets.namespace}:${k}`).join(", ")} and the secret keys the season names)${near ? `; did you mean ${secrets.namespace}:${near}?` : ""}; remove it or correct its name`,
-        };
-    });
+    return keys
+        .filter((k) => !known.has(k) && !secrets.isSecret(k))
+        .sort()
+        .map((k) => {
+            const near = nearest(k, known);
+            return {
+                path: `${secrets.namespace}:${k}`,
+                message: `is not a key OnAir reads (only ${[seasonKey, ...otherKeys].map((k) => `${secrets.namespace}:${k}`).join(", ")} and the secret keys the season names)${near ? `; did you mean ${secrets.namespace}:${near}?` : ""}; remove it or correct its name`,
+            };
+        });
 }

@@ -27,7 +27,9 @@ export function readSecurity(c: Cursor, secrets: SecretKeyLookup): SecuritySetti
         c.at("geoAllow").fail(`is required while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR]`);
     } else if (requireGeoRestriction && Array.isArray(c.at("geoAllow").value) && (c.at("geoAllow").value as unknown[]).length === 0) {
         // An empty list would leave the distribution open worldwide (CloudFront applies no restriction).
-        c.at("geoAllow").fail(`is empty while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR], or set requireGeoRestriction: false for worldwide rights`);
+        c.at("geoAllow").fail(
+            `is empty while requireGeoRestriction is true; list the countries your rights cover, e.g. [US, PR], or set requireGeoRestriction: false for worldwide rights`,
+        );
     }
     const tokens = readTokens(c.at("tokens"), secrets);
     const waf = readWaf(c.at("waf"));
@@ -44,19 +46,28 @@ function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens
     if (ttlSeconds !== undefined && maxTtlSeconds !== undefined && ttlSeconds > maxTtlSeconds) {
         c.at("ttlSeconds").fail(`${ttlSeconds} exceeds maxTtlSeconds (${maxTtlSeconds}); lower it or raise maxTtlSeconds`);
     }
-    const keys = c.at("keys").list((k): TokenKey | undefined => {
-        if (!k.object(keysOf(TOKEN_KEY.fields))) return undefined;
-        const kid = readNode(k.at("kid"), TOKEN_KEY.fields.kid);
-        if (kid !== undefined && kid.startsWith(ORIGIN_KID_PREFIX)) {
-            return k.at("kid").fail(`${JSON.stringify(kid)} starts with "${ORIGIN_KID_PREFIX}", which is reserved for MediaTailor's origin-token keys; pick another id`);
-        }
-        const secretKey = secretKeyRef(k.at("secretKey"), secrets, "signing key", { min: 32, max: 512 });
-        if (kid === undefined || secretKey === undefined) return undefined;
-        return { kid, secretKey };
-    }, { min: 1, max: 4, what: "signing keys" });
+    const keys = c.at("keys").list(
+        (k): TokenKey | undefined => {
+            if (!k.object(keysOf(TOKEN_KEY.fields))) return undefined;
+            const kid = readNode(k.at("kid"), TOKEN_KEY.fields.kid);
+            if (kid !== undefined && kid.startsWith(ORIGIN_KID_PREFIX)) {
+                return k
+                    .at("kid")
+                    .fail(`${JSON.stringify(kid)} starts with "${ORIGIN_KID_PREFIX}", which is reserved for MediaTailor's origin-token keys; pick another id`);
+            }
+            const secretKey = secretKeyRef(k.at("secretKey"), secrets, "signing key", { min: 32, max: 512 });
+            if (kid === undefined || secretKey === undefined) return undefined;
+            return { kid, secretKey };
+        },
+        { min: 1, max: 4, what: "signing keys" },
+    );
     const kids = new Set<string>();
     keys.forEach((k, i) => {
-        if (kids.has(k.kid)) c.at("keys").index(i).at("kid").fail(`${JSON.stringify(k.kid)} is used twice; each signing key needs its own kid`);
+        if (kids.has(k.kid))
+            c.at("keys")
+                .index(i)
+                .at("kid")
+                .fail(`${JSON.stringify(k.kid)} is used twice; each signing key needs its own kid`);
         kids.add(k.kid);
     });
     return keys.length > 0 && ttlSeconds !== undefined && maxTtlSeconds !== undefined ? { keys, ttlSeconds, maxTtlSeconds } : undefined;
@@ -64,7 +75,9 @@ function readTokens(c: Cursor, secrets: SecretKeyLookup): SecurityConfig["tokens
 
 function readWaf(c: Cursor): WafSettings | undefined {
     if (c.at("rateLimitPer5Min").present) {
-        c.at("rateLimitPer5Min").fail(`was split in two: perIpRequestsPer5Min (a coarse limit per address, sized from delivery.audience.viewersPerIp by default) and perTokenRequestsPer5Min (per viewer token); rename or remove it`);
+        c.at("rateLimitPer5Min").fail(
+            `was split in two: perIpRequestsPer5Min (a coarse limit per address, sized from delivery.audience.viewersPerIp by default) and perTokenRequestsPer5Min (per viewer token); rename or remove it`,
+        );
     }
     // Each limit is optional: left out, it is sized from the audience and the shortest segment
     // (capacity.ts). The retired key is named once, by its own message, and is not offered among

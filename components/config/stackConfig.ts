@@ -87,7 +87,9 @@ function readEnvironments(value: unknown, file: string): string[] {
     const list = Array.isArray(value) ? value : [value];
     return list.map((e, i) => {
         if (typeof e !== "string" || !ENVIRONMENT_NAME.test(e)) {
-            throw new StackFileError(`${file}: environment[${i}] must name an ESC environment such as onair/prod (project/environment, optionally @version), not ${JSON.stringify(e)}`);
+            throw new StackFileError(
+                `${file}: environment[${i}] must name an ESC environment such as onair/prod (project/environment, optionally @version), not ${JSON.stringify(e)}`,
+            );
         }
         return e;
     });
@@ -99,7 +101,14 @@ function readEnvironments(value: unknown, file: string): string[] {
  * environments, comes from them: offline it gets an opaque stand-in, marked secret as the CLI
  * marks an ESC secret, so the program runs exactly as it would with the environment opened.
  */
-function requiredSecrets(project: ProjectFile, config: Record<string, string>, secretKeys: Set<string>, environments: string[], file: string, stack: string): RequiredSecret[] {
+function requiredSecrets(
+    project: ProjectFile,
+    config: Record<string, string>,
+    secretKeys: Set<string>,
+    environments: string[],
+    file: string,
+    stack: string,
+): RequiredSecret[] {
     const uses = secretsNamedBySeason(project.name, config, stack);
     const declared = Object.entries(project.config)
         .filter(([, d]) => typeof d === "object" && d !== null && d.secret)
@@ -156,10 +165,14 @@ function applyProjectDeclarations(project: ProjectFile, config: Record<string, s
             if (fallback !== undefined) {
                 config[full] = typeof fallback === "string" ? fallback : JSON.stringify(fallback);
             } else if (full.startsWith(`${project.name}:`)) {
-                throw new StackFileError(`Stack '${stack}' is missing configuration value '${key}' (declared in Pulumi.yaml); set it in ${path.basename(file)}`);
+                throw new StackFileError(
+                    `Stack '${stack}' is missing configuration value '${key}' (declared in Pulumi.yaml); set it in ${path.basename(file)}`,
+                );
             }
         } else if (d.secret && !secretKeys.has(full)) {
-            throw new StackFileError(`Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret; run \`pulumi config set --secret ${key} <value>\``);
+            throw new StackFileError(
+                `Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret; run \`pulumi config set --secret ${key} <value>\``,
+            );
         }
     }
 }

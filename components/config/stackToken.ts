@@ -7,7 +7,10 @@ export const STACK_TOKEN = "{stack}";
  * request number that tells them apart.
  */
 export function stackLabel(stack: string): string {
-    const slug = stack.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const slug = stack
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
     return slug.slice(-12).replace(/^-+/, "") || "stack";
 }
 

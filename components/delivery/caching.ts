@@ -72,7 +72,14 @@ export function originRequestPolicyArgs(season: string): awsnative.cloudfront.Or
  * headers, User-Agent and X-Forwarded-For, which MediaTailor passes to the ad server), and the viewer
  * geography, which the managed policy lacks. Never the viewer's Authorization header or cookies.
  */
-export const MEDIATAILOR_ORIGIN_HEADERS = ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "User-Agent", "X-Forwarded-For", ...VIEWER_GEO_HEADERS];
+export const MEDIATAILOR_ORIGIN_HEADERS = [
+    "Origin",
+    "Access-Control-Request-Method",
+    "Access-Control-Request-Headers",
+    "User-Agent",
+    "X-Forwarded-For",
+    ...VIEWER_GEO_HEADERS,
+];
 
 export function mediaTailorOriginRequestPolicyArgs(season: string): awsnative.cloudfront.OriginRequestPolicyArgs {
     return {
@@ -104,7 +111,12 @@ export function viewerGeoOriginRequestPolicyArgs(season: string): awsnative.clou
  * two segment durations is useless to players, so CloudFront gives up and the origin group moves to
  * the other region while the player still has buffer.
  */
-export function originTimeouts(segmentSeconds: number[]): { connectionAttempts: number; connectionTimeout: number; originReadTimeout: number; originKeepaliveTimeout: number } {
+export function originTimeouts(segmentSeconds: number[]): {
+    connectionAttempts: number;
+    connectionTimeout: number;
+    originReadTimeout: number;
+    originKeepaliveTimeout: number;
+} {
     const shortest = Math.min(...segmentSeconds);
     const longest = Math.max(...segmentSeconds);
     return {

@@ -166,7 +166,10 @@ export function distributionConfig(fullSeason: DeliverySeason, w: DistributionWi
     });
     const ads = adsDelivery(season, shard.channelGroup, primary, w, viewerFunction, rtl, mediaSettings);
     const cacheBehaviors: Behavior[] = [
-        ...season.channels.map((c) => ({ pathPattern: channelPathPattern(shard.channelGroup, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds) })),
+        ...season.channels.map((c) => ({
+            pathPattern: channelPathPattern(shard.channelGroup, c.id),
+            ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds),
+        })),
         ...ads.behaviors,
         ...[...d.vpcOrigins, ...d.customOrigins].map((o) => ({
             pathPattern: o.pathPattern,
@@ -195,9 +198,8 @@ export function distributionConfig(fullSeason: DeliverySeason, w: DistributionWi
         cacheBehaviors,
         customErrorResponses: [404, ...d.failoverStatusCodes].map((errorCode) => ({ errorCode, errorCachingMinTtl: ERROR_CACHING_SECONDS })),
         restrictions: {
-            geoRestriction: season.security.geoAllow.length > 0
-                ? { restrictionType: "whitelist", locations: season.security.geoAllow }
-                : { restrictionType: "none" },
+            geoRestriction:
+                season.security.geoAllow.length > 0 ? { restrictionType: "whitelist", locations: season.security.geoAllow } : { restrictionType: "none" },
         },
         webAclId: w.webAclArn,
         viewerCertificate: d.domain
@@ -233,8 +235,20 @@ function adsDelivery(
         customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], originReadTimeout: 10, originKeepaliveTimeout: 5 },
     });
     const cors = { responseHeadersPolicyId: w.adsPolicyIds.cors };
-    const get = { viewerProtocolPolicy: "https-only", allowedMethods: ["GET", "HEAD", "OPTIONS"], cachedMethods: ["GET", "HEAD"], compress: true, ...cors, ...rtl };
-    const manifests = { cachePolicyId: w.adsPolicyIds.manifests, originRequestPolicyId: w.originRequestPolicyIds.mediaTailor, functionAssociations: viewerFunction, ...get };
+    const get = {
+        viewerProtocolPolicy: "https-only",
+        allowedMethods: ["GET", "HEAD", "OPTIONS"],
+        cachedMethods: ["GET", "HEAD"],
+        compress: true,
+        ...cors,
+        ...rtl,
+    };
+    const manifests = {
+        cachePolicyId: w.adsPolicyIds.manifests,
+        originRequestPolicyId: w.originRequestPolicyIds.mediaTailor,
+        functionAssociations: viewerFunction,
+        ...get,
+    };
     const settings: Record<(typeof MEDIATAILOR_ROUTES)[number]["kind"], Omit<Behavior, "pathPattern" | "targetOriginId">> = {
         "ad-creatives": { cachePolicyId: w.adsPolicyIds.adSegments, ...get },
         "segment-redirects": manifests,
@@ -242,7 +256,9 @@ function adsDelivery(
     };
     const behaviors: Behavior[] = [
         ...MEDIATAILOR_ROUTES.map((r) => ({ pathPattern: r.pathPattern, targetOriginId: r.origin, ...settings[r.kind] })),
-        ...season.channels.filter((c) => c.ads).map((c) => ({ pathPattern: adContentPathPattern(channelGroup, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
+        ...season.channels
+            .filter((c) => c.ads)
+            .map((c) => ({ pathPattern: adContentPathPattern(channelGroup, c.id), ...mediaSettings(originGroupId(c.id), c.segment.lengthSeconds), ...cors })),
     ];
     return { origins: [origin(MEDIATAILOR_ORIGIN.manifests, hosts.manifests), origin(MEDIATAILOR_ORIGIN.segments, hosts.segments)], behaviors };
 }

@@ -10,13 +10,15 @@ import { PolicyDocument } from "../media/iam";
 export function endpointPolicy(endpointArn: pulumi.Input<string>, distributionArn: pulumi.Input<string>): DeepInput<PolicyDocument> {
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "AllowCloudFrontOriginAccessControl",
-            Effect: "Allow",
-            Principal: { Service: "cloudfront.amazonaws.com" },
-            Action: ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"],
-            Resource: endpointArn,
-            Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
-        }],
+        Statement: [
+            {
+                Sid: "AllowCloudFrontOriginAccessControl",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"],
+                Resource: endpointArn,
+                Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+            },
+        ],
     };
 }

@@ -7,7 +7,14 @@ import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs"
 import { logAnalytics } from "../observability/logAnalytics";
 import { realtimeLogs } from "../observability/realtimeLogs";
 import { PACKAGING, regionShort } from "../naming";
-import { adSegmentCachePolicyArgs, adsManifestCachePolicyArgs, mediaCachePolicyArgs, mediaTailorOriginRequestPolicyArgs, originRequestPolicyArgs, viewerGeoOriginRequestPolicyArgs } from "./caching";
+import {
+    adSegmentCachePolicyArgs,
+    adsManifestCachePolicyArgs,
+    mediaCachePolicyArgs,
+    mediaTailorOriginRequestPolicyArgs,
+    originRequestPolicyArgs,
+    viewerGeoOriginRequestPolicyArgs,
+} from "./caching";
 import { distributionConfig, TOKEN_PATH_PREFIX } from "./distributionConfig";
 import { signingKeyEntry, viewerRequestCode } from "./edgeFunction";
 import { endpointPolicy } from "./endpointPolicy";
@@ -102,59 +109,90 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         const here = { parent: this };
         const account = aws.getCallerIdentityOutput({}, here).accountId;
 
-        const oac = new awsnative.cloudfront.OriginAccessControl("mediapackage-oac", {
-            originAccessControlConfig: {
-                name: `onair-${season.name}-mediapackage`,
-                description: "CloudFront signs every MediaPackage v2 request (SigV4)",
-                originAccessControlOriginType: "mediapackagev2",
-                signingBehavior: "always",
-                signingProtocol: "sigv4",
+        const oac = new awsnative.cloudfront.OriginAccessControl(
+            "mediapackage-oac",
+            {
+                originAccessControlConfig: {
+                    name: `onair-${season.name}-mediapackage`,
+                    description: "CloudFront signs every MediaPackage v2 request (SigV4)",
+                    originAccessControlOriginType: "mediapackagev2",
+                    signingBehavior: "always",
+                    signingProtocol: "sigv4",
+                },
             },
-        }, here);
+            here,
+        );
 
         const lengths = [...new Set(season.channels.map((c) => c.segment.lengthSeconds))].sort((a, b) => a - b);
         const cachePolicyIds: Record<number, pulumi.Output<string>> = {};
-        for (const s of lengths) cachePolicyIds[s] = new awsnative.cloudfront.CachePolicy(`media-cache-${s}s`, mediaCachePolicyArgs(season.name, s), here).awsId;
+        for (const s of lengths)
+            cachePolicyIds[s] = new awsnative.cloudfront.CachePolicy(`media-cache-${s}s`, mediaCachePolicyArgs(season.name, s), here).awsId;
         const originRequest = new awsnative.cloudfront.OriginRequestPolicy("mediapackage-origin-request", originRequestPolicyArgs(season.name), here);
         // Every behaviour the token check runs on names the viewer-geography headers (caching.ts).
         const viewerGeo = new awsnative.cloudfront.OriginRequestPolicy("viewer-geo-origin-request", viewerGeoOriginRequestPolicyArgs(season.name), here);
-        const mediaTailorRequest = season.ads ? new awsnative.cloudfront.OriginRequestPolicy("mediatailor-origin-request", mediaTailorOriginRequestPolicyArgs(season.name), here) : undefined;
+        const mediaTailorRequest = season.ads
+            ? new awsnative.cloudfront.OriginRequestPolicy("mediatailor-origin-request", mediaTailorOriginRequestPolicyArgs(season.name), here)
+            : undefined;
         const adsPolicyIds = season.ads
             ? {
-                manifests: new awsnative.cloudfront.CachePolicy("ads-manifests-cache", adsManifestCachePolicyArgs(season.name), here).awsId,
-                adSegments: new awsnative.cloudfront.CachePolicy("ads-segments-cache", adSegmentCachePolicyArgs(season.name), here).awsId,
-                cors: new awsnative.cloudfront.ResponseHeadersPolicy("ads-player-cors", adPlayerCorsPolicyArgs(season.name, season.ads.playerOrigins, season.ads.cookieDomain !== undefined), here).awsId,
-            }
+                  manifests: new awsnative.cloudfront.CachePolicy("ads-manifests-cache", adsManifestCachePolicyArgs(season.name), here).awsId,
+                  adSegments: new awsnative.cloudfront.CachePolicy("ads-segments-cache", adSegmentCachePolicyArgs(season.name), here).awsId,
+                  cors: new awsnative.cloudfront.ResponseHeadersPolicy(
+                      "ads-player-cors",
+                      adPlayerCorsPolicyArgs(season.name, season.ads.playerOrigins, season.ads.cookieDomain !== undefined),
+                      here,
+                  ).awsId,
+              }
             : undefined;
 
         // Token check at the edge: signing keys (by kid) and revocations live in the KeyValueStore.
-        const kvs = new awsnative.cloudfront.KeyValueStore("viewer-tokens", { name: `onair-${season.name}-tokens`, comment: "Signing keys (k:<kid>) and revoked token ids (r:<jti>) and sessions (s:<sid>)" }, here);
+        const kvs = new awsnative.cloudfront.KeyValueStore(
+            "viewer-tokens",
+            { name: `onair-${season.name}-tokens`, comment: "Signing keys (k:<kid>) and revoked token ids (r:<jti>) and sessions (s:<sid>)" },
+            here,
+        );
         const keys = [...args.tokenKeys, ...(args.adOriginKey ? [args.adOriginKey] : [])];
-        const keyEntries = keys.map((k) => new aws.cloudfront.KeyvaluestoreKey(`token-key-${k.kid}`, {
-            keyValueStoreArn: kvs.arn,
-            key: signingKeyEntry(k.kid),
-            value: k.key,
-        }, here));
-        const fn = new awsnative.cloudfront.Function("viewer-token-check", {
-            name: `onair-${season.name}-token-check`,
-            functionCode: viewerRequestCode(),
-            functionConfig: {
-                comment: "Viewer tokens: JWT HS256, key by kid, revocation list (OnAir)",
-                runtime: "cloudfront-js-2.0",
-                keyValueStoreAssociations: [{ keyValueStoreArn: kvs.arn }],
+        const keyEntries = keys.map(
+            (k) =>
+                new aws.cloudfront.KeyvaluestoreKey(
+                    `token-key-${k.kid}`,
+                    {
+                        keyValueStoreArn: kvs.arn,
+                        key: signingKeyEntry(k.kid),
+                        value: k.key,
+                    },
+                    here,
+                ),
+        );
+        const fn = new awsnative.cloudfront.Function(
+            "viewer-token-check",
+            {
+                name: `onair-${season.name}-token-check`,
+                functionCode: viewerRequestCode(),
+                functionConfig: {
+                    comment: "Viewer tokens: JWT HS256, key by kid, revocation list (OnAir)",
+                    runtime: "cloudfront-js-2.0",
+                    keyValueStoreAssociations: [{ keyValueStoreArn: kvs.arn }],
+                },
+                autoPublish: true,
             },
-            autoPublish: true,
-        }, { parent: this, dependsOn: keyEntries });
+            { parent: this, dependsOn: keyEntries },
+        );
 
         // Re-streamer block lists: operators edit the addresses during events (AWS console or CLI);
         // `pulumi up` never reverts them. Nothing else on the sets changes, so no update resends them.
-        const ipSet = (version: "IPV4" | "IPV6") => new awsnative.wafv2.IpSet(`restreamers-${version.toLowerCase()}`, {
-            name: `onair-${season.name}-restreamers-${version.toLowerCase()}`,
-            description: "Operator-managed: addresses of unauthorised re-streamers",
-            scope: "CLOUDFRONT",
-            ipAddressVersion: version,
-            addresses: [],
-        }, { parent: this, ignoreChanges: ["addresses"] });
+        const ipSet = (version: "IPV4" | "IPV6") =>
+            new awsnative.wafv2.IpSet(
+                `restreamers-${version.toLowerCase()}`,
+                {
+                    name: `onair-${season.name}-restreamers-${version.toLowerCase()}`,
+                    description: "Operator-managed: addresses of unauthorised re-streamers",
+                    scope: "CLOUDFRONT",
+                    ipAddressVersion: version,
+                    addresses: [],
+                },
+                { parent: this, ignoreChanges: ["addresses"] },
+            );
         const v4 = ipSet("IPV4");
         const v6 = ipSet("IPV6");
         const aclArgs = webAclArgs(season.name, season.security.waf, { v4: v4.arn, v6: v6.arn }, args.adOriginReads);
@@ -162,9 +200,19 @@ export class GlobalDelivery extends pulumi.ComponentResource {
 
         const vpcOriginIds: Record<string, pulumi.Output<string>> = {};
         for (const o of season.delivery.vpcOrigins) {
-            vpcOriginIds[o.id] = new awsnative.cloudfront.VpcOrigin(`vpc-origin-${o.id}`, {
-                vpcOriginEndpointConfig: { arn: o.arn, name: `onair-${season.name}-${o.id}`, httpsPort: o.httpsPort, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
-            }, here).awsId;
+            vpcOriginIds[o.id] = new awsnative.cloudfront.VpcOrigin(
+                `vpc-origin-${o.id}`,
+                {
+                    vpcOriginEndpointConfig: {
+                        arn: o.arn,
+                        name: `onair-${season.name}-${o.id}`,
+                        httpsPort: o.httpsPort,
+                        originProtocolPolicy: "https-only",
+                        originSslProtocols: ["TLSv1.2"],
+                    },
+                },
+                here,
+            ).awsId;
         }
 
         const logs = accessLogBucket(season.name, season.observability.standardLogs, here);
@@ -177,26 +225,34 @@ export class GlobalDelivery extends pulumi.ComponentResource {
 
         const shards = args.shards;
         const wiring = (shard: Shard) => ({
-                egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, egressDomain(r, shard)])),
-                oacId: oac.awsId,
-                cachePolicyIds,
-                originRequestPolicyIds: { media: originRequest.awsId, viewerGeo: viewerGeo.awsId, ...(mediaTailorRequest ? { mediaTailor: mediaTailorRequest.awsId } : {}) },
-                functionArn: fn.functionArn,
-                webAclArn: webAcl.arn,
-                vpcOriginIds,
-                customOriginHeaders: args.customOriginSecrets,
-                logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
-                realtimeLogConfigArn: realtime.configArn,
-                ...(adsPolicyIds ? { adsPolicyIds } : {}),
-            });
+            egressDomains: Object.fromEntries(args.regions.map((r) => [r.region, egressDomain(r, shard)])),
+            oacId: oac.awsId,
+            cachePolicyIds,
+            originRequestPolicyIds: {
+                media: originRequest.awsId,
+                viewerGeo: viewerGeo.awsId,
+                ...(mediaTailorRequest ? { mediaTailor: mediaTailorRequest.awsId } : {}),
+            },
+            functionArn: fn.functionArn,
+            webAclArn: webAcl.arn,
+            vpcOriginIds,
+            customOriginHeaders: args.customOriginSecrets,
+            logging: { bucket: logs.domainName, prefix: ACCESS_LOG_PREFIX },
+            realtimeLogConfigArn: realtime.configArn,
+            ...(adsPolicyIds ? { adsPolicyIds } : {}),
+        });
         // One distribution per shard, each within its quotas, with its own hostnames (docs/adr/026).
         this.shards = shards.map((shard) => {
             const cfg = distributionConfig(season, wiring(shard), shard);
-            const distribution = new awsnative.cloudfront.Distribution(`live${shard.suffix}`, {
-                // The stack's rights requirement travels with the distribution, where the security pack reads it.
-                ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
-                distributionConfig: cfg,
-            }, here);
+            const distribution = new awsnative.cloudfront.Distribution(
+                `live${shard.suffix}`,
+                {
+                    // The stack's rights requirement travels with the distribution, where the security pack reads it.
+                    ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
+                    distributionConfig: cfg,
+                },
+                here,
+            );
             return {
                 shard,
                 distribution,
@@ -211,10 +267,19 @@ export class GlobalDelivery extends pulumi.ComponentResource {
         this.distributionArn = first.distributionArn;
         this.domainName = this.distribution.domainName;
         const shardOf = new Map(this.shards.flatMap((s) => s.shard.channels.map((id) => [id, s] as const)));
-        this.channelHosts = Object.fromEntries(season.channels.map((c) => {
-            const s = shardOf.get(c.id) ?? first;
-            return [c.id, { playbackHost: s.playbackHost, distributionDomain: s.distribution.domainName, ...(s.shard.clientRoutingDomain ? { clientRoutingDomain: s.shard.clientRoutingDomain } : {}) }];
-        }));
+        this.channelHosts = Object.fromEntries(
+            season.channels.map((c) => {
+                const s = shardOf.get(c.id) ?? first;
+                return [
+                    c.id,
+                    {
+                        playbackHost: s.playbackHost,
+                        distributionDomain: s.distribution.domainName,
+                        ...(s.shard.clientRoutingDomain ? { clientRoutingDomain: s.shard.clientRoutingDomain } : {}),
+                    },
+                ];
+            }),
+        );
 
         // Each region's endpoints admit only their shard's distribution (origin access control).
         for (const r of args.regions) {
@@ -222,12 +287,16 @@ export class GlobalDelivery extends pulumi.ComponentResource {
             if (!native) throw new Error(`GlobalDelivery: no aws-native provider for ${r.region}, where its endpoint policies live`);
             for (const ch of Object.values(r.channels)) {
                 const d = (shardOf.get(ch.channelId) ?? first).distributionArn;
-                new awsnative.mediapackagev2.OriginEndpointPolicy(`${regionShort(r.region)}-${ch.channelId}-endpoint-policy`, {
-                    channelGroupName: ch.channelGroupName,
-                    channelName: ch.channelId,
-                    originEndpointName: ch.originEndpointName,
-                    policy: endpointPolicy(ch.originEndpointArn, d),
-                }, { parent: this, provider: native });
+                new awsnative.mediapackagev2.OriginEndpointPolicy(
+                    `${regionShort(r.region)}-${ch.channelId}-endpoint-policy`,
+                    {
+                        channelGroupName: ch.channelGroupName,
+                        channelName: ch.channelId,
+                        originEndpointName: ch.originEndpointName,
+                        policy: endpointPolicy(ch.originEndpointArn, d),
+                    },
+                    { parent: this, provider: native },
+                );
             }
         }
 

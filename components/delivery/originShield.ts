@@ -6,8 +6,18 @@
  * region, so after a failover the secondary's traffic is collapsed as the primary's was.
  */
 export const ORIGIN_SHIELD_REGIONS = [
-    "us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
-    "ap-southeast-2", "eu-central-1", "eu-west-1", "eu-west-2", "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "sa-east-1",
 ] as const;
 
 /** Media regions without Origin Shield, and the shield region the CloudFront table names for them. */
@@ -21,6 +31,9 @@ const NEAREST_SHIELD: Record<string, (typeof ORIGIN_SHIELD_REGIONS)[number]> = {
 export function originShieldRegion(region: string): string {
     if ((ORIGIN_SHIELD_REGIONS as readonly string[]).includes(region)) return region;
     const nearest = NEAREST_SHIELD[region];
-    if (!nearest) throw new Error(`no Origin Shield region is known for ${region}; add it to components/delivery/originShield.ts from CloudFront's "Choosing the AWS Region for Origin Shield" table`);
+    if (!nearest)
+        throw new Error(
+            `no Origin Shield region is known for ${region}; add it to components/delivery/originShield.ts from CloudFront's "Choosing the AWS Region for Origin Shield" table`,
+        );
     return nearest;
 }

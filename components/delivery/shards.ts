@@ -109,7 +109,11 @@ export function assignShards(season: SeasonConfig): { layout: SeasonLayout; prob
         if (ch.shard === undefined) return;
         const b = bin(ch.shard);
         if (!fits(season, limits, ch.shard, b, ch)) {
-            problems.push({ channel: ch.id, index, message: `shard ${ch.shard} is full: a distribution takes ${limits.originGroupsPerDistribution} origin groups and ${limits.cacheBehaviorsPerDistribution} cache behaviours, a channel group ${limits.channelsPerChannelGroup} channels (the account's quotas); pin it to another shard or leave shard out` });
+            problems.push({
+                channel: ch.id,
+                index,
+                message: `shard ${ch.shard} is full: a distribution takes ${limits.originGroupsPerDistribution} origin groups and ${limits.cacheBehaviorsPerDistribution} cache behaviours, a channel group ${limits.channelsPerChannelGroup} channels (the account's quotas); pin it to another shard or leave shard out`,
+            });
         }
         b.channels.push(ch);
     });
@@ -125,7 +129,11 @@ export function assignShards(season: SeasonConfig): { layout: SeasonLayout; prob
     bins.forEach((b, i) => {
         if (b.channels.length === 0) {
             const pinned = season.channels.findIndex((c) => (c.shard ?? 0) > i + 1);
-            problems.push({ channel: season.channels[pinned]!.id, index: pinned, message: `leaves shard ${i + 1} empty; number shards from 1 without gaps (this season needs ${bins.filter((x) => x.channels.length > 0).length})` });
+            problems.push({
+                channel: season.channels[pinned]!.id,
+                index: pinned,
+                message: `leaves shard ${i + 1} empty; number shards from 1 without gaps (this season needs ${bins.filter((x) => x.channels.length > 0).length})`,
+            });
         }
     });
     const order = new Map(season.channels.map((c, i) => [c.id, i]));

@@ -32,7 +32,10 @@ function plain<T>(v: unknown): T {
 }
 
 export function deliverySummary(cfg: Cfg, rules: Rule[], urlVendingCallers: string[]): DeliverySummary {
-    const behaviors = [...plain<Record<string, unknown>[]>(cfg.cacheBehaviors ?? []), { ...plain<Record<string, unknown>>(cfg.defaultCacheBehavior), pathPattern: "*" }].map((b) => ({
+    const behaviors = [
+        ...plain<Record<string, unknown>[]>(cfg.cacheBehaviors ?? []),
+        { ...plain<Record<string, unknown>>(cfg.defaultCacheBehavior), pathPattern: "*" },
+    ].map((b) => ({
         path: String(b["pathPattern"]),
         origin: String(b["targetOriginId"]),
         tokenCheck: Array.isArray(b["functionAssociations"]) && b["functionAssociations"].length > 0,
@@ -49,11 +52,14 @@ function describeRule(r: Rule): string {
     const action = r.action ? Object.keys(plain<object>(r.action))[0] : "managed";
     const rate = plain<{ rateBasedStatement?: PlainRate }>(r.statement).rateBasedStatement;
     if (!rate) return String(action);
-    const keys = rate.aggregateKeyType === "CUSTOM_KEYS"
-        ? (rate.customKeys ?? []).map((k) => {
-            const [kind, v] = Object.entries(k)[0]!;
-            return v?.name ? `${kind} ${String(v.name)}` : kind;
-        }).join(" + ")
-        : String(rate.aggregateKeyType);
+    const keys =
+        rate.aggregateKeyType === "CUSTOM_KEYS"
+            ? (rate.customKeys ?? [])
+                  .map((k) => {
+                      const [kind, v] = Object.entries(k)[0]!;
+                      return v?.name ? `${kind} ${String(v.name)}` : kind;
+                  })
+                  .join(" + ")
+            : String(rate.aggregateKeyType);
     return `${action} over ${String(rate.limit)} requests per ${String(rate.evaluationWindowSec)} s per ${keys}`;
 }

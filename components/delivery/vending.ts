@@ -40,16 +40,33 @@ export interface VendingEnvironmentArgs {
 export type ChannelHosts = Record<string, { playbackHost: pulumi.Input<string>; clientRoutingDomain?: string }>;
 
 /** The hook's environment values for a season: its channels on their shards' hosts, its token limits and ad paths. */
-export function seasonVendingEnvironment(season: SeasonConfig, playbackDomain: pulumi.Input<string>, hosts: ChannelHosts, adPaths?: pulumi.Input<AdPaths>): Omit<VendingEnvironmentArgs, "kid"> {
+export function seasonVendingEnvironment(
+    season: SeasonConfig,
+    playbackDomain: pulumi.Input<string>,
+    hosts: ChannelHosts,
+    adPaths?: pulumi.Input<AdPaths>,
+): Omit<VendingEnvironmentArgs, "kid"> {
     return {
         playbackDomain,
         ...(season.delivery.clientRouting ? { clientRoutingDomain: season.delivery.clientRouting.domain } : {}),
         channels: season.channels.map((c) => {
             const own = hosts[c.id];
-            return { id: c.id, prefix: channelViewerPrefix(season, c.id), ...(own ? { playbackHost: own.playbackHost, ...(own.clientRoutingDomain ? { clientRoutingDomain: own.clientRoutingDomain } : {}) } : {}) };
+            return {
+                id: c.id,
+                prefix: channelViewerPrefix(season, c.id),
+                ...(own ? { playbackHost: own.playbackHost, ...(own.clientRoutingDomain ? { clientRoutingDomain: own.clientRoutingDomain } : {}) } : {}),
+            };
         }),
         tokens: { ttlSeconds: season.security.tokens.ttlSeconds, maxTtlSeconds: season.security.tokens.maxTtlSeconds },
-        ...(season.ads && adPaths ? { ads: { paths: adPaths, segmentTokens: season.ads.segmentTokens, ...(season.ads.cookieDomain ? { cookieDomain: season.ads.cookieDomain } : {}) } } : {}),
+        ...(season.ads && adPaths
+            ? {
+                  ads: {
+                      paths: adPaths,
+                      segmentTokens: season.ads.segmentTokens,
+                      ...(season.ads.cookieDomain ? { cookieDomain: season.ads.cookieDomain } : {}),
+                  },
+              }
+            : {}),
     };
 }
 
@@ -58,16 +75,23 @@ export function seasonVendingEnvironment(season: SeasonConfig, playbackDomain: p
  * channel carries its shard's host (and routing domain) when the season has more than one shard.
  */
 export function vendingEnvironment(args: VendingEnvironmentArgs, secretArn: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
-    const channels = pulumi.all(Object.fromEntries(args.channels.map((c) => {
-        const prefix = `${c.prefix}/`;
-        return [c.id, pulumi.all([c.playbackHost, pulumi.output(args.playbackDomain)]).apply(([host, main]) => ({
-            prefix,
-            hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`,
-            dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`,
-            ...(host && host !== main ? { host } : {}),
-            ...(c.clientRoutingDomain && c.clientRoutingDomain !== args.clientRoutingDomain ? { clientRoutingDomain: c.clientRoutingDomain } : {}),
-        }))];
-    })));
+    const channels = pulumi.all(
+        Object.fromEntries(
+            args.channels.map((c) => {
+                const prefix = `${c.prefix}/`;
+                return [
+                    c.id,
+                    pulumi.all([c.playbackHost, pulumi.output(args.playbackDomain)]).apply(([host, main]) => ({
+                        prefix,
+                        hls: `${prefix}${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`,
+                        dash: `${prefix}${PACKAGING.endpointName}/${PACKAGING.dashManifest}.mpd`,
+                        ...(host && host !== main ? { host } : {}),
+                        ...(c.clientRoutingDomain && c.clientRoutingDomain !== args.clientRoutingDomain ? { clientRoutingDomain: c.clientRoutingDomain } : {}),
+                    })),
+                ];
+            }),
+        ),
+    );
     return {
         KEY_ID: args.kid,
         SIGNING_KEY_SECRET_ARN: secretArn,
@@ -78,10 +102,10 @@ export function vendingEnvironment(args: VendingEnvironmentArgs, secretArn: pulu
         MAX_TOKEN_TTL_SECONDS: String(args.tokens.maxTtlSeconds),
         ...(args.ads
             ? {
-                ADS: pulumi.output(args.ads.paths).apply((a) => JSON.stringify(a)),
-                SEGMENT_TOKENS: args.ads.segmentTokens,
-                ...(args.ads.cookieDomain ? { COOKIE_DOMAIN: args.ads.cookieDomain } : {}),
-            }
+                  ADS: pulumi.output(args.ads.paths).apply((a) => JSON.stringify(a)),
+                  SEGMENT_TOKENS: args.ads.segmentTokens,
+                  ...(args.ads.cookieDomain ? { COOKIE_DOMAIN: args.ads.cookieDomain } : {}),
+              }
             : {}),
     };
 }
@@ -90,7 +114,12 @@ export function vendingRolePolicy(region: string, account: string, functionName:
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${functionName}:*` },
+            {
+                Sid: "Logs",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${functionName}:*`,
+            },
             { Sid: "SigningKey", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArn },
         ],
     };
@@ -147,37 +176,53 @@ export class UrlVending extends pulumi.ComponentResource {
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         // A name prefix of ours lets the role name the secret before Secrets Manager adds its suffix.
         const secretPrefix = `onair-${season}-url-vending-key-`;
-        const secret = new aws.secretsmanager.Secret(`${name}-signing-key`, { namePrefix: secretPrefix, description: `OnAir ${season}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 }, here);
+        const secret = new aws.secretsmanager.Secret(
+            `${name}-signing-key`,
+            { namePrefix: secretPrefix, description: `OnAir ${season}: HS256 key ${signer.kid} for viewer tokens`, recoveryWindowInDays: 7 },
+            here,
+        );
         const version = new aws.secretsmanager.SecretVersion(`${name}-signing-key`, { secretId: secret.id, secretString: signer.key }, here);
-        const role = serviceRole(`${name}-role`, {
-            description: `OnAir ${season}: URL vending Lambda`,
-            service: "lambda.amazonaws.com",
-            account,
-            policyName: "url-vending",
-            policy: account.apply((a) => vendingRolePolicy(region, a, functionName, secretArnPattern(region, a, secretPrefix))),
-        }, here);
+        const role = serviceRole(
+            `${name}-role`,
+            {
+                description: `OnAir ${season}: URL vending Lambda`,
+                service: "lambda.amazonaws.com",
+                account,
+                policyName: "url-vending",
+                policy: account.apply((a) => vendingRolePolicy(region, a, functionName, secretArnPattern(region, a, secretPrefix))),
+            },
+            here,
+        );
         const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/lambda/${functionName}`, retentionInDays: 30 }, here);
-        const fn = new aws.lambda.Function(name, {
-            name: functionName,
-            description: "Mints viewer tokens and playback URLs (client-routing hosts for embedded POPs)",
-            runtime: "nodejs20.x",
-            architectures: ["arm64"],
-            handler: "index.handler",
-            role: role.arn,
-            memorySize: 256,
-            timeout: 5,
-            code: new pulumi.asset.AssetArchive({
-                "index.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "index.js")),
-                "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
-                "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
-            }),
-            environment: { variables: vendingEnvironment({ kid: signer.kid, ...args.environment }, secret.arn) },
-        }, { ...here, dependsOn: [logs, version] });
+        const fn = new aws.lambda.Function(
+            name,
+            {
+                name: functionName,
+                description: "Mints viewer tokens and playback URLs (client-routing hosts for embedded POPs)",
+                runtime: "nodejs20.x",
+                architectures: ["arm64"],
+                handler: "index.handler",
+                role: role.arn,
+                memorySize: 256,
+                timeout: 5,
+                code: new pulumi.asset.AssetArchive({
+                    "index.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "index.js")),
+                    "clientRouting.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "clientRouting.js")),
+                    "token.js": new pulumi.asset.FileAsset(path.join(CODE_DIR, "token.js")),
+                }),
+                environment: { variables: vendingEnvironment({ kid: signer.kid, ...args.environment }, secret.arn) },
+            },
+            { ...here, dependsOn: [logs, version] },
+        );
         const url = new aws.lambda.FunctionUrl(name, { functionName: fn.name, authorizationType: "AWS_IAM" }, here);
         // Only the entitlement backend may mint: its roles are named in the function's resource policy.
         args.callerRoleArns.forEach((caller, i) => {
             for (const { verb, ...perm } of FUNCTION_URL_PERMISSIONS) {
-                new aws.lambda.Permission(`${name}-caller-${i}-${verb}`, { function: fn.name, principal: caller, statementId: `entitlement-backend-${i}-${verb}`, ...perm }, here);
+                new aws.lambda.Permission(
+                    `${name}-caller-${i}-${verb}`,
+                    { function: fn.name, principal: caller, statementId: `entitlement-backend-${i}-${verb}`, ...perm },
+                    here,
+                );
             }
         });
         this.functionUrl = url.functionUrl;

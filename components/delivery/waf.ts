@@ -59,7 +59,14 @@ export function adOriginReadStatement(reads: AdOriginRead[]): Statement {
     };
 }
 
-function rateRule(name: string, priority: number, season: string, limit: number, key: Pick<awsnative.types.input.wafv2.WebAclRateBasedStatementArgs, "aggregateKeyType" | "customKeys">, scopeDown: Statement[]): Rule {
+function rateRule(
+    name: string,
+    priority: number,
+    season: string,
+    limit: number,
+    key: Pick<awsnative.types.input.wafv2.WebAclRateBasedStatementArgs, "aggregateKeyType" | "customKeys">,
+    scopeDown: Statement[],
+): Rule {
     return {
         name,
         priority,
@@ -154,15 +161,43 @@ export function webAclRules(
     rules.push(
         // The coarse limit counts every path, media or not.
         rateRule("rate-limit-per-ip", 5, season, waf.perIpRequestsPer5Min, { aggregateKeyType: "IP" }, exempt),
-        rateRule("rate-limit-per-token-query", 6, season, waf.perTokenRequestsPer5Min, { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ queryArgument: { name: "token", textTransformations: NONE } }] }, scope(MEDIA_PATHS)),
-        rateRule("rate-limit-per-token-header", 7, season, waf.perTokenRequestsPer5Min, { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ header: { name: "authorization", textTransformations: NONE } }] }, scope(MEDIA_PATHS)),
-        rateRule("rate-limit-per-token-cookie", 8, season, waf.perTokenRequestsPer5Min, { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ cookie: { name: "onair_token", textTransformations: NONE } }] }, scope(MEDIA_PATHS)),
-        rateRule("rate-limit-per-playlist", 9, season, waf.perPlaylistRequestsPer5Min, { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ uriPath: { textTransformations: NONE } }] }, scope(
-            // Only paths unique to one viewer: /tk/<token>/... and MediaTailor's /v1/manifest/<...>/<session>/.
-            // A session start (/v1/master, /v1/dash) is one URL for every viewer and must not be keyed.
-            any([uriPath("STARTS_WITH", "/tk/"), uriPath("STARTS_WITH", "/v1/manifest/")]),
-            any([uriPath("ENDS_WITH", ".m3u8"), uriPath("ENDS_WITH", ".mpd")]),
-        )),
+        rateRule(
+            "rate-limit-per-token-query",
+            6,
+            season,
+            waf.perTokenRequestsPer5Min,
+            { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ queryArgument: { name: "token", textTransformations: NONE } }] },
+            scope(MEDIA_PATHS),
+        ),
+        rateRule(
+            "rate-limit-per-token-header",
+            7,
+            season,
+            waf.perTokenRequestsPer5Min,
+            { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ header: { name: "authorization", textTransformations: NONE } }] },
+            scope(MEDIA_PATHS),
+        ),
+        rateRule(
+            "rate-limit-per-token-cookie",
+            8,
+            season,
+            waf.perTokenRequestsPer5Min,
+            { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ cookie: { name: "onair_token", textTransformations: NONE } }] },
+            scope(MEDIA_PATHS),
+        ),
+        rateRule(
+            "rate-limit-per-playlist",
+            9,
+            season,
+            waf.perPlaylistRequestsPer5Min,
+            { aggregateKeyType: "CUSTOM_KEYS", customKeys: [{ uriPath: { textTransformations: NONE } }] },
+            scope(
+                // Only paths unique to one viewer: /tk/<token>/... and MediaTailor's /v1/manifest/<...>/<session>/.
+                // A session start (/v1/master, /v1/dash) is one URL for every viewer and must not be keyed.
+                any([uriPath("STARTS_WITH", "/tk/"), uriPath("STARTS_WITH", "/v1/manifest/")]),
+                any([uriPath("ENDS_WITH", ".m3u8"), uriPath("ENDS_WITH", ".mpd")]),
+            ),
+        ),
     );
     return rules;
 }

@@ -58,7 +58,11 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     let secretArn: pulumi.Output<string> | undefined;
     let secretVersion: aws.secretsmanager.SecretVersion | undefined;
     if (contribution.srt && ctx.passphrase) {
-        const secret = new aws.secretsmanager.Secret(n("srt-passphrase"), { namePrefix: secretPrefix, description: `SRT passphrase for ${physical} contribution`, recoveryWindowInDays: 7 }, opts());
+        const secret = new aws.secretsmanager.Secret(
+            n("srt-passphrase"),
+            { namePrefix: secretPrefix, description: `SRT passphrase for ${physical} contribution`, recoveryWindowInDays: 7 },
+            opts(),
+        );
         secretVersion = new aws.secretsmanager.SecretVersion(n("srt-passphrase"), { secretId: secret.id, secretString: ctx.passphrase }, opts());
         secretArn = secret.arn;
     }
@@ -67,25 +71,33 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const flowDeps: pulumi.Resource[] = secretVersion ? [secretVersion] : [];
     if (contribution.via === "mediaconnect") {
         if (secretArn) {
-            const mcRole = serviceRole(n("mediaconnect-srt-role"), {
-                description: `MediaConnect reads the SRT passphrase of ${physical}`,
-                service: "mediaconnect.amazonaws.com",
-                account: ctx.account,
-                policyName: "read-srt-passphrase",
-                policy: ctx.account.apply((a) => mediaConnectSecretPolicy(secretArnPattern(r, a, secretPrefix))),
-            }, opts());
+            const mcRole = serviceRole(
+                n("mediaconnect-srt-role"),
+                {
+                    description: `MediaConnect reads the SRT passphrase of ${physical}`,
+                    service: "mediaconnect.amazonaws.com",
+                    account: ctx.account,
+                    policyName: "read-srt-passphrase",
+                    policy: ctx.account.apply((a) => mediaConnectSecretPolicy(secretArnPattern(r, a, secretPrefix))),
+                },
+                opts(),
+            );
             flowDeps.push(mcRole);
             flowSecrets.secretArn = secretArn;
             flowSecrets.secretRoleArn = mcRole.arn;
         }
         if (contribution.vpcInterface) {
-            const vpcRole = serviceRole(n("mediaconnect-vpc-role"), {
-                description: `MediaConnect VPC interfaces of ${physical}`,
-                service: "mediaconnect.amazonaws.com",
-                account: ctx.account,
-                policyName: "vpc-interfaces",
-                policy: mediaConnectVpcPolicy(),
-            }, opts());
+            const vpcRole = serviceRole(
+                n("mediaconnect-vpc-role"),
+                {
+                    description: `MediaConnect VPC interfaces of ${physical}`,
+                    service: "mediaconnect.amazonaws.com",
+                    account: ctx.account,
+                    policyName: "vpc-interfaces",
+                    policy: mediaConnectVpcPolicy(),
+                },
+                opts(),
+            );
             flowDeps.push(vpcRole);
             flowSecrets.vpcRoleArn = vpcRole.arn;
         }
@@ -97,15 +109,25 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     const extraSources: awsnative.mediaconnect.FlowSource[] = [];
     if (contribution.via === "mediaconnect") {
         for (let p = 0; p < pipelines; p++) {
-            const flow = new awsnative.mediaconnect.Flow(n(`flow-${PIPELINES[p]}`), flowArgs(ch, flowNames[p]!, region.availabilityZones[p]!, p, flowSecrets, r), opts({ dependsOn: flowDeps }));
+            const flow = new awsnative.mediaconnect.Flow(
+                n(`flow-${PIPELINES[p]}`),
+                flowArgs(ch, flowNames[p]!, region.availabilityZones[p]!, p, flowSecrets, r),
+                opts({ dependsOn: flowDeps }),
+            );
             flows.push(flow);
             contribution.networks.slice(1).forEach((network, i) => {
                 const src = sourceArgs(ch, network, i + 1, p, flowSecrets, r);
-                extraSources.push(new awsnative.mediaconnect.FlowSource(n(`flow-${PIPELINES[p]}-${network.name}`), {
-                    ...src,
-                    description: `${ch.name}: ${network.name} (pipeline ${PIPELINES[p]})`,
-                    flowArn: flow.flowArn,
-                }, opts({ dependsOn: [flow, ...flowDeps] })));
+                extraSources.push(
+                    new awsnative.mediaconnect.FlowSource(
+                        n(`flow-${PIPELINES[p]}-${network.name}`),
+                        {
+                            ...src,
+                            description: `${ch.name}: ${network.name} (pipeline ${PIPELINES[p]})`,
+                            flowArn: flow.flowArn,
+                        },
+                        opts({ dependsOn: [flow, ...flowDeps] }),
+                    ),
+                );
             });
         }
     }
@@ -113,47 +135,73 @@ export function buildChannelChain(ch: ChannelConfig, ctx: ChannelChainContext): 
     // MediaLive role, scoped to this channel's flows, secret and MediaPackage channel, named by the
     // ARNs the program knows before they exist (so the document is known during preview).
     const readsSecret = contribution.via === "medialive" && secretArn !== undefined;
-    const mlRole = serviceRole(n("medialive-role"), {
-        description: `MediaLive channel ${physical} in ${r}`,
-        service: "medialive.amazonaws.com",
-        account: ctx.account,
-        policyName: "medialive-channel",
-        policy: ctx.account.apply((account) => mediaLiveRolePolicy({
-            region: r,
-            account,
-            mediaPackageChannelArn: mediaPackageChannelArn(r, account, ctx.season, ch.id),
-            flowArns: [...flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)), ...extraFlowArns(ch, r)],
-            secretArns: readsSecret ? [secretArnPattern(r, account, secretPrefix)] : [],
-        })),
-    }, opts());
+    const mlRole = serviceRole(
+        n("medialive-role"),
+        {
+            description: `MediaLive channel ${physical} in ${r}`,
+            service: "medialive.amazonaws.com",
+            account: ctx.account,
+            policyName: "medialive-channel",
+            policy: ctx.account.apply((account) =>
+                mediaLiveRolePolicy({
+                    region: r,
+                    account,
+                    mediaPackageChannelArn: mediaPackageChannelArn(r, account, ctx.season, ch.id),
+                    flowArns: [...flowNames.map((f) => mediaConnectFlowArnPattern(r, account, f)), ...extraFlowArns(ch, r)],
+                    secretArns: readsSecret ? [secretArnPattern(r, account, secretPrefix)] : [],
+                }),
+            ),
+        },
+        opts(),
+    );
 
     // MediaLive input: the two flows (one per pipeline), or a direct push/pull input.
     const input = mediaLiveInput(ch, ctx, n, physical, flows, extraSources, mlRole, secretArn, opts);
     // Studio and backup feeds (channels[].extraInputs), attached after the venue's input.
     const extra = buildExtraInputs(ch, { parent, region: r, physical, tags: ctx.tags, roleArn: mlRole.arn, name: n });
 
-    const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(n("mp-channel-policy"), {
-        channelGroupName: mpChannel.channelGroupName,
-        channelName: mpChannel.channelName,
-        policy: mediaPackageIngestPolicy(mpChannel.arn, mlRole.arn),
-    }, opts());
+    const channelPolicy = new awsnative.mediapackagev2.ChannelPolicy(
+        n("mp-channel-policy"),
+        {
+            channelGroupName: mpChannel.channelGroupName,
+            channelName: mpChannel.channelName,
+            policy: mediaPackageIngestPolicy(mpChannel.arn, mlRole.arn),
+        },
+        opts(),
+    );
 
     // DRM channels: SPEKE v2 encryption, identical in every region but this region's key provider URL and role.
     const encryption = keyProviderEncryption(ch, { parent, region: r, account: ctx.account, channelGroup: ctx.channelGroupName }, n("speke-role"));
-    const endpoint = new awsnative.mediapackagev2.OriginEndpoint(n("mp-endpoint"), {
-        ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
-        channelName: mpChannel.channelName,
-    }, opts());
+    const endpoint = new awsnative.mediapackagev2.OriginEndpoint(
+        n("mp-endpoint"),
+        {
+            ...originEndpointArgs(ctx.channelGroup.channelGroupName, ch, region.role, encryption),
+            channelName: mpChannel.channelName,
+        },
+        opts(),
+    );
 
     // The request as a plain object: only the role, the input and the ingest URLs are Outputs, so
     // the encoder settings stay known (and judged) during preview.
     const ingestUrls = [0, 1].map((i) => mpChannel.ingestEndpointUrls.apply((urls) => urls[i]!));
-    const mediaLive = new MediaLiveChannel(n("medialive"), {
-        region: r,
-        allowLiveUpdate: ch.allowLiveUpdate,
-        allowLiveDelete: ch.allowLiveDelete,
-        request: channelRequest(ch, { name: physical, roleArn: mlRole.arn, inputId: input.inputId, ingestUrls, logLevel: ctx.logLevel, tags: ctx.tags, extraInputIds: extra.ids }),
-    }, opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }));
+    const mediaLive = new MediaLiveChannel(
+        n("medialive"),
+        {
+            region: r,
+            allowLiveUpdate: ch.allowLiveUpdate,
+            allowLiveDelete: ch.allowLiveDelete,
+            request: channelRequest(ch, {
+                name: physical,
+                roleArn: mlRole.arn,
+                inputId: input.inputId,
+                ingestUrls,
+                logLevel: ctx.logLevel,
+                tags: ctx.tags,
+                extraInputIds: extra.ids,
+            }),
+        },
+        opts({ dependsOn: [channelPolicy, ...extraSources, ...(secretVersion ? [secretVersion] : []), ...(ctx.rollAfter ? [ctx.rollAfter] : [])] }),
+    );
 
     const prefix = viewerPathPrefix(ctx.channelGroupName, ch.id);
     const hlsPath = `${prefix}/${PACKAGING.endpointName}/${PACKAGING.hlsManifest}.m3u8`;
@@ -199,35 +247,64 @@ function mediaLiveInput(
 ): BuiltInput {
     const c = ch.contribution;
     if (c.via === "mediaconnect") {
-        const input = new aws.medialive.Input(n("input"), {
-            name: physical,
-            type: "MEDIACONNECT",
-            mediaConnectFlows: flows.map((f) => ({ flowArn: f.flowArn })),
-            roleArn: mlRole.arn,
-        }, opts());
+        const input = new aws.medialive.Input(
+            n("input"),
+            {
+                name: physical,
+                type: "MEDIACONNECT",
+                mediaConnectFlows: flows.map((f) => ({ flowArn: f.flowArn })),
+                roleArn: mlRole.arn,
+            },
+            opts(),
+        );
         return { inputId: input.id, endpoints: flowEndpoints(ch, flows, extraSources, ctx.region.region) };
     }
     let securityGroupId: pulumi.Output<string> | undefined;
     if (c.protocol === "rtp-fec") {
         // RTP_PUSH: MediaLive opens one endpoint per pipeline; only the venue's range may send to them.
-        const isg = new aws.medialive.InputSecurityGroup(n("input-sg"), {
-            whitelistRules: c.networks.filter((x) => x.allowedCidr).map((x) => ({ cidr: x.allowedCidr! })),
-        }, opts());
+        const isg = new aws.medialive.InputSecurityGroup(
+            n("input-sg"),
+            {
+                whitelistRules: c.networks.filter((x) => x.allowedCidr).map((x) => ({ cidr: x.allowedCidr! })),
+            },
+            opts(),
+        );
         securityGroupId = isg.id;
     }
-    const input = new MediaLiveInput(n("input"), {
-        region: ctx.region.region,
-        request: directInputRequest(ch, physical, { ...(securityGroupId ? { securityGroupId } : {}), ...(secretArn ? { secretArn } : {}), tags: ctx.tags, region: ctx.region.region }),
-    }, opts());
+    const input = new MediaLiveInput(
+        n("input"),
+        {
+            region: ctx.region.region,
+            request: directInputRequest(ch, physical, {
+                ...(securityGroupId ? { securityGroupId } : {}),
+                ...(secretArn ? { secretArn } : {}),
+                tags: ctx.tags,
+                region: ctx.region.region,
+            }),
+        },
+        opts(),
+    );
     const network = c.networks[0]!;
-    const endpoints = c.protocol === "srt-caller"
-        ? pulumi.output((network.callerTargets?.[ctx.region.region] ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)))
-        // The port MediaLive reports for the endpoint (always 5000 for RTP_PUSH), not one the config asked for.
-        : input.destinations.apply((ds) => (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || RTP_PUSH_PORT)));
+    const endpoints =
+        c.protocol === "srt-caller"
+            ? pulumi.output(
+                  (network.callerTargets?.[ctx.region.region] ?? [])
+                      .slice(0, ch.singlePipeline ? 1 : 2)
+                      .map((t, i) => endpointOf(c.protocol, network.name, PIPELINES[i]!, undefined, 0, t)),
+              )
+            : // The port MediaLive reports for the endpoint (always 5000 for RTP_PUSH), not one the config asked for.
+              input.destinations.apply((ds) =>
+                  (ds ?? []).map((d, i) => endpointOf(c.protocol, network.name, PIPELINES[i] ?? String(i), d.ip, Number(d.port) || RTP_PUSH_PORT)),
+              );
     return { inputId: input.inputId, endpoints };
 }
 
-function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], extra: awsnative.mediaconnect.FlowSource[], region: string): pulumi.Output<ContributionEndpoint[]> {
+function flowEndpoints(
+    ch: ChannelConfig,
+    flows: awsnative.mediaconnect.Flow[],
+    extra: awsnative.mediaconnect.FlowSource[],
+    region: string,
+): pulumi.Output<ContributionEndpoint[]> {
     const c = ch.contribution;
     const others = c.networks.length - 1;
     const endpoints: pulumi.Output<ContributionEndpoint>[] = [];
@@ -237,13 +314,24 @@ function flowEndpoints(ch: ChannelConfig, flows: awsnative.mediaconnect.Flow[], 
         endpoints.push(f.source.apply((s) => endpointOf(c.protocol, first.name, PIPELINES[p]!, s?.ingestIp, port, first.callerTargets?.[region]?.[p])));
         extra.slice(p * others, (p + 1) * others).forEach((src, i) => {
             const net = c.networks[i + 1]!;
-            endpoints.push(src.ingestIp.apply((ip) => endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, port + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p])));
+            endpoints.push(
+                src.ingestIp.apply((ip) =>
+                    endpointOf(c.protocol, net.name, PIPELINES[p]!, ip, port + (i + 1) * SECOND_SOURCE_PORT_OFFSET, net.callerTargets?.[region]?.[p]),
+                ),
+            );
         });
     });
     return pulumi.all(endpoints) as pulumi.Output<ContributionEndpoint[]>;
 }
 
-function endpointOf(protocol: string, network: string, pipeline: string, ingestIp: string | undefined, port: number, target?: { address: string; port: number }): ContributionEndpoint {
+function endpointOf(
+    protocol: string,
+    network: string,
+    pipeline: string,
+    ingestIp: string | undefined,
+    port: number,
+    target?: { address: string; port: number },
+): ContributionEndpoint {
     return protocol === "srt-caller"
         ? { pipeline, network, protocol, address: target?.address ?? "", port: target?.port ?? 0 }
         : { pipeline, network, protocol, address: ingestIp ?? "", port };

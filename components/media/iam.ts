@@ -24,7 +24,15 @@ export interface Statement {
 export function serviceTrust(service: string, account: string): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "ServiceAssume", Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
+        Statement: [
+            {
+                Sid: "ServiceAssume",
+                Effect: "Allow",
+                Principal: { Service: service },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+        ],
     };
 }
 
@@ -46,11 +54,15 @@ export function serviceRole(
     opts: pulumi.CustomResourceOptions,
 ): aws.iam.Role {
     const trust = args.trust ?? ((a: string) => serviceTrust(args.service, a));
-    return new aws.iam.Role(name, {
-        description: args.description,
-        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply(trust)),
-        inlinePolicies: [{ name: args.policyName, policy: pulumi.jsonStringify(args.policy) }],
-    }, opts);
+    return new aws.iam.Role(
+        name,
+        {
+            description: args.description,
+            assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply(trust)),
+            inlinePolicies: [{ name: args.policyName, policy: pulumi.jsonStringify(args.policy) }],
+        },
+        opts,
+    );
 }
 
 /**
@@ -72,10 +84,14 @@ export function serviceRoleWithDocument(
     },
     opts: pulumi.CustomResourceOptions,
 ): { role: aws.iam.Role; grants: pulumi.Resource[] } {
-    const role = new aws.iam.Role(name, {
-        description: args.description,
-        assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply((a) => serviceTrust(args.service, a))),
-    }, opts);
+    const role = new aws.iam.Role(
+        name,
+        {
+            description: args.description,
+            assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.account).apply((a) => serviceTrust(args.service, a))),
+        },
+        opts,
+    );
     const policy = new aws.iam.RolePolicy(name, { role: role.name, name: args.policyName, policy: args.policy as aws.iam.PolicyDocument }, opts);
     const exclusive = new aws.iam.RolePoliciesExclusive(name, { roleName: role.name, policyNames: [policy.name] }, opts);
     return { role, grants: [policy, exclusive] };
@@ -119,12 +135,19 @@ export function mediaLiveRolePolicy(s: MediaLiveRoleScope): PolicyDocument {
 export function mediaConnectSecretPolicy(secretArn: string): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "ReadSrtPassphrase",
-            Effect: "Allow",
-            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:ListSecretVersionIds"],
-            Resource: secretArn,
-        }],
+        Statement: [
+            {
+                Sid: "ReadSrtPassphrase",
+                Effect: "Allow",
+                Action: [
+                    "secretsmanager:GetSecretValue",
+                    "secretsmanager:DescribeSecret",
+                    "secretsmanager:GetResourcePolicy",
+                    "secretsmanager:ListSecretVersionIds",
+                ],
+                Resource: secretArn,
+            },
+        ],
     };
 }
 
@@ -135,16 +158,22 @@ export function mediaConnectSecretPolicy(secretArn: string): PolicyDocument {
 export function mediaConnectVpcPolicy(): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "VpcInterfaces",
-            Effect: "Allow",
-            Action: [
-                "ec2:DescribeSubnets", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups",
-                "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission",
-                "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission",
-            ],
-            Resource: "*",
-        }],
+        Statement: [
+            {
+                Sid: "VpcInterfaces",
+                Effect: "Allow",
+                Action: [
+                    "ec2:DescribeSubnets",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeSecurityGroups",
+                    "ec2:CreateNetworkInterface",
+                    "ec2:CreateNetworkInterfacePermission",
+                    "ec2:DeleteNetworkInterface",
+                    "ec2:DeleteNetworkInterfacePermission",
+                ],
+                Resource: "*",
+            },
+        ],
     };
 }
 
@@ -155,7 +184,9 @@ export function mediaConnectVpcPolicy(): PolicyDocument {
 export function mediaPackageIngestPolicy(channelArn: pulumi.Input<string>, mediaLiveRoleArn: pulumi.Input<string>): DeepInput<PolicyDocument> {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "AllowMediaLiveIngest", Effect: "Allow", Principal: { AWS: mediaLiveRoleArn }, Action: "mediapackagev2:PutObject", Resource: channelArn }],
+        Statement: [
+            { Sid: "AllowMediaLiveIngest", Effect: "Allow", Principal: { AWS: mediaLiveRoleArn }, Action: "mediapackagev2:PutObject", Resource: channelArn },
+        ],
     };
 }
 
@@ -181,16 +212,18 @@ export function spekeTrust(s: SpekeRoleScope): PolicyDocument {
     const channelArn = `arn:aws:mediapackagev2:${s.region}:${s.account}:channelGroup/${s.channelGroup}/channel/${s.channel}`;
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "MediaPackageKeyRequests",
-            Effect: "Allow",
-            Principal: { Service: MEDIAPACKAGE_V2_PRINCIPAL },
-            Action: "sts:AssumeRole",
-            Condition: {
-                StringEquals: { "aws:SourceAccount": s.account },
-                ArnLike: { "aws:SourceArn": [channelArn, `${channelArn}/originEndpoint/${s.endpoint}`] },
+        Statement: [
+            {
+                Sid: "MediaPackageKeyRequests",
+                Effect: "Allow",
+                Principal: { Service: MEDIAPACKAGE_V2_PRINCIPAL },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": s.account },
+                    ArnLike: { "aws:SourceArn": [channelArn, `${channelArn}/originEndpoint/${s.endpoint}`] },
+                },
             },
-        }],
+        ],
     };
 }
 

@@ -52,10 +52,14 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
         this.channelGroups = {};
         const groupOf = new Map<string, awsnative.mediapackagev2.ChannelGroup>();
         for (const g of groups) {
-            const group = new awsnative.mediapackagev2.ChannelGroup(`${short}-channel-group${g.suffix}`, {
-                channelGroupName: g.name,
-                description: `OnAir season ${args.season} (${args.region.role})${g.suffix ? `, shard ${g.suffix.slice(1)}` : ""}`,
-            }, { parent: this });
+            const group = new awsnative.mediapackagev2.ChannelGroup(
+                `${short}-channel-group${g.suffix}`,
+                {
+                    channelGroupName: g.name,
+                    description: `OnAir season ${args.season} (${args.region.role})${g.suffix ? `, shard ${g.suffix.slice(1)}` : ""}`,
+                },
+                { parent: this },
+            );
             this.channelGroups[g.name] = group;
             for (const id of g.channels) groupOf.set(id, group);
         }
@@ -84,7 +88,9 @@ export class RegionalMediaChain extends pulumi.ComponentResource {
             role: this.role,
             egressDomain: this.channelGroup.egressDomain,
             egressDomains: Object.fromEntries(Object.entries(this.channelGroups).map(([n, g]) => [n, g.egressDomain])),
-            channels: Object.fromEntries(Object.entries(this.channels).map(([id, c]) => [id, { hlsUrl: c.hlsUrl, dashUrl: c.dashUrl, mediaLiveChannelId: c.mediaLiveChannelId }])),
+            channels: Object.fromEntries(
+                Object.entries(this.channels).map(([id, c]) => [id, { hlsUrl: c.hlsUrl, dashUrl: c.dashUrl, mediaLiveChannelId: c.mediaLiveChannelId }]),
+            ),
         });
     }
 }

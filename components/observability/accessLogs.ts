@@ -24,27 +24,39 @@ export function accessLogBucket(season: string, logs: ObservabilityConfig["stand
     // The logs outlive the season's stack: a rights dispute months later still finds them, and the
     // lifecycle rule deletes them on time. Destroying the stack leaves the bucket.
     const bucket = new aws.s3.Bucket("access-logs", { bucketPrefix: accessLogBucketPrefix(season), forceDestroy: false }, { ...opts, retainOnDelete: true });
-    new aws.s3.BucketPublicAccessBlock("access-logs", { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
+    new aws.s3.BucketPublicAccessBlock(
+        "access-logs",
+        { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        opts,
+    );
     new aws.s3.BucketOwnershipControls("access-logs", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerPreferred" } }, opts);
-    new aws.s3.BucketServerSideEncryptionConfiguration("access-logs", {
-        bucket: bucket.id,
-        // CloudFront log delivery cannot write to SSE-KMS buckets; SSE-S3 keeps the logs encrypted at rest.
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
-    }, opts);
-    new aws.s3.BucketLifecycleConfiguration("access-logs", {
-        bucket: bucket.id,
-        rules: [
-            ...[ACCESS_LOG_PREFIX, "realtime/"].map((prefix) => ({
-                id: `archive-then-expire-${prefix.replace("/", "")}`,
-                status: "Enabled",
-                filter: { prefix },
-                transitions: [{ days: logs.archiveAfterDays, storageClass: "GLACIER_IR" }],
-                expiration: { days: logs.expireAfterDays },
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-            })),
-            // Query results are scratch: a week is enough to download them.
-            { id: "expire-athena-results", status: "Enabled", filter: { prefix: "athena-results/" }, expiration: { days: 7 } },
-        ],
-    }, opts);
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+        "access-logs",
+        {
+            bucket: bucket.id,
+            // CloudFront log delivery cannot write to SSE-KMS buckets; SSE-S3 keeps the logs encrypted at rest.
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+        },
+        opts,
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+        "access-logs",
+        {
+            bucket: bucket.id,
+            rules: [
+                ...[ACCESS_LOG_PREFIX, "realtime/"].map((prefix) => ({
+                    id: `archive-then-expire-${prefix.replace("/", "")}`,
+                    status: "Enabled",
+                    filter: { prefix },
+                    transitions: [{ days: logs.archiveAfterDays, storageClass: "GLACIER_IR" }],
+                    expiration: { days: logs.expireAfterDays },
+                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+                })),
+                // Query results are scratch: a week is enough to download them.
+                { id: "expire-athena-results", status: "Enabled", filter: { prefix: "athena-results/" }, expiration: { days: 7 } },
+            ],
+        },
+        opts,
+    );
     return { bucket, domainName: bucket.bucketDomainName };
 }

@@ -31,9 +31,20 @@ export function cloudFrontToKinesisPolicy(streamArn: string, region: string): Po
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "WriteRealtimeLogs", Effect: "Allow", Action: ["kinesis:DescribeStreamSummary", "kinesis:DescribeStream", "kinesis:PutRecord", "kinesis:PutRecords"], Resource: streamArn },
+            {
+                Sid: "WriteRealtimeLogs",
+                Effect: "Allow",
+                Action: ["kinesis:DescribeStreamSummary", "kinesis:DescribeStream", "kinesis:PutRecord", "kinesis:PutRecords"],
+                Resource: streamArn,
+            },
             // The stream is encrypted with the AWS-managed key; writes through Kinesis need a data key.
-            { Sid: "EncryptRecords", Effect: "Allow", Action: "kms:GenerateDataKey", Resource: "*", Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } } },
+            {
+                Sid: "EncryptRecords",
+                Effect: "Allow",
+                Action: "kms:GenerateDataKey",
+                Resource: "*",
+                Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } },
+            },
         ],
     };
 }
@@ -46,8 +57,19 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ReadStream", Effect: "Allow", Action: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"], Resource: streamArn },
-            { Sid: "DecryptRecords", Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } } },
+            {
+                Sid: "ReadStream",
+                Effect: "Allow",
+                Action: ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"],
+                Resource: streamArn,
+            },
+            {
+                Sid: "DecryptRecords",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: "*",
+                Condition: { StringEquals: { "kms:ViaService": `kinesis.${region}.amazonaws.com` } },
+            },
             {
                 Sid: "WriteArchive",
                 Effect: "Allow",
@@ -64,7 +86,12 @@ export function firehoseArchivePolicy(streamArn: string, bucketArn: string, regi
  * audience (live consumers, dashboards) -> Firehose -> S3 (Athena). Returns the config ARN for the
  * media behaviours and the sizing it was built from.
  */
-export function realtimeLogs(seasonConfig: Pick<SeasonConfig, "name" | "channels" | "delivery" | "observability">, region: string, archive: { bucketArn: pulumi.Output<string> }, opts: pulumi.CustomResourceOptions) {
+export function realtimeLogs(
+    seasonConfig: Pick<SeasonConfig, "name" | "channels" | "delivery" | "observability">,
+    region: string,
+    archive: { bucketArn: pulumi.Output<string> },
+    opts: pulumi.CustomResourceOptions,
+) {
     const season = seasonConfig.name;
     const samplingRate = seasonConfig.observability.realtimeLogs.samplingRate;
     const sizing = realtimeStreamSizing(seasonConfig);
@@ -72,47 +99,69 @@ export function realtimeLogs(seasonConfig: Pick<SeasonConfig, "name" | "channels
     // The roles name the stream and the bucket by the names the program gives them, so their
     // documents are known during preview.
     const streamName = realtimeStreamName(season);
-    const stream = new aws.kinesis.Stream("realtime-logs", {
-        name: streamName,
-        ...streamCapacityArgs(sizing),
-        retentionPeriod: 24,
-        encryptionType: "KMS",
-        kmsKeyId: "alias/aws/kinesis",
-    }, opts);
-    const role = serviceRole("realtime-logs-writer", {
-        description: `CloudFront writes OnAir ${season} real-time logs`,
-        service: "cloudfront.amazonaws.com",
-        account,
-        policyName: "realtime-logs-writer",
-        policy: account.apply((a) => cloudFrontToKinesisPolicy(kinesisStreamArn(region, a, streamName), region)),
-    }, opts);
-    const config = new awsnative.cloudfront.RealtimeLogConfig("realtime-logs", {
-        name: `onair-${season}-realtime`,
-        samplingRate,
-        fields: REALTIME_LOG_FIELDS.map((f) => f.field),
-        endPoints: [{ streamType: "Kinesis", kinesisStreamConfig: { roleArn: role.arn, streamArn: stream.arn } }],
-    }, opts);
-
-    const firehoseRole = serviceRole("realtime-logs-archive", {
-        description: `Firehose archives OnAir ${season} real-time logs to S3`,
-        service: "firehose.amazonaws.com",
-        account,
-        policyName: "realtime-logs-archive",
-        policy: account.apply((a) => firehoseArchivePolicy(kinesisStreamArn(region, a, streamName), s3BucketArnPattern(accessLogBucketPrefix(season)), region, a)),
-    }, opts);
-    new aws.kinesis.FirehoseDeliveryStream("realtime-logs-archive", {
-        name: `onair-${season}-realtime-archive`,
-        destination: "extended_s3",
-        kinesisSourceConfiguration: { kinesisStreamArn: stream.arn, roleArn: firehoseRole.arn },
-        extendedS3Configuration: {
-            roleArn: firehoseRole.arn,
-            bucketArn: archive.bucketArn,
-            prefix: `${REALTIME_PREFIX}!{timestamp:yyyy/MM/dd}/`,
-            errorOutputPrefix: "realtime-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/",
-            bufferingInterval: 60,
-            bufferingSize: 64,
-            compressionFormat: "GZIP",
+    const stream = new aws.kinesis.Stream(
+        "realtime-logs",
+        {
+            name: streamName,
+            ...streamCapacityArgs(sizing),
+            retentionPeriod: 24,
+            encryptionType: "KMS",
+            kmsKeyId: "alias/aws/kinesis",
         },
-    }, opts);
+        opts,
+    );
+    const role = serviceRole(
+        "realtime-logs-writer",
+        {
+            description: `CloudFront writes OnAir ${season} real-time logs`,
+            service: "cloudfront.amazonaws.com",
+            account,
+            policyName: "realtime-logs-writer",
+            policy: account.apply((a) => cloudFrontToKinesisPolicy(kinesisStreamArn(region, a, streamName), region)),
+        },
+        opts,
+    );
+    const config = new awsnative.cloudfront.RealtimeLogConfig(
+        "realtime-logs",
+        {
+            name: `onair-${season}-realtime`,
+            samplingRate,
+            fields: REALTIME_LOG_FIELDS.map((f) => f.field),
+            endPoints: [{ streamType: "Kinesis", kinesisStreamConfig: { roleArn: role.arn, streamArn: stream.arn } }],
+        },
+        opts,
+    );
+
+    const firehoseRole = serviceRole(
+        "realtime-logs-archive",
+        {
+            description: `Firehose archives OnAir ${season} real-time logs to S3`,
+            service: "firehose.amazonaws.com",
+            account,
+            policyName: "realtime-logs-archive",
+            policy: account.apply((a) =>
+                firehoseArchivePolicy(kinesisStreamArn(region, a, streamName), s3BucketArnPattern(accessLogBucketPrefix(season)), region, a),
+            ),
+        },
+        opts,
+    );
+    new aws.kinesis.FirehoseDeliveryStream(
+        "realtime-logs-archive",
+        {
+            name: `onair-${season}-realtime-archive`,
+            destination: "extended_s3",
+            kinesisSourceConfiguration: { kinesisStreamArn: stream.arn, roleArn: firehoseRole.arn },
+            extendedS3Configuration: {
+                roleArn: firehoseRole.arn,
+                bucketArn: archive.bucketArn,
+                prefix: `${REALTIME_PREFIX}!{timestamp:yyyy/MM/dd}/`,
+                errorOutputPrefix: "realtime-errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/",
+                bufferingInterval: 60,
+                bufferingSize: 64,
+                compressionFormat: "GZIP",
+            },
+        },
+        opts,
+    );
     return { stream, streamName, config, configArn: config.arn, sizing };
 }

@@ -29,16 +29,49 @@ export const CAPACITY_HEADROOM = 1.25;
  * ~330-character JWT, the query CMCD in query mode, the user agent a TV or phone browser's string.
  */
 export const FIELD_BYTES: Record<string, number> = {
-    "timestamp": 14, "c-ip": 20, "c-country": 2, "asn": 5, "cs-method": 3, "cs-host": 24,
-    "cs-uri-stem": 410, "cs-uri-query": 180, "cs-user-agent": 130, "cs-protocol-version": 8,
-    "sc-status": 3, "sc-bytes": 7, "sc-content-type": 10, "time-to-first-byte": 5, "time-taken": 5,
-    "x-edge-location": 8, "x-edge-request-id": 56, "x-edge-result-type": 8, "x-edge-response-result-type": 8,
-    "x-edge-detailed-result-type": 8, "cache-behavior-path-pattern": 40, "origin-fbl": 5, "origin-lbl": 5,
-    "r-host": 50, "sr-reason": 25, "x-edge-mqcs": 3,
-    "cmcd-encoded-bitrate": 5, "cmcd-buffer-length": 5, "cmcd-buffer-starvation": 1, "cmcd-content-id": 20,
-    "cmcd-object-duration": 4, "cmcd-deadline": 5, "cmcd-measured-throughput": 6, "cmcd-next-object-request": 40,
-    "cmcd-next-range-request": 10, "cmcd-object-type": 1, "cmcd-playback-rate": 1, "cmcd-requested-maximum-throughput": 5,
-    "cmcd-streaming-format": 1, "cmcd-session-id": 36, "cmcd-stream-type": 1, "cmcd-startup": 1, "cmcd-top-bitrate": 5,
+    timestamp: 14,
+    "c-ip": 20,
+    "c-country": 2,
+    asn: 5,
+    "cs-method": 3,
+    "cs-host": 24,
+    "cs-uri-stem": 410,
+    "cs-uri-query": 180,
+    "cs-user-agent": 130,
+    "cs-protocol-version": 8,
+    "sc-status": 3,
+    "sc-bytes": 7,
+    "sc-content-type": 10,
+    "time-to-first-byte": 5,
+    "time-taken": 5,
+    "x-edge-location": 8,
+    "x-edge-request-id": 56,
+    "x-edge-result-type": 8,
+    "x-edge-response-result-type": 8,
+    "x-edge-detailed-result-type": 8,
+    "cache-behavior-path-pattern": 40,
+    "origin-fbl": 5,
+    "origin-lbl": 5,
+    "r-host": 50,
+    "sr-reason": 25,
+    "x-edge-mqcs": 3,
+    "cmcd-encoded-bitrate": 5,
+    "cmcd-buffer-length": 5,
+    "cmcd-buffer-starvation": 1,
+    "cmcd-content-id": 20,
+    "cmcd-object-duration": 4,
+    "cmcd-deadline": 5,
+    "cmcd-measured-throughput": 6,
+    "cmcd-next-object-request": 40,
+    "cmcd-next-range-request": 10,
+    "cmcd-object-type": 1,
+    "cmcd-playback-rate": 1,
+    "cmcd-requested-maximum-throughput": 5,
+    "cmcd-streaming-format": 1,
+    "cmcd-session-id": 36,
+    "cmcd-stream-type": 1,
+    "cmcd-startup": 1,
+    "cmcd-top-bitrate": 5,
     "cmcd-version": 1,
 };
 
@@ -81,16 +114,31 @@ export function sizeRealtimeStream(d: StreamDemand, mode: RealtimeStreamMode, ma
     const base = `${d.peakViewers} viewers x ${viewerRequestsPerSecond(d.shortestSegmentSeconds).toFixed(2)} requests/s x ${d.samplingRate}% sampled = ${recordsPerSecond} records/s x ${recordBytes} B = ${(bytesPerSecond / 1e6).toFixed(2)} MB/s`;
     const sizing = { mode, samplingRate: d.samplingRate, requestsPerSecond, recordsPerSecond, recordBytes, bytesPerSecond };
     if (mode === "provisioned") {
-        const shards = Math.max(1, Math.ceil(Math.max(bytesPerSecond / KINESIS.shardBytesPerSecond, recordsPerSecond / KINESIS.shardRecordsPerSecond) * CAPACITY_HEADROOM));
-        return { ...sizing, shards, fits: shards <= maxShards, explanation: `${base}; x ${CAPACITY_HEADROOM} headroom at 1 MB/s or 1,000 records/s per shard = ${shards} shards (limit ${maxShards})` };
+        const shards = Math.max(
+            1,
+            Math.ceil(Math.max(bytesPerSecond / KINESIS.shardBytesPerSecond, recordsPerSecond / KINESIS.shardRecordsPerSecond) * CAPACITY_HEADROOM),
+        );
+        return {
+            ...sizing,
+            shards,
+            fits: shards <= maxShards,
+            explanation: `${base}; x ${CAPACITY_HEADROOM} headroom at 1 MB/s or 1,000 records/s per shard = ${shards} shards (limit ${maxShards})`,
+        };
     }
     if (mode === "on-demand") {
-        const fits = bytesPerSecond * CAPACITY_HEADROOM <= KINESIS.onDemandStartBytesPerSecond && recordsPerSecond * CAPACITY_HEADROOM <= KINESIS.onDemandStartRecordsPerSecond;
+        const fits =
+            bytesPerSecond * CAPACITY_HEADROOM <= KINESIS.onDemandStartBytesPerSecond &&
+            recordsPerSecond * CAPACITY_HEADROOM <= KINESIS.onDemandStartRecordsPerSecond;
         return { ...sizing, fits, explanation: `${base}; a new on-demand stream starts at 4 MB/s and 4,000 records/s` };
     }
     // Warm throughput is in MiB/s; records are held to 1,000 per MiB/s like a shard (an assumption, ADR).
     const warmThroughputMiBps = Math.max(1, Math.ceil(Math.max(bytesPerSecond / 1_048_576, recordsPerSecond / 1_000) * CAPACITY_HEADROOM));
-    return { ...sizing, warmThroughputMiBps, fits: warmThroughputMiBps <= KINESIS.maxWarmThroughputMiBps, explanation: `${base}; x ${CAPACITY_HEADROOM} headroom = ${warmThroughputMiBps} MiB/s warm throughput (limit ${KINESIS.maxWarmThroughputMiBps})` };
+    return {
+        ...sizing,
+        warmThroughputMiBps,
+        fits: warmThroughputMiBps <= KINESIS.maxWarmThroughputMiBps,
+        explanation: `${base}; x ${CAPACITY_HEADROOM} headroom = ${warmThroughputMiBps} MiB/s warm throughput (limit ${KINESIS.maxWarmThroughputMiBps})`,
+    };
 }
 
 /**

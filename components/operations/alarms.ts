@@ -104,13 +104,26 @@ export function regionAlarms<S>(season: string, r: MonitoredRegion<S>, t: Observ
         });
         if (ch.flowArns.length > 0) {
             const flows: Record<string, MetricRef<S>> = {};
-            ch.flowArns.forEach((arn, i) => (flows[`flow${i}`] = { namespace: "AWS/MediaConnect", metric: "SourceNotRecoveredPackets", dimensions: { FlowARN: arn }, statistic: "Sum" }));
+            ch.flowArns.forEach(
+                (arn, i) =>
+                    (flows[`flow${i}`] = {
+                        namespace: "AWS/MediaConnect",
+                        metric: "SourceNotRecoveredPackets",
+                        dimensions: { FlowARN: arn },
+                        statistic: "Sum",
+                    }),
+            );
             out.push({
                 ...base,
                 key: `${ch.id}-contribution-loss`,
                 name: `onair-${season}-${ch.id}-${r.region}-unrecovered-packets`,
                 description: `${ch.name} (${r.region}): a contribution flow lost packets beyond ARQ/FEC recovery.`,
-                source: { kind: "math", metrics: flows, expression: { max: Object.keys(flows).map((id) => ({ test: { id, op: ">" as const, value: 0 } })) }, label: "flows with unrecovered packets" },
+                source: {
+                    kind: "math",
+                    metrics: flows,
+                    expression: { max: Object.keys(flows).map((id) => ({ test: { id, op: ">" as const, value: 0 } })) },
+                    label: "flows with unrecovered packets",
+                },
                 evaluationPeriods: 3,
                 datapointsToAlarm: 2,
             });
@@ -131,7 +144,12 @@ export function inputLostAlarms<S>(season: string, r: MonitoredRegion<S>): Alarm
             key: `${ch.id}-input-lost`,
             name: inputLostAlarmName(season, ch.id, r.region),
             description: `${ch.name} (${r.region}): every pipeline has lost its input for three minutes. A signal for the season runner's overtime hold; it pages no one.`,
-            source: { kind: "math" as const, metrics, expression: { min: Object.keys(metrics).map((id) => ({ test: { id, op: ">" as const, value: 30 } })) }, label: "every pipeline lost its input" },
+            source: {
+                kind: "math" as const,
+                metrics,
+                expression: { min: Object.keys(metrics).map((id) => ({ test: { id, op: ">" as const, value: 30 } })) },
+                label: "every pipeline lost its input",
+            },
             period: 60,
             evaluationPeriods: 3,
             datapointsToAlarm: 3,

@@ -47,19 +47,31 @@ export function seasonCost(season: SeasonConfig): SeasonCost {
         const pipelines = ch.singlePipeline ? 1 : 2;
         const pipelineHours = hours * pipelines * regions;
         const flowHours = ch.contribution.via === "mediaconnect" ? pipelineHours : 0;
-        const ingestGb = (ladderBitrate(ch) / 8) * 3600 * pipelineHours / 1e9;
+        const ingestGb = ((ladderBitrate(ch) / 8) * 3600 * pipelineHours) / 1e9;
         const c: ChannelCost = { hours: round(hours), pipelineHours: round(pipelineHours), flowHours: round(flowHours), ingestGb: round(ingestGb, 1) };
         if (rates) {
-            c.cost = round(pipelineHours * rates.medialivePipelineHour[ch.ladder] + flowHours * rates.mediaconnectFlowHour + ingestGb * rates.mediapackageIngestPerGb);
+            c.cost = round(
+                pipelineHours * rates.medialivePipelineHour[ch.ladder] + flowHours * rates.mediaconnectFlowHour + ingestGb * rates.mediapackageIngestPerGb,
+            );
         }
         channels[ch.id] = c;
     }
     const all = Object.values(channels);
-    const sum = (k: keyof ChannelCost) => round(all.reduce((n, c) => n + (c[k] ?? 0), 0), k === "ingestGb" ? 1 : 2);
+    const sum = (k: keyof ChannelCost) =>
+        round(
+            all.reduce((n, c) => n + (c[k] ?? 0), 0),
+            k === "ingestGb" ? 1 : 2,
+        );
     return {
         ...(rates ? { currency: rates.currency } : {}),
         channels,
-        totals: { hours: sum("hours"), pipelineHours: sum("pipelineHours"), flowHours: sum("flowHours"), ingestGb: sum("ingestGb"), ...(rates ? { cost: sum("cost") } : {}) },
+        totals: {
+            hours: sum("hours"),
+            pipelineHours: sum("pipelineHours"),
+            flowHours: sum("flowHours"),
+            ingestGb: sum("ingestGb"),
+            ...(rates ? { cost: sum("cost") } : {}),
+        },
         note: rates
             ? `Encoding, contribution and packaging at the stack's planning rates (onair:season.costRates); CloudFront delivery not included.`
             : `Set onair:season.costRates to price these hours; CloudFront delivery is not included.`,

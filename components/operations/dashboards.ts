@@ -108,12 +108,24 @@ export function regionDashboard(r: MonitoredRegion): DashboardBody {
     for (const ch of r.channels) {
         l.header(`## ${ch.name} (\`${ch.id}\`) - ${r.region}, ${r.role}`);
         for (const p of PANELS.medialive) {
-            const dims = (pipe: string): Record<string, string> => ({ ChannelId: ch.mediaLiveChannelId, Pipeline: pipe, ...(p.metric === "MinMQCS" ? { OutputGroupName: CMAF_GROUP } : {}) });
-            l.graph(`${ch.id}: ${p.title}`, r.region, pipelines(ch).map((pipe) => line(p, dims(pipe), `pipeline ${pipe}`)));
+            const dims = (pipe: string): Record<string, string> => ({
+                ChannelId: ch.mediaLiveChannelId,
+                Pipeline: pipe,
+                ...(p.metric === "MinMQCS" ? { OutputGroupName: CMAF_GROUP } : {}),
+            });
+            l.graph(
+                `${ch.id}: ${p.title}`,
+                r.region,
+                pipelines(ch).map((pipe) => line(p, dims(pipe), `pipeline ${pipe}`)),
+            );
         }
         if (ch.flowArns.length > 0) {
             for (const p of PANELS.mediaconnect) {
-                l.graph(`${ch.id}: ${p.title}`, r.region, ch.flowArns.map((arn, i) => line(p, { FlowARN: arn }, flowLabel(arn, i))));
+                l.graph(
+                    `${ch.id}: ${p.title}`,
+                    r.region,
+                    ch.flowArns.map((arn, i) => line(p, { FlowARN: arn }, flowLabel(arn, i))),
+                );
             }
         }
         for (const p of PANELS.mediapackage) {
@@ -142,13 +154,21 @@ export function globalDashboard(season: string, distributionId: string, regions:
     for (const id of ids) {
         const lines = regions.flatMap((r) => {
             const ch = r.channels.find((c) => c.id === id);
-            return ch ? pipelines(ch).map((pipe) => line(mqcs, { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe, OutputGroupName: CMAF_GROUP }, `${r.region} pipeline ${pipe}`, r.region)) : [];
+            return ch
+                ? pipelines(ch).map((pipe) =>
+                      line(mqcs, { ChannelId: ch.mediaLiveChannelId, Pipeline: pipe, OutputGroupName: CMAF_GROUP }, `${r.region} pipeline ${pipe}`, r.region),
+                  )
+                : [];
         });
         l.graph(`${id}: MQCS by region`, regions[0]!.region, lines);
     }
     // The QoE consumer runs next to the real-time log stream in us-east-1; its metrics live there.
     const channels = regions[0]?.channels.map((c) => ({ id: c.id, name: c.name })) ?? [];
-    for (const section of qoeGraphs(season, channels, regions.map((r) => r.region))) {
+    for (const section of qoeGraphs(
+        season,
+        channels,
+        regions.map((r) => r.region),
+    )) {
         l.header(section.header);
         for (const g of section.graphs) l.graph(g.title, "us-east-1", g.lines, 60, g.stacked ?? false);
     }

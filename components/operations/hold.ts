@@ -41,11 +41,13 @@ export function inputLostAlarmName(season: string, channelId: string, region: st
 export function holdOperatorPolicy(season: string, regions: string[], account: string): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "SetSeasonHolds",
-            Effect: "Allow",
-            Action: ["ssm:GetParameter", "ssm:PutParameter"],
-            Resource: regions.map((r) => `arn:aws:ssm:${r}:${account}:parameter${holdParameterPrefix(season)}*`),
-        }],
+        Statement: [
+            {
+                Sid: "SetSeasonHolds",
+                Effect: "Allow",
+                Action: ["ssm:GetParameter", "ssm:PutParameter"],
+                Resource: regions.map((r) => `arn:aws:ssm:${r}:${account}:parameter${holdParameterPrefix(season)}*`),
+            },
+        ],
     };
 }

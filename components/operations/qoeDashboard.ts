@@ -43,15 +43,30 @@ export function qoeGraphs(season: string, channels: QoeChannel[], regions: strin
         header: `## ${ch.name} (\`${ch.id}\`): viewers' experience (real-time logs, per minute)`,
         graphs: [
             { title: `${ch.id}: ${QOE_FIGURES.sessions.title}`, lines: figureLines(QOE_FIGURES.sessions, season, ch.id, [undefined]) },
-            { title: `${ch.id}: ${QOE_FIGURES.rebuffering.title}`, lines: figureLines(QOE_FIGURES.rebuffering, season, ch.id, [undefined, ...regions, EDGE_ORIGIN]) },
+            {
+                title: `${ch.id}: ${QOE_FIGURES.rebuffering.title}`,
+                lines: figureLines(QOE_FIGURES.rebuffering, season, ch.id, [undefined, ...regions, EDGE_ORIGIN]),
+            },
             { title: `${ch.id}: ${QOE_FIGURES.errors.title}`, lines: figureLines(QOE_FIGURES.errors, season, ch.id, [undefined, ...regions, EDGE_ORIGIN]) },
             { title: `${ch.id}: ${QOE_FIGURES.bitrate.title}`, lines: figureLines(QOE_FIGURES.bitrate, season, ch.id, byOrigin) },
             { title: `${ch.id}: ${QOE_FIGURES.startup.title}`, lines: figureLines(QOE_FIGURES.startup, season, ch.id, [undefined]) },
-            { title: `${ch.id}: ${QOE_FIGURES.originShare.title}`, lines: figureLines(QOE_FIGURES.originShare, season, ch.id, [...regions, EDGE_ORIGIN]), stacked: true },
+            {
+                title: `${ch.id}: ${QOE_FIGURES.originShare.title}`,
+                lines: figureLines(QOE_FIGURES.originShare, season, ch.id, [...regions, EDGE_ORIGIN]),
+                stacked: true,
+            },
             {
                 title: `${ch.id}: ${QOE_FIGURES.failovers.title}`,
                 // Reasons are CloudFront's words, not known in advance: a search finds each one.
-                lines: [[{ expression: `SEARCH('{${QOE_NAMESPACE},Season,Channel,Reason} MetricName="${QOE_FIGURES.failovers.a}" Season="${season}" Channel="${ch.id}"', 'Sum', 60)`, label: "", id: "e0" }]],
+                lines: [
+                    [
+                        {
+                            expression: `SEARCH('{${QOE_NAMESPACE},Season,Channel,Reason} MetricName="${QOE_FIGURES.failovers.a}" Season="${season}" Channel="${ch.id}"', 'Sum', 60)`,
+                            label: "",
+                            id: "e0",
+                        },
+                    ],
+                ],
                 stacked: true,
             },
             { title: `${ch.id}: ${QOE_FIGURES.mqcs.title}`, lines: figureLines(QOE_FIGURES.mqcs, season, ch.id, regions) },

@@ -42,15 +42,22 @@ export const CHANNEL_DRAIN_SECONDS = 60;
 // the region's runner-failures rule sends to the alarm topic. Names follow the SDK integration
 // rule "ServiceName.ExceptionName" (Step Functions Developer Guide, "Using AWS SDK service
 // integrations", error names).
-const RETRY = [{
-    ErrorEquals: [
-        "MediaConnect.TooManyRequestsException", "MediaConnect.ServiceUnavailableException", "MediaConnect.InternalServerErrorException",
-        "MediaLive.TooManyRequestsException", "MediaLive.InternalServerErrorException", "MediaLive.BadGatewayException", "MediaLive.GatewayTimeoutException",
-    ],
-    IntervalSeconds: 5,
-    MaxAttempts: 6,
-    BackoffRate: 2,
-}];
+const RETRY = [
+    {
+        ErrorEquals: [
+            "MediaConnect.TooManyRequestsException",
+            "MediaConnect.ServiceUnavailableException",
+            "MediaConnect.InternalServerErrorException",
+            "MediaLive.TooManyRequestsException",
+            "MediaLive.InternalServerErrorException",
+            "MediaLive.BadGatewayException",
+            "MediaLive.GatewayTimeoutException",
+        ],
+        IntervalSeconds: 5,
+        MaxAttempts: 6,
+        BackoffRate: 2,
+    },
+];
 
 /** The error GetParameter raises for a missing parameter, as Step Functions names it. */
 export const PARAMETER_NOT_FOUND = "Ssm.ParameterNotFoundException";
@@ -182,7 +189,13 @@ function stopStates(s: RunnerSettings): Record<string, unknown> {
             ],
             Default: "WaitForHold",
         },
-        NotifyHolding: notice(s, "hold", `OnAir ${s.season}: {} (${s.region}) stays on air past its scheduled stop for {} because {}. The runner re-checks every ${every} and stops it at the latest ${latest} after the scheduled stop. ${release}`, ["$.channel", "$.event", "$.hold.reason"], "WaitForHold"),
+        NotifyHolding: notice(
+            s,
+            "hold",
+            `OnAir ${s.season}: {} (${s.region}) stays on air past its scheduled stop for {} because {}. The runner re-checks every ${every} and stops it at the latest ${latest} after the scheduled stop. ${release}`,
+            ["$.channel", "$.event", "$.hold.reason"],
+            "WaitForHold",
+        ),
         WaitForHold: { Type: "Wait", Seconds: s.hold.recheckMinutes * 60, Next: "CountCheck" },
         CountCheck: { Type: "Pass", Parameters: { "checks.$": "States.MathAdd($.hold.checks, 1)" }, ResultPath: "$.hold", Next: "ReadHold" },
         NotHeld: {
@@ -190,8 +203,20 @@ function stopStates(s: RunnerSettings): Record<string, unknown> {
             Choices: [{ Variable: "$.hold.checks", NumericGreaterThan: 0, Next: "NotifyReleased" }],
             Default: "StopChannel",
         },
-        NotifyReleased: notice(s, "stopping", `OnAir ${s.season}: {} (${s.region}) is stopping for {}: the hold was released after {} re-checks of ${every}.`, ["$.channel", "$.event", "$.hold.checks"], "StopChannel"),
-        NotifyMaxOverrun: notice(s, "stopping at maximum overrun", `OnAir ${s.season}: {} (${s.region}) is stopping for {} although {}: it reached the maximum overrun of ${latest} after its scheduled stop. If the game is over, set the hold back to ${HOLD_OFF} so the next stop is not held.`, ["$.channel", "$.event", "$.hold.reason"], "StopChannel"),
+        NotifyReleased: notice(
+            s,
+            "stopping",
+            `OnAir ${s.season}: {} (${s.region}) is stopping for {}: the hold was released after {} re-checks of ${every}.`,
+            ["$.channel", "$.event", "$.hold.checks"],
+            "StopChannel",
+        ),
+        NotifyMaxOverrun: notice(
+            s,
+            "stopping at maximum overrun",
+            `OnAir ${s.season}: {} (${s.region}) is stopping for {} although {}: it reached the maximum overrun of ${latest} after its scheduled stop. If the game is over, set the hold back to ${HOLD_OFF} so the next stop is not held.`,
+            ["$.channel", "$.event", "$.hold.reason"],
+            "StopChannel",
+        ),
     };
     if (s.hold.whileInputLive) {
         Object.assign(states, {
@@ -208,7 +233,15 @@ function stopStates(s: RunnerSettings): Record<string, unknown> {
             },
             InputDecision: {
                 Type: "Choice",
-                Choices: [{ And: [{ Variable: "$.hold.input.MetricAlarms[0].StateValue", IsPresent: true }, { Variable: "$.hold.input.MetricAlarms[0].StateValue", StringEquals: "OK" }], Next: "HeldByInput" }],
+                Choices: [
+                    {
+                        And: [
+                            { Variable: "$.hold.input.MetricAlarms[0].StateValue", IsPresent: true },
+                            { Variable: "$.hold.input.MetricAlarms[0].StateValue", StringEquals: "OK" },
+                        ],
+                        Next: "HeldByInput",
+                    },
+                ],
                 Default: "NotHeld",
             },
             HeldByInput: {
@@ -233,28 +266,48 @@ function switchStates(s: RunnerSettings): Record<string, unknown> {
     return {
         HasInput: {
             Type: "Choice",
-            Choices: [{ And: [{ Variable: "$.input", IsPresent: true }, { Variable: "$.input", IsString: true }], Next: "SwitchInput" }],
+            Choices: [
+                {
+                    And: [
+                        { Variable: "$.input", IsPresent: true },
+                        { Variable: "$.input", IsString: true },
+                    ],
+                    Next: "SwitchInput",
+                },
+            ],
             Default: "MissingInput",
         },
-        MissingInput: { Type: "Fail", Error: "OnAir.MissingInput", Cause: "switch-input needs input: the attachment to switch to (contribution or an extra input's name)" },
+        MissingInput: {
+            Type: "Fail",
+            Error: "OnAir.MissingInput",
+            Cause: "switch-input needs input: the attachment to switch to (contribution or an extra input's name)",
+        },
         SwitchInput: {
             Type: "Task",
             Resource: "arn:aws:states:::aws-sdk:medialive:batchUpdateSchedule",
             Parameters: {
                 "ChannelId.$": "$.channelId",
                 Creates: {
-                    ScheduleActions: [{
-                        "ActionName.$": `States.Format(${template(`${MANUAL_PREFIX}{}`)}, $$.Execution.Name)`,
-                        ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
-                        ScheduleActionSettings: { InputSwitchSettings: { "InputAttachmentNameReference.$": "$.input" } },
-                    }],
+                    ScheduleActions: [
+                        {
+                            "ActionName.$": `States.Format(${template(`${MANUAL_PREFIX}{}`)}, $$.Execution.Name)`,
+                            ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
+                            ScheduleActionSettings: { InputSwitchSettings: { "InputAttachmentNameReference.$": "$.input" } },
+                        },
+                    ],
                 },
             },
             Retry: RETRY,
             ResultPath: null,
             Next: "NotifySwitched",
         },
-        NotifySwitched: notice(s, "input switch", `OnAir ${s.season}: {} (${s.region}) is switching to input {} now, by hand (execution {}). Scheduled switches still run at their times; switch every region.`, ["$.channel", "$.input", "$$.Execution.Name"], "Done"),
+        NotifySwitched: notice(
+            s,
+            "input switch",
+            `OnAir ${s.season}: {} (${s.region}) is switching to input {} now, by hand (execution {}). Scheduled switches still run at their times; switch every region.`,
+            ["$.channel", "$.input", "$$.Execution.Name"],
+            "Done",
+        ),
     };
 }
 
@@ -335,10 +388,12 @@ export function runnerPolicy(scope: RunnerScope): PolicyDocument {
             ...(scope.channelTag ? { Condition: { StringEquals: { [`aws:ResourceTag/${scope.channelTag.key}`]: scope.channelTag.value } } } : {}),
         },
     ];
-    if (scope.flowArns.length > 0) statements.push({ Sid: "RunFlows", Effect: "Allow", Action: ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], Resource: scope.flowArns });
+    if (scope.flowArns.length > 0)
+        statements.push({ Sid: "RunFlows", Effect: "Allow", Action: ["mediaconnect:StartFlow", "mediaconnect:StopFlow"], Resource: scope.flowArns });
     statements.push({ Sid: "ReadHolds", Effect: "Allow", Action: "ssm:GetParameter", Resource: scope.holdParameterArns });
     statements.push({ Sid: "NotifyNoc", Effect: "Allow", Action: "sns:Publish", Resource: scope.topicArn });
-    if (scope.inputAlarmArns.length > 0) statements.push({ Sid: "ReadInputSignal", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: scope.inputAlarmArns });
+    if (scope.inputAlarmArns.length > 0)
+        statements.push({ Sid: "ReadInputSignal", Effect: "Allow", Action: "cloudwatch:DescribeAlarms", Resource: scope.inputAlarmArns });
     return { Version: "2012-10-17", Statement: statements };
 }
 

@@ -11,7 +11,12 @@ import { QUOTA_BY_ID } from "./catalog";
  * quota's code is looked up by service and name (Service Quotas GetServiceQuota / ListServiceQuotas)
  * where no AWS document prints it.
  */
-export function serviceQuotaRequests(settings: QuotaSettings, providers: Record<string, RegionProviders>, global: RegionProviders, parent?: pulumi.Resource): aws.servicequotas.ServiceQuota[] {
+export function serviceQuotaRequests(
+    settings: QuotaSettings,
+    providers: Record<string, RegionProviders>,
+    global: RegionProviders,
+    parent?: pulumi.Resource,
+): aws.servicequotas.ServiceQuota[] {
     if (!settings.requestIncreases) return [];
     const out: aws.servicequotas.ServiceQuota[] = [];
     for (const [id, perRegion] of Object.entries(settings.increases).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -47,7 +47,11 @@ function groupLabel(ids: string[]): string {
 /** Channels with the same chain labels in every region, in plan order. */
 function groupChannels(model: SeasonModel, groupAbove: number): string[][] {
     if (model.channels.length <= groupAbove) return model.channels.map((c) => [c]);
-    const key = (c: string) => model.chains.filter((x) => x.channelId === c).map((x) => `${x.contribution.label}|${x.medialive.label}|${x.packaging.label}`).join(";");
+    const key = (c: string) =>
+        model.chains
+            .filter((x) => x.channelId === c)
+            .map((x) => `${x.contribution.label}|${x.medialive.label}|${x.packaging.label}`)
+            .join(";");
     const groups = new Map<string, string[]>();
     for (const c of model.channels) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
     return [...groups.values()];
@@ -92,9 +96,15 @@ export function renderMermaid(model: SeasonModel, marks?: DiagramMarks, groupAbo
         }
         lines.push("  end");
     }
-    const distributionIds = model.distributions.map((d) => node(`CloudFront ${d.name}${d.aliases.length > 0 ? `: ${d.aliases.join(", ")}` : ""}`, [d.urn], "round"));
+    const distributionIds = model.distributions.map((d) =>
+        node(`CloudFront ${d.name}${d.aliases.length > 0 ? `: ${d.aliases.join(", ")}` : ""}`, [d.urn], "round"),
+    );
     for (const ids of groups) {
-        const og = node(ids.length === 1 ? `origin group live-${ids[0]} (media-quality-based)` : `${ids.length} origin groups, one per channel (media-quality-based)`, [], "hex");
+        const og = node(
+            ids.length === 1 ? `origin group live-${ids[0]} (media-quality-based)` : `${ids.length} origin groups, one per channel (media-quality-based)`,
+            [],
+            "hex",
+        );
         for (const p of packagingOf.get(ids.join(",")) ?? []) lines.push(`  ${p.id} -->|${p.primary ? "primary" : "secondary"}| ${og}`);
         model.distributions.forEach((d, i) => {
             if (d.originGroups.some((g) => g.channelId !== undefined && ids.includes(g.channelId))) lines.push(`  ${og} --> ${distributionIds[i]}`);
@@ -114,6 +124,17 @@ export function seasonDiagramMarkdown(plan: PlanCapture, impact?: ImpactReport):
     const model = seasonModel(plan);
     if (model.chains.length === 0 && model.distributions.length === 0) return "";
     const marks = marksOf(impact);
-    const legend = marks ? " Marked against the deployed state: NEW (green), REPLACED (red), CHANGED in place (yellow); deleted resources are in the table above." : "";
-    return [`### Season as planned`, "", `Regions, each channel's contribution -> MediaLive -> MediaPackage chain, the origin groups joining the regions, the distribution${model.distributions.length === 1 ? "" : "s"}.${legend}`, "", "```mermaid", renderMermaid(model, marks), "```", ""].join("\n");
+    const legend = marks
+        ? " Marked against the deployed state: NEW (green), REPLACED (red), CHANGED in place (yellow); deleted resources are in the table above."
+        : "";
+    return [
+        `### Season as planned`,
+        "",
+        `Regions, each channel's contribution -> MediaLive -> MediaPackage chain, the origin groups joining the regions, the distribution${model.distributions.length === 1 ? "" : "s"}.${legend}`,
+        "",
+        "```mermaid",
+        renderMermaid(model, marks),
+        "```",
+        "",
+    ].join("\n");
 }

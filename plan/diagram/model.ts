@@ -38,13 +38,23 @@ function list(v: unknown): unknown[] {
     return Array.isArray(v) ? v : [];
 }
 
-const PROTOCOL: Record<string, string> = { "srt-listener": "SRT listener", "srt-caller": "SRT caller", "rist": "RIST", "rtp-fec": "RTP+FEC", "rtp": "RTP", "zixi-push": "Zixi" };
+const PROTOCOL: Record<string, string> = {
+    "srt-listener": "SRT listener",
+    "srt-caller": "SRT caller",
+    rist: "RIST",
+    "rtp-fec": "RTP+FEC",
+    rtp: "RTP",
+    "zixi-push": "Zixi",
+};
 
 function contributionLabel(flows: CapturedResource[], sources: CapturedResource[], inputs: CapturedResource[]): string {
     if (flows.length > 0) {
         const protocol = String(obj(flows[0]!.inputs["source"])["protocol"] ?? "?");
         const failover = obj(flows[0]!.inputs["sourceFailoverConfig"])["failoverMode"];
-        const extra = sources.length > 0 ? ` + ${sources.length / flows.length} backup source${sources.length / flows.length === 1 ? "" : "s"}${failover ? ` (${String(failover).toLowerCase()})` : ""}` : "";
+        const extra =
+            sources.length > 0
+                ? ` + ${sources.length / flows.length} backup source${sources.length / flows.length === 1 ? "" : "s"}${failover ? ` (${String(failover).toLowerCase()})` : ""}`
+                : "";
         const direct = inputs.length > 0 ? ` + ${inputs.length} direct input${inputs.length === 1 ? "" : "s"}` : "";
         return `MediaConnect ${flows.length} flows, ${PROTOCOL[protocol] ?? protocol}${extra}${direct}`;
     }
@@ -65,8 +75,12 @@ function packagingLabel(endpoints: CapturedResource[]): string {
     if (!e) return "no MediaPackage endpoint";
     const drm = obj(obj(e.inputs["segment"])["encryption"]);
     const systems = list(obj(drm["spekeKeyProvider"])["drmSystems"]).map(String);
-    const manifests = [list(e.inputs["hlsManifests"]).length > 0 ? "HLS" : "", list(e.inputs["dashManifests"]).length > 0 ? "DASH" : ""].filter(Boolean).join(" + ");
-    return `MediaPackage v2 ${String(e.inputs["containerType"] ?? "")} ${manifests}${systems.length > 0 ? `, DRM (${systems.length} systems)` : ""}`.replace(/\s+/g, " ").trim();
+    const manifests = [list(e.inputs["hlsManifests"]).length > 0 ? "HLS" : "", list(e.inputs["dashManifests"]).length > 0 ? "DASH" : ""]
+        .filter(Boolean)
+        .join(" + ");
+    return `MediaPackage v2 ${String(e.inputs["containerType"] ?? "")} ${manifests}${systems.length > 0 ? `, DRM (${systems.length} systems)` : ""}`
+        .replace(/\s+/g, " ")
+        .trim();
 }
 
 /** The channel a chain resource belongs to: `<region short>-<channel>-<what>`; the longest id wins. */
@@ -87,7 +101,8 @@ export function seasonModel(plan: PlanCapture): SeasonModel {
     const chains: ChannelChain[] = [];
     for (const region of regions) {
         const prefix = regionShort(region);
-        const mine = (type: string, ch: string) => custom.filter((r) => r.type === type && r.region === region && chainChannel(r.name, prefix, channels) === ch);
+        const mine = (type: string, ch: string) =>
+            custom.filter((r) => r.type === type && r.region === region && chainChannel(r.name, prefix, channels) === ch);
         for (const ch of channels) {
             const flows = mine("aws-native:mediaconnect:Flow", ch);
             const sources = mine("aws-native:mediaconnect:FlowSource", ch);
@@ -99,27 +114,39 @@ export function seasonModel(plan: PlanCapture): SeasonModel {
             chains.push({
                 channelId: ch,
                 region,
-                contribution: { label: contributionLabel(flows, sources, inputs.filter((i) => i.type.startsWith("pulumi-nodejs"))), urns: [...flows, ...sources, ...inputs].map((r) => r.urn) },
+                contribution: {
+                    label: contributionLabel(
+                        flows,
+                        sources,
+                        inputs.filter((i) => i.type.startsWith("pulumi-nodejs")),
+                    ),
+                    urns: [...flows, ...sources, ...inputs].map((r) => r.urn),
+                },
                 medialive: { label: medialiveLabel(ml[0]), urns: ml.map((r) => r.urn) },
                 packaging: { label: packagingLabel(ep.filter((r) => r.type.endsWith("OriginEndpoint"))), urns: [...mp, ...ep].map((r) => r.urn) },
             });
         }
     }
-    const distributions = custom.filter((r) => r.type === "aws-native:cloudfront:Distribution" || r.type === "aws:cloudfront/distribution:Distribution").map((d) => {
-        const config = obj(d.inputs["distributionConfig"]);
-        const groups = list(obj(config["originGroups"])["items"]).map((g) => String(obj(g)["id"]));
-        return {
-            name: d.name,
-            urn: d.urn,
-            aliases: list(config["aliases"]).map(String),
-            originGroups: groups.map((id) => {
-                const channelId = channels.filter((c) => id === c || id.endsWith(`-${c}`)).sort((a, b) => b.length - a.length)[0];
-                return channelId ? { id, channelId } : { id };
-            }),
-        };
-    });
+    const distributions = custom
+        .filter((r) => r.type === "aws-native:cloudfront:Distribution" || r.type === "aws:cloudfront/distribution:Distribution")
+        .map((d) => {
+            const config = obj(d.inputs["distributionConfig"]);
+            const groups = list(obj(config["originGroups"])["items"]).map((g) => String(obj(g)["id"]));
+            return {
+                name: d.name,
+                urn: d.urn,
+                aliases: list(config["aliases"]).map(String),
+                originGroups: groups.map((id) => {
+                    const channelId = channels.filter((c) => id === c || id.endsWith(`-${c}`)).sort((a, b) => b.length - a.length)[0];
+                    return channelId ? { id, channelId } : { id };
+                }),
+            };
+        });
     return {
-        regions: [...regions.filter((r) => primaries.has(r)), ...regions.filter((r) => !primaries.has(r))].map((region) => ({ region, primary: primaries.has(region) })),
+        regions: [...regions.filter((r) => primaries.has(r)), ...regions.filter((r) => !primaries.has(r))].map((region) => ({
+            region,
+            primary: primaries.has(region),
+        })),
         channels,
         chains,
         distributions,

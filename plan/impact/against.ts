@@ -31,7 +31,9 @@ export function deployedLookup(state: DeployedState): (urn: string, type: string
 /** An export of another stack would compare unrelated resources: refuse it by name. */
 export function checkStateStack(state: DeployedState, stack: string): void {
     if (state.stack && state.stack !== stack) {
-        throw new StateFileError(`--against ${state.source} is the state of stack ${state.stack}, not ${stack}; export ${stack} (\`pulumi stack export --stack <org>/onair/${stack}\`) or plan --stack ${state.stack}`);
+        throw new StateFileError(
+            `--against ${state.source} is the state of stack ${state.stack}, not ${stack}; export ${stack} (\`pulumi stack export --stack <org>/onair/${stack}\`) or plan --stack ${state.stack}`,
+        );
     }
 }
 
@@ -46,7 +48,9 @@ export async function impactAgainst(plan: PlanCapture, state: DeployedState, sta
     const nowMs = planningNow();
     const changes = await computeChanges(plan, state, { ...(spec ? { spec } : {}), nowMs });
     const season = seasonOfStack(stack);
-    const shape: SeasonShape = season.found ? { channels: season.season.channels.map((c) => ({ id: c.id, name: c.name })), regions: season.season.regions.map((r) => r.region) } : { channels: [], regions: [] };
+    const shape: SeasonShape = season.found
+        ? { channels: season.season.channels.map((c) => ({ id: c.id, name: c.name })), regions: season.season.regions.map((r) => r.region) }
+        : { channels: [], regions: [] };
     const windows = season.found ? onAirWindows(season.season) : [];
     return assessImpact(changes, shape, windows, nowMs, opts.marginMinutes ?? DEFAULT_MARGIN_MINUTES);
 }

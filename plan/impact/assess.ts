@@ -48,7 +48,7 @@ function offAirText(i: Impact): string {
 /** Each change with its channel, live effects, exposure at `asOfMs` and, if it breaks the rule, the violation. */
 export function assessImpact(set: ChangeSet, shape: SeasonShape, windows: readonly OnAirWindow[], asOfMs: number, marginMinutes: number): ImpactReport {
     const names = new Map(shape.channels.map((c) => [c.id, c.name]));
-    const counts: ImpactReport["counts"] = { "create": 0, "update": 0, "replace": 0, "may-replace": 0, "delete": 0 };
+    const counts: ImpactReport["counts"] = { create: 0, update: 0, replace: 0, "may-replace": 0, delete: 0 };
     const impacts = set.changes.map((change): Impact => {
         counts[change.op]++;
         const channelId = channelOf(change.name, shape);
@@ -57,7 +57,10 @@ export function assessImpact(set: ChangeSet, shape: SeasonShape, windows: readon
         const impact: Impact = { change, ...(channelId ? { channelId, channelName: names.get(channelId)! } : {}), ...fx, exposure };
         if (exposure.kind !== "clear" && fx.effects.some((e) => OFF_AIR.has(e))) {
             const who = `${channelId ?? "every channel"}${change.region ? ` in ${change.region}` : ""}`;
-            const refused = fx.effects.includes("channel-settings") && change.type === "pulumi-nodejs:dynamic/medialive:Channel" && change.after?.inputs["allowLiveUpdate"] !== true;
+            const refused =
+                fx.effects.includes("channel-settings") &&
+                change.type === "pulumi-nodejs:dynamic/medialive:Channel" &&
+                change.after?.inputs["allowLiveUpdate"] !== true;
             impact.violation = `${change.name} (${change.op}) ${refused ? "changes the running channel of" : "takes"} ${who}${refused ? "" : " off air"} ${windowText(exposure, marginMinutes)}: ${offAirText(impact)}. Merge and deploy after the window, or move the change out of this pull request.`;
         }
         return impact;

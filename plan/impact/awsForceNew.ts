@@ -53,7 +53,11 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     // name: ForceNew; shard_count (UpdateShardCount), retention, encryption, stream mode and shard metrics update in place.
     "aws:kinesis/stream:Stream": { properties: ["name"], source: `${TF}kinesis/stream.go`, mayReplace: { warmThroughputMibPs: NOT_IN_SOURCE } },
     // key, key_value_store_arn: RequiresReplace (Plugin Framework); value is one PutKey. CloudFront is global (no region).
-    "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": { properties: ["key", "keyValueStoreArn"], source: `${TF}cloudfrontkeyvaluestore/key.go`, global: true },
+    "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": {
+        properties: ["key", "keyValueStoreArn"],
+        source: `${TF}cloudfrontkeyvaluestore/key.go`,
+        global: true,
+    },
     // name, name_prefix: ForceNew; description, kms_key_id (UpdateSecret), policy and replicas update in place.
     "aws:secretsmanager/secret:Secret": {
         properties: ["name", "namePrefix"],
@@ -62,7 +66,10 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
         mayReplace: { type: `${NOT_IN_SOURCE}; @pulumi/aws documents it as unchangeable after creation` },
     },
     // secret_id, secret_binary, secret_string, secret_string_wo_version: ForceNew (a new value is a new version); version_stages update in place.
-    "aws:secretsmanager/secretVersion:SecretVersion": { properties: ["secretId", "secretBinary", "secretString", "secretStringWoVersion"], source: `${TF}secretsmanager/secret_version.go` },
+    "aws:secretsmanager/secretVersion:SecretVersion": {
+        properties: ["secretId", "secretBinary", "secretString", "secretStringWoVersion"],
+        source: `${TF}secretsmanager/secret_version.go`,
+    },
     // name, data_type: ForceNew; value, type, description, key_id are one PutParameter (Overwrite); tier replaces only Advanced -> Standard.
     "aws:ssm/parameter:Parameter": {
         properties: ["name", "dataType"],
@@ -74,22 +81,56 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     // name, name_prefix, fifo_topic: ForceNew; every other attribute is a SetTopicAttributes.
     "aws:sns/topic:Topic": { properties: ["name", "namePrefix", "fifoTopic"], source: `${TF}sns/topic.go` },
     // name, name_prefix, log_group_class: ForceNew; retention (PutRetentionPolicy) and kms_key_id (AssociateKmsKey) update in place.
-    "aws:cloudwatch/logGroup:LogGroup": { properties: ["name", "namePrefix", "logGroupClass"], source: `${TF}logs/group.go`, mayReplace: { deletionProtectionEnabled: NOT_IN_SOURCE } },
+    "aws:cloudwatch/logGroup:LogGroup": {
+        properties: ["name", "namePrefix", "logGroupClass"],
+        source: `${TF}logs/group.go`,
+        mayReplace: { deletionProtectionEnabled: NOT_IN_SOURCE },
+    },
     // No Update at all: every argument is ForceNew (function_name is Pulumi `function`); a change is RemovePermission + AddPermission.
     "aws:lambda/permission:Permission": {
-        properties: ["action", "eventSourceToken", "function", "functionUrlAuthType", "invokedViaFunctionUrl", "principal", "principalOrgId", "qualifier", "sourceAccount", "sourceArn", "statementId", "statementIdPrefix"],
+        properties: [
+            "action",
+            "eventSourceToken",
+            "function",
+            "functionUrlAuthType",
+            "invokedViaFunctionUrl",
+            "principal",
+            "principalOrgId",
+            "qualifier",
+            "sourceAccount",
+            "sourceArn",
+            "statementId",
+            "statementIdPrefix",
+        ],
         source: `${TF}lambda/permission.go`,
     },
     // function_name, qualifier: ForceNew; authorization_type and cors are one UpdateFunctionUrlConfig.
-    "aws:lambda/functionUrl:FunctionUrl": { properties: ["functionName", "qualifier"], source: `${TF}lambda/function_url.go`, mayReplace: { invokeMode: NOT_IN_SOURCE } },
+    "aws:lambda/functionUrl:FunctionUrl": {
+        properties: ["functionName", "qualifier"],
+        source: `${TF}lambda/function_url.go`,
+        mayReplace: { invokeMode: NOT_IN_SOURCE },
+    },
     // The event source, its Kafka/MQ settings and starting position: ForceNew; batching, retries, filters, scaling update in place.
     "aws:lambda/eventSourceMapping:EventSourceMapping": {
-        properties: ["amazonManagedKafkaEventSourceConfig", "eventSourceArn", "queues", "selfManagedEventSource", "selfManagedKafkaEventSourceConfig", "startingPosition", "startingPositionTimestamp", "topics"],
+        properties: [
+            "amazonManagedKafkaEventSourceConfig",
+            "eventSourceArn",
+            "queues",
+            "selfManagedEventSource",
+            "selfManagedKafkaEventSourceConfig",
+            "startingPosition",
+            "startingPositionTimestamp",
+            "topics",
+        ],
         source: `${TF}lambda/event_source_mapping.go`,
         mayReplace: { metricsConfig: NOT_IN_SOURCE, provisionedPollerConfig: NOT_IN_SOURCE, useResourceTimeoutForPropagation: NOT_IN_SOURCE },
     },
     // rule, target_id, event_bus_name: ForceNew; the target's arn, input and settings are one PutTargets.
-    "aws:cloudwatch/eventTarget:EventTarget": { properties: ["eventBusName", "rule", "targetId"], source: `${TF}events/target.go`, mayReplace: { appsyncTarget: NOT_IN_SOURCE } },
+    "aws:cloudwatch/eventTarget:EventTarget": {
+        properties: ["eventBusName", "rule", "targetId"],
+        source: `${TF}events/target.go`,
+        mayReplace: { appsyncTarget: NOT_IN_SOURCE },
+    },
     // name, name_prefix: ForceNew; the update is tags only.
     "aws:scheduler/scheduleGroup:ScheduleGroup": { properties: ["name", "namePrefix"], source: `${TF}scheduler/schedule_group.go` },
     // name, name_prefix, role: ForceNew; the policy document is one PutRolePolicy.
@@ -108,7 +149,11 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     // topic_arn (Pulumi `topic`), protocol, endpoint: ForceNew; filter, delivery, redrive policies are SetSubscriptionAttributes.
     "aws:sns/topicSubscription:TopicSubscription": { properties: ["endpoint", "protocol", "topic"], source: `${TF}sns/topic_subscription.go` },
     // distribution_id: ForceNew; the subscription status is a CreateMonitoringSubscription again. CloudFront is global.
-    "aws:cloudfront/monitoringSubscription:MonitoringSubscription": { properties: ["distributionId"], source: `${TF}cloudfront/monitoring_subscription.go`, global: true },
+    "aws:cloudfront/monitoringSubscription:MonitoringSubscription": {
+        properties: ["distributionId"],
+        source: `${TF}cloudfront/monitoring_subscription.go`,
+        global: true,
+    },
     // bucket: ForceNew; the four flags are one PutPublicAccessBlock.
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": { properties: ["bucket"], source: `${TF}s3/bucket_public_access_block.go` },
     // bucket: ForceNew; the rule is one PutBucketOwnershipControls.
@@ -124,5 +169,9 @@ export const AWS_FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
 export function forceNewOf(type: string): { properties: Set<string>; mayReplace: Map<string, string>; source: string } | undefined {
     const e = AWS_FORCE_NEW[type];
     if (!e) return undefined;
-    return { properties: new Set(e.global ? e.properties : [...e.properties, "region"]), mayReplace: new Map(Object.entries(e.mayReplace ?? {})), source: e.source };
+    return {
+        properties: new Set(e.global ? e.properties : [...e.properties, "region"]),
+        mayReplace: new Map(Object.entries(e.mayReplace ?? {})),
+        source: e.source,
+    };
 }

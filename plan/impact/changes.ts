@@ -63,10 +63,20 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
         const base = { urn: r.urn, type: r.type, name: r.name, ...(r.region ? { region: r.region } : {}), after: r };
         if (!before || before.type !== r.type) {
             fresh.add(r.urn);
-            changes.push({ ...base, op: "create", properties: [], replaceReasons: [], rule: before ? `the type changed from ${before.type}` : "not in the deployed state" });
+            changes.push({
+                ...base,
+                op: "create",
+                properties: [],
+                replaceReasons: [],
+                rule: before ? `the type changed from ${before.type}` : "not in the deployed state",
+            });
             continue;
         }
-        const pending = new Set(Object.entries(r.propertyDependencies).filter(([, urns]) => urns.some((u) => fresh.has(u))).map(([p]) => p));
+        const pending = new Set(
+            Object.entries(r.propertyDependencies)
+                .filter(([, urns]) => urns.some((u) => fresh.has(u)))
+                .map(([p]) => p),
+        );
         const c = await classify(r, before, pending, ctx, dynamic);
         if (c.op === "same") {
             unchanged++;
@@ -74,17 +84,41 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
         }
         if (FRESH.has(c.op)) fresh.add(r.urn);
         const blocked = (c.op === "replace" || c.op === "may-replace") && before.protect;
-        changes.push({ ...base, op: c.op, properties: c.properties, replaceReasons: c.replaceReasons, rule: c.rule, ...(blocked ? { protected: true } : {}), before });
+        changes.push({
+            ...base,
+            op: c.op,
+            properties: c.properties,
+            replaceReasons: c.replaceReasons,
+            rule: c.rule,
+            ...(blocked ? { protected: true } : {}),
+            before,
+        });
     }
     const planned = new Set(plan.resources.flatMap((r) => [r.urn, ...r.opts.aliases]));
     for (const d of [...state.resources.values()].sort((a, b) => compareText(a.urn, b.urn))) {
         if (!d.custom || planned.has(d.urn) || d.type === "pulumi:pulumi:Stack") continue;
-        changes.push({ urn: d.urn, type: d.type, name: d.urn.slice(d.urn.lastIndexOf("::") + 2), op: "delete", properties: [], replaceReasons: [], rule: "no longer in the program", ...(d.protect ? { protected: true } : {}), before: d });
+        changes.push({
+            urn: d.urn,
+            type: d.type,
+            name: d.urn.slice(d.urn.lastIndexOf("::") + 2),
+            op: "delete",
+            properties: [],
+            replaceReasons: [],
+            rule: "no longer in the program",
+            ...(d.protect ? { protected: true } : {}),
+            before: d,
+        });
     }
     return { source: state.source, changes, unchanged };
 }
 
-async function classify(r: CapturedResource, before: DeployedResource, pending: Set<string>, ctx: ChangeContext, dynamic: ReturnType<typeof dynamicProviders>): Promise<Classification> {
+async function classify(
+    r: CapturedResource,
+    before: DeployedResource,
+    pending: Set<string>,
+    ctx: ChangeContext,
+    dynamic: ReturnType<typeof dynamicProviders>,
+): Promise<Classification> {
     if (isProviderType(r.type)) return classifyProvider(before.inputs, r.inputs);
     const provider = dynamic[r.type];
     if (provider) return classifyDynamic(provider, before.id ?? "", before.outputs, r.inputs, pending);

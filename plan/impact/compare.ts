@@ -59,12 +59,17 @@ export function diffValues(olds: unknown, news: unknown, opts: CompareOptions, p
             const p = join(path, k);
             if (!(k in news) || news[k] === undefined) {
                 const ignore = opts.ignoreDeployedOnly === "everywhere" || (opts.ignoreDeployedOnly === "top" && path === "");
-                if (!ignore && olds[k] !== undefined && olds[k] !== null) out.push({ path: p, kind: "delete", ...(olds[k] instanceof SecretValue ? { secret: true } : withShown("before", olds[k])) });
+                if (!ignore && olds[k] !== undefined && olds[k] !== null)
+                    out.push({ path: p, kind: "delete", ...(olds[k] instanceof SecretValue ? { secret: true } : withShown("before", olds[k])) });
                 continue;
             }
             if (!(k in olds) || olds[k] === undefined || olds[k] === null) {
                 if (news[k] === null) continue;
-                out.push({ path: p, kind: "add", ...(news[k] instanceof SecretValue ? { secret: true } : isUnknown(news[k]) ? { unknown: true } : withShown("after", news[k])) });
+                out.push({
+                    path: p,
+                    kind: "add",
+                    ...(news[k] instanceof SecretValue ? { secret: true } : isUnknown(news[k]) ? { unknown: true } : withShown("after", news[k])),
+                });
                 continue;
             }
             out.push(...diffValues(olds[k], news[k], opts, p));

@@ -46,18 +46,34 @@ function hostValue(v: unknown): unknown {
  * detailedDiff names. Olds are the deployed outputs, as the host passes them to diff; news are the
  * planned inputs, with pending properties unknown.
  */
-export async function classifyDynamic(provider: pulumi.dynamic.ResourceProvider, id: string, olds: Record<string, unknown>, news: Record<string, unknown>, pending: Pending): Promise<Classification> {
+export async function classifyDynamic(
+    provider: pulumi.dynamic.ResourceProvider,
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    pending: Pending,
+): Promise<Classification> {
     const rule = "the MediaLive provider's own diff (components/media/medialive/provider.ts)";
-    const planned = hostValue({ ...news, ...Object.fromEntries([...pending].filter((p) => p in news).map((p) => [p, UNKNOWN_WIRE])) }) as Record<string, unknown>;
+    const planned = hostValue({ ...news, ...Object.fromEntries([...pending].filter((p) => p in news).map((p) => [p, UNKNOWN_WIRE])) }) as Record<
+        string,
+        unknown
+    >;
     const result = await provider.diff!(id, hostValue(olds) as Record<string, unknown>, planned);
     const detailed = Object.keys((result as { detailedDiff?: Record<string, unknown> }).detailedDiff ?? {});
     if (result.changes === false || (detailed.length === 0 && !result.replaces?.length)) return { op: "same", properties: [], replaceReasons: [], rule };
     // The provider names the members; the generic comparison adds printable before/after values.
     const shownValues = new Map(changedProperties(olds, news, "top", pending).map((c) => [c.path, c]));
-    const properties = detailed.sort().map((path) => shownValues.get(path) ?? { path, kind: "update" as const, ...(pending.has(path) ? { unknown: true } : {}) });
+    const properties = detailed
+        .sort()
+        .map((path) => shownValues.get(path) ?? { path, kind: "update" as const, ...(pending.has(path) ? { unknown: true } : {}) });
     const replaces = result.replaces ?? [];
     if (replaces.length > 0) {
-        return { op: "replace", properties, replaceReasons: replaces.map((r) => `${r}: the provider's diff replaces on it${result.deleteBeforeReplace ? " (delete before create)" : ""}`), rule };
+        return {
+            op: "replace",
+            properties,
+            replaceReasons: replaces.map((r) => `${r}: the provider's diff replaces on it${result.deleteBeforeReplace ? " (delete before create)" : ""}`),
+            rule,
+        };
     }
     return { op: "update", properties, replaceReasons: [], rule };
 }

@@ -70,7 +70,10 @@ function flowVenue(c: ResourceChange, channelId: string | undefined, region: str
     const ip = str(outputs["ingestIp"]);
     const pipeline = /-flow-([a-z])(?:-|$)/.exec(c.name)?.[1];
     const az = str(c.after?.inputs["availabilityZone"]);
-    const where = channelId && region ? `\`pulumi stack output channels\` -> ${channelId}.${region}.contribution (network ${str(source["name"]) ?? "?"}${pipeline ? `, pipeline ${pipeline}` : ""})` : "the stack outputs";
+    const where =
+        channelId && region
+            ? `\`pulumi stack output channels\` -> ${channelId}.${region}.contribution (network ${str(source["name"]) ?? "?"}${pipeline ? `, pipeline ${pipeline}` : ""})`
+            : "the stack outputs";
     const replaced = REPLACING.has(c.op) || c.op === "create";
     const listener = str(source["sourceListenerAddress"]);
     if (protocol === "srt-caller" && listener) {
@@ -81,7 +84,9 @@ function flowVenue(c: ResourceChange, channelId: string | undefined, region: str
             ...(str(source["name"]) ? { network: str(source["name"])! } : {}),
             ...(pipeline ? { pipeline } : {}),
             ...(egress ? { before: `srt-caller to ${target} from ${egress}` } : {}),
-            after: replaced ? `srt-caller to ${target} from a new egress address assigned by MediaConnect${az ? ` in ${az}` : ""}: the venue's listener must accept it (read the flow's egressIp after \`pulumi up\`)` : `srt-caller to ${target}`,
+            after: replaced
+                ? `srt-caller to ${target} from a new egress address assigned by MediaConnect${az ? ` in ${az}` : ""}: the venue's listener must accept it (read the flow's egressIp after \`pulumi up\`)`
+                : `srt-caller to ${target}`,
         };
     }
     const after = replaced
@@ -122,13 +127,27 @@ export function effectsOf(c: ResourceChange, channelId: string | undefined): Cha
     let venue: VenueNotice | undefined;
     switch (c.type) {
         case "pulumi-nodejs:dynamic/medialive:Channel":
-            if (replaced) add("channel-stop", c.op === "delete" ? "the MediaLive channel is deleted" : "the MediaLive channel is deleted and created again (idle until started)");
-            else if (settingsChanged(c)) add("channel-settings", "a settings update: MediaLive applies it only to an IDLE channel, so a running channel is stopped and started again (allowLiveUpdate) or the update is refused");
+            if (replaced)
+                add(
+                    "channel-stop",
+                    c.op === "delete" ? "the MediaLive channel is deleted" : "the MediaLive channel is deleted and created again (idle until started)",
+                );
+            else if (settingsChanged(c))
+                add(
+                    "channel-settings",
+                    "a settings update: MediaLive applies it only to an IDLE channel, so a running channel is stopped and started again (allowLiveUpdate) or the update is refused",
+                );
             break;
         case "pulumi-nodejs:dynamic/medialive:Input":
         case "aws:medialive/input:Input": {
             const settings = c.type.startsWith("aws:") ? c.properties.some((p) => !/^tags(All)?(\.|$)/.test(p.path)) : settingsChanged(c);
-            if (replaced || (c.op === "update" && settings)) add("channel-input", replaced ? "the MediaLive input is replaced: the channel is updated to attach the new one" : "the input of a channel changes: OnAir's provider refuses it while the channel runs");
+            if (replaced || (c.op === "update" && settings))
+                add(
+                    "channel-input",
+                    replaced
+                        ? "the MediaLive input is replaced: the channel is updated to attach the new one"
+                        : "the input of a channel changes: OnAir's provider refuses it while the channel runs",
+                );
             if (replaced && c.type === "pulumi-nodejs:dynamic/medialive:Input") add("venue-address", "a replaced push or SRT input gets new endpoints");
             break;
         }
@@ -145,7 +164,13 @@ export function effectsOf(c: ResourceChange, channelId: string | undefined): Cha
             break;
         case "aws-native:mediapackagev2:Channel":
         case "aws-native:mediapackagev2:ChannelPolicy":
-            if (replaced) add("origin-gap", c.type.endsWith("ChannelPolicy") ? "without its channel policy MediaLive cannot push segments to the region's MediaPackage channel" : "the region's MediaPackage channel is rebuilt: new ingest endpoints, and no origin while it is");
+            if (replaced)
+                add(
+                    "origin-gap",
+                    c.type.endsWith("ChannelPolicy")
+                        ? "without its channel policy MediaLive cannot push segments to the region's MediaPackage channel"
+                        : "the region's MediaPackage channel is rebuilt: new ingest endpoints, and no origin while it is",
+                );
             if (replaced && c.type.endsWith(":Channel")) add("channel-settings", "the MediaLive channel's destinations change to the new ingest endpoints");
             break;
         case "aws-native:mediapackagev2:ChannelGroup":
@@ -156,7 +181,8 @@ export function effectsOf(c: ResourceChange, channelId: string | undefined): Cha
             break;
         case "aws-native:mediapackagev2:OriginEndpoint":
             if (replaced) add("origin-gap", "the region's origin endpoint is deleted and created again: no origin while it is");
-            if (replaced && c.properties.some((p) => ["channelGroupName", "channelName", "originEndpointName"].includes(p.path))) add("viewer-url", "the endpoint's name path changes: its manifest URLs change");
+            if (replaced && c.properties.some((p) => ["channelGroupName", "channelName", "originEndpointName"].includes(p.path)))
+                add("viewer-url", "the endpoint's name path changes: its manifest URLs change");
             break;
         case "aws-native:mediapackagev2:OriginEndpointPolicy":
             if (replaced) add("origin-gap", "without its endpoint policy the origin refuses CloudFront (origin access control)");

@@ -16,7 +16,10 @@ export function channelOf(name: string, shape: SeasonShape): string | undefined 
     const prefixes = shape.regions.map(regionShort);
     let best: string | undefined;
     for (const ch of shape.channels) {
-        const hit = prefixes.some((p) => name.startsWith(`${p}-${ch.id}-`) || name.startsWith(`${p}-${ch.id}.`)) || name === `ads-${ch.id}` || name.startsWith(`ads.${ch.id}.`);
+        const hit =
+            prefixes.some((p) => name.startsWith(`${p}-${ch.id}-`) || name.startsWith(`${p}-${ch.id}.`)) ||
+            name === `ads-${ch.id}` ||
+            name.startsWith(`ads.${ch.id}.`);
         if (hit && (!best || ch.id.length > best.length)) best = ch.id;
     }
     return best;

@@ -6,11 +6,11 @@ import { Impact, IMPACT_RULE, ImpactReport, impactViolations } from "./assess";
 const SHOWN_PROPERTIES = 6;
 
 const OP_TEXT: Record<Impact["change"]["op"], string> = {
-    "create": "create",
-    "update": "update",
-    "replace": "REPLACE",
+    create: "create",
+    update: "update",
+    replace: "REPLACE",
     "may-replace": "MAY REPLACE",
-    "delete": "DELETE",
+    delete: "DELETE",
 };
 
 /** A property change as one line; a secret never shows a value. */
@@ -46,11 +46,15 @@ function liveText(i: Impact): string {
 }
 
 function venueLines(r: ImpactReport): string[] {
-    return r.impacts.filter((i) => i.venue).map((i) => {
-        const v = i.venue!;
-        const who = [i.channelId, i.change.region, v.network ? `network ${v.network}` : undefined, v.pipeline ? `pipeline ${v.pipeline}` : undefined].filter(Boolean).join(", ");
-        return `${who} (${i.change.name}): ${v.before ? `${v.before} -> ` : ""}${v.after}`;
-    });
+    return r.impacts
+        .filter((i) => i.venue)
+        .map((i) => {
+            const v = i.venue!;
+            const who = [i.channelId, i.change.region, v.network ? `network ${v.network}` : undefined, v.pipeline ? `pipeline ${v.pipeline}` : undefined]
+                .filter(Boolean)
+                .join(", ");
+            return `${who} (${i.change.name}): ${v.before ? `${v.before} -> ` : ""}${v.after}`;
+        });
 }
 
 export function renderImpactText(r: ImpactReport): string {
@@ -85,7 +89,9 @@ export function renderImpactMarkdown(r: ImpactReport): string {
     const violations = impactViolations(r);
     lines.push(`### Change impact against the deployed state`);
     lines.push("");
-    lines.push(`Against \`${cell(r.source)}\` as of ${isoSeconds(r.asOfMs)} (deploy margin ${r.marginMinutes} min): ${summaryLine(r)}. **${violations.length} mandatory** (\`${IMPACT_RULE}\`).`);
+    lines.push(
+        `Against \`${cell(r.source)}\` as of ${isoSeconds(r.asOfMs)} (deploy margin ${r.marginMinutes} min): ${summaryLine(r)}. **${violations.length} mandatory** (\`${IMPACT_RULE}\`).`,
+    );
     lines.push("");
     for (const v of violations) lines.push(`- **mandatory**: ${cell(v.violation!)}`);
     if (violations.length > 0) lines.push("");
@@ -100,10 +106,16 @@ export function renderImpactMarkdown(r: ImpactReport): string {
         lines.push("| change | resource | channel, region | properties | why it replaces | live impact |");
         lines.push("| --- | --- | --- | --- | --- | --- |");
         for (const i of r.impacts) {
-            const props = i.change.properties.slice(0, SHOWN_PROPERTIES).map((p) => `\`${cell(propertyText(p))}\``).join("<br>") + (i.change.properties.length > SHOWN_PROPERTIES ? `<br>... and ${i.change.properties.length - SHOWN_PROPERTIES} more` : "");
+            const props =
+                i.change.properties
+                    .slice(0, SHOWN_PROPERTIES)
+                    .map((p) => `\`${cell(propertyText(p))}\``)
+                    .join("<br>") + (i.change.properties.length > SHOWN_PROPERTIES ? `<br>... and ${i.change.properties.length - SHOWN_PROPERTIES} more` : "");
             const live = i.effects.length === 0 ? "none" : `${i.effects.join(", ")}; ${exposureText(i)}`;
             const why = [...i.change.replaceReasons, ...(i.change.protected ? [PROTECTED] : [])].join("; ");
-            lines.push(`| ${OP_TEXT[i.change.op]} | \`${cell(i.change.name)}\` (\`${i.change.type}\`) | ${cell(where(i)) || "-"} | ${props || "-"} | ${cell(why) || "-"} | ${cell(live)} |`);
+            lines.push(
+                `| ${OP_TEXT[i.change.op]} | \`${cell(i.change.name)}\` (\`${i.change.type}\`) | ${cell(where(i)) || "-"} | ${props || "-"} | ${cell(why) || "-"} | ${cell(live)} |`,
+            );
         }
         lines.push("");
     }
@@ -132,7 +144,17 @@ export function impactJson(r: ImpactReport): Record<string, unknown> {
             effects: i.effects,
             reasons: i.reasons,
             venue: i.venue ?? null,
-            exposure: { kind: i.exposure.kind, ...(i.exposure.window ? { channel: i.exposure.window.channelId, event: i.exposure.window.event, start: isoSeconds(i.exposure.window.startMs), stop: isoSeconds(i.exposure.window.stopMs) } : {}) },
+            exposure: {
+                kind: i.exposure.kind,
+                ...(i.exposure.window
+                    ? {
+                          channel: i.exposure.window.channelId,
+                          event: i.exposure.window.event,
+                          start: isoSeconds(i.exposure.window.startMs),
+                          stop: isoSeconds(i.exposure.window.stopMs),
+                      }
+                    : {}),
+            },
         })),
         violations: impactViolations(r).map((i) => ({ policy: IMPACT_RULE, enforcementLevel: "mandatory", urn: i.change.urn, message: i.violation })),
     };

@@ -21,7 +21,12 @@ export interface Classification {
 export type Pending = ReadonlySet<string>;
 
 /** The generic comparison with pending top-level properties shown as "known after the update". */
-export function changedProperties(olds: Record<string, unknown>, news: Record<string, unknown>, ignoreDeployedOnly: "everywhere" | "top", pending: Pending): PropertyChange[] {
+export function changedProperties(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    ignoreDeployedOnly: "everywhere" | "top",
+    pending: Pending,
+): PropertyChange[] {
     const out = diffValues(olds, news, { ignoreDeployedOnly }).filter((c) => !pending.has(topLevel(c.path)));
     for (const p of pending) if (p in news) out.push({ path: p, kind: "update", unknown: true });
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -35,7 +40,11 @@ function elementOf(t: CfnPropertyType): CfnPropertyType {
  * The CloudFormation property along a change's path that replaces the resource (createOnly), or
  * that may ("maybe"), walking nested type definitions with aws-native's SDK names.
  */
-export function replacingProperty(spec: CfnSpec, properties: Record<string, CfnProperty>, path: string): { cfnPath: string; level: "yes" | "maybe" } | undefined {
+export function replacingProperty(
+    spec: CfnSpec,
+    properties: Record<string, CfnProperty>,
+    path: string,
+): { cfnPath: string; level: "yes" | "maybe" } | undefined {
     let props: Record<string, CfnProperty> | undefined = properties;
     let top = true;
     const cfnPath: string[] = [];
@@ -74,7 +83,12 @@ export function classifyNative(spec: CfnSpec, type: string, olds: Record<string,
     if (!resource) {
         return properties.length === 0
             ? { op: "same", properties, replaceReasons: [], rule: "not in the CloudFormation specification" }
-            : { op: "may-replace", properties, replaceReasons: [`${type} is not in @aws-cdk/aws-service-spec ${spec.version}: unknown, may replace`], rule: "not in the CloudFormation specification" };
+            : {
+                  op: "may-replace",
+                  properties,
+                  replaceReasons: [`${type} is not in @aws-cdk/aws-service-spec ${spec.version}: unknown, may replace`],
+                  rule: "not in the CloudFormation specification",
+              };
     }
     const replace: string[] = [];
     const maybe: string[] = [];
@@ -92,10 +106,17 @@ export function classifyClassic(type: string, olds: Record<string, unknown>, new
     const properties = changedProperties(olds, news, "everywhere", pending);
     const entry = forceNewOf(type);
     if (!entry) {
-        return decided(properties, [], properties.length > 0 ? [`${type} has no force-new table (plan/impact/awsForceNew.ts): unknown, may replace`] : [], "no force-new table for this type");
+        return decided(
+            properties,
+            [],
+            properties.length > 0 ? [`${type} has no force-new table (plan/impact/awsForceNew.ts): unknown, may replace`] : [],
+            "no force-new table for this type",
+        );
     }
     const replace = properties.filter((c) => entry.properties.has(topLevel(c.path))).map((c) => `${c.path}: ForceNew in ${entry.source}`);
-    const maybe = properties.filter((c) => entry.mayReplace.has(topLevel(c.path))).map((c) => `${c.path}: may replace, ${entry.mayReplace.get(topLevel(c.path))!} (${entry.source})`);
+    const maybe = properties
+        .filter((c) => entry.mayReplace.has(topLevel(c.path)))
+        .map((c) => `${c.path}: may replace, ${entry.mayReplace.get(topLevel(c.path))!} (${entry.source})`);
     return decided(properties, [...new Set(replace)], [...new Set(maybe)], `Terraform ForceNew (${entry.source})`);
 }
 

@@ -70,13 +70,17 @@ export function parseStateExport(text: string, source: string): DeployedState {
     try {
         doc = JSON.parse(text);
     } catch (e) {
-        throw new StateFileError(`--against ${source} is not JSON (${(e as Error).message}); write it with \`pulumi stack export --stack <org>/onair/<stack> --file ${source}\``);
+        throw new StateFileError(
+            `--against ${source} is not JSON (${(e as Error).message}); write it with \`pulumi stack export --stack <org>/onair/<stack> --file ${source}\``,
+        );
     }
     if (!isObject(doc) || !isObject(doc["deployment"])) {
         throw new StateFileError(`--against ${source} has no "deployment" object: it is not what \`pulumi stack export\` writes`);
     }
     if (doc["version"] !== 3) {
-        throw new StateFileError(`--against ${source} is a version ${JSON.stringify(doc["version"])} deployment; OnAir reads version 3 (\`pulumi stack export\` of Pulumi CLI 3.x)`);
+        throw new StateFileError(
+            `--against ${source} is a version ${JSON.stringify(doc["version"])} deployment; OnAir reads version 3 (\`pulumi stack export\` of Pulumi CLI 3.x)`,
+        );
     }
     const list = doc["deployment"]["resources"] ?? [];
     if (!Array.isArray(list)) throw new StateFileError(`--against ${source}: deployment.resources is not a list`);
@@ -111,7 +115,9 @@ export function readStateExport(file: string, shownAs: string = file): DeployedS
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
-        throw new StateFileError(`--against ${shownAs} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); export the stack first: \`pulumi stack export --file ${shownAs}\``);
+        throw new StateFileError(
+            `--against ${shownAs} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); export the stack first: \`pulumi stack export --file ${shownAs}\``,
+        );
     }
     return parseStateExport(text, shownAs);
 }

@@ -61,7 +61,14 @@ function installCodeCache(dir = process.env["ONAIR_CODE_CACHE"] || path.join(CAC
     // refuses cached data made under other flags: set first, every entry is made and read alike.
     v8.setFlagsFromString("--allow-natives-syntax");
     const flags = process.execArgv.filter((a) => !a.startsWith("--cpu-prof") && !a.startsWith("--heap-prof"));
-    const folder = path.join(dir, crypto.createHash("sha1").update([process.version, process.arch, ...flags].join("\0")).digest("hex").slice(0, 16));
+    const folder = path.join(
+        dir,
+        crypto
+            .createHash("sha1")
+            .update([process.version, process.arch, ...flags].join("\0"))
+            .digest("hex")
+            .slice(0, 16),
+    );
     const M = /** @type {ModuleInternals} */ (/** @type {unknown} */ (Module));
     /** @type {[string, vm.Script][]} */
     const made = [];
@@ -85,7 +92,11 @@ function installCodeCache(dir = process.env["ONAIR_CODE_CACHE"] || path.join(CAC
         const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
         let script;
         try {
-            script = new vm.Script(M.wrap(source), { filename, ...(cachedData ? { cachedData } : {}), importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+            script = new vm.Script(M.wrap(source), {
+                filename,
+                ...(cachedData ? { cachedData } : {}),
+                importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+            });
         } catch {
             // Node's loader reports the syntax error, or loads ES module syntax as such.
             return original.call(this, content, filename, format);

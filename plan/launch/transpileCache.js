@@ -60,7 +60,10 @@ function cacheDir() {
 
 const config = readConfig(TSCONFIG);
 /** ts-node also reads options from TS_NODE_* variables (TS_NODE_COMPILER_OPTIONS, ...): part of the key. */
-const tsNodeEnv = Object.keys(process.env).filter((k) => k.startsWith("TS_NODE_")).sort().map((k) => `${k}=${process.env[k]}`);
+const tsNodeEnv = Object.keys(process.env)
+    .filter((k) => k.startsWith("TS_NODE_"))
+    .sort()
+    .map((k) => `${k}=${process.env[k]}`);
 const configKey = sha256([FORMAT, versionOf("ts-node"), versionOf("typescript"), config.text, ...tsNodeEnv].join("\0"));
 
 /** ts-node's compiler service, created on the first file not in the cache. */

@@ -92,7 +92,9 @@ export function countUsage(plan: PlanCapture): Usage[] {
     const stores = of(T.kvs);
     for (const s of stores) {
         const arn = str(s.outputs["arn"]);
-        const bytes = of(T.kvsKey).filter((k) => k.inputs["keyValueStoreArn"] === arn || stores.length === 1).reduce((n, k) => n + entryBytes(k), 0);
+        const bytes = of(T.kvsKey)
+            .filter((k) => k.inputs["keyValueStoreArn"] === arn || stores.length === 1)
+            .reduce((n, k) => n + entryBytes(k), 0);
         usage.push({ quota: "cloudfront-kvs-size", region: GLOBAL_QUOTA_REGION, subject: s.name, needed: bytes });
     }
 
@@ -131,7 +133,13 @@ export function countUsage(plan: PlanCapture): Usage[] {
     perRegion("mediatailor-configurations", of(T.playback));
     const acls = of(T.webAcl);
     perRegion("wafv2-web-acls", acls);
-    for (const a of acls) usage.push({ quota: "wafv2-web-acl-capacity", region: regionOf(a), subject: str(a.inputs["name"]) ?? a.name, needed: webAclCapacity(list(a.inputs["rules"])) });
+    for (const a of acls)
+        usage.push({
+            quota: "wafv2-web-acl-capacity",
+            region: regionOf(a),
+            subject: str(a.inputs["name"]) ?? a.name,
+            needed: webAclCapacity(list(a.inputs["rules"])),
+        });
     perRegion("scheduler-schedules", of(T.schedule));
     return usage;
 }

@@ -71,7 +71,15 @@ export function validateInputs(spec: CfnSpec, properties: Record<string, CfnProp
     return issues;
 }
 
-function validateObject(spec: CfnSpec, properties: Record<string, CfnProperty>, value: Record<string, unknown>, path: string, topLevel: boolean, issues: SchemaIssue[], secret: boolean): void {
+function validateObject(
+    spec: CfnSpec,
+    properties: Record<string, CfnProperty>,
+    value: Record<string, unknown>,
+    path: string,
+    topLevel: boolean,
+    issues: SchemaIssue[],
+    secret: boolean,
+): void {
     const names = spec.sdkNames(properties, topLevel);
     for (const key of Object.keys(value)) {
         const cfn = names.get(key);
@@ -106,7 +114,8 @@ function validateValue(spec: CfnSpec, type: CfnPropertyType, v: unknown, path: s
             return;
         case "integer":
             if (typeof v !== "number" || !Number.isInteger(v)) return void typeIssue("an integer");
-            if (type.allowedValues && !type.allowedValues.includes(v)) issues.push({ path, rule: "enum", message: `${secret ? "a secret value" : v} is not one of ${type.allowedValues.join(", ")}` });
+            if (type.allowedValues && !type.allowedValues.includes(v))
+                issues.push({ path, rule: "enum", message: `${secret ? "a secret value" : v} is not one of ${type.allowedValues.join(", ")}` });
             return;
         case "number":
             if (typeof v !== "number") typeIssue("a number");

@@ -114,7 +114,10 @@ function topLevelSdkName(cfn: string): string {
 class LoadedSpec implements CfnSpec {
     private readonly names = new WeakMap<object, Map<string, string>>();
     /** The whole database, or its per-type extracts (plan/spec/specExtract.ts): the same entities. */
-    constructor(private readonly source: SpecSource, readonly version: string) {}
+    constructor(
+        private readonly source: SpecSource,
+        readonly version: string,
+    ) {}
     resource(token: string): CfnResource | undefined {
         const key = cfnTypeName(token);
         return key ? this.source.resource(key) : undefined;

@@ -51,7 +51,14 @@ export function specCacheRoot(): string {
 export function specKey(): { version: string; key: string } {
     const dir = packageDir();
     const version = (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version;
-    const key = crypto.createHash("sha256").update(`${PACKAGE}@${version}\0`).update(fs.readFileSync(path.join(dir, "db.json.gz"))).update("\0").update(fs.readFileSync(__filename)).digest("hex").slice(0, 32);
+    const key = crypto
+        .createHash("sha256")
+        .update(`${PACKAGE}@${version}\0`)
+        .update(fs.readFileSync(path.join(dir, "db.json.gz")))
+        .update("\0")
+        .update(fs.readFileSync(__filename))
+        .digest("hex")
+        .slice(0, 32);
     return { version, key };
 }
 

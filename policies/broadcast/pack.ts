@@ -27,7 +27,8 @@ import { enforceIdenticalEncryption } from "./stack/onair-stack-endpoints-enforc
 export const broadcastPack: PackDefinition = {
     name: "onair-broadcast",
     dir: "broadcast",
-    description: "OnAir broadcast-grade resilience rules for live chains: redundant pipelines, failover-friendly outputs, protected contribution and seamless cross-region switching.",
+    description:
+        "OnAir broadcast-grade resilience rules for live chains: redundant pipelines, failover-friendly outputs, protected contribution and seamless cross-region switching.",
     enforcementLevel: "advisory",
     policies: [
         // MediaLive

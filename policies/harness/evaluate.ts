@@ -85,7 +85,9 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
         if (!props) unwrapped.set(r, (props = wrap(policyProps(r.inputs))));
         return props;
     };
-    const stackUrn = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
+    const stackUrn =
+        plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ??
+        `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
 
     for (const { pack, config } of runs) {
         let resourcePolicies = 0;
@@ -131,7 +133,11 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
                     },
                 };
                 const report = (message: string, urn?: string) => {
-                    const target = (urn && byUrn.get(urn)) || { urn: urn ?? stackUrn, name: urn ? urn.split("::").pop()! : `${plan.project}-${plan.stack}`, type: "pulumi:pulumi:Stack" };
+                    const target = (urn && byUrn.get(urn)) || {
+                        urn: urn ?? stackUrn,
+                        name: urn ? urn.split("::").pop()! : `${plan.project}-${plan.stack}`,
+                        type: "pulumi:pulumi:Stack",
+                    };
                     verdict.violations.push(violationOf(target, message));
                 };
                 const stackTarget = { urn: stackUrn, name: `${plan.project}-${plan.stack}`, type: "pulumi:pulumi:Stack" };
@@ -141,12 +147,18 @@ export async function evaluatePacks(plan: PlanCapture, runs: PackRun[], stackTag
         verdict.evaluated.push({ pack: pack.name, resourcePolicies, stackPolicies, resources: plan.resources.length });
     }
     verdict.violations.sort(
-        (a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) || a.pack.localeCompare(b.pack) || a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn),
+        (a, b) =>
+            (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) ||
+            a.pack.localeCompare(b.pack) ||
+            a.policy.localeCompare(b.policy) ||
+            a.urn.localeCompare(b.urn),
     );
     return verdict;
 }
 
-function isResourcePolicy(p: OnAirPolicy): p is OnAirResourcePolicy & { validateResource: (args: ResourceValidationArgs, report: (m: string, u?: string) => void) => void } {
+function isResourcePolicy(
+    p: OnAirPolicy,
+): p is OnAirResourcePolicy & { validateResource: (args: ResourceValidationArgs, report: (m: string, u?: string) => void) => void } {
     return typeof (p as OnAirResourcePolicy).validateResource === "function";
 }
 
@@ -168,7 +180,15 @@ async function runGuarded(
         }
         if (isUnknownValueError(e)) {
             // Violations reported before the unknown read stand, as in the SDK's analyzer.
-            (verdict.undecided ??= []).push({ pack: pack.name, policy: policy.name, enforcementLevel: level, urn, name: target.name, type: target.type, message: e.message });
+            (verdict.undecided ??= []).push({
+                pack: pack.name,
+                policy: policy.name,
+                enforcementLevel: level,
+                urn,
+                name: target.name,
+                type: target.type,
+                message: e.message,
+            });
             return;
         }
         const err = new Error(`policy ${policy.name} (${pack.name}) failed on ${urn}: ${(e as Error).message}`);

@@ -43,7 +43,12 @@ export function resolvePackConfig(pack: PackDefinition, file: Record<string, unk
         }
     }
     const all = entries["all"];
-    const allLevel = typeof all === "string" ? checkLevel(all, `${source}: all`) : isObj(all) && all["enforcementLevel"] !== undefined ? checkLevel(all["enforcementLevel"], `${source}: all.enforcementLevel`) : undefined;
+    const allLevel =
+        typeof all === "string"
+            ? checkLevel(all, `${source}: all`)
+            : isObj(all) && all["enforcementLevel"] !== undefined
+              ? checkLevel(all["enforcementLevel"], `${source}: all.enforcementLevel`)
+              : undefined;
 
     const out = new Map<string, EffectivePolicyConfig>();
     for (const policy of pack.policies) {

@@ -60,7 +60,9 @@ function origin(o: unknown, idKey: string, headersKey: string, headerNameKey: st
         id: str(field(o, idKey)) ?? "(unnamed origin)",
         domainName,
         service: isUnknown(domainName) ? domainName : originService(domainName),
-        customHeaderNames: list(field(o, headersKey)).map((h) => str(field(h, headerNameKey)) ?? "").filter((n) => n !== ""),
+        customHeaderNames: list(field(o, headersKey))
+            .map((h) => str(field(h, headerNameKey)) ?? "")
+            .filter((n) => n !== ""),
     };
     const oac = ref(() => field(o, "originAccessControlId"));
     if (oac) view.originAccessControlId = oac;
@@ -110,7 +112,12 @@ function classicView(props: Record<string, unknown>): DistributionView {
 
 function common(
     cfg: unknown,
-    parts: { origins: OriginView[]; originGroups: OriginGroupView[]; behaviors: { pathPattern: string; b: unknown }[]; loggingBucket: Maybe<string> | undefined },
+    parts: {
+        origins: OriginView[];
+        originGroups: OriginGroupView[];
+        behaviors: { pathPattern: string; b: unknown }[];
+        loggingBucket: Maybe<string> | undefined;
+    },
 ): DistributionView {
     const geo = dig(cfg, "restrictions", "geoRestriction");
     const cert = field(cfg, "viewerCertificate");
@@ -119,9 +126,13 @@ function common(
         originGroups: parts.originGroups,
         viewerProtocolPolicies: parts.behaviors
             .filter((x) => x.b !== undefined)
-            .map((x) => ({ pathPattern: x.pathPattern, ...(str(field(x.b, "viewerProtocolPolicy")) ? { policy: str(field(x.b, "viewerProtocolPolicy"))! } : {}) })),
+            .map((x) => ({
+                pathPattern: x.pathPattern,
+                ...(str(field(x.b, "viewerProtocolPolicy")) ? { policy: str(field(x.b, "viewerProtocolPolicy"))! } : {}),
+            })),
         // aws-native spells it cloudFrontDefaultCertificate, aws (Terraform) cloudfrontDefaultCertificate.
-        usesDefaultCertificate: cert === undefined || field(cert, "cloudFrontDefaultCertificate") === true || field(cert, "cloudfrontDefaultCertificate") === true,
+        usesDefaultCertificate:
+            cert === undefined || field(cert, "cloudFrontDefaultCertificate") === true || field(cert, "cloudfrontDefaultCertificate") === true,
     };
     const waf = ref(() => field(cfg, "webAclId"));
     if (waf) view.webAclId = waf;

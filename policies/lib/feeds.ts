@@ -11,9 +11,7 @@ import { isUnknown, Maybe, Unknown } from "./unknown";
  * assigns them); the engine still tells which MediaPackage v2 channels the destinations were
  * computed from (the property's dependencies), and that is what the channel feeds.
  */
-export type Feed =
-    | { kind: "mediapackagev2"; group: string; channel: string; region?: string; via: "ingest URL" | "dependency" }
-    | { kind: "url"; url: string };
+export type Feed = { kind: "mediapackagev2"; group: string; channel: string; region?: string; via: "ingest URL" | "dependency" } | { kind: "url"; url: string };
 
 export interface ChannelFeeds {
     feeds: Feed[];

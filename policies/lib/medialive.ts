@@ -99,7 +99,7 @@ function outputGroupView(g: unknown, i: number): OutputGroupView {
         if (v !== undefined && v !== null) {
             kind = k;
             // aws.medialive.Channel models archive settings as a one-element list.
-            inner = (Array.isArray(v) ? v[0] : v) as Record<string, unknown> ?? {};
+            inner = ((Array.isArray(v) ? v[0] : v) as Record<string, unknown>) ?? {};
             break;
         }
     }

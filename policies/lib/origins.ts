@@ -33,10 +33,15 @@ export function mediaPackageRegion(domainName: string): string | undefined {
 /** The OAC origin type CloudFront expects for a service. */
 export function oacOriginType(service: OriginService): string | undefined {
     switch (service) {
-        case "s3": return "s3";
-        case "mediapackagev2": return "mediapackagev2";
-        case "mediastore": return "mediastore";
-        case "lambda-url": return "lambda";
-        default: return undefined;
+        case "s3":
+            return "s3";
+        case "mediapackagev2":
+            return "mediapackagev2";
+        case "mediastore":
+            return "mediastore";
+        case "lambda-url":
+            return "lambda";
+        default:
+            return undefined;
     }
 }

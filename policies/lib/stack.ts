@@ -96,7 +96,12 @@ export function groupMembers(d: DistributionInfo, g: OriginGroupView, groups: Ch
         // A group whose egress domain is not known yet can only be this one if it is a MediaPackage
         // v2 domain of the group's region (the region is part of every egress domain).
         const region = mediaPackageRegion(domain);
-        const pending = region ? groups.filter((cg) => cg.region === region).map((cg) => cg.egressDomain).find(isUnknown) : undefined;
+        const pending = region
+            ? groups
+                  .filter((cg) => cg.region === region)
+                  .map((cg) => cg.egressDomain)
+                  .find(isUnknown)
+            : undefined;
         return { originId: id, domain, channelGroup: match ?? pending };
     });
 }
@@ -113,7 +118,9 @@ export function crossRegionGroups(resources: PolicyResource[]): { region: string
             const members = groupMembers(d, g, groups);
             const pending = members.map((m) => m.channelGroup).find(isUnknown);
             if (pending) return pending;
-            const known = members.map((m) => m.channelGroup as ChannelGroupInfo | undefined).filter((x): x is ChannelGroupInfo => !!x && !!x.region && !!x.name);
+            const known = members
+                .map((m) => m.channelGroup as ChannelGroupInfo | undefined)
+                .filter((x): x is ChannelGroupInfo => !!x && !!x.region && !!x.name);
             if (new Set(known.map((m) => m.region)).size < 2) continue;
             for (const m of known) out.push({ region: m.region!, name: m.name! });
         }

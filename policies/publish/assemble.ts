@@ -136,7 +136,10 @@ export function assemblePack(policiesDir: string, dir: string, outRoot: string, 
         dependencies,
     };
     fs.writeFileSync(path.join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
-    fs.writeFileSync(path.join(out, "npm-shrinkwrap.json"), JSON.stringify(shrinkwrapFor(rootLock, manifest.name, manifest.version, dependencies), null, 2) + "\n");
+    fs.writeFileSync(
+        path.join(out, "npm-shrinkwrap.json"),
+        JSON.stringify(shrinkwrapFor(rootLock, manifest.name, manifest.version, dependencies), null, 2) + "\n",
+    );
     fs.writeFileSync(path.join(out, "tsconfig.json"), JSON.stringify(PACK_TSCONFIG, null, 2) + "\n");
     const problems = unresolvedImports(out, Object.keys(dependencies));
     if (problems.length > 0) throw new AssembleError(`policies/${dir} is not self-contained:\n  ${problems.join("\n  ")}`);

@@ -51,8 +51,12 @@ export function shrinkwrapFor(root: Lockfile, name: string, version: string, dep
     for (const [dep, wanted] of Object.entries(dependencies)) {
         const at = `node_modules/${dep}`;
         const entry = P[at];
-        if (!entry) throw new ShrinkwrapError(`${name} depends on ${dep}, which the repository's package-lock.json does not install; add it to the root package.json`);
-        if (entry.version !== wanted) throw new ShrinkwrapError(`${name} pins ${dep} ${wanted}, but the repository installs ${entry.version}; pin the version the repository tests (${entry.version})`);
+        if (!entry)
+            throw new ShrinkwrapError(`${name} depends on ${dep}, which the repository's package-lock.json does not install; add it to the root package.json`);
+        if (entry.version !== wanted)
+            throw new ShrinkwrapError(
+                `${name} pins ${dep} ${wanted}, but the repository installs ${entry.version}; pin the version the repository tests (${entry.version})`,
+            );
         queue.push(at);
     }
     while (queue.length > 0) {

@@ -17,7 +17,8 @@ import { enforcePremiumDrm } from "./stack/onair-stack-endpoints-enforce-premium
 export const securityPack: PackDefinition = {
     name: "onair-security",
     dir: "security",
-    description: "OnAir content and origin protection rules: origins reachable only through CloudFront, viewers only with valid tokens, contribution encrypted, least-privilege roles.",
+    description:
+        "OnAir content and origin protection rules: origins reachable only through CloudFront, viewers only with valid tokens, contribution encrypted, least-privilege roles.",
     enforcementLevel: "advisory",
     policies: [
         missingOriginAccessControl,

@@ -73,7 +73,9 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
     const a = root.at("aws");
     if (a.at("roleArn").present) {
         // One role for everything let a Deployments run on prod write to prod; the roles are split now.
-        a.at("roleArn").fail("is replaced by readOnlyRoleArn (production stacks: previews, drift checks, refresh) and nonProdRoleArn (rehearsal and review stacks); prod is deployed only by .github/workflows/deploy.yml with its own role");
+        a.at("roleArn").fail(
+            "is replaced by readOnlyRoleArn (production stacks: previews, drift checks, refresh) and nonProdRoleArn (rehearsal and review stacks); prod is deployed only by .github/workflows/deploy.yml with its own role",
+        );
     }
     const A = F.aws.fields;
     a.object([...keysOf(A), ...retired(a, "roleArn")]);
@@ -88,19 +90,27 @@ export function validateAutomation(raw: unknown, namespace: string, stackFileExi
         if (names.has(s.name)) root.at("stacks").index(i).at("name").fail(`"${s.name}" is listed twice`);
         names.add(s.name);
     });
-    if (stacks.length > 0 && !stacks.some((s) => s.role === "production")) root.at("stacks").fail("has no stack with role production; list the season's stack (e.g. prod)");
-    if (stacks.filter((s) => s.role === "review-template").length > 1) root.at("stacks").fail("has more than one review-template stack; Pulumi Deployments copies exactly one into each pull request's review stack");
+    if (stacks.length > 0 && !stacks.some((s) => s.role === "production"))
+        root.at("stacks").fail("has no stack with role production; list the season's stack (e.g. prod)");
+    if (stacks.filter((s) => s.role === "review-template").length > 1)
+        root.at("stacks").fail("has more than one review-template stack; Pulumi Deployments copies exactly one into each pull request's review stack");
     const writes = stacks.filter((s) => s.role !== "production").map((s) => s.name);
     if (writes.length > 0 && !a.at("nonProdRoleArn").present) {
-        a.at("nonProdRoleArn").fail(`is required: Deployments creates or destroys ${writes.join(", ")} and needs a role that can write (not the read-only role, not the role that deploys prod)`);
+        a.at("nonProdRoleArn").fail(
+            `is required: Deployments creates or destroys ${writes.join(", ")} and needs a role that can write (not the read-only role, not the role that deploys prod)`,
+        );
     }
     if (nonProdRoleArn !== undefined && nonProdRoleArn === readOnlyRoleArn) {
-        a.at("nonProdRoleArn").fail("is the read-only role; rehearsal and review stacks need a role that can create and destroy them, kept apart from production");
+        a.at("nonProdRoleArn").fail(
+            "is the read-only role; rehearsal and review stacks need a role that can create and destroy them, kept apart from production",
+        );
     }
 
     const s = root.at("schedule");
     if (s.at("driftAutoRemediate").present) {
-        s.at("driftAutoRemediate").fail("is no longer supported: remediation runs `pulumi up` on prod outside the policy gate, the game-window freeze and the prod reviewers; drift is reported, and the fix goes through .github/workflows/deploy.yml");
+        s.at("driftAutoRemediate").fail(
+            "is no longer supported: remediation runs `pulumi up` on prod outside the policy gate, the game-window freeze and the prod reviewers; drift is reported, and the fix goes through .github/workflows/deploy.yml",
+        );
     }
     const schedule = readObject(s, F.schedule, retired(s, "driftAutoRemediate"));
     const policyPacks = readObject(root.at("policyPacks"), F.policyPacks);
@@ -127,14 +137,17 @@ function readStack(c: Cursor, stackFileExists: (stack: string) => boolean): Mana
     const G = MANAGED_STACK.fields;
     if (!c.object(keysOf(G))) return undefined;
     const name = readNode(c.at("name"), G.name);
-    if (name !== undefined && !stackFileExists(name)) c.at("name").fail(`has no Pulumi.${name}.yaml at the repository root; add the stack's config file or remove the stack`);
+    if (name !== undefined && !stackFileExists(name))
+        c.at("name").fail(`has no Pulumi.${name}.yaml at the repository root; add the stack's config file or remove the stack`);
     const role = readNode(c.at("role"), G.role);
     const previewPullRequests = readNode(c.at("previewPullRequests"), PREVIEW_PULL_REQUESTS(role))!;
-    if (c.at("previewPullRequests").present && role !== "production") c.at("previewPullRequests").fail(`applies to production stacks only; a ${role} stack never previews pull requests`);
+    if (c.at("previewPullRequests").present && role !== "production")
+        c.at("previewPullRequests").fail(`applies to production stacks only; a ${role} stack never previews pull requests`);
     let destroyAt: string | undefined;
     if (role === "rehearsal") {
         destroyAt = readNode(c.at("destroyAt"), G.destroyAt);
-        if (destroyAt !== undefined && parseInstant(destroyAt) === undefined) destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
+        if (destroyAt !== undefined && parseInstant(destroyAt) === undefined)
+            destroyAt = c.at("destroyAt").fail(`${JSON.stringify(destroyAt)} is not a real time`);
     } else if (c.at("destroyAt").present) {
         c.at("destroyAt").fail(`applies to rehearsal stacks only; ${role} stacks are not destroyed on a timer`);
     }

@@ -22,15 +22,24 @@ export function freezeVerdict(projectDir: string, stack: string, nowMs: number, 
     const windows = onAirWindows(readSeasonFile(projectDir, stack));
     const active = activeWindow(windows, nowMs);
     if (active) {
-        return { code: 1, line: `${stack}: ON AIR - ${active.channelId} ${active.event} until ${isoSeconds(active.stopMs)}; deployments are frozen until then (override only with the workflow's force input).` };
+        return {
+            code: 1,
+            line: `${stack}: ON AIR - ${active.channelId} ${active.event} until ${isoSeconds(active.stopMs)}; deployments are frozen until then (override only with the workflow's force input).`,
+        };
     }
     const marginMs = marginMinutes * 60_000;
     const soon = windows.filter((w) => w.startMs > nowMs && w.startMs - marginMs <= nowMs).sort((a, b) => b.stopMs - a.stopMs)[0];
     if (soon) {
-        return { code: 1, line: `${stack}: ON AIR SOON - ${soon.channelId} ${soon.event} starts at ${isoSeconds(soon.startMs)} (lead included), within the ${marginMinutes}-minute deploy margin: a deploy started now could still be running then; deployments are frozen until ${isoSeconds(soon.stopMs)} (override only with the workflow's force input).` };
+        return {
+            code: 1,
+            line: `${stack}: ON AIR SOON - ${soon.channelId} ${soon.event} starts at ${isoSeconds(soon.startMs)} (lead included), within the ${marginMinutes}-minute deploy margin: a deploy started now could still be running then; deployments are frozen until ${isoSeconds(soon.stopMs)} (override only with the workflow's force input).`,
+        };
     }
     const next = nextWindow(windows, nowMs);
-    return { code: 0, line: `${stack}: no game on air${next ? `; next window ${next.channelId} ${next.event} from ${isoSeconds(next.startMs)}, deploys frozen from ${isoSeconds(next.startMs - marginMs)}` : "; no game ahead this season"}.` };
+    return {
+        code: 0,
+        line: `${stack}: no game on air${next ? `; next window ${next.channelId} ${next.event} from ${isoSeconds(next.startMs)}, deploys frozen from ${isoSeconds(next.startMs - marginMs)}` : "; no game ahead this season"}.`,
+    };
 }
 
 interface FreezeArgs {
@@ -82,4 +91,11 @@ export function freezeMain(argv: string[], out: (s: string) => void, err: (s: st
     }
 }
 
-if (require.main === module) exitWhenFlushed(freezeMain(process.argv.slice(2), (s) => process.stdout.write(s + "\n"), (s) => process.stderr.write(s + "\n")));
+if (require.main === module)
+    exitWhenFlushed(
+        freezeMain(
+            process.argv.slice(2),
+            (s) => process.stdout.write(s + "\n"),
+            (s) => process.stderr.write(s + "\n"),
+        ),
+    );

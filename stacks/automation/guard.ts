@@ -23,9 +23,12 @@ export function guardVerdict(operation: string | undefined, stack: string, freez
         const f = freeze();
         // The workflow's force input is no way past this: a refresh simply waits for the game to end.
         const why = f.line.replace(`${stack}: `, "").replace(/ \(override only with the workflow's force input\)/, "");
-        return f.code === 0 ? { code: 0, line: `${stack}: ${operation} allowed; ${why}` } : { code: 1, line: `${stack}: ${operation} refused: ${why} Run it again after the game.` };
+        return f.code === 0
+            ? { code: 0, line: `${stack}: ${operation} allowed; ${why}` }
+            : { code: 1, line: `${stack}: ${operation} refused: ${why} Run it again after the game.` };
     }
-    const what = operation === undefined || operation === "" ? "an operation Deployments did not name (PULUMI_CI_OPERATION is not set)" : JSON.stringify(operation);
+    const what =
+        operation === undefined || operation === "" ? "an operation Deployments did not name (PULUMI_CI_OPERATION is not set)" : JSON.stringify(operation);
     return {
         code: 1,
         line: `${stack}: refused ${what}: Pulumi Deployments only previews, refreshes and checks drift on a production stack. Changes to ${stack} go through .github/workflows/deploy.yml (both policy packs, the game-window freeze, the prod reviewers); run that workflow instead (docs/runbook.md).`,
@@ -51,4 +54,12 @@ export function guardMain(argv: string[], env: NodeJS.ProcessEnv, out: (s: strin
     }
 }
 
-if (require.main === module) process.exit(guardMain(process.argv.slice(2), process.env, (s) => process.stdout.write(s + "\n"), (s) => process.stderr.write(s + "\n")));
+if (require.main === module)
+    process.exit(
+        guardMain(
+            process.argv.slice(2),
+            process.env,
+            (s) => process.stdout.write(s + "\n"),
+            (s) => process.stderr.write(s + "\n"),
+        ),
+    );

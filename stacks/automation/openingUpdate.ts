@@ -39,7 +39,11 @@ export function openingVerdict(repoRoot: string, stackName: string, nowMs: numbe
     const at = openingUpdateAt(onAirWindows(readSeasonFile(repoRoot, stackName)), automation.schedule.openingUpdateDaysBefore);
     if (at === undefined) return { deploy: false, line: `${stackName}: no game window in the season, so no opening update.` };
     const when = isoSeconds(at);
-    if (openingUpdateDue(at, nowMs)) return { deploy: true, line: `${stackName}: the opening update is due (since ${when}, ${automation.schedule.openingUpdateDaysBefore} days before the first window); deploying.` };
+    if (openingUpdateDue(at, nowMs))
+        return {
+            deploy: true,
+            line: `${stackName}: the opening update is due (since ${when}, ${automation.schedule.openingUpdateDaysBefore} days before the first window); deploying.`,
+        };
     return { deploy: false, line: `${stackName}: the opening update ${at > nowMs ? "is due at" : "was due at"} ${when}; nothing to deploy today.` };
 }
 
@@ -63,4 +67,11 @@ export function openingMain(argv: string[], out: (s: string) => void, err: (s: s
     }
 }
 
-if (require.main === module) process.exit(openingMain(process.argv.slice(2), (s) => process.stdout.write(s + "\n"), (s) => process.stderr.write(s + "\n")));
+if (require.main === module)
+    process.exit(
+        openingMain(
+            process.argv.slice(2),
+            (s) => process.stdout.write(s + "\n"),
+            (s) => process.stderr.write(s + "\n"),
+        ),
+    );

@@ -53,7 +53,9 @@ export function stackSchedules(stack: ManagedStack, windows: OnAirWindow[], conf
     if (stack.role === "review-template") return { notes };
     if (stack.role === "rehearsal") {
         if (isDestroyed(stack, nowMs)) {
-            notes.push(`rehearsal stack ${stack.name} reached its TTL at ${stack.destroyAt}: Deployments destroyed and deleted it, so this stack no longer manages it; remove it from onair-automation:automation.stacks (if the TTL deployment failed in Pulumi Cloud, run \`pulumi destroy --stack ${stack.name}\` by hand)`);
+            notes.push(
+                `rehearsal stack ${stack.name} reached its TTL at ${stack.destroyAt}: Deployments destroyed and deleted it, so this stack no longer manages it; remove it from onair-automation:automation.stacks (if the TTL deployment failed in Pulumi Cloud, run \`pulumi destroy --stack ${stack.name}\` by hand)`,
+            );
             return { destroyed: true, notes };
         }
         return { destroyAt: stack.destroyAt!, notes };
@@ -61,9 +63,16 @@ export function stackSchedules(stack: ManagedStack, windows: OnAirWindow[], conf
 
     const s = config.schedule;
     const driftHour = quietHour(windows, s.driftHourUtc);
-    const drift: DriftPlan = driftHour === undefined
-        ? { cron: daily(s.driftHourUtc), reason: `every hour of the day falls inside some game window: checked at ${s.driftHourUtc}:00 UTC, skipped by the freeze when a game is on; reported, never remediated` }
-        : { cron: daily(driftHour), reason: `checked at ${driftHour}:00 UTC, an hour clear of every game window; reported, never remediated (fixes go through the deploy workflow)` };
+    const drift: DriftPlan =
+        driftHour === undefined
+            ? {
+                  cron: daily(s.driftHourUtc),
+                  reason: `every hour of the day falls inside some game window: checked at ${s.driftHourUtc}:00 UTC, skipped by the freeze when a game is on; reported, never remediated`,
+              }
+            : {
+                  cron: daily(driftHour),
+                  reason: `checked at ${driftHour}:00 UTC, an hour clear of every game window; reported, never remediated (fixes go through the deploy workflow)`,
+              };
     const refreshHour = quietHour(windows, s.refreshHourUtc);
     if (refreshHour === undefined) notes.push(`no hour of the day is clear of game windows; the nightly refresh of ${stack.name} is left out`);
 

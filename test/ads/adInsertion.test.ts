@@ -62,7 +62,10 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
     it("is one onair:ads:AdInsertion in the primary region with one playback configuration per ad channel", () => {
         const component = one(plan, "onair:ads:AdInsertion", "ads");
         const configs = ofType(plan, PC);
-        assert.deepStrictEqual(configs.map((c) => c.inputs["name"]), ["onair-test-season-main-uhd"]);
+        assert.deepStrictEqual(
+            configs.map((c) => c.inputs["name"]),
+            ["onair-test-season-main-uhd"],
+        );
         const pc = configs[0]!;
         assert.strictEqual(pc.parent, component.urn);
         assert.strictEqual(pc.region, "us-east-1");
@@ -88,7 +91,11 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
 
     it("prefetches ads for each game still ahead, over the channel's run window, staggered by the retrieval window", () => {
         const schedules = ofType(plan, PREFETCH);
-        assert.deepStrictEqual(schedules.map((s) => s.inputs["name"]), ["derby", "final"], "the September game is over");
+        assert.deepStrictEqual(
+            schedules.map((s) => s.inputs["name"]),
+            ["derby", "final"],
+            "the September game is over",
+        );
         const derby = schedules[0]!.inputs;
         assert.strictEqual(derby["scheduleType"], "RECURRING");
         assert.strictEqual(derby["playbackConfigurationName"], "onair-test-season-main-uhd");
@@ -97,7 +104,11 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             startTime: "2026-11-20T18:00:00.000Z",
             endTime: "2026-11-20T22:30:00.000Z",
             recurringConsumption: { retrievedAdExpirationSeconds: 1800 },
-            recurringRetrieval: { delayAfterAvailEndSeconds: 10, trafficShapingType: "RETRIEVAL_WINDOW", trafficShapingRetrievalWindow: { retrievalWindowDurationSeconds: 240 } },
+            recurringRetrieval: {
+                delayAfterAvailEndSeconds: 10,
+                trafficShapingType: "RETRIEVAL_WINDOW",
+                trafficShapingRetrievalWindow: { retrievalWindowDurationSeconds: 240 },
+            },
         });
     });
 
@@ -120,7 +131,7 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
         assert.strictEqual(scte("second-hd"), "NONE");
     });
 
-    describe("CloudFront routing of MediaTailor's paths (MediaTailor User Guide: \"Set up CDN routing behaviors\", \"Production-ready CloudFront configuration\")", () => {
+    describe('CloudFront routing of MediaTailor\'s paths (MediaTailor User Guide: "Set up CDN routing behaviors", "Production-ready CloudFront configuration")', () => {
         const HASH = "0123456789abcdef0123456789abcdef01234567";
         const CFG = "onair-test-season-main-uhd";
         const SESSION = "5e2d7b1c-9f0a-4c3b-8a6d-2f1e0c9b8a7d";
@@ -145,10 +156,13 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
 
         it("adds MediaTailor's manifest and segment origins in the primary region", () => {
             const origins = distributionConfig(plan)["origins"].map((o: any) => [o.id, o.domainName]);
-            assert.deepStrictEqual(origins.filter(([id]: [string]) => id.startsWith("mediatailor")), [
-                ["mediatailor-manifests", "manifests.mediatailor.us-east-1.amazonaws.com"],
-                ["mediatailor-segments", "segments.mediatailor.us-east-1.amazonaws.com"],
-            ]);
+            assert.deepStrictEqual(
+                origins.filter(([id]: [string]) => id.startsWith("mediatailor")),
+                [
+                    ["mediatailor-manifests", "manifests.mediatailor.us-east-1.amazonaws.com"],
+                    ["mediatailor-segments", "segments.mediatailor.us-east-1.amazonaws.com"],
+                ],
+            );
         });
 
         it("serves ad creatives without a token check, cached over a day on the path alone", () => {
@@ -168,8 +182,13 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             const conf = orp.inputs["originRequestPolicyConfig"] as any;
             assert.deepStrictEqual(conf.queryStringsConfig, { queryStringBehavior: "all" });
             assert.deepStrictEqual(conf.cookiesConfig, { cookieBehavior: "none" });
-            assert.ok(conf.headersConfig.headers.includes("CloudFront-Viewer-Country") && conf.headersConfig.headers.includes("CloudFront-Viewer-Country-Region"));
-            assert.ok(conf.headersConfig.headers.includes("User-Agent") && conf.headersConfig.headers.includes("X-Forwarded-For"), "MediaTailor passes them to the ad server");
+            assert.ok(
+                conf.headersConfig.headers.includes("CloudFront-Viewer-Country") && conf.headersConfig.headers.includes("CloudFront-Viewer-Country-Region"),
+            );
+            assert.ok(
+                conf.headersConfig.headers.includes("User-Agent") && conf.headersConfig.headers.includes("X-Forwarded-For"),
+                "MediaTailor passes them to the ad server",
+            );
             assert.ok(!conf.headersConfig.headers.includes("Authorization"), "the viewer's token never reaches MediaTailor");
             const manifests = one(plan, "aws-native:cloudfront:CachePolicy", "ads-manifests-cache").inputs["cachePolicyConfig"] as any;
             assert.deepStrictEqual([manifests.defaultTtl, manifests.maxTtl], [0, 0]);
@@ -187,7 +206,9 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             assert.ok(cors.accessControlAllowHeaders.items.includes("Authorization"), "the bearer token triggers a preflight");
             assert.ok(!cors.accessControlAllowHeaders.items.includes("*"));
             assert.strictEqual(cors.accessControlAllowCredentials, true, "the season sets the optional cookie, so requests are credentialed");
-            const withCors = distributionConfig(plan)["cacheBehaviors"].filter((b: any) => b.responseHeadersPolicyId !== undefined).map((b: any) => b.pathPattern);
+            const withCors = distributionConfig(plan)
+                ["cacheBehaviors"].filter((b: any) => b.responseHeadersPolicyId !== undefined)
+                .map((b: any) => b.pathPattern);
             assert.deepStrictEqual(withCors.sort(), ["/out/v1/test-season/main-uhd/*", "/tm/*", "/v1/*", "/v1/segment/*"]);
         });
 
@@ -200,7 +221,10 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
 
     describe("MediaTailor's origin token", () => {
         const SIGNING_KEY = TEST_SECRETS["tokenSigningKey"]!;
-        const sourceToken = () => String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value).split("/tk/")[1]!.split("/")[0]!;
+        const sourceToken = () =>
+            String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value)
+                .split("/tk/")[1]!
+                .split("/")[0]!;
         const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
         const originRead = "/out/v1/test-season/main-uhd/cmaf/hls.m3u8";
 
@@ -220,7 +244,13 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             assert.strictEqual(claims.nbf, at("2026-11-20T17:55:00Z") - 5);
             assert.strictEqual(claims.pfx, "/out/v1/test-season/main-uhd/");
             assert.match(String(claims.jti), /^mt\.[A-Za-z0-9_-]{22}$/);
-            assert.deepStrictEqual((plan.outputs as any).adOriginTokens["main-uhd"], { kid: "mt-k1", jti: claims.jti, notBefore: "2026-11-20T17:55:00.000Z", expiresAt: "2026-11-20T22:35:00.000Z", event: "derby" });
+            assert.deepStrictEqual((plan.outputs as any).adOriginTokens["main-uhd"], {
+                kid: "mt-k1",
+                jti: claims.jti,
+                notBefore: "2026-11-20T17:55:00.000Z",
+                expiresAt: "2026-11-20T22:35:00.000Z",
+                event: "derby",
+            });
         });
 
         it("is the same on every update within a window, new for the next window or a bumped generation", () => {
@@ -229,7 +259,11 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             assert.strictEqual(t("2026-11-20T19:00:00Z").token, t("2026-11-02T00:00:00Z").token, "pulumi up during the game changes nothing");
             assert.notStrictEqual(t("2026-11-21T00:00:00Z").jti, t("2026-11-20T19:00:00Z").jti, "the final's token is another");
             const bumped = validateSeason(setPath(adSeason(), "ads.originTokenGeneration", 1), secretLookup());
-            assert.notStrictEqual(t("2026-11-20T19:00:00Z", bumped).jti, t("2026-11-20T19:00:00Z").jti, "after a revocation, a redeploy with the next generation is not revoked");
+            assert.notStrictEqual(
+                t("2026-11-20T19:00:00Z", bumped).jti,
+                t("2026-11-20T19:00:00Z").jti,
+                "after a revocation, a redeploy with the next generation is not revoked",
+            );
         });
 
         it("plays during its window at the edge, and is refused before, after and once revoked", async () => {
@@ -241,25 +275,45 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
             assert.strictEqual(await read("2026-11-19T20:00:00Z"), 401, "not yet valid");
             assert.strictEqual(await read("2026-11-20T23:00:00Z"), 401, "expired after the window");
             assert.strictEqual(await read("2026-11-20T20:00:00Z", { [`r:${String(jose.decodeJwt(token).jti)}`]: "1" }), 403);
-            const other = await loadViewerHandler({ kvs: kvs(), nowSeconds: at("2026-11-20T20:00:00Z") })(viewerEvent(`/tk/${token}/out/v1/test-season/second-hd/cmaf/hls.m3u8`));
+            const other = await loadViewerHandler({ kvs: kvs(), nowSeconds: at("2026-11-20T20:00:00Z") })(
+                viewerEvent(`/tk/${token}/out/v1/test-season/second-hd/cmaf/hls.m3u8`),
+            );
             assert.strictEqual(other["statusCode"], 403, "bound to its channel");
         });
     });
 
     describe("WAF", () => {
-        const signature = () => String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value).split("/tk/")[1]!.split("/")[0]!.split(".")[2]!;
+        const signature = () =>
+            String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value)
+                .split("/tk/")[1]!
+                .split("/")[0]!
+                .split(".")[2]!;
 
         it("labels MediaTailor's origin reads (GET, tokenised path of its channel, its token's signature) and allows nothing by it", () => {
             const rules = webAclRules(plan);
-            assert.deepStrictEqual(rules.map((r) => [r.name, r.priority]), [
-                ["block-restreamers", 0], ["label-ad-origin-reads", 1], ["aws-ip-reputation", 2], ["aws-anonymous-ip", 3], ["block-hosting-providers", 4],
-                ["rate-limit-per-ip", 5], ["rate-limit-per-token-query", 6], ["rate-limit-per-token-header", 7], ["rate-limit-per-token-cookie", 8], ["rate-limit-per-playlist", 9],
-            ]);
+            assert.deepStrictEqual(
+                rules.map((r) => [r.name, r.priority]),
+                [
+                    ["block-restreamers", 0],
+                    ["label-ad-origin-reads", 1],
+                    ["aws-ip-reputation", 2],
+                    ["aws-anonymous-ip", 3],
+                    ["block-hosting-providers", 4],
+                    ["rate-limit-per-ip", 5],
+                    ["rate-limit-per-token-query", 6],
+                    ["rate-limit-per-token-header", 7],
+                    ["rate-limit-per-token-cookie", 8],
+                    ["rate-limit-per-playlist", 9],
+                ],
+            );
             assert.ok(!rules.some((r) => r["action"]?.allow !== undefined), "no rule lets a request skip the rest");
             const label = rules[1]!;
             assert.deepStrictEqual([label["action"], label["ruleLabels"]], [{ count: {} }, [{ name: "onair:ad-origin-read" }]]);
             const [method, prefix, sig] = label["statement"].andStatement.statements;
-            assert.deepStrictEqual([method.byteMatchStatement.fieldToMatch, method.byteMatchStatement.positionalConstraint, method.byteMatchStatement.searchString], [{ method: {} }, "EXACTLY", "GET"]);
+            assert.deepStrictEqual(
+                [method.byteMatchStatement.fieldToMatch, method.byteMatchStatement.positionalConstraint, method.byteMatchStatement.searchString],
+                [{ method: {} }, "EXACTLY", "GET"],
+            );
             assert.deepStrictEqual([prefix.byteMatchStatement.positionalConstraint, prefix.byteMatchStatement.searchString], ["STARTS_WITH", "/tk/"]);
             const match = sig.byteMatchStatement;
             assert.ok(match.searchString instanceof SecretValue, "the signature is a secret");
@@ -269,10 +323,21 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
 
         it("exempts those reads from the hosting-provider and rate rules only: reputation, anonymous-IP and re-streamer rules still apply", () => {
             const rules = webAclRules(plan);
-            const exempt = (r: Record<string, any>) => JSON.stringify(r["statement"]).includes(JSON.stringify({ notStatement: { statement: { labelMatchStatement: { key: "onair:ad-origin-read", scope: "LABEL" } } } }).slice(1, -1));
-            assert.deepStrictEqual(rules.filter(exempt).map((r) => r.name), [
-                "block-hosting-providers", "rate-limit-per-ip", "rate-limit-per-token-query", "rate-limit-per-token-header", "rate-limit-per-token-cookie", "rate-limit-per-playlist",
-            ]);
+            const exempt = (r: Record<string, any>) =>
+                JSON.stringify(r["statement"]).includes(
+                    JSON.stringify({ notStatement: { statement: { labelMatchStatement: { key: "onair:ad-origin-read", scope: "LABEL" } } } }).slice(1, -1),
+                );
+            assert.deepStrictEqual(
+                rules.filter(exempt).map((r) => r.name),
+                [
+                    "block-hosting-providers",
+                    "rate-limit-per-ip",
+                    "rate-limit-per-token-query",
+                    "rate-limit-per-token-header",
+                    "rate-limit-per-token-cookie",
+                    "rate-limit-per-playlist",
+                ],
+            );
             for (const name of ["block-restreamers", "aws-ip-reputation", "aws-anonymous-ip"]) {
                 const r = rules.find((x) => x.name === name)!;
                 assert.ok(!exempt(r) && !JSON.stringify(r["statement"]).includes("scopeDownStatement"), name);
@@ -298,7 +363,9 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
     });
 
     it("never writes the origin token or its signature into the plan JSON", () => {
-        const token = String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value).split("/tk/")[1]!.split("/")[0]!;
+        const token = String((one(plan, PC, "ads-main-uhd").inputs["videoContentSourceUrl"] as SecretValue).value)
+            .split("/tk/")[1]!
+            .split("/")[0]!;
         const json = JSON.stringify(planJson(plan, { violations: [], notApplicable: [], evaluated: [] }));
         assert.ok(!json.includes(token.split(".")[2]!));
         assert.ok(!json.includes(token));
@@ -307,6 +374,9 @@ describe("AdInsertion (MediaTailor) under the mock runtime", function () {
     it("passes both policy packs with no mandatory violation", async () => {
         const verdict = await evaluatePacks(plan, packRunsForStack("prod"));
         const mandatory = verdict.violations.filter((v) => v.enforcementLevel === "mandatory");
-        assert.deepStrictEqual(mandatory.map((v) => `${v.policy}: ${v.message}`), []);
+        assert.deepStrictEqual(
+            mandatory.map((v) => `${v.policy}: ${v.message}`),
+            [],
+        );
     });
 });

@@ -7,7 +7,12 @@ import { baselineSeason, secretLookup, TEST_SECRETS } from "../helpers/season";
 
 /** An output's value and whether it is secret, outside the mock runtime. */
 async function read<T>(o: pulumi.Output<T>): Promise<{ value: T; secret: boolean }> {
-    const value = await new Promise<T>((resolve) => o.apply((v) => { resolve(v); return v; }));
+    const value = await new Promise<T>((resolve) =>
+        o.apply((v) => {
+            resolve(v);
+            return v;
+        }),
+    );
     return { value, secret: await pulumi.isSecret(o) };
 }
 
@@ -49,7 +54,10 @@ describe("ad-origin inputs, built in one place (ADR 019, ADR 032)", () => {
         assert.deepStrictEqual(Object.keys(origins), ["main-uhd"], "channels without ads get no MediaTailor origin");
         const o = origins["main-uhd"]!;
         assert.strictEqual(o.prefix, "/out/v1/test-season/main-uhd");
-        assert.deepStrictEqual(await read(o.videoContentSourceUrl), { value: "https://d111111abcdef8.cloudfront.net/tk/hdr.payload.sig/out/v1/test-season/main-uhd", secret: true });
+        assert.deepStrictEqual(await read(o.videoContentSourceUrl), {
+            value: "https://d111111abcdef8.cloudfront.net/tk/hdr.payload.sig/out/v1/test-season/main-uhd",
+            secret: true,
+        });
         assert.deepStrictEqual(await read(o.adSegmentUrlPrefix), { value: "https://live.example.com", secret: false });
         assert.deepStrictEqual(await read(o.contentSegmentUrlPrefix), { value: "https://live.example.com/out/v1/test-season/main-uhd", secret: false });
     });

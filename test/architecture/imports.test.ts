@@ -26,8 +26,10 @@ export function forbiddenEdge(from: string, to: string): string | undefined {
     if (from === to) return undefined;
     const top = (d: string) => d.split("/")[0]!;
     if (from === "contracts") return "contracts/ imports nothing of the project outside itself";
-    if (top(from) === "components" && (top(to) === "policies" || top(to) === "plan")) return "components/ must not import policies/ or plan/ (share through contracts/)";
-    if (top(from) === "policies" && ["plan", "components", "stacks"].includes(top(to))) return "policies/ must not import plan/, components/ or stacks/ (share through contracts/)";
+    if (top(from) === "components" && (top(to) === "policies" || top(to) === "plan"))
+        return "components/ must not import policies/ or plan/ (share through contracts/)";
+    if (top(from) === "policies" && ["plan", "components", "stacks"].includes(top(to)))
+        return "policies/ must not import plan/, components/ or stacks/ (share through contracts/)";
     if (top(from) === "stacks" && top(to) === "plan") return "stacks/ must not import plan/ (share through contracts/ or components/)";
     return undefined;
 }
@@ -133,7 +135,9 @@ describe("architecture: the import graph flows one way (ADR 031)", () => {
             `const e = import("../plan/e");`,
             `import "lodash";`,
         ].join("\n");
-        const found = importsOf(ROOT, path.join(ROOT, "components", "x.ts"), src).map((e) => e.specifier).sort();
+        const found = importsOf(ROOT, path.join(ROOT, "components", "x.ts"), src)
+            .map((e) => e.specifier)
+            .sort();
         assert.deepStrictEqual(found, ["../plan/b", "../plan/c", "../plan/d", "../plan/e", "../plan/t"]);
         assert.strictEqual(forbiddenImports(importsOf(ROOT, path.join(ROOT, "components", "x.ts"), src)).length, 5);
     });
@@ -150,7 +154,11 @@ describe("architecture: the import graph flows one way (ADR 031)", () => {
 
     it("the cycle finder names a cycle it is given", () => {
         const e = (file: string, specifier: string) => importsOf(ROOT, path.join(ROOT, file), `import "${specifier}";`);
-        const cycles = directoryCycles([...e("plan/a.ts", "../policies/harness/b"), ...e("policies/harness/b.ts", "../../plan/a"), ...e("plan/a.ts", "../components/c")]);
+        const cycles = directoryCycles([
+            ...e("plan/a.ts", "../policies/harness/b"),
+            ...e("policies/harness/b.ts", "../../plan/a"),
+            ...e("plan/a.ts", "../components/c"),
+        ]);
         assert.strictEqual(cycles.length, 1);
         assert.match(cycles[0]!, /cycle between plan, policies\/harness/);
         assert.match(cycles[0]!, /policies\/harness\/b\.ts imports "\.\.\/\.\.\/plan\/a"/);

@@ -5,7 +5,11 @@ import { freezeMain, parseFreezeArgs } from "../../stacks/automation/freeze";
 function run(...argv: string[]): { code: number; out: string; err: string } {
     const out: string[] = [];
     const err: string[] = [];
-    const code = freezeMain(argv, (s) => out.push(s), (s) => err.push(s));
+    const code = freezeMain(
+        argv,
+        (s) => out.push(s),
+        (s) => err.push(s),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -13,7 +17,10 @@ describe("npm run freeze-check (the deploy workflow's game-window freeze)", () =
     it("exits 1 while a prod game is on air, naming the game and when the freeze ends", () => {
         const r = run("--stack", "prod", "--as-of", "2026-11-28T21:00:00Z");
         assert.strictEqual(r.code, 1);
-        assert.strictEqual(r.out, "prod: ON AIR - football-uhd 2026-11-28-season-finale until 2026-11-29T01:00:00Z; deployments are frozen until then (override only with the workflow's force input).");
+        assert.strictEqual(
+            r.out,
+            "prod: ON AIR - football-uhd 2026-11-28-season-finale until 2026-11-29T01:00:00Z; deployments are frozen until then (override only with the workflow's force input).",
+        );
     });
 
     it("counts the lead and tail as on air", () => {
@@ -26,7 +33,10 @@ describe("npm run freeze-check (the deploy workflow's game-window freeze)", () =
     it("exits 0 between games and names the next window and when deploys freeze for it", () => {
         const r = run("--as-of", "2026-11-22T12:00:00Z");
         assert.strictEqual(r.code, 0);
-        assert.strictEqual(r.out, "prod: no game on air; next window studio-hd 2026-11-28-pregame from 2026-11-28T17:00:00Z, deploys frozen from 2026-11-28T16:15:00Z.");
+        assert.strictEqual(
+            r.out,
+            "prod: no game on air; next window studio-hd 2026-11-28-pregame from 2026-11-28T17:00:00Z, deploys frozen from 2026-11-28T16:15:00Z.",
+        );
         assert.match(run("--as-of", "2027-03-01T00:00:00Z").out, /no game ahead this season/);
     });
 
@@ -36,7 +46,10 @@ describe("npm run freeze-check (the deploy workflow's game-window freeze)", () =
         // a deploy at 16:30 could still run at 17:00.
         const r = run("--as-of", "2026-11-28T16:30:00Z");
         assert.strictEqual(r.code, 1);
-        assert.strictEqual(r.out, "prod: ON AIR SOON - studio-hd 2026-11-28-pregame starts at 2026-11-28T17:00:00Z (lead included), within the 45-minute deploy margin: a deploy started now could still be running then; deployments are frozen until 2026-11-28T20:45:00Z (override only with the workflow's force input).");
+        assert.strictEqual(
+            r.out,
+            "prod: ON AIR SOON - studio-hd 2026-11-28-pregame starts at 2026-11-28T17:00:00Z (lead included), within the 45-minute deploy margin: a deploy started now could still be running then; deployments are frozen until 2026-11-28T20:45:00Z (override only with the workflow's force input).",
+        );
         assert.strictEqual(run("--as-of", "2026-11-28T16:14:59Z").code, 0);
         assert.strictEqual(run("--as-of", "2026-11-28T16:30:00Z", "--margin", "20").code, 0);
         assert.strictEqual(run("--as-of", "2026-11-28T16:45:00Z", "--margin=20").code, 1);

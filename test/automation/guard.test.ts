@@ -8,7 +8,10 @@ import { openingMain, openingUpdateDue } from "../../stacks/automation/openingUp
 function capture(run: (out: (s: string) => void, err: (s: string) => void) => number): { code: number; out: string; err: string } {
     const out: string[] = [];
     const err: string[] = [];
-    const code = run((s) => out.push(s), (s) => err.push(s));
+    const code = run(
+        (s) => out.push(s),
+        (s) => err.push(s),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -42,14 +45,22 @@ describe("npm run deployments-guard (first pre-run command of every Deployments 
         for (const op of ["update", "destroy", "remediate-drift", "import"]) {
             const r = guard({ PULUMI_CI_OPERATION: op }, "--stack", "prod", "--as-of", QUIET);
             assert.strictEqual(r.code, 1, op);
-            assert.match(r.err, new RegExp(`^prod: refused "${op}": Pulumi Deployments only previews, refreshes and checks drift on a production stack\\. Changes to prod go through \\.github/workflows/deploy\\.yml`));
+            assert.match(
+                r.err,
+                new RegExp(
+                    `^prod: refused "${op}": Pulumi Deployments only previews, refreshes and checks drift on a production stack\\. Changes to prod go through \\.github/workflows/deploy\\.yml`,
+                ),
+            );
         }
         assert.match(guard({}, "--stack", "prod").err, /refused an operation Deployments did not name \(PULUMI_CI_OPERATION is not set\)/);
     });
 
     it("is a pure decision: the freeze is consulted only for the locking reads", () => {
         let asked = 0;
-        const freeze = () => { asked++; return { code: 0 as const, line: "prod: no game on air." }; };
+        const freeze = () => {
+            asked++;
+            return { code: 0 as const, line: "prod: no game on air." };
+        };
         guardVerdict("preview", "prod", freeze);
         guardVerdict("update", "prod", freeze);
         assert.strictEqual(asked, 0);
@@ -73,12 +84,18 @@ describe("npm run opening-update (the deploy workflow's daily check)", () => {
     it("says deploy=true on the one daily run after the opening time", () => {
         const file = output();
         const r = opening("--stack", "prod", "--as-of", "2026-08-30T11:00:00Z", "--github-output", file);
-        assert.deepStrictEqual([r.code, r.out], [0, "prod: the opening update is due (since 2026-08-29T19:00:00Z, 7 days before the first window); deploying."]);
+        assert.deepStrictEqual(
+            [r.code, r.out],
+            [0, "prod: the opening update is due (since 2026-08-29T19:00:00Z, 7 days before the first window); deploying."],
+        );
         assert.strictEqual(fs.readFileSync(file, "utf8"), "deploy=true\n");
     });
 
     it("says deploy=false the day before and the day after", () => {
-        for (const [at, says] of [["2026-08-29T11:00:00Z", "is due at"], ["2026-08-31T11:00:00Z", "was due at"]] as const) {
+        for (const [at, says] of [
+            ["2026-08-29T11:00:00Z", "is due at"],
+            ["2026-08-31T11:00:00Z", "was due at"],
+        ] as const) {
             const file = output();
             const r = opening("--as-of", at, "--github-output", file);
             assert.deepStrictEqual([r.code, r.out], [0, `prod: the opening update ${says} 2026-08-29T19:00:00Z; nothing to deploy today.`]);

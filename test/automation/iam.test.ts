@@ -18,19 +18,31 @@ describe("docs/iam.md (the roles of the real path)", () => {
 
     it("gives the preview role reads only", () => {
         // IAM action names start with the verb; none of these may change anything.
-        const writes = actions(PREVIEW_PERMISSIONS!).filter((a) => /:(Create|Update|Delete|Put|Start|Stop|Tag|Untag|Associate|Disassociate|Publish|Import|Batch|Modify|Attach|Detach|Pass)/.test(a) || a.endsWith(":*"));
+        const writes = actions(PREVIEW_PERMISSIONS!).filter(
+            (a) =>
+                /:(Create|Update|Delete|Put|Start|Stop|Tag|Untag|Associate|Disassociate|Publish|Import|Batch|Modify|Attach|Detach|Pass)/.test(a) ||
+                a.endsWith(":*"),
+        );
         assert.deepStrictEqual(writes, []);
-        assert.ok(actions(PREVIEW_PERMISSIONS!).every((a) => /^[\w-]+:(Get|Describe|List)\w*$/.test(a)), actions(PREVIEW_PERMISSIONS!).join(", "));
+        assert.ok(
+            actions(PREVIEW_PERMISSIONS!).every((a) => /^[\w-]+:(Get|Describe|List)\w*$/.test(a)),
+            actions(PREVIEW_PERMISSIONS!).join(", "),
+        );
     });
 
     it("names reads for every service whose aws-native or dynamic resources prod refreshes", async () => {
         const plan = await prodPlan();
-        const services = new Set(plan.resources.map((r) => /^aws-native:(\w+):/.exec(r.type)?.[1] ?? (r.type.startsWith("pulumi-nodejs:dynamic/medialive:") ? "medialive" : undefined)).filter((s): s is string => s !== undefined));
+        const services = new Set(
+            plan.resources
+                .map((r) => /^aws-native:(\w+):/.exec(r.type)?.[1] ?? (r.type.startsWith("pulumi-nodejs:dynamic/medialive:") ? "medialive" : undefined))
+                .filter((s): s is string => s !== undefined),
+        );
         assert.deepStrictEqual([...services].sort(), ["cloudfront", "mediaconnect", "medialive", "mediapackagev2", "mediatailor", "wafv2"]);
         const granted = new Set(actions(PREVIEW_PERMISSIONS!).map((a) => a.split(":")[0]));
         for (const s of services) assert.ok(granted.has(s), `no read for ${s}`);
         // The MediaLive dynamic resources' refreshes call DescribeChannel, DescribeInput and DescribeSchedule (sdkApi.ts).
-        for (const a of ["medialive:DescribeChannel", "medialive:DescribeInput", "medialive:DescribeSchedule"]) assert.ok(actions(PREVIEW_PERMISSIONS!).includes(a), a);
+        for (const a of ["medialive:DescribeChannel", "medialive:DescribeInput", "medialive:DescribeSchedule"])
+            assert.ok(actions(PREVIEW_PERMISSIONS!).includes(a), a);
         // aws-native reads go through Cloud Control.
         assert.ok(actions(PREVIEW_PERMISSIONS!).includes("cloudformation:GetResource"));
     });

@@ -14,19 +14,22 @@ describe("the policy group's pack configuration, in the form Pulumi Cloud stores
     it("turns a bare level into an object and keeps settings next to the level, as `pulumi policy enable --config` does", () => {
         // The same inputs and results as the CLI's conversion (pkg/cmd/pulumi/policy/policy_enable.go,
         // marshalAnalyzerPolicyConfig over parsePolicyPackConfig in pkg/resource/analyzer/config.go).
-        assert.deepStrictEqual(serviceConfig({
-            all: "advisory",
-            "a-rule": "mandatory",
-            "b-rule": { enforcementLevel: "advisory", maxBytes: 5120 },
-            "c-rule": { minRegions: 2 },
-            "d-rule": {},
-            environments: ["onair/policies"],
-        }), {
-            all: { enforcementLevel: "advisory" },
-            "a-rule": { enforcementLevel: "mandatory" },
-            "b-rule": { maxBytes: 5120, enforcementLevel: "advisory" },
-            "c-rule": { minRegions: 2 },
-        });
+        assert.deepStrictEqual(
+            serviceConfig({
+                all: "advisory",
+                "a-rule": "mandatory",
+                "b-rule": { enforcementLevel: "advisory", maxBytes: 5120 },
+                "c-rule": { minRegions: 2 },
+                "d-rule": {},
+                environments: ["onair/policies"],
+            }),
+            {
+                all: { enforcementLevel: "advisory" },
+                "a-rule": { enforcementLevel: "mandatory" },
+                "b-rule": { maxBytes: 5120, enforcementLevel: "advisory" },
+                "c-rule": { minRegions: 2 },
+            },
+        );
     });
 
     it("sends every entry of both prod pack configs as an object with a valid level and only settings the policy declares", () => {

@@ -6,10 +6,7 @@ const at = (iso: string) => Date.parse(iso);
 const w = (channelId: string, start: string, stop: string): OnAirWindow => ({ channelId, event: `${channelId}-game`, startMs: at(start), stopMs: at(stop) });
 
 describe("on-air windows", () => {
-    const windows = [
-        w("football", "2026-11-28T19:30:00Z", "2026-11-29T01:00:00Z"),
-        w("hoops", "2026-12-02T23:00:00Z", "2026-12-03T03:30:00Z"),
-    ];
+    const windows = [w("football", "2026-11-28T19:30:00Z", "2026-11-29T01:00:00Z"), w("hoops", "2026-12-02T23:00:00Z", "2026-12-03T03:30:00Z")];
 
     it("finds the window under way and the next one", () => {
         assert.strictEqual(activeWindow(windows, at("2026-11-28T23:00:00Z"))?.channelId, "football");
@@ -21,7 +18,10 @@ describe("on-air windows", () => {
     it("tries hours nearest the preferred one first, each hour once", () => {
         const order = hoursByPreference(14);
         assert.deepStrictEqual(order.slice(0, 5), [14, 15, 13, 16, 12]);
-        assert.deepStrictEqual([...order].sort((a, b) => a - b), Array.from({ length: 24 }, (_, i) => i));
+        assert.deepStrictEqual(
+            [...order].sort((a, b) => a - b),
+            Array.from({ length: 24 }, (_, i) => i),
+        );
         assert.deepStrictEqual(hoursByPreference(0).slice(0, 3), [0, 1, 23]);
     });
 
@@ -36,7 +36,9 @@ describe("on-air windows", () => {
     it("picks the nearest quiet hour, or none when games cover the whole day", () => {
         assert.strictEqual(quietHour(windows, 14), 14);
         assert.strictEqual(quietHour(windows, 0), 4);
-        const allDay = Array.from({ length: 24 }, (_, h) => w(`ch${h}`, `2026-12-10T${String(h).padStart(2, "0")}:00:00Z`, `2026-12-10T${String(h).padStart(2, "0")}:30:00Z`));
+        const allDay = Array.from({ length: 24 }, (_, h) =>
+            w(`ch${h}`, `2026-12-10T${String(h).padStart(2, "0")}:00:00Z`, `2026-12-10T${String(h).padStart(2, "0")}:30:00Z`),
+        );
         assert.strictEqual(quietHour(allDay, 14), undefined);
     });
 });
@@ -50,7 +52,11 @@ describe("{stack} in the season name and aliases", () => {
     });
 
     it("replaces the token in the name and the aliases only", () => {
-        const raw = { name: "rsn-{stack}", channels: [{ id: "{stack}" }], delivery: { domain: { aliases: ["{stack}.review.example.com"], certificateArn: "arn" } } };
+        const raw = {
+            name: "rsn-{stack}",
+            channels: [{ id: "{stack}" }],
+            delivery: { domain: { aliases: ["{stack}.review.example.com"], certificateArn: "arn" } },
+        };
         assert.deepStrictEqual(expandStackToken(raw, "pr-7"), {
             name: "rsn-pr-7",
             channels: [{ id: "{stack}" }],

@@ -11,9 +11,32 @@ import { ROOT } from "../helpers/plan";
 const WORKFLOWS = path.join(ROOT, ".github", "workflows");
 const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
 
-interface Step { id?: string; uses?: string; run?: string; if?: string; name?: string; with?: Record<string, string>; env?: Record<string, string> }
-interface Job { uses?: string; needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps?: Step[]; environment?: string; strategy?: { matrix?: Record<string, string[]> }; outputs?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": boolean } }
-interface Workflow { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+interface Step {
+    id?: string;
+    uses?: string;
+    run?: string;
+    if?: string;
+    name?: string;
+    with?: Record<string, string>;
+    env?: Record<string, string>;
+}
+interface Job {
+    uses?: string;
+    needs?: string | string[];
+    if?: string;
+    permissions?: Record<string, string>;
+    steps?: Step[];
+    environment?: string;
+    strategy?: { matrix?: Record<string, string[]> };
+    outputs?: Record<string, string>;
+    concurrency?: { group: string; "cancel-in-progress": boolean };
+}
+interface Workflow {
+    name: string;
+    on: Record<string, unknown>;
+    permissions?: Record<string, string>;
+    jobs: Record<string, Job>;
+}
 
 function workflow(file: string): Workflow {
     return YAML.parse(fs.readFileSync(path.join(WORKFLOWS, file), "utf8")) as Workflow;
@@ -31,7 +54,14 @@ function checkNpmCommand(line: string): string | undefined {
     const script = words[2]!;
     if (!scripts[script]) return `npm run ${script}: no such script in package.json`;
     const sep = words.indexOf("--");
-    const args = sep >= 0 ? words.slice(sep + 1).map((a) => a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md").replace("$GITHUB_OUTPUT", "out.txt").replace("$PLAN_STACK", "prod")) : [];
+    const args =
+        sep >= 0
+            ? words
+                  .slice(sep + 1)
+                  .map((a) =>
+                      a.replace(/^"|"$/g, "").replace("$GITHUB_STEP_SUMMARY", "summary.md").replace("$GITHUB_OUTPUT", "out.txt").replace("$PLAN_STACK", "prod"),
+                  )
+            : [];
     if (script === "plan") {
         try {
             parseArgs(args);
@@ -47,7 +77,10 @@ function checkNpmCommand(line: string): string | undefined {
     const extra: Record<string, string[]> = { "deployments-guard": ["--operation"], "opening-update": ["--github-output"] };
     if (script in extra) {
         try {
-            parseCheckArgs(args.map((a) => a.replace("summary.md", "out.txt")), extra[script]);
+            parseCheckArgs(
+                args.map((a) => a.replace("summary.md", "out.txt")),
+                extra[script],
+            );
         } catch (e) {
             return `npm run ${script} -- ${args.join(" ")}: ${(e as Error).message}`;
         }
@@ -71,7 +104,12 @@ describe("GitHub workflows", () => {
     });
 
     it("run only commands that exist in package.json, with arguments the tools accept", () => {
-        const problems = files.flatMap((f) => runLines(workflow(f)).map((l) => checkNpmCommand(l)).filter((p): p is string => p !== undefined).map((p) => `${f}: ${p}`));
+        const problems = files.flatMap((f) =>
+            runLines(workflow(f))
+                .map((l) => checkNpmCommand(l))
+                .filter((p): p is string => p !== undefined)
+                .map((p) => `${f}: ${p}`),
+        );
         assert.deepStrictEqual(problems, []);
         assert.ok(files.flatMap((f) => runLines(workflow(f))).length >= 6);
     });
@@ -82,7 +120,8 @@ describe("GitHub workflows", () => {
         const text = fs.readFileSync(path.join(WORKFLOWS, "gate.yml"), "utf8");
         assert.ok(!/secrets\.|id-token/.test(text), "the gate must run for forks, which get no secrets");
         const lines = runLines(gate);
-        for (const cmd of ["npm ci", "npm run typecheck", "npm test", "npm run plan -- --all --markdown \"$GITHUB_STEP_SUMMARY\""]) assert.ok(lines.includes(cmd), cmd);
+        for (const cmd of ["npm ci", "npm run typecheck", "npm test", 'npm run plan -- --all --markdown "$GITHUB_STEP_SUMMARY"'])
+            assert.ok(lines.includes(cmd), cmd);
         const pr = workflow("pull-request.yml");
         assert.ok("pull_request" in pr.on);
         assert.strictEqual(pr.jobs["gate"]!.uses, "./.github/workflows/gate.yml");
@@ -145,7 +184,9 @@ describe("GitHub workflows", () => {
         for (const f of files) {
             for (const [name, job] of Object.entries(workflow(f).jobs)) {
                 for (const step of job.steps ?? []) {
-                    const runsUp = (step.uses?.startsWith("pulumi/actions@") && ["up", "destroy", "refresh"].includes(step.with?.["command"] ?? "")) || /\bpulumi (up|destroy|refresh|import)\b/.test(step.run ?? "");
+                    const runsUp =
+                        (step.uses?.startsWith("pulumi/actions@") && ["up", "destroy", "refresh"].includes(step.with?.["command"] ?? "")) ||
+                        /\bpulumi (up|destroy|refresh|import)\b/.test(step.run ?? "");
                     if (runsUp) ups.push(`${f}:${name}:${step.with?.["command"] ?? step.run}`);
                 }
             }
@@ -154,7 +195,10 @@ describe("GitHub workflows", () => {
         const up = workflow("deploy.yml").jobs["up"]!;
         const step = up.steps!.find((s) => s.with?.["command"] === "up")!;
         assert.deepStrictEqual(step.with!["policyPacks"]!.trim().split("\n"), ["policies/broadcast", "policies/security"]);
-        assert.deepStrictEqual(step.with!["policyPackConfigs"]!.trim().split("\n"), ["policies/broadcast/config.prod.json", "policies/security/config.prod.json"]);
+        assert.deepStrictEqual(step.with!["policyPackConfigs"]!.trim().split("\n"), [
+            "policies/broadcast/config.prod.json",
+            "policies/security/config.prod.json",
+        ]);
         assert.strictEqual(step.env!["PULUMI_ACCESS_TOKEN"], "${{ secrets.PULUMI_DEPLOY_TOKEN }}");
         const aws = up.steps!.find((s) => s.uses?.startsWith("aws-actions/configure-aws-credentials@"))!;
         assert.strictEqual(aws.with!["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
@@ -188,12 +232,12 @@ describe("GitHub workflows", () => {
         assert.match(cron[0]!, /^\d{1,2} \d{1,2} \* \* \*$/, "once a day: npm run opening-update fires on exactly one daily run");
         const trigger = w.jobs["trigger"]!;
         const check = trigger.steps!.find((s) => s.id === "opening")!;
-        assert.strictEqual(check.run, "npm run opening-update -- --stack prod --github-output \"$GITHUB_OUTPUT\"");
+        assert.strictEqual(check.run, 'npm run opening-update -- --stack prod --github-output "$GITHUB_OUTPUT"');
         assert.strictEqual(check.if, "github.event_name == 'schedule'");
         assert.strictEqual(trigger.outputs!["deploy"], "${{ steps.pushed.outputs.deploy || steps.opening.outputs.deploy }}");
         for (const job of ["gate", "up"]) assert.match(w.jobs[job]!.if!, /^needs\.trigger\.outputs\.deploy == 'true'/, job);
         const pushed = trigger.steps!.find((s) => s.id === "pushed")!;
-        assert.deepStrictEqual([pushed.if, pushed.run], ["github.event_name != 'schedule'", "echo \"deploy=true\" >> \"$GITHUB_OUTPUT\""]);
+        assert.deepStrictEqual([pushed.if, pushed.run], ["github.event_name != 'schedule'", 'echo "deploy=true" >> "$GITHUB_OUTPUT"']);
     });
 
     it("name a Deployments guard that exists, with arguments it accepts", () => {
@@ -205,18 +249,25 @@ describe("GitHub workflows", () => {
 describe("docs/runbook.md", () => {
     const runbook = fs.readFileSync(path.join(ROOT, "docs", "runbook.md"), "utf8");
     const blocks = [...runbook.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    const commands = blocks.flatMap((b) => b.replace(/\\\n\s*/g, " ").split("\n")).map((l) => l.replace(/\s+#.*$/, "").trim()).filter((l) => l !== "");
+    const commands = blocks
+        .flatMap((b) => b.replace(/\\\n\s*/g, " ").split("\n"))
+        .map((l) => l.replace(/\s+#.*$/, "").trim())
+        .filter((l) => l !== "");
     // Inline commands in prose; "`npm run` commands" names the kind, not a command.
     const inline = [...runbook.matchAll(/`((?:npm|pulumi|aws) [^`]+)`/g)].map((m) => m[1]!).filter((c) => c.split(/\s+/).length >= 3);
     const all = [...commands, ...inline].map((c) => c.replace(/^\(cd stacks && (.*)\)$/, "$1"));
 
     it("covers opening, rehearsal, game day, the failover drill and closing", () => {
-        for (const h of ["## 1. Opening a season", "## 2. A rehearsal stack", "## 3. Game-day checks", "## 4. Failover drill", "## 5. Closing the season"]) assert.ok(runbook.includes(h), h);
+        for (const h of ["## 1. Opening a season", "## 2. A rehearsal stack", "## 3. Game-day checks", "## 4. Failover drill", "## 5. Closing the season"])
+            assert.ok(runbook.includes(h), h);
         assert.ok(commands.length >= 15);
     });
 
     it("uses only npm scripts that exist, with arguments the tools accept", () => {
-        assert.deepStrictEqual(all.map(checkNpmCommand).filter((p) => p !== undefined), []);
+        assert.deepStrictEqual(
+            all.map(checkNpmCommand).filter((p) => p !== undefined),
+            [],
+        );
     });
 
     it("names stack outputs, files and stacks that exist", () => {
@@ -228,15 +279,24 @@ describe("docs/runbook.md", () => {
         for (const c of all.filter((l) => l.startsWith("pulumi "))) {
             for (const file of c.match(/policies\/[\w./-]+/g) ?? []) assert.ok(fs.existsSync(path.join(ROOT, file)), `${c}: ${file}`);
             const stack = /--stack (\S+)/.exec(c)?.[1];
-            if (stack) assert.ok(fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) || fs.existsSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`)), `${c}: no stack file for ${stack}`);
+            if (stack)
+                assert.ok(
+                    fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) || fs.existsSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`)),
+                    `${c}: no stack file for ${stack}`,
+                );
         }
-        for (const output of [...runbook.matchAll(/the `(\w+)` output/g)].map((m) => m[1]!)) assert.match(index, new RegExp(`export const ${output}\\b`), output);
+        for (const output of [...runbook.matchAll(/the `(\w+)` output/g)].map((m) => m[1]!))
+            assert.match(index, new RegExp(`export const ${output}\\b`), output);
     });
 
     it("names Athena queries the season creates", () => {
         const names = [...runbook.matchAll(/onair-<season>-([a-z-]+)/g)].map((m) => m[1]!).filter((n) => n !== "global");
         assert.ok(names.length >= 3);
-        for (const n of names) assert.ok(NAMED_QUERIES.some((q) => q.name === n), n);
+        for (const n of names)
+            assert.ok(
+                NAMED_QUERIES.some((q) => q.name === n),
+                n,
+            );
     });
 
     it("calls MediaLive operations the API has", async () => {
@@ -244,7 +304,11 @@ describe("docs/runbook.md", () => {
         const ops = all.filter((c) => c.startsWith("aws medialive ")).map((c) => c.split(/\s+/)[2]!);
         assert.ok(ops.length >= 3);
         for (const op of ops) {
-            const command = op.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("") + "Command";
+            const command =
+                op
+                    .split("-")
+                    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+                    .join("") + "Command";
             assert.strictEqual(typeof sdk[command], "function", `aws medialive ${op}`);
         }
     });

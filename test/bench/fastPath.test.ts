@@ -27,7 +27,11 @@ const exec = promisify(execFile);
 async function cli(node: string[], args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; json: string }> {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-paths-")), "plan.json");
     try {
-        const { stdout } = await exec(process.execPath, [...node, ...args, ...AS_OF, "--json", file], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
+        const { stdout } = await exec(process.execPath, [...node, ...args, ...AS_OF, "--json", file], {
+            cwd: ROOT,
+            maxBuffer: 64 << 20,
+            env: { ...process.env, ...env },
+        });
         return { code: 0, out: stdout, json: fs.readFileSync(file, "utf8") };
     } catch (e) {
         const err = e as { code: number; stdout: string; stderr: string };
@@ -54,7 +58,10 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
         let plain: Doc;
         before(async () => {
             const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "onair-fast-")), "plan.json");
-            execFileSync(process.execPath, ["-r", REGISTER, ...FAST_NODE_FLAGS, path.join(ROOT, "tools/bench/worker.ts"), "3", "--fast", "--dump", file], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+            execFileSync(process.execPath, ["-r", REGISTER, ...FAST_NODE_FLAGS, path.join(ROOT, "tools/bench/worker.ts"), "3", "--fast", "--dump", file], {
+                cwd: ROOT,
+                stdio: ["ignore", "ignore", "inherit"],
+            });
             fast = JSON.parse(fs.readFileSync(file, "utf8"));
             const sample = await measure(3, path.join(ROOT, "index.ts"));
             plain = JSON.parse(JSON.stringify(planJson(sample.plan, sample.verdict, sample.checks)));
@@ -64,8 +71,16 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
             const season = syntheticSeason(3) as { regions: unknown[]; ads: { channels: string[] } };
             assert.strictEqual(season.regions.length, 3);
             assert.ok(plain.resources.length > 150);
-            for (const t of ["aws-native:mediatailor:PlaybackConfiguration", "aws-native:cloudfront:VpcOrigin", "aws:sfn/stateMachine:StateMachine", "aws-native:mediaconnect:FlowSource"]) {
-                assert.ok(plain.resources.some((r) => r.type === t), t);
+            for (const t of [
+                "aws-native:mediatailor:PlaybackConfiguration",
+                "aws-native:cloudfront:VpcOrigin",
+                "aws:sfn/stateMachine:StateMachine",
+                "aws-native:mediaconnect:FlowSource",
+            ]) {
+                assert.ok(
+                    plain.resources.some((r) => r.type === t),
+                    t,
+                );
             }
         });
 
@@ -118,7 +133,11 @@ describe("npm run plan (launcher, caches, fast path) against the plain path", fu
                 fs.writeFileSync(blocked, "");
                 const readOnly = await cli(NEW_DEFAULT, [], cachesIn(blocked));
                 const old = await cli(OLD_PATH, ["--verbose"], WHOLE_SPEC);
-                for (const [name, r] of [["cold", cold], ["warm", warm], ["read-only", readOnly]] as const) {
+                for (const [name, r] of [
+                    ["cold", cold],
+                    ["warm", warm],
+                    ["read-only", readOnly],
+                ] as const) {
                     assert.strictEqual(r.code, 0, name);
                     assert.ok(r.json === old.json, `--json differs (${name})`);
                     assert.ok(r.out === old.out, `the report differs (${name})`);

@@ -11,10 +11,16 @@ const REGISTER = path.join(ROOT, "plan/launch/register.js");
 
 /** Runs `node -r plan/launch/register.js file` with its caches in `dir`; returns stdout. */
 function runThroughLauncher(dir: string, file: string, extra: Record<string, string> = {}): string {
-    return execFileSync(process.execPath, ["-r", REGISTER, file], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ONAIR_TS_CACHE: path.join(dir, "ts"), ONAIR_CODE_CACHE: path.join(dir, "v8"), ...extra } });
+    return execFileSync(process.execPath, ["-r", REGISTER, file], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ONAIR_TS_CACHE: path.join(dir, "ts"), ONAIR_CODE_CACHE: path.join(dir, "v8"), ...extra },
+    });
 }
 
-const entries = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => !fs.statSync(path.join(dir, String(f))).isDirectory()).length : 0);
+const entries = (dir: string) =>
+    fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => !fs.statSync(path.join(dir, String(f))).isDirectory()).length : 0;
 
 /** Rewrites a file with text of the same length and puts its modification time back. */
 function editInPlace(file: string, from: string, to: string): void {
@@ -37,7 +43,10 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
         // ts-node in transpile-only mode with tsconfig.json is what Pulumi's language host runs for `pulumi up`.
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- ts-node is loaded only by this test, as the language host loads it
         const tsNode = (require("ts-node") as typeof import("ts-node")).create({ transpileOnly: true, project: path.join(ROOT, "tsconfig.json") });
-        const files = execFileSync("git", ["ls-files", "*.ts", "*.js"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean).map((f) => path.join(ROOT, f));
+        const files = execFileSync("git", ["ls-files", "*.ts", "*.js"], { cwd: ROOT, encoding: "utf8" })
+            .split("\n")
+            .filter(Boolean)
+            .map((f) => path.join(ROOT, f));
         assert.ok(files.length > 150);
         process.env["ONAIR_TS_CACHE"] = path.join(work, "ts");
         try {
@@ -52,7 +61,8 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
         } finally {
             delete process.env["ONAIR_TS_CACHE"];
         }
-        for (const file of ["node_modules/@pulumi/pulumi/index.js", "node_modules/x/y.ts"].map((f) => path.join(ROOT, f))) assert.strictEqual(cache.handles(file), false, file);
+        for (const file of ["node_modules/@pulumi/pulumi/index.js", "node_modules/x/y.ts"].map((f) => path.join(ROOT, f)))
+            assert.strictEqual(cache.handles(file), false, file);
     });
 
     it("never serves an older file's code: an edit of the same length, with its modification time put back, runs the new code", () => {
@@ -70,7 +80,10 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
 
     it("a second start reads the caches instead of making entries again", () => {
         const program = path.join(work, "loads.ts");
-        fs.writeFileSync(program, `import * as yaml from ${JSON.stringify(path.join(ROOT, "node_modules/yaml"))};\nconsole.log(yaml.stringify({ ok: true }).trim());\n`);
+        fs.writeFileSync(
+            program,
+            `import * as yaml from ${JSON.stringify(path.join(ROOT, "node_modules/yaml"))};\nconsole.log(yaml.stringify({ ok: true }).trim());\n`,
+        );
         assert.strictEqual(runThroughLauncher(work, program), "ok: true\n");
         const v8 = fs.readdirSync(path.join(work, "v8"), { recursive: true }).map(String).sort();
         assert.ok(v8.length > 50, `the yaml package's modules are cached too (${v8.length} entries)`);
@@ -96,7 +109,10 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
     it("leaves what Node's loader must see to it: a syntax error is reported with its file, a hashbang file runs", () => {
         const broken = path.join(work, "broken.ts");
         fs.writeFileSync(broken, "const x = ;\n");
-        assert.throws(() => runThroughLauncher(work, broken), (e: { stderr: string }) => /broken\.ts/.test(e.stderr) && /Expression expected|SyntaxError/.test(e.stderr));
+        assert.throws(
+            () => runThroughLauncher(work, broken),
+            (e: { stderr: string }) => /broken\.ts/.test(e.stderr) && /Expression expected|SyntaxError/.test(e.stderr),
+        );
         const script = path.join(work, "tool.js");
         fs.writeFileSync(script, "#!/usr/bin/env node\nconsole.log(typeof require.resolve.paths);\n");
         assert.strictEqual(runThroughLauncher(work, script), "function\n");
@@ -106,22 +122,32 @@ describe("the launcher's caches (plan/launch, ADR 028)", function () {
     it("runs import() from a warm cache, in a module's code and in code it builds (Node 20 loses the callback in cached code)", () => {
         fs.writeFileSync(path.join(work, "esm.mjs"), "export const answer = 42;\n");
         const program = path.join(work, "dynamic.ts");
-        fs.writeFileSync(program, [
-            "const load = new Function(\"u\", \"return import(u)\") as (u: string) => Promise<{ answer: number }>;",
-            "Promise.all([import(\"./esm.mjs\" as string), load(\"./esm.mjs\")]).then(([a, b]) => console.log(`${a.answer} ${b.answer}`));",
-            "",
-        ].join("\n"));
+        fs.writeFileSync(
+            program,
+            [
+                'const load = new Function("u", "return import(u)") as (u: string) => Promise<{ answer: number }>;',
+                'Promise.all([import("./esm.mjs" as string), load("./esm.mjs")]).then(([a, b]) => console.log(`${a.answer} ${b.answer}`));',
+                "",
+            ].join("\n"),
+        );
         for (const run of ["cold", "warm"]) assert.strictEqual(runThroughLauncher(work, program), "42 42\n", run);
     });
 
     it("serializes the MediaLive providers to the text they get under ts-node (the text the dynamic-provider host runs)", async () => {
         // This suite runs through the launcher (.mocharc.json), so the host tests in test/media/host do too.
-        assert.ok((JSON.parse(fs.readFileSync(path.join(ROOT, ".mocharc.json"), "utf8")) as { require: string[] }).require.includes("./plan/launch/register.js"));
+        assert.ok(
+            (JSON.parse(fs.readFileSync(path.join(ROOT, ".mocharc.json"), "utf8")) as { require: string[] }).require.includes("./plan/launch/register.js"),
+        );
         const here = await registeredProviders();
         // A script file, as a program is (under `node -e` the SDK captures module objects differently).
         const script = path.join(work, "providers.js");
-        fs.writeFileSync(script, `require(${JSON.stringify(path.join(ROOT, "test/helpers/dynamicHost.ts"))}).registeredProviders().then((p) => process.stdout.write(JSON.stringify(p)));\n`);
-        const underTsNode = JSON.parse(execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 })) as typeof here;
+        fs.writeFileSync(
+            script,
+            `require(${JSON.stringify(path.join(ROOT, "test/helpers/dynamicHost.ts"))}).registeredProviders().then((p) => process.stdout.write(JSON.stringify(p)));\n`,
+        );
+        const underTsNode = JSON.parse(
+            execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 }),
+        ) as typeof here;
         assert.ok(here.channel.length > 10_000);
         assert.ok(here.channel === underTsNode.channel, "the channel provider's text differs");
         assert.ok(here.input === underTsNode.input, "the input provider's text differs");

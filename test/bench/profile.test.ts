@@ -8,7 +8,10 @@ const sdk = (file: string) => `file://${path.join(ROOT, "node_modules/@pulumi/pu
 
 describe("bench:profile's summary of a CPU profile (tools/bench/profile.ts)", () => {
     it("names the SDK's closure serializer, its resource work, module loading, GC and OnAir's own code", () => {
-        assert.match(categorize([frame("dispatch"), frame("post", "node:inspector"), frame("getRuntimeIdForFunctionAsync", sdk("runtime/closure/v8.js"))]), /closure serializer/);
+        assert.match(
+            categorize([frame("dispatch"), frame("post", "node:inspector"), frame("getRuntimeIdForFunctionAsync", sdk("runtime/closure/v8.js"))]),
+            /closure serializer/,
+        );
         assert.match(categorize([frame("serializeProperty", sdk("runtime/rpc.js"))]), /^SDK: resources/);
         assert.match(categorize([frame("internalModuleStat"), frame("Module._findPath", "node:internal/modules/cjs/loader")]), /^loading modules/);
         // A program's top level runs inside require: its time is the code's, not the loader's.

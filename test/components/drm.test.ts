@@ -81,38 +81,54 @@ describe("DRM: SPEKE v2 encryption of the MediaPackage v2 endpoints", function (
     });
 
     it("creates one key-provider role per region that MediaPackage v2 may assume for this channel only", () => {
-        for (const [short, region] of [["use1", "us-east-1"], ["usw2", "us-west-2"]] as const) {
+        for (const [short, region] of [
+            ["use1", "us-east-1"],
+            ["usw2", "us-west-2"],
+        ] as const) {
             const role = one(plan, "aws:iam/role:Role", `${short}-main-uhd-speke-role`);
             assert.strictEqual(role.region, region);
             assert.ok(byUrn(plan, role.parent)?.type === "onair:media:RegionalMediaChain");
             const channel = `arn:aws:mediapackagev2:${region}:123456789012:channelGroup/test-season/channel/main-uhd`;
             assert.deepStrictEqual(JSON.parse(role.inputs["assumeRolePolicy"] as string), {
                 Version: "2012-10-17",
-                Statement: [{
-                    Sid: "MediaPackageKeyRequests",
-                    Effect: "Allow",
-                    Principal: { Service: "mediapackagev2.amazonaws.com" },
-                    Action: "sts:AssumeRole",
-                    // Confused-deputy conditions: this account, this channel's resources in this region.
-                    Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": [channel, `${channel}/originEndpoint/cmaf`] } },
-                }],
+                Statement: [
+                    {
+                        Sid: "MediaPackageKeyRequests",
+                        Effect: "Allow",
+                        Principal: { Service: "mediapackagev2.amazonaws.com" },
+                        Action: "sts:AssumeRole",
+                        // Confused-deputy conditions: this account, this channel's resources in this region.
+                        Condition: {
+                            StringEquals: { "aws:SourceAccount": "123456789012" },
+                            ArnLike: { "aws:SourceArn": [channel, `${channel}/originEndpoint/cmaf`] },
+                        },
+                    },
+                ],
             });
             const policies = role.inputs["inlinePolicies"] as { name: string; policy: string }[];
-            assert.deepStrictEqual(policies.map((p) => p.name), ["speke-key-requests"]);
+            assert.deepStrictEqual(
+                policies.map((p) => p.name),
+                ["speke-key-requests"],
+            );
             const apiId = region === "us-east-1" ? "a1b2c3d4e5" : "f6g7h8i9j0";
-            assert.deepStrictEqual(JSON.parse(policies[0]!.policy).Statement, [{
-                Sid: "SpekeKeyRequests",
-                Effect: "Allow",
-                Action: "execute-api:Invoke",
-                // SPEKE POSTs its CPIX document; only that method of that stage and path.
-                Resource: `arn:aws:execute-api:${region}:*:${apiId}/speke/POST/v2/copyProtection`,
-            }]);
+            assert.deepStrictEqual(JSON.parse(policies[0]!.policy).Statement, [
+                {
+                    Sid: "SpekeKeyRequests",
+                    Effect: "Allow",
+                    Action: "execute-api:Invoke",
+                    // SPEKE POSTs its CPIX document; only that method of that stage and path.
+                    Resource: `arn:aws:execute-api:${region}:*:${apiId}/speke/POST/v2/copyProtection`,
+                },
+            ]);
         }
         assert.strictEqual(ofType(plan, "aws:iam/role:Role").filter((r) => r.name.includes("speke")).length, 2);
     });
 
     it("derives the execute-api ARN from the URL's API id, region, stage and path", () => {
-        assert.strictEqual(spekeInvokeArn(apiGatewayOf("https://1wm2dx1f33.execute-api.us-west-2.amazonaws.com/SpekeSample/copyProtection")!), "arn:aws:execute-api:us-west-2:*:1wm2dx1f33/SpekeSample/POST/copyProtection");
+        assert.strictEqual(
+            spekeInvokeArn(apiGatewayOf("https://1wm2dx1f33.execute-api.us-west-2.amazonaws.com/SpekeSample/copyProtection")!),
+            "arn:aws:execute-api:us-west-2:*:1wm2dx1f33/SpekeSample/POST/copyProtection",
+        );
         assert.strictEqual(apiGatewayOf("https://speke.drm-vendor.example/v2"), undefined);
     });
 
@@ -121,7 +137,10 @@ describe("DRM: SPEKE v2 encryption of the MediaPackage v2 endpoints", function (
         const p = await planSeason(drmSeason({ keyProvider: { urls: { ...URLS }, roleArn: vendor } }));
         assert.strictEqual(encryption(p, "use1-main-uhd-mp-endpoint")!["spekeKeyProvider"]["roleArn"], vendor);
         assert.strictEqual(encryption(p, "usw2-main-uhd-mp-endpoint")!["spekeKeyProvider"]["roleArn"], vendor);
-        assert.deepStrictEqual(ofType(p, "aws:iam/role:Role").filter((r) => r.name.includes("speke")), []);
+        assert.deepStrictEqual(
+            ofType(p, "aws:iam/role:Role").filter((r) => r.name.includes("speke")),
+            [],
+        );
     });
 
     it("sets no constant IV for cenc (each sample's IV travels in its segment) and no rotation when it is 0", async () => {
@@ -134,7 +153,12 @@ describe("DRM: SPEKE v2 encryption of the MediaPackage v2 endpoints", function (
 
     it("says in the playback output which systems play each manifest", () => {
         const playback = plan.outputs["playback"] as Record<string, any>;
-        assert.deepStrictEqual(playback["main-uhd"]["drm"], { hls: ["widevine", "playready", "fairplay"], dash: ["widevine", "playready"], method: "cbcs", keyRotationSeconds: 3600 });
+        assert.deepStrictEqual(playback["main-uhd"]["drm"], {
+            hls: ["widevine", "playready", "fairplay"],
+            dash: ["widevine", "playready"],
+            method: "cbcs",
+            keyRotationSeconds: 3600,
+        });
         assert.strictEqual(playback["second-hd"]["drm"], null);
         assert.match(playback["main-uhd"]["hls"], /\/out\/v1\/test-season\/main-uhd\/cmaf\/hls\.m3u8$/);
     });
@@ -145,7 +169,11 @@ describe("DRM: SPEKE v2 encryption of the MediaPackage v2 endpoints", function (
         process.chdir(ROOT);
         let code: number;
         try {
-            code = await main(["--json", file], () => undefined, () => undefined);
+            code = await main(
+                ["--json", file],
+                () => undefined,
+                () => undefined,
+            );
         } finally {
             process.chdir(cwd);
         }

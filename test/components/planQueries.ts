@@ -19,7 +19,11 @@ export function byUrn(plan: PlanCapture, urn: string | undefined): CapturedResou
 export function without(v: unknown, keys: string[]): unknown {
     if (Array.isArray(v)) return v.map((e) => without(e, keys));
     if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => !keys.includes(k)).map(([k, e]) => [k, without(e, keys)]));
+        return Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+                .filter(([k]) => !keys.includes(k))
+                .map(([k, e]) => [k, without(e, keys)]),
+        );
     }
     return v;
 }
@@ -33,5 +37,10 @@ export function inlinePolicy(plan: PlanCapture, roleName: string): any {
 
 /** An IAM Resource pattern (`*`, `?`) as a regular expression. */
 export function glob(pattern: string): RegExp {
-    return new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("")}$`);
+    return new RegExp(
+        `^${pattern
+            .split("")
+            .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+            .join("")}$`,
+    );
 }

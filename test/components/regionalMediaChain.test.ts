@@ -49,11 +49,20 @@ describe("RegionalMediaChain under the mock runtime", function () {
         for (const region of REGIONS) {
             const flows = ofType(plan, T.mediaConnectFlow, region);
             assert.strictEqual(flows.length, 4);
-            const main = flows.filter((f) => f.name.includes("main-uhd")).map((f) => f.inputs["availabilityZone"]).sort();
+            const main = flows
+                .filter((f) => f.name.includes("main-uhd"))
+                .map((f) => f.inputs["availabilityZone"])
+                .sort();
             assert.deepStrictEqual(main, [`${region}a`, `${region}b`]);
             const sources = ofType(plan, T.mediaConnectFlowSource, region);
-            assert.deepStrictEqual(sources.map((s) => s.inputs["name"]), ["isp-b", "isp-b"]);
-            assert.deepStrictEqual(sources.map((s) => s.inputs["ingestPort"]), [5010, 5010]);
+            assert.deepStrictEqual(
+                sources.map((s) => s.inputs["name"]),
+                ["isp-b", "isp-b"],
+            );
+            assert.deepStrictEqual(
+                sources.map((s) => s.inputs["ingestPort"]),
+                [5010, 5010],
+            );
             const rist = one(plan, T.mediaConnectFlow, `${region === "us-east-1" ? "use1" : "usw2"}-second-hd-flow-a`);
             assert.deepStrictEqual(rist.inputs["sourceFailoverConfig"], { state: "ENABLED", failoverMode: "MERGE", recoveryWindow: 300 });
         }
@@ -83,7 +92,10 @@ describe("RegionalMediaChain under the mock runtime", function () {
                 assert.ok(group["OutputGroupSettings"]["CmafIngestGroupSettings"]);
                 const mp = plan.resources.find((r) => r.type === T.mediaPackageChannel && r.region === region && r.name.includes(id))!;
                 const ingest = (mp.outputs["ingestEndpoints"] as { url: string }[]).map((e) => e.url);
-                assert.deepStrictEqual(req["Destinations"][0]["Settings"].map((s: { Url: string }) => s.Url), ingest);
+                assert.deepStrictEqual(
+                    req["Destinations"][0]["Settings"].map((s: { Url: string }) => s.Url),
+                    ingest,
+                );
                 assert.ok(ingest.every((u) => u.includes(`.mediapackagev2.${region}.`)));
             }
         }
@@ -97,9 +109,14 @@ describe("RegionalMediaChain under the mock runtime", function () {
         for (const o of outputs) assert.ok(!(o.VideoDescriptionName && o.AudioDescriptionNames), `output ${o.OutputName} mixes audio and video`);
         const audio = uhd["EncoderSettings"]["AudioDescriptions"];
         assert.deepStrictEqual(Object.keys(audio[1]["CodecSettings"]), ["Eac3Settings"]);
-        assert.deepStrictEqual(uhd["EncoderSettings"]["OutputGroups"][0]["OutputGroupSettings"]["CmafIngestGroupSettings"]["CaptionLanguageMappings"], [{ CaptionChannel: 1, LanguageCode: "eng" }]);
+        assert.deepStrictEqual(uhd["EncoderSettings"]["OutputGroups"][0]["OutputGroupSettings"]["CmafIngestGroupSettings"]["CaptionLanguageMappings"], [
+            { CaptionChannel: 1, LanguageCode: "eng" },
+        ]);
         const hd = one(plan, T.onairMediaLiveChannel, "use1-second-hd").inputs["request"] as Record<string, any>;
-        assert.deepStrictEqual(hd["EncoderSettings"]["VideoDescriptions"].map((v: any) => v.Height), [1080, 720, 540, 360]);
+        assert.deepStrictEqual(
+            hd["EncoderSettings"]["VideoDescriptions"].map((v: any) => v.Height),
+            [1080, 720, 540, 360],
+        );
     });
 
     it("configures MediaPackage v2 for CMAF input, MQCS switching and CMSD, epoch-locked", () => {
@@ -113,11 +130,20 @@ describe("RegionalMediaChain under the mock runtime", function () {
 
     it("uses identical encode and endpoint settings in every region; forced 404s only on the primary", () => {
         for (const id of ["main-uhd", "second-hd"]) {
-            const [east, west] = REGIONS.map((region) => plan.resources.find((r) => r.type === T.mediaPackageOriginEndpoint && r.region === region && r.name.includes(id))!);
-            assert.deepStrictEqual((east!.inputs["forceEndpointErrorConfiguration"] as any).endpointErrorConditions, ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT", "MISSING_DRM_KEY"]);
+            const [east, west] = REGIONS.map((region) =>
+                plan.resources.find((r) => r.type === T.mediaPackageOriginEndpoint && r.region === region && r.name.includes(id))!,
+            );
+            assert.deepStrictEqual((east!.inputs["forceEndpointErrorConfiguration"] as any).endpointErrorConditions, [
+                "STALE_MANIFEST",
+                "INCOMPLETE_MANIFEST",
+                "SLATE_INPUT",
+                "MISSING_DRM_KEY",
+            ]);
             assert.strictEqual(west!.inputs["forceEndpointErrorConfiguration"], undefined);
             assert.deepStrictEqual(without(east!.inputs, ["forceEndpointErrorConfiguration"]), without(west!.inputs, ["forceEndpointErrorConfiguration"]));
-            const [mlEast, mlWest] = REGIONS.map((region) => plan.resources.find((r) => r.type === T.onairMediaLiveChannel && r.region === region && r.name.includes(id))!);
+            const [mlEast, mlWest] = REGIONS.map((region) =>
+                plan.resources.find((r) => r.type === T.onairMediaLiveChannel && r.region === region && r.name.includes(id))!,
+            );
             const settings = (r: typeof mlEast) => without((r!.inputs["request"] as any)["EncoderSettings"], []);
             assert.deepStrictEqual(settings(mlEast), settings(mlWest));
         }
@@ -125,7 +151,9 @@ describe("RegionalMediaChain under the mock runtime", function () {
 
     it("lets only the chain's MediaLive role push to its MediaPackage channel", () => {
         for (const region of REGIONS) {
-            const policy = plan.resources.find((r) => r.type === "aws-native:mediapackagev2:ChannelPolicy" && r.region === region && r.name.includes("main-uhd"))!;
+            const policy = plan.resources.find(
+                (r) => r.type === "aws-native:mediapackagev2:ChannelPolicy" && r.region === region && r.name.includes("main-uhd"),
+            )!;
             const role = plan.resources.find((r) => r.type === "aws:iam/role:Role" && r.region === region && r.name.includes("main-uhd-medialive-role"))!;
             const stmt = (policy.inputs["policy"] as any).Statement;
             assert.strictEqual(stmt.length, 1);
@@ -137,7 +165,10 @@ describe("RegionalMediaChain under the mock runtime", function () {
     it("scopes the MediaLive role to its flows and MediaPackage channel, with no wildcard action", () => {
         const doc = inlinePolicy(plan, "use1-main-uhd-medialive-role");
         const actions = doc.Statement.flatMap((s: any) => [].concat(s.Action));
-        assert.ok(actions.every((a: string) => !a.includes("*")), actions.join(","));
+        assert.ok(
+            actions.every((a: string) => !a.includes("*")),
+            actions.join(","),
+        );
         const put = doc.Statement.find((s: any) => s.Action === "mediapackagev2:PutObject");
         assert.match(put.Resource, /^arn:aws:mediapackagev2:us-east-1:123456789012:channelGroup\/test-season\/channel\/main-uhd$/);
         const mc = doc.Statement.find((s: any) => String(s.Action).includes("mediaconnect"));
@@ -166,7 +197,11 @@ describe("RegionalMediaChain options", function () {
     });
 
     it("lands rtp-fec contribution directly on MediaLive as RTP_PUSH behind an input security group", async () => {
-        const season = setPath(baselineSeason(), "channels[1].contribution", { protocol: "rtp-fec", via: "medialive", networks: [{ name: "truck", allowedCidr: "192.0.2.0/28" }] });
+        const season = setPath(baselineSeason(), "channels[1].contribution", {
+            protocol: "rtp-fec",
+            via: "medialive",
+            networks: [{ name: "truck", allowedCidr: "192.0.2.0/28" }],
+        });
         const plan = await planSeason(season);
         const input = one(plan, T.onairMediaLiveInput, "use1-second-hd-input");
         assert.strictEqual((input.inputs["request"] as any).Type, "RTP_PUSH");
@@ -178,23 +213,38 @@ describe("RegionalMediaChain options", function () {
 
     it("lands srt-caller contribution directly on MediaLive as SRT_CALLER with the passphrase from Secrets Manager", async () => {
         const season = setPath(baselineSeason(), "channels[0].contribution", {
-            protocol: "srt-caller", via: "medialive",
-            networks: [{
-                name: "venue",
-                callerTargets: {
-                    "us-east-1": [{ address: "203.0.113.10", port: 7000 }, { address: "203.0.113.11", port: 7000 }],
-                    "us-west-2": [{ address: "203.0.113.10", port: 7001 }, { address: "203.0.113.11", port: 7001 }],
+            protocol: "srt-caller",
+            via: "medialive",
+            networks: [
+                {
+                    name: "venue",
+                    callerTargets: {
+                        "us-east-1": [
+                            { address: "203.0.113.10", port: 7000 },
+                            { address: "203.0.113.11", port: 7000 },
+                        ],
+                        "us-west-2": [
+                            { address: "203.0.113.10", port: 7001 },
+                            { address: "203.0.113.11", port: 7001 },
+                        ],
+                    },
                 },
-            }],
+            ],
             srt: { passphraseKey: "mainSrtPassphrase", algorithm: "aes128" },
         });
         const plan = await planSeason(season);
         const req = one(plan, T.onairMediaLiveInput, "usw2-main-uhd-input").inputs["request"] as any;
         assert.strictEqual(req.Type, "SRT_CALLER");
         // Each region's input dials its own listeners: one caller per encoder port.
-        assert.deepStrictEqual(req.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7001", "203.0.113.11:7001"]);
+        assert.deepStrictEqual(
+            req.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`),
+            ["203.0.113.10:7001", "203.0.113.11:7001"],
+        );
         const east = one(plan, T.onairMediaLiveInput, "use1-main-uhd-input").inputs["request"] as any;
-        assert.deepStrictEqual(east.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`), ["203.0.113.10:7000", "203.0.113.11:7000"]);
+        assert.deepStrictEqual(
+            east.SrtSettings.SrtCallerSources.map((s: any) => `${s.SrtListenerAddress}:${s.SrtListenerPort}`),
+            ["203.0.113.10:7000", "203.0.113.11:7000"],
+        );
         assert.strictEqual(req.SrtSettings.SrtCallerSources[0].Decryption.Algorithm, "AES128");
         assert.match(req.SrtSettings.SrtCallerSources[0].Decryption.PassphraseSecretArn, /^arn:aws:secretsmanager:us-west-2:/);
         const doc = inlinePolicy(plan, "usw2-main-uhd-medialive-role");
@@ -204,11 +254,20 @@ describe("RegionalMediaChain options", function () {
 
 describe("RegionalMediaChain private ingest and policy verdicts", function () {
     it("puts each flow's source behind a VPC interface in its pipeline's subnet (Direct Connect ingest)", async () => {
-        const season = setPath(baselineSeason(), "channels[1].contribution.vpcInterface", { subnetIds: ["subnet-0aaaaaaaa", "subnet-0bbbbbbbb"], securityGroupIds: ["sg-0cccccccc"] });
+        const season = setPath(baselineSeason(), "channels[1].contribution.vpcInterface", {
+            subnetIds: ["subnet-0aaaaaaaa", "subnet-0bbbbbbbb"],
+            securityGroupIds: ["sg-0cccccccc"],
+        });
         const plan = await planSeason(season);
-        for (const [pipeline, subnet] of [["a", "subnet-0aaaaaaaa"], ["b", "subnet-0bbbbbbbb"]]) {
+        for (const [pipeline, subnet] of [
+            ["a", "subnet-0aaaaaaaa"],
+            ["b", "subnet-0bbbbbbbb"],
+        ]) {
             const flow = one(plan, T.mediaConnectFlow, `use1-second-hd-flow-${pipeline}`);
-            assert.deepStrictEqual((flow.inputs["vpcInterfaces"] as any[]).map((v) => [v.name, v.subnetId, v.securityGroupIds]), [["venue-private", subnet, ["sg-0cccccccc"]]]);
+            assert.deepStrictEqual(
+                (flow.inputs["vpcInterfaces"] as any[]).map((v) => [v.name, v.subnetId, v.securityGroupIds]),
+                [["venue-private", subnet, ["sg-0cccccccc"]]],
+            );
             const source = flow.inputs["source"] as any;
             assert.strictEqual(source.vpcInterfaceName, "venue-private");
             assert.strictEqual(source.whitelistCidr, undefined);
@@ -233,7 +292,9 @@ describe("the prod season", function () {
     it("plans every channel in us-east-1 and us-west-2", async () => {
         const plan = await prodPlan();
         for (const region of REGIONS) {
-            const channels = ofType(plan, T.onairMediaLiveChannel, region).map((r) => r.name.split("-").slice(1, -1).join("-")).sort();
+            const channels = ofType(plan, T.onairMediaLiveChannel, region)
+                .map((r) => r.name.split("-").slice(1, -1).join("-"))
+                .sort();
             assert.deepStrictEqual(channels, ["football-uhd", "hockey-hd", "hoops-hd", "studio-hd"]);
         }
     });

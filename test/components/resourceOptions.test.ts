@@ -89,7 +89,9 @@ describe("season resources that cannot vanish (captured resource options)", func
     it("protects nothing on the rehearsal and review stacks, which Deployments destroys", () => {
         for (const plan of [rehearsal, review]) {
             typesPresent(plan, ["aws-native:mediaconnect:Flow", "aws-native:cloudfront:Distribution"]);
-            const protectedOnes = resources(plan).filter((r) => r.opts.protect).map((r) => r.urn);
+            const protectedOnes = resources(plan)
+                .filter((r) => r.opts.protect)
+                .map((r) => r.urn);
             assert.deepStrictEqual(protectedOnes, [], `${plan.stack} must stay destroyable`);
         }
     });
@@ -114,7 +116,10 @@ describe("season resources that cannot vanish (captured resource options)", func
         const err = await runProgram({ program: PROGRAM, stack }).catch((e: ProgramError) => e);
         assert.ok(err instanceof ProgramError && isConfigError(err.original), String(err));
         assert.match(err.message, /onair:protect: "yes" is not a boolean; set true for a season stack, false for a stack that is destroyed on purpose/);
-        assert.deepStrictEqual(err.resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+        assert.deepStrictEqual(
+            err.resources.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+            [],
+        );
     });
 });
 
@@ -135,7 +140,13 @@ describe("resource options (pure)", () => {
 
     it("keeps an option the component set itself", () => {
         const t = seasonResourceOptions({ protect: true });
-        const args = (opts: pulumi.CustomResourceOptions) => ({ resource: undefined as unknown as pulumi.Resource, type: "aws-native:mediaconnect:Flow", name: "f", props: {}, opts });
+        const args = (opts: pulumi.CustomResourceOptions) => ({
+            resource: undefined as unknown as pulumi.Resource,
+            type: "aws-native:mediaconnect:Flow",
+            name: "f",
+            props: {},
+            opts,
+        });
         assert.deepStrictEqual(t(args({}))!.opts, { protect: true, deleteBeforeReplace: true });
         assert.deepStrictEqual(t(args({ protect: false, deleteBeforeReplace: false }))!.opts, { protect: false, deleteBeforeReplace: false });
         assert.strictEqual(t({ ...args({}), type: "aws:iam/role:Role" }), undefined);

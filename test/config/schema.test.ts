@@ -33,7 +33,9 @@ function tableAt(path: string): Fields {
 
 describe("config schema", () => {
     it("documents every key it declares", () => {
-        const undocumented = walk(SEASON.fields).filter((x) => x.node.doc.trim() === "").map((x) => x.path);
+        const undocumented = walk(SEASON.fields)
+            .filter((x) => x.node.doc.trim() === "")
+            .map((x) => x.path);
         assert.deepStrictEqual(undocumented, []);
     });
 
@@ -53,16 +55,45 @@ describe("config schema", () => {
         const keys = docRows(SEASON.fields).map((r) => r.key);
         assert.strictEqual(keys.length, walk(SEASON.fields).length);
         assert.strictEqual(new Set(keys).size, keys.length);
-        for (const k of ["channels[].contribution.networks[].callerTargets.<region>[].port", "security.tokens.keys[].secretKey", "delivery.audience.viewersPerIp"]) assert.ok(keys.includes(k), k);
+        for (const k of [
+            "channels[].contribution.networks[].callerTargets.<region>[].port",
+            "security.tokens.keys[].secretKey",
+            "delivery.audience.viewersPerIp",
+        ])
+            assert.ok(keys.includes(k), k);
     });
 
     // Each object the reader checks refuses a stray key with the schema's own list of keys.
     const OBJECTS = [
-        "", "regions[0]", "channels[0]", "channels[0].audio[0]", "channels[0].captions[0]", "channels[0].segment", "channels[0].events[0]",
-        "channels[0].contribution", "channels[0].contribution.networks[0]", "channels[0].contribution.srt", "channels[1].contribution.failover",
-        "delivery", "delivery.audience", "delivery.urlVending", "security", "security.tokens", "security.tokens.keys[0]", "security.waf",
-        "security.revocation", "observability", "observability.standardLogs", "observability.realtimeLogs", "observability.alarms",
-        "schedule", "operations", "operations.hold", "qoe", "qoe.alarms", "quotas",
+        "",
+        "regions[0]",
+        "channels[0]",
+        "channels[0].audio[0]",
+        "channels[0].captions[0]",
+        "channels[0].segment",
+        "channels[0].events[0]",
+        "channels[0].contribution",
+        "channels[0].contribution.networks[0]",
+        "channels[0].contribution.srt",
+        "channels[1].contribution.failover",
+        "delivery",
+        "delivery.audience",
+        "delivery.urlVending",
+        "security",
+        "security.tokens",
+        "security.tokens.keys[0]",
+        "security.waf",
+        "security.revocation",
+        "observability",
+        "observability.standardLogs",
+        "observability.realtimeLogs",
+        "observability.alarms",
+        "schedule",
+        "operations",
+        "operations.hold",
+        "qoe",
+        "qoe.alarms",
+        "quotas",
     ];
     for (const at of OBJECTS) {
         it(`refuses an unknown key in ${at || "the season"} with the keys its table declares`, () => {
@@ -74,7 +105,10 @@ describe("config schema", () => {
 
     it("names the nearest known key of a misspelt one", () => {
         const issues = configIssues(setPath(baselineSeason(), "channels[0].contribution.latncyMs", 800));
-        assert.deepStrictEqual(issues.map((i) => i.message), ["is not a known setting (did you mean latencyMs?); use one of " + keysOf(tableAt("channels[0].contribution")).join(", ")]);
+        assert.deepStrictEqual(
+            issues.map((i) => i.message),
+            ["is not a known setting (did you mean latencyMs?); use one of " + keysOf(tableAt("channels[0].contribution")).join(", ")],
+        );
     });
 
     it("checks at compile time that a schema and its interface agree", () => {

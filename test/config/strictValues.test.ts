@@ -21,19 +21,28 @@ function issuesOf(raw: unknown, lookup = secretLookup()): { path: string; messag
 describe("season configuration: no silent defaults, one message per mistake", () => {
     it("rejects NaN and infinite numbers (YAML .nan, .inf) instead of using them or a default", () => {
         const nan = issuesOf(setPath(baselineSeason(), "channels[0].contribution.latencyMs", NaN));
-        assert.deepStrictEqual(nan, [{ path: "onair:season.channels[0].contribution.latencyMs", message: "NaN is not a finite number; use 120 to 15000 milliseconds" }]);
-        const inf = issuesOf(setPath(baselineSeason(), "costRates", { medialivePipelineHour: { uhd: Infinity, hd: 1 }, mediaconnectFlowHour: 1, mediapackageIngestPerGb: 0.03 }));
-        assert.deepStrictEqual(inf, [{ path: "onair:season.costRates.medialivePipelineHour.uhd", message: "Infinity is not a rate; use a number from 0 to 10000" }]);
+        assert.deepStrictEqual(nan, [
+            { path: "onair:season.channels[0].contribution.latencyMs", message: "NaN is not a finite number; use 120 to 15000 milliseconds" },
+        ]);
+        const inf = issuesOf(
+            setPath(baselineSeason(), "costRates", { medialivePipelineHour: { uhd: Infinity, hd: 1 }, mediaconnectFlowHour: 1, mediapackageIngestPerGb: 0.03 }),
+        );
+        assert.deepStrictEqual(inf, [
+            { path: "onair:season.costRates.medialivePipelineHour.uhd", message: "Infinity is not a rate; use a number from 0 to 10000" },
+        ]);
     });
 
     it("reports a channel id listed 2,000 times once, with the count, and lists at most thirty problems", () => {
         const raw = baselineSeason();
         raw.channels = Array.from({ length: 2000 }, () => structuredClone(raw.channels[0]));
         const issues = issuesOf(raw);
-        assert.deepStrictEqual(issues.map((i) => `${i.path}: ${i.message}`), [
-            "onair:season.channels: has 2000 channels; at most 60 allowed",
-            'onair:season.channels: lists channel id "main-uhd" 2000 times; each must be unique',
-        ]);
+        assert.deepStrictEqual(
+            issues.map((i) => `${i.path}: ${i.message}`),
+            [
+                "onair:season.channels: has 2000 channels; at most 60 allowed",
+                'onair:season.channels: lists channel id "main-uhd" 2000 times; each must be unique',
+            ],
+        );
         const many = Array.from({ length: 45 }, (_, i) => ({ path: `p${i}`, message: "m" }));
         const text = formatIssues(many);
         assert.strictEqual(text.split("\n").length, 1 + LISTED_ISSUES + 1);
@@ -45,7 +54,10 @@ describe("season configuration: no silent defaults, one message per mistake", ()
         const staged = secretLookup({ ...TEST_SECRETS, nextTokenSigningKey: "n".repeat(40) });
         assert.deepStrictEqual(issuesOf(baselineSeason(), staged), []);
         const plain = issuesOf(baselineSeason(), secretLookup(TEST_SECRETS, { channelNotes: "x" }));
-        assert.deepStrictEqual(plain.map((i) => i.path), ["onair:channelNotes"]);
+        assert.deepStrictEqual(
+            plain.map((i) => i.path),
+            ["onair:channelNotes"],
+        );
         assert.doesNotMatch(plain[0]!.message, /did you mean/);
     });
 
@@ -59,10 +71,13 @@ describe("season configuration: no silent defaults, one message per mistake", ()
         // The derivation OnAir used to have: parts joined by "-", which both ids and event names contain.
         const dashed = (a: { channelId: string; event: string; action: string }) => `${a.channelId}-${a.event}-${a.action}`;
         checkDerivedNames(new Cursor("onair:season.channels", raw, issues), channels, dashed);
-        assert.deepStrictEqual(issues, [{
-            path: "onair:season.channels[1].events[0].name",
-            message: 'gives the schedule name "hoops-hd-2026-10-21-tip-off-start", as event "hd-2026-10-21-tip-off" of channel hoops does; rename one of the two events',
-        }]);
+        assert.deepStrictEqual(issues, [
+            {
+                path: "onair:season.channels[1].events[0].name",
+                message:
+                    'gives the schedule name "hoops-hd-2026-10-21-tip-off-start", as event "hd-2026-10-21-tip-off" of channel hoops does; rename one of the two events',
+            },
+        ]);
         // With OnAir's derivation the two never collide.
         const ok: typeof issues = [];
         checkDerivedNames(new Cursor("onair:season.channels", raw, ok), channels);
@@ -94,7 +109,19 @@ describe("strict times (components/config/instant.ts)", () => {
     });
 
     it("rejects what Date.parse would guess at: numbers, words, impossible days, zone-less and date-only times", () => {
-        for (const bad of ["1", "the game on 12", "2026-02-30T10:00:00Z", "2027-02-29T10:00:00Z", "2026-09-01T00:00:00", "2026-09-01", "2026-09-01T24:00:00Z", "2026-09-01T12:60:00Z", "2026-09-01 12:00:00Z", "2026-09-01T12:00:00z", "2026-09-01T12:00:00+24:00"]) {
+        for (const bad of [
+            "1",
+            "the game on 12",
+            "2026-02-30T10:00:00Z",
+            "2027-02-29T10:00:00Z",
+            "2026-09-01T00:00:00",
+            "2026-09-01",
+            "2026-09-01T24:00:00Z",
+            "2026-09-01T12:60:00Z",
+            "2026-09-01 12:00:00Z",
+            "2026-09-01T12:00:00z",
+            "2026-09-01T12:00:00+24:00",
+        ]) {
             assert.strictEqual(parseInstant(bad), undefined, bad);
         }
     });

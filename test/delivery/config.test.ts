@@ -23,19 +23,31 @@ function issues(raw: Record<string, any>): { path: string; message: string }[] {
 
 function rejects(raw: Record<string, any>, path: string, says: string): void {
     const found = issues(raw);
-    assert.ok(found.some((i) => i.path === path && i.message.includes(says)), `expected "${path}: ...${says}..." in:\n${found.map((i) => `${i.path}: ${i.message}`).join("\n")}`);
+    assert.ok(
+        found.some((i) => i.path === path && i.message.includes(says)),
+        `expected "${path}: ...${says}..." in:\n${found.map((i) => `${i.path}: ${i.message}`).join("\n")}`,
+    );
 }
 
 /** The baseline's first channel as an SRT caller over two ISPs, each region and pipeline with its own listener. */
 function callerSeason(): Record<string, any> {
     const s = baselineSeason();
     const targets = (base: string, port: number) => ({
-        "us-east-1": [{ address: `${base}.40`, port }, { address: `${base}.41`, port }],
-        "us-west-2": [{ address: `${base}.40`, port: port + 1 }, { address: `${base}.41`, port: port + 1 }],
+        "us-east-1": [
+            { address: `${base}.40`, port },
+            { address: `${base}.41`, port },
+        ],
+        "us-west-2": [
+            { address: `${base}.40`, port: port + 1 },
+            { address: `${base}.41`, port: port + 1 },
+        ],
     });
     s.channels[0].contribution = {
         protocol: "srt-caller",
-        networks: [{ name: "isp-a", callerTargets: targets("203.0.113", 7000) }, { name: "isp-b", callerTargets: targets("198.51.100", 7000) }],
+        networks: [
+            { name: "isp-a", callerTargets: targets("203.0.113", 7000) },
+            { name: "isp-b", callerTargets: targets("198.51.100", 7000) },
+        ],
         failover: { mode: "failover" },
         srt: { passphraseKey: "mainSrtPassphrase" },
     };
@@ -60,13 +72,20 @@ describe("audience model and rate limits", () => {
 
     it("applies the stack's own limits when they leave room for the declared crowd", () => {
         const s = validateSeason(setPath(baselineSeason(), "security.waf", { perIpRequestsPer5Min: 40_000, perTokenRequestsPer5Min: 5000 }), secretLookup());
-        assert.deepStrictEqual([s.security.waf.perIpRequestsPer5Min, s.security.waf.perTokenRequestsPer5Min, s.security.waf.perPlaylistRequestsPer5Min], [40_000, 5000, 600]);
+        assert.deepStrictEqual(
+            [s.security.waf.perIpRequestsPer5Min, s.security.waf.perTokenRequestsPer5Min, s.security.waf.perPlaylistRequestsPer5Min],
+            [40_000, 5000, 600],
+        );
     });
 });
 
 describe("delivery, audience and ads configuration: bad input", () => {
     it("refuses a per-address limit that would block the declared crowd (the old 3000)", () => {
-        rejects(setPath(baselineSeason(), "security.waf", { perIpRequestsPer5Min: 3000 }), `${P}.security.waf.perIpRequestsPer5Min`, "3000 would block viewers: 50 viewers behind one address (delivery.audience.viewersPerIp) make 30000 requests per 5 minutes");
+        rejects(
+            setPath(baselineSeason(), "security.waf", { perIpRequestsPer5Min: 3000 }),
+            `${P}.security.waf.perIpRequestsPer5Min`,
+            "3000 would block viewers: 50 viewers behind one address (delivery.audience.viewersPerIp) make 30000 requests per 5 minutes",
+        );
     });
 
     it("refuses a per-token limit below one viewer's start-up", () => {
@@ -74,24 +93,42 @@ describe("delivery, audience and ads configuration: bad input", () => {
     });
 
     it("explains that rateLimitPer5Min was split", () => {
-        rejects(setPath(baselineSeason(), "security.waf", { rateLimitPer5Min: 3000 }), `${P}.security.waf.rateLimitPer5Min`, "was split in two: perIpRequestsPer5Min");
+        rejects(
+            setPath(baselineSeason(), "security.waf", { rateLimitPer5Min: 3000 }),
+            `${P}.security.waf.rateLimitPer5Min`,
+            "was split in two: perIpRequestsPer5Min",
+        );
     });
 
     it("refuses more viewers behind one address than in the audience", () => {
-        rejects(setPath(baselineSeason(), "delivery.audience", { peakViewers: 100, viewersPerIp: 500 }), `${P}.delivery.audience.viewersPerIp`, "500 exceeds peakViewers (100)");
+        rejects(
+            setPath(baselineSeason(), "delivery.audience", { peakViewers: 100, viewersPerIp: 500 }),
+            `${P}.delivery.audience.viewersPerIp`,
+            "500 exceeds peakViewers (100)",
+        );
     });
 
     it("requires the entitlement backend's role for the vending Function URL", () => {
         rejects(setPath(baselineSeason(), "delivery.urlVending", undefined), `${P}.delivery.urlVending`, "is required");
-        rejects(setPath(baselineSeason(), "delivery.urlVending.callerRoleArns", ["arn:aws:iam::123456789012:user/alice"]), `${P}.delivery.urlVending.callerRoleArns[0]`, "the IAM role ARN of the entitlement backend");
+        rejects(
+            setPath(baselineSeason(), "delivery.urlVending.callerRoleArns", ["arn:aws:iam::123456789012:user/alice"]),
+            `${P}.delivery.urlVending.callerRoleArns[0]`,
+            "the IAM role ARN of the entitlement backend",
+        );
     });
 
     it("reserves the mt- key ids for MediaTailor's origin-token keys", () => {
-        rejects(setPath(baselineSeason(), "security.tokens.keys[0].kid", "mt-2026"), `${P}.security.tokens.keys[0].kid`, "reserved for MediaTailor's origin-token keys");
+        rejects(
+            setPath(baselineSeason(), "security.tokens.keys[0].kid", "mt-2026"),
+            `${P}.security.tokens.keys[0].kid`,
+            "reserved for MediaTailor's origin-token keys",
+        );
     });
 
     it("keeps /v1/ and /tm/ for MediaTailor", () => {
-        const s = setPath(baselineSeason(), "delivery.customOrigins", [{ id: "venue-graphics", domainName: "graphics.venue.example.net", pathPattern: "/tm/graphics/*", secretKey: "tokenSigningKey" }]);
+        const s = setPath(baselineSeason(), "delivery.customOrigins", [
+            { id: "venue-graphics", domainName: "graphics.venue.example.net", pathPattern: "/tm/graphics/*", secretKey: "tokenSigningKey" },
+        ]);
         rejects(s, `${P}.delivery.customOrigins[0].pathPattern`, "overlaps the media paths");
     });
 
@@ -140,19 +177,30 @@ describe("SRT caller targets per region and pipeline", () => {
     });
 
     it("refuses one list for every region (both regions' pipeline A would dial one listener)", () => {
-        const s = setPath(callerSeason(), "channels[0].contribution.networks[0].callerTargets", [{ address: "203.0.113.40", port: 7000 }, { address: "203.0.113.41", port: 7000 }]);
+        const s = setPath(callerSeason(), "channels[0].contribution.networks[0].callerTargets", [
+            { address: "203.0.113.40", port: 7000 },
+            { address: "203.0.113.41", port: 7000 },
+        ]);
         rejects(s, `${P}.channels[0].contribution.networks[0].callerTargets`, "must name its region for each pair of targets");
     });
 
     it("refuses the same address and port in two regions", () => {
         const s = setPath(callerSeason(), "channels[0].contribution.networks[0].callerTargets.us-west-2[0].port", 7000);
-        rejects(s, `${P}.channels[0].contribution.networks[0].callerTargets.us-west-2[0]`, "203.0.113.40:7000 is already dialled by channel main-uhd, network isp-a, us-east-1 pipeline A");
+        rejects(
+            s,
+            `${P}.channels[0].contribution.networks[0].callerTargets.us-west-2[0]`,
+            "203.0.113.40:7000 is already dialled by channel main-uhd, network isp-a, us-east-1 pipeline A",
+        );
     });
 
     it("refuses the same targets on both ISPs", () => {
         const s = callerSeason();
         s.channels[0].contribution.networks[1].callerTargets = JSON.parse(JSON.stringify(s.channels[0].contribution.networks[0].callerTargets));
-        rejects(s, `${P}.channels[0].contribution.networks[1].callerTargets.us-east-1[0]`, "is also the target of network isp-a (us-east-1 pipeline A); both ISPs would dial one listener");
+        rejects(
+            s,
+            `${P}.channels[0].contribution.networks[1].callerTargets.us-east-1[0]`,
+            "is also the target of network isp-a (us-east-1 pipeline A); both ISPs would dial one listener",
+        );
     });
 
     it("refuses a target another channel already dials", () => {
@@ -165,7 +213,10 @@ describe("SRT caller targets per region and pipeline", () => {
     it("refuses a missing region and a region outside the season", () => {
         const s = callerSeason();
         delete s.channels[0].contribution.networks[0].callerTargets["us-west-2"];
-        s.channels[0].contribution.networks[0].callerTargets["eu-west-1"] = [{ address: "192.0.2.1", port: 7000 }, { address: "192.0.2.2", port: 7000 }];
+        s.channels[0].contribution.networks[0].callerTargets["eu-west-1"] = [
+            { address: "192.0.2.1", port: 7000 },
+            { address: "192.0.2.2", port: 7000 },
+        ];
         rejects(s, `${P}.channels[0].contribution.networks[0].callerTargets`, "has no targets for us-west-2");
         rejects(s, `${P}.channels[0].contribution.networks[0].callerTargets.eu-west-1`, "is not a region of this season");
     });
@@ -173,20 +224,43 @@ describe("SRT caller targets per region and pipeline", () => {
     it("makes every MediaConnect source in every region dial its own listener", async () => {
         const plan = await planSeason(callerSeason());
         const dialled = [
-            ...ofType(plan, "aws-native:mediaconnect:Flow").filter((f) => f.name.includes("main-uhd")).map((f) => [f.region, (f.inputs["source"] as any).name, (f.inputs["source"] as any).sourceListenerAddress, (f.inputs["source"] as any).sourceListenerPort]),
-            ...ofType(plan, "aws-native:mediaconnect:FlowSource").filter((f) => f.name.includes("main-uhd")).map((f) => [f.region, f.inputs["name"], f.inputs["sourceListenerAddress"], f.inputs["sourceListenerPort"]]),
-        ].map((d) => d.join(" ")).sort();
+            ...ofType(plan, "aws-native:mediaconnect:Flow")
+                .filter((f) => f.name.includes("main-uhd"))
+                .map((f) => [
+                    f.region,
+                    (f.inputs["source"] as any).name,
+                    (f.inputs["source"] as any).sourceListenerAddress,
+                    (f.inputs["source"] as any).sourceListenerPort,
+                ]),
+            ...ofType(plan, "aws-native:mediaconnect:FlowSource")
+                .filter((f) => f.name.includes("main-uhd"))
+                .map((f) => [f.region, f.inputs["name"], f.inputs["sourceListenerAddress"], f.inputs["sourceListenerPort"]]),
+        ]
+            .map((d) => d.join(" "))
+            .sort();
         assert.deepStrictEqual(dialled, [
-            "us-east-1 isp-a 203.0.113.40 7000", "us-east-1 isp-a 203.0.113.41 7000", "us-east-1 isp-b 198.51.100.40 7000", "us-east-1 isp-b 198.51.100.41 7000",
-            "us-west-2 isp-a 203.0.113.40 7001", "us-west-2 isp-a 203.0.113.41 7001", "us-west-2 isp-b 198.51.100.40 7001", "us-west-2 isp-b 198.51.100.41 7001",
+            "us-east-1 isp-a 203.0.113.40 7000",
+            "us-east-1 isp-a 203.0.113.41 7000",
+            "us-east-1 isp-b 198.51.100.40 7000",
+            "us-east-1 isp-b 198.51.100.41 7000",
+            "us-west-2 isp-a 203.0.113.40 7001",
+            "us-west-2 isp-a 203.0.113.41 7001",
+            "us-west-2 isp-b 198.51.100.40 7001",
+            "us-west-2 isp-b 198.51.100.41 7001",
         ]);
     });
 
     it("reports before any resource is registered", async () => {
         const season = setPath(callerSeason(), "channels[0].contribution.networks[0].callerTargets.us-west-2[0].port", 7000);
-        const err = await runProgram({ program: PROGRAM, stack: stackWith(season, TEST_SECRETS) }).then(() => assert.fail("the plan should fail"), (e: unknown) => e as ProgramError);
+        const err = await runProgram({ program: PROGRAM, stack: stackWith(season, TEST_SECRETS) }).then(
+            () => assert.fail("the plan should fail"),
+            (e: unknown) => e as ProgramError,
+        );
         assert.ok(err instanceof ProgramError && isConfigError(err.original));
-        assert.deepStrictEqual(err.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn), []);
+        assert.deepStrictEqual(
+            err.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").map((r) => r.urn),
+            [],
+        );
     });
 });
 

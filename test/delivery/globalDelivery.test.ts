@@ -56,21 +56,33 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(groups.quantity, 2);
         for (const g of groups.items) {
             assert.strictEqual(g.selectionCriteria, "media-quality-based");
-            assert.deepStrictEqual(g.members.items.map((m: any) => m.originId), ["mediapackage-us-east-1", "mediapackage-us-west-2"]);
+            assert.deepStrictEqual(
+                g.members.items.map((m: any) => m.originId),
+                ["mediapackage-us-east-1", "mediapackage-us-west-2"],
+            );
             assert.deepStrictEqual(g.failoverCriteria.statusCodes, { quantity: 3, items: [404, 502, 503] });
         }
-        assert.deepStrictEqual(groups.items.map((g: any) => g.id), ["live-main-uhd", "live-second-hd"]);
+        assert.deepStrictEqual(
+            groups.items.map((g: any) => g.id),
+            ["live-main-uhd", "live-second-hd"],
+        );
     });
 
     it("routes each channel's tokenised path to its own origin group (scores tracked per channel)", () => {
         const behaviors = config(plan)["cacheBehaviors"];
-        assert.deepStrictEqual(behaviors.map((b: any) => [b.pathPattern, b.targetOriginId]), [
-            ["/tk/*/out/v1/test-season/main-uhd/*", "live-main-uhd"],
-            ["/tk/*/out/v1/test-season/second-hd/*", "live-second-hd"],
-        ]);
+        assert.deepStrictEqual(
+            behaviors.map((b: any) => [b.pathPattern, b.targetOriginId]),
+            [
+                ["/tk/*/out/v1/test-season/main-uhd/*", "live-main-uhd"],
+                ["/tk/*/out/v1/test-season/second-hd/*", "live-second-hd"],
+            ],
+        );
         for (const b of behaviors) {
             assert.strictEqual(b.viewerProtocolPolicy, "https-only");
-            assert.deepStrictEqual(b.functionAssociations.map((f: any) => f.eventType), ["viewer-request"]);
+            assert.deepStrictEqual(
+                b.functionAssociations.map((f: any) => f.eventType),
+                ["viewer-request"],
+            );
             assert.strictEqual(b.lambdaFunctionAssociations, undefined, "Lambda@Edge disables media-quality-based selection");
         }
     });
@@ -102,13 +114,16 @@ describe("GlobalDelivery under the mock runtime", function () {
     });
 
     it("gives the token check CloudFront's viewer-geography headers on every behaviour it runs on", () => {
-        const policies = new Map(ofType(plan, "aws-native:cloudfront:OriginRequestPolicy").map((p) => [p.outputs["awsId"], p.inputs["originRequestPolicyConfig"] as any]));
+        const policies = new Map(
+            ofType(plan, "aws-native:cloudfront:OriginRequestPolicy").map((p) => [p.outputs["awsId"], p.inputs["originRequestPolicyConfig"] as any]),
+        );
         const checked = allBehaviors(config(plan)).filter((b) => (b.functionAssociations ?? []).length > 0);
         assert.ok(checked.length >= 3);
         for (const b of checked) {
             const orp = policies.get(b.originRequestPolicyId);
             assert.ok(orp, `${b.pathPattern}: the function needs an origin request policy naming the geo headers`);
-            for (const h of ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"]) assert.ok(orp.headersConfig.headers.includes(h), `${b.pathPattern}: ${h}`);
+            for (const h of ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"])
+                assert.ok(orp.headersConfig.headers.includes(h), `${b.pathPattern}: ${h}`);
         }
     });
 
@@ -125,7 +140,9 @@ describe("GlobalDelivery under the mock runtime", function () {
         const policies = ofType(plan, "aws-native:mediapackagev2:OriginEndpointPolicy");
         assert.strictEqual(policies.length, 4);
         for (const p of policies) {
-            const endpoint = plan.resources.find((r) => r.type === "aws-native:mediapackagev2:OriginEndpoint" && r.region === p.region && r.name.includes(String(p.inputs["channelName"])))!;
+            const endpoint = plan.resources.find(
+                (r) => r.type === "aws-native:mediapackagev2:OriginEndpoint" && r.region === p.region && r.name.includes(String(p.inputs["channelName"])),
+            )!;
             const stmt = (p.inputs["policy"] as any).Statement[0];
             assert.deepStrictEqual(stmt.Principal, { Service: "cloudfront.amazonaws.com" });
             assert.deepStrictEqual(stmt.Action, ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"]);
@@ -142,7 +159,10 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(qs.queryStringBehavior, "whitelist");
         assert.ok(qs.queryStrings.length <= 10 && qs.queryStrings.includes("aws.manifestfilter") && qs.queryStrings.includes("_HLS_msn"));
         assert.ok(!qs.queryStrings.includes("token"), "viewer tokens must not split the cache");
-        assert.deepStrictEqual(config(plan)["customErrorResponses"], [404, 502, 503].map((errorCode) => ({ errorCode, errorCachingMinTtl: 1 })));
+        assert.deepStrictEqual(
+            config(plan)["customErrorResponses"],
+            [404, 502, 503].map((errorCode) => ({ errorCode, errorCachingMinTtl: 1 })),
+        );
         const orp = one(plan, "aws-native:cloudfront:OriginRequestPolicy", "mediapackage").inputs["originRequestPolicyConfig"] as any;
         assert.ok(orp.queryStringsConfig.queryStrings.length <= 10);
         assert.deepStrictEqual(orp.headersConfig.headers, ["CloudFront-Viewer-Country", "CloudFront-Viewer-Country-Region"]);
@@ -153,7 +173,11 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(c["httpVersion"], "http2and3");
         assert.strictEqual(c["ipv6Enabled"], true);
         assert.deepStrictEqual(c["aliases"], ["live.example.com"]);
-        assert.deepStrictEqual(c["viewerCertificate"], { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" });
+        assert.deepStrictEqual(c["viewerCertificate"], {
+            acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a",
+            sslSupportMethod: "sni-only",
+            minimumProtocolVersion: "TLSv1.2_2021",
+        });
         assert.deepStrictEqual(c["restrictions"], { geoRestriction: { restrictionType: "whitelist", locations: ["US", "PR"] } });
         assert.strictEqual(c["webAclId"], one(plan, "aws-native:wafv2:WebAcl", "viewer-web-acl").outputs["arn"]);
     });
@@ -161,17 +185,33 @@ describe("GlobalDelivery under the mock runtime", function () {
     it("builds a CLOUDFRONT web ACL: re-streamer IP sets, reputation and anonymous-IP lists, hosting providers, rate limits", () => {
         const acl = one(plan, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any;
         assert.strictEqual(acl.scope, "CLOUDFRONT");
-        assert.deepStrictEqual(acl.rules.map((r: any) => [r.name, r.priority]), [
-            ["block-restreamers", 0], ["aws-ip-reputation", 2], ["aws-anonymous-ip", 3], ["block-hosting-providers", 4],
-            ["rate-limit-per-ip", 5], ["rate-limit-per-token-query", 6], ["rate-limit-per-token-header", 7], ["rate-limit-per-token-cookie", 8], ["rate-limit-per-playlist", 9],
-        ]);
+        assert.deepStrictEqual(
+            acl.rules.map((r: any) => [r.name, r.priority]),
+            [
+                ["block-restreamers", 0],
+                ["aws-ip-reputation", 2],
+                ["aws-anonymous-ip", 3],
+                ["block-hosting-providers", 4],
+                ["rate-limit-per-ip", 5],
+                ["rate-limit-per-token-query", 6],
+                ["rate-limit-per-token-header", 7],
+                ["rate-limit-per-token-cookie", 8],
+                ["rate-limit-per-playlist", 9],
+            ],
+        );
         const rule = (n: string) => acl.rules.find((r: any) => r.name === n);
         // 500 viewers behind one address x 600 requests per 5 minutes at 2-second segments x 1.5.
         assert.deepStrictEqual(rule("rate-limit-per-ip").statement.rateBasedStatement, { limit: 450_000, evaluationWindowSec: 300, aggregateKeyType: "IP" });
         const anon = rule("aws-anonymous-ip").statement.managedRuleGroupStatement;
         assert.strictEqual(anon.name, "AWSManagedRulesAnonymousIpList");
-        assert.deepStrictEqual(anon.ruleActionOverrides, [{ name: "HostingProviderIPList", actionToUse: { count: {} } }], "counted there, blocked on its label");
-        assert.deepStrictEqual(rule("block-hosting-providers").statement, { labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:anonymous-ip-list:HostingProviderIPList" } });
+        assert.deepStrictEqual(
+            anon.ruleActionOverrides,
+            [{ name: "HostingProviderIPList", actionToUse: { count: {} } }],
+            "counted there, blocked on its label",
+        );
+        assert.deepStrictEqual(rule("block-hosting-providers").statement, {
+            labelMatchStatement: { scope: "LABEL", key: "awswaf:managed:aws:anonymous-ip-list:HostingProviderIPList" },
+        });
         const sets = ofType(plan, "aws-native:wafv2:IpSet");
         assert.deepStrictEqual(sets.map((s) => s.inputs["ipAddressVersion"]).sort(), ["IPV4", "IPV6"]);
         for (const s of sets) assert.deepStrictEqual(s.opts.ignoreChanges, ["addresses"], "operators' addresses must survive pulumi up");
@@ -201,8 +241,14 @@ describe("GlobalDelivery under the mock runtime", function () {
         const p = await planSeason(s);
         const rules = (one(p, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any).rules;
         const rule = rules.find((r: any) => r.name === "aws-anonymous-ip");
-        assert.deepStrictEqual(rule.statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "AnonymousIPList", actionToUse: { count: {} } }, { name: "HostingProviderIPList", actionToUse: { count: {} } }]);
-        assert.ok(rules.some((r: any) => r.name === "block-hosting-providers"), "hosting providers are still blocked on their label");
+        assert.deepStrictEqual(rule.statement.managedRuleGroupStatement.ruleActionOverrides, [
+            { name: "AnonymousIPList", actionToUse: { count: {} } },
+            { name: "HostingProviderIPList", actionToUse: { count: {} } },
+        ]);
+        assert.ok(
+            rules.some((r: any) => r.name === "block-hosting-providers"),
+            "hosting providers are still blocked on their label",
+        );
         const off = await planSeason(setPath(season(), "security.waf", { blockHostingProviders: false }));
         assert.ok(!(one(off, "aws-native:wafv2:WebAcl", "viewer-web-acl").inputs as any).rules.some((r: any) => r.name === "block-hosting-providers"));
     });
@@ -230,15 +276,27 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(role.inputs["inlinePolicies"], undefined);
         const rolePolicy = one(plan, "aws:iam/rolePolicy:RolePolicy", "revocation-hook-role");
         assert.deepStrictEqual([rolePolicy.inputs["role"], rolePolicy.inputs["name"]], [role.outputs["name"], "revocation-entries"]);
-        assert.deepStrictEqual(one(plan, "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "revocation-hook-role").inputs["policyNames"], ["revocation-entries"]);
+        assert.deepStrictEqual(one(plan, "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "revocation-hook-role").inputs["policyNames"], [
+            "revocation-entries",
+        ]);
         assert.ok(fn.dependencies.includes(rolePolicy.urn));
         const policy = rolePolicy.inputs["policy"] as any;
-        assert.match(policy.Statement.find((st: any) => st.Sid === "Logs").Resource, /^arn:aws:logs:us-east-1:\d{12}:log-group:\/aws\/lambda\/onair-[a-z0-9-]+-revocation:\*$/);
+        assert.match(
+            policy.Statement.find((st: any) => st.Sid === "Logs").Resource,
+            /^arn:aws:logs:us-east-1:\d{12}:log-group:\/aws\/lambda\/onair-[a-z0-9-]+-revocation:\*$/,
+        );
         const kvsStatement = policy.Statement.find((st: any) => st.Sid === "RevocationEntries");
-        assert.deepStrictEqual(kvsStatement.Action, ["cloudfront-keyvaluestore:DescribeKeyValueStore", "cloudfront-keyvaluestore:PutKey", "cloudfront-keyvaluestore:DeleteKey"]);
+        assert.deepStrictEqual(kvsStatement.Action, [
+            "cloudfront-keyvaluestore:DescribeKeyValueStore",
+            "cloudfront-keyvaluestore:PutKey",
+            "cloudfront-keyvaluestore:DeleteKey",
+        ]);
         assert.strictEqual(kvsStatement.Resource, kvs.outputs["arn"]);
         const perms = ofType(plan, "aws:lambda/permission:Permission").filter((p) => p.name.startsWith("revocation-operator"));
-        assert.deepStrictEqual(perms.map((p) => [p.inputs["action"], p.inputs["principal"]]), [["lambda:InvokeFunction", NOC]]);
+        assert.deepStrictEqual(
+            perms.map((p) => [p.inputs["action"], p.inputs["principal"]]),
+            [["lambda:InvokeFunction", NOC]],
+        );
         // Signing keys are written by the deployment alone: the only KVS entries the program manages are k:<kid>.
         assert.ok(ofType(plan, "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey").every((k) => String(k.inputs["key"]).startsWith("k:")));
     });
@@ -263,10 +321,13 @@ describe("GlobalDelivery under the mock runtime", function () {
         assert.strictEqual(one(plan, "aws:lambda/functionUrl:FunctionUrl", "url-vending").inputs["authorizationType"], "AWS_IAM");
         // The resource policy names the entitlement backend: InvokeFunctionUrl and (URLs since October 2025) InvokeFunction via the URL.
         const perms = ofType(plan, "aws:lambda/permission:Permission").filter((p) => p.name.startsWith("url-vending-caller"));
-        assert.deepStrictEqual(perms.map((p) => [p.inputs["action"], p.inputs["principal"], p.inputs["functionUrlAuthType"], p.inputs["invokedViaFunctionUrl"]]), [
-            ["lambda:InvokeFunctionUrl", BACKEND, "AWS_IAM", undefined],
-            ["lambda:InvokeFunction", BACKEND, undefined, true],
-        ]);
+        assert.deepStrictEqual(
+            perms.map((p) => [p.inputs["action"], p.inputs["principal"], p.inputs["functionUrlAuthType"], p.inputs["invokedViaFunctionUrl"]]),
+            [
+                ["lambda:InvokeFunctionUrl", BACKEND, "AWS_IAM", undefined],
+                ["lambda:InvokeFunction", BACKEND, undefined, true],
+            ],
+        );
         for (const p of perms) assert.strictEqual(p.inputs["function"], fn.outputs["name"] ?? fn.inputs["name"]);
         const version = one(plan, "aws:secretsmanager/secretVersion:SecretVersion", "url-vending-signing-key");
         assert.ok(version.inputs["secretString"] instanceof SecretValue);
@@ -291,7 +352,14 @@ describe("GlobalDelivery under the mock runtime", function () {
 describe("GlobalDelivery options", function () {
     it("adds VPC origins and secret-header custom origins with their own behaviours", async () => {
         const s = season();
-        s.delivery.vpcOrigins = [{ id: "stats-api", arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/stats/0123456789abcdef", domainName: "internal-stats-123.us-east-1.elb.amazonaws.com", pathPattern: "/api/stats/*" }];
+        s.delivery.vpcOrigins = [
+            {
+                id: "stats-api",
+                arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/stats/0123456789abcdef",
+                domainName: "internal-stats-123.us-east-1.elb.amazonaws.com",
+                pathPattern: "/api/stats/*",
+            },
+        ];
         s.delivery.customOrigins = [{ id: "venue-graphics", domainName: "graphics.venue.example.net", pathPattern: "/graphics/*", secretKey: "originVerify" }];
         const secrets = { ...TEST_SECRETS, originVerify: "origin-verify-header-value-000000000001" };
         const plan = await planSeason(s, secrets);
@@ -303,9 +371,16 @@ describe("GlobalDelivery options", function () {
         assert.strictEqual(origin("venue-graphics").customOriginConfig.originProtocolPolicy, "https-only");
         assert.strictEqual(origin("venue-graphics").originCustomHeaders[0].headerName, "X-Origin-Verify");
         assert.ok(origin("venue-graphics").originCustomHeaders[0].headerValue instanceof SecretValue, "the header value stays a Pulumi secret");
-        assert.deepStrictEqual(cfg.cacheBehaviors.slice(2).map((b: any) => [b.pathPattern, b.targetOriginId]), [["/api/stats/*", "stats-api"], ["/graphics/*", "venue-graphics"]]);
+        assert.deepStrictEqual(
+            cfg.cacheBehaviors.slice(2).map((b: any) => [b.pathPattern, b.targetOriginId]),
+            [
+                ["/api/stats/*", "stats-api"],
+                ["/graphics/*", "venue-graphics"],
+            ],
+        );
         const geo = one(plan, "aws-native:cloudfront:OriginRequestPolicy", "viewer-geo-origin-request");
-        for (const b of cfg.cacheBehaviors.slice(2)) assert.strictEqual(b.originRequestPolicyId, geo.outputs["awsId"], `${b.pathPattern} runs the token check, so it needs the geo headers`);
+        for (const b of cfg.cacheBehaviors.slice(2))
+            assert.strictEqual(b.originRequestPolicyId, geo.outputs["awsId"], `${b.pathPattern} runs the token check, so it needs the geo headers`);
         const text = JSON.stringify(planJson(plan, { violations: [], notApplicable: [], evaluated: [] }));
         assert.ok(!text.includes("origin-verify-header-value"), "the origin secret header never appears in the plan");
     });
@@ -315,11 +390,18 @@ describe("GlobalDelivery options", function () {
         s.delivery.clientRouting = { domain: "cr.example.com" };
         const plan = await planSeason(s);
         assert.deepStrictEqual(config(plan)["aliases"], ["live.example.com", "*.cr.example.com"]);
-        assert.strictEqual((one(plan, "aws:lambda/function:Function", "url-vending").inputs["environment"] as any).variables.CLIENT_ROUTING_DOMAIN, "cr.example.com");
+        assert.strictEqual(
+            (one(plan, "aws:lambda/function:Function", "url-vending").inputs["environment"] as any).variables.CLIENT_ROUTING_DOMAIN,
+            "cr.example.com",
+        );
     });
 
     it("restricts nothing by geography when the stack does not ask for it", async () => {
-        const s = setPath(season(), "security", { geoAllow: [], requireGeoRestriction: false, tokens: { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }] } });
+        const s = setPath(season(), "security", {
+            geoAllow: [],
+            requireGeoRestriction: false,
+            tokens: { keys: [{ kid: "k1", secretKey: "tokenSigningKey" }] },
+        });
         const plan = await planSeason(s);
         assert.deepStrictEqual(config(plan)["restrictions"], { geoRestriction: { restrictionType: "none" } });
     });

@@ -5,7 +5,10 @@ import { loadViewerHandler, memoryKvs, viewerEvent } from "../../tools/edgeRunti
 // The hook is plain CommonJS (shipped to Lambda without a build step).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- not type-checked: it requires SDK clients the Lambda runtime provides, not in package.json
 const { apply } = require("../../components/delivery/revocation/index") as {
-    apply(input: unknown, deps: { store: { put(k: string, v: string): Promise<void>; remove(k: string): Promise<boolean> }; now: () => number }): Promise<{ statusCode: number; body: Record<string, unknown> }>;
+    apply(
+        input: unknown,
+        deps: { store: { put(k: string, v: string): Promise<void>; remove(k: string): Promise<boolean> }; now: () => number },
+    ): Promise<{ statusCode: number; body: Record<string, unknown> }>;
 };
 
 const NOW = 1_790_000_000;
@@ -36,10 +39,20 @@ describe("revocation hook (operators revoke, never sign)", () => {
         const entries: Record<string, string> = { "k:2026a": KEY };
         const s = store(entries);
         const deps = { store: s, now: () => NOW * 1000 };
-        const token = await new jose.SignJWT({ exp: NOW + 3600, pfx: PREFIX, jti: "jti-7", sid: "sess-9" }).setProtectedHeader({ alg: "HS256", kid: "2026a" }).sign(new TextEncoder().encode(KEY));
-        const play = async () => (await loadViewerHandler({ kvs: memoryKvs(entries), nowSeconds: NOW })(viewerEvent(`/tk/${token}${PREFIX}cmaf/hls.m3u8`, { headers: { "cmcd-session": 'sid="sess-9"' } })))["statusCode"];
+        const token = await new jose.SignJWT({ exp: NOW + 3600, pfx: PREFIX, jti: "jti-7", sid: "sess-9" })
+            .setProtectedHeader({ alg: "HS256", kid: "2026a" })
+            .sign(new TextEncoder().encode(KEY));
+        const play = async () =>
+            (
+                await loadViewerHandler({ kvs: memoryKvs(entries), nowSeconds: NOW })(
+                    viewerEvent(`/tk/${token}${PREFIX}cmaf/hls.m3u8`, { headers: { "cmcd-session": 'sid="sess-9"' } }),
+                )
+            )["statusCode"];
         assert.strictEqual(await play(), undefined);
-        assert.deepStrictEqual(await apply({ action: "revoke", kind: "token", id: "jti-7", reason: "shared on a forum" }, deps), { statusCode: 200, body: { revoked: "r:jti-7" } });
+        assert.deepStrictEqual(await apply({ action: "revoke", kind: "token", id: "jti-7", reason: "shared on a forum" }, deps), {
+            statusCode: 200,
+            body: { revoked: "r:jti-7" },
+        });
         assert.strictEqual(await play(), 403);
         assert.deepStrictEqual(JSON.parse(entries["r:jti-7"]!), { at: new Date(NOW * 1000).toISOString(), reason: "shared on a forum" });
         await apply({ action: "unrevoke", kind: "token", id: "jti-7" }, deps);

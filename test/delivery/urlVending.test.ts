@@ -30,7 +30,10 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
         plan = await planSeason(baselineSeason());
         // The primary region away from us-east-1, where the delivery component's providers are.
         const s = baselineSeason();
-        s.regions = [{ region: "us-west-2", role: "primary" }, { region: "us-east-1", role: "secondary" }];
+        s.regions = [
+            { region: "us-west-2", role: "primary" },
+            { region: "us-east-1", role: "secondary" },
+        ];
         west = await planSeason(s);
     });
 
@@ -40,7 +43,10 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
         assert.strictEqual(c.custom, false);
         assert.strictEqual(byUrn(plan, c.parent)!.type, "pulumi:pulumi:Stack");
         const delivery = one(plan, "onair:delivery:GlobalDelivery", "delivery");
-        assert.deepStrictEqual(plan.resources.filter((r) => r.parent === delivery.urn && r.name.startsWith("url-vending")).map((r) => r.name), []);
+        assert.deepStrictEqual(
+            plan.resources.filter((r) => r.parent === delivery.urn && r.name.startsWith("url-vending")).map((r) => r.name),
+            [],
+        );
     });
 
     it("owns the hook's resources under their old names, each aliased to its URN under the delivery component", () => {
@@ -56,7 +62,10 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
         const urns = new Set(plan.resources.map((r) => r.urn));
         assert.ok(children.every((r) => r.opts.aliases.every((a) => !urns.has(a))));
         // Nothing else moved with it: no other resource's alias names the hook.
-        assert.deepStrictEqual(plan.resources.filter((r) => r.parent !== c.urn && r.opts.aliases.some((a) => a.includes("url-vending"))).map((r) => r.urn), []);
+        assert.deepStrictEqual(
+            plan.resources.filter((r) => r.parent !== c.urn && r.opts.aliases.some((a) => a.includes("url-vending"))).map((r) => r.urn),
+            [],
+        );
     });
 
     it("creates the function after its key, role and log group, from the distribution's playback host (a one-way input)", () => {
@@ -85,13 +94,27 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
 
     it("is built from narrow args: the callers, the token limits and each channel's prefix reach its resources", () => {
         const perms = plan.resources.filter((r) => r.type === "aws:lambda/permission:Permission" && r.name.startsWith("url-vending-caller"));
-        assert.deepStrictEqual(perms.map((p) => [p.inputs["principal"], p.inputs["statementId"]]), [[BACKEND, "entitlement-backend-0-url"], [BACKEND, "entitlement-backend-0-invoke"]]);
+        assert.deepStrictEqual(
+            perms.map((p) => [p.inputs["principal"], p.inputs["statementId"]]),
+            [
+                [BACKEND, "entitlement-backend-0-url"],
+                [BACKEND, "entitlement-backend-0-invoke"],
+            ],
+        );
         const env = (one(plan, "aws:lambda/function:Function", "url-vending").inputs["environment"] as any).variables;
         // security.tokens defaults: 4 hours, at most 6 (components/config/security.ts readTokens).
         assert.deepStrictEqual([env.KEY_ID, env.TOKEN_TTL_SECONDS, env.MAX_TOKEN_TTL_SECONDS], ["k1", "14400", "21600"]);
         assert.deepStrictEqual(JSON.parse(env.CHANNELS), {
-            "main-uhd": { prefix: "/out/v1/test-season/main-uhd/", hls: "/out/v1/test-season/main-uhd/cmaf/hls.m3u8", dash: "/out/v1/test-season/main-uhd/cmaf/dash.mpd" },
-            "second-hd": { prefix: "/out/v1/test-season/second-hd/", hls: "/out/v1/test-season/second-hd/cmaf/hls.m3u8", dash: "/out/v1/test-season/second-hd/cmaf/dash.mpd" },
+            "main-uhd": {
+                prefix: "/out/v1/test-season/main-uhd/",
+                hls: "/out/v1/test-season/main-uhd/cmaf/hls.m3u8",
+                dash: "/out/v1/test-season/main-uhd/cmaf/dash.mpd",
+            },
+            "second-hd": {
+                prefix: "/out/v1/test-season/second-hd/",
+                hls: "/out/v1/test-season/second-hd/cmaf/hls.m3u8",
+                dash: "/out/v1/test-season/second-hd/cmaf/dash.mpd",
+            },
         });
         assert.strictEqual(env.ADS, undefined, "no ad paths without ads");
     });
@@ -108,7 +131,10 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
         const stack = stackWith(baselineSeason());
         const again = await runProgram({ program: PROGRAM, stack, deployed: deployedLookup(state) });
         const impact = await impactAgainst(again, state, stack);
-        assert.deepStrictEqual(impact.impacts.map((i) => `${i.change.op} ${i.change.name}`), []);
+        assert.deepStrictEqual(
+            impact.impacts.map((i) => `${i.change.op} ${i.change.name}`),
+            [],
+        );
         const unaliased = { ...again, resources: again.resources.map((r) => ({ ...r, opts: { ...r.opts, aliases: [] } })) };
         const moved = (await impactAgainst(unaliased, state, stack)).impacts.map((i) => `${i.change.op} ${i.change.name}`);
         assert.deepStrictEqual(moved.filter((m) => m.startsWith("create")).sort(), CHILDREN.map(([, n]) => `create ${n}`).sort());

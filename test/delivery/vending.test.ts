@@ -62,7 +62,9 @@ describe("client-routing label (embedded POPs)", () => {
 describe("URL vending hook", () => {
     const KEY = "vending-test-signing-key-0123456789-abcdefghij";
     const NOW = 1_790_000_000;
-    const channels = { "football-uhd": { prefix: "/out/v1/rsn/football-uhd/", hls: "/out/v1/rsn/football-uhd/cmaf/hls.m3u8", dash: "/out/v1/rsn/football-uhd/cmaf/dash.mpd" } };
+    const channels = {
+        "football-uhd": { prefix: "/out/v1/rsn/football-uhd/", hls: "/out/v1/rsn/football-uhd/cmaf/hls.m3u8", dash: "/out/v1/rsn/football-uhd/cmaf/dash.mpd" },
+    };
     const deps = (extra: Record<string, unknown> = {}) => ({
         config: { kid: "2026a", playbackDomain: "live.example-rsn.com", channels, ttlSeconds: 3600, maxTtlSeconds: 21600, ...extra },
         signingKey: async () => KEY,
@@ -86,13 +88,26 @@ describe("URL vending hook", () => {
     });
 
     it("puts a large season's channel on its own shard's host and routing domain (ADR 026)", async () => {
-        const sharded = { ...channels, "hoops-hd": { prefix: "/out/v1/rsn_s2/hoops-hd/", hls: "/out/v1/rsn_s2/hoops-hd/cmaf/hls.m3u8", dash: "/out/v1/rsn_s2/hoops-hd/cmaf/dash.mpd", host: "live-2.example-rsn.com", clientRoutingDomain: "cr-2.example-rsn.com" } };
+        const sharded = {
+            ...channels,
+            "hoops-hd": {
+                prefix: "/out/v1/rsn_s2/hoops-hd/",
+                hls: "/out/v1/rsn_s2/hoops-hd/cmaf/hls.m3u8",
+                dash: "/out/v1/rsn_s2/hoops-hd/cmaf/dash.mpd",
+                host: "live-2.example-rsn.com",
+                clientRoutingDomain: "cr-2.example-rsn.com",
+            },
+        };
         const plain = JSON.parse((await vend({ channel: "hoops-hd" }, deps({ channels: sharded }))).body);
         assert.strictEqual(plain.hls, `https://live-2.example-rsn.com/tk/${plain.token}/out/v1/rsn_s2/hoops-hd/cmaf/hls.m3u8`);
-        const routed = JSON.parse((await vend({ channel: "hoops-hd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body);
+        const routed = JSON.parse(
+            (await vend({ channel: "hoops-hd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body,
+        );
         assert.match(routed.dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr-2\.example-rsn\.com\/tk\//);
         // Shard 1's channels stay on the season's own hosts.
-        const first = JSON.parse((await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body);
+        const first = JSON.parse(
+            (await vend({ channel: "football-uhd", viewerIp: "1.2.3.4" }, deps({ channels: sharded, clientRoutingDomain: "cr.example-rsn.com" }))).body,
+        );
         assert.match(first.dash, /^https:\/\/abacaqdaaaaaaaamaaaaaaaaaaaaa\.cr\.example-rsn\.com\/tk\//);
     });
 
@@ -152,7 +167,11 @@ describe("URL vending hook", () => {
             const start = new URL(query.ads.hls);
             const manifest = await edge(viewerEvent(start.pathname, { query: { "manifest.token": start.searchParams.get("manifest.token")! } }));
             assert.strictEqual(manifest["statusCode"], undefined);
-            assert.strictEqual((manifest["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value, query.token, "MediaTailor keeps manifest.* for the session");
+            assert.strictEqual(
+                (manifest["querystring"] as Record<string, { value: string }>)["manifest.token"]!.value,
+                query.token,
+                "MediaTailor keeps manifest.* for the session",
+            );
         });
     });
 
@@ -164,7 +183,11 @@ describe("URL vending hook", () => {
 
         it("binds the address CloudFront will report: RFC 5952 IPv6, IPv4-mapped addresses unmapped", async () => {
             const edge = loadViewerHandler({ kvs: memoryKvs({ "k:2026a": KEY }), nowSeconds: NOW + 10 });
-            for (const [given, seen] of [["2001:0DB8:0000:0000:0000:0000:0000:0001", "2001:db8::1"], ["2001:DB8::A:0:0:1", "2001:db8::a:0:0:1"], ["::ffff:203.0.113.9", "203.0.113.9"]]) {
+            for (const [given, seen] of [
+                ["2001:0DB8:0000:0000:0000:0000:0000:0001", "2001:db8::1"],
+                ["2001:DB8::A:0:0:1", "2001:db8::a:0:0:1"],
+                ["::ffff:203.0.113.9", "203.0.113.9"],
+            ]) {
                 const r = await body({ channel: "football-uhd", viewerIp: given, bindIp: true });
                 assert.strictEqual(jose.decodeJwt(r.body.token)["ip"], seen, given);
                 const ok = await edge(viewerEvent(new URL(r.body.hls).pathname, { ip: seen! }));
@@ -173,10 +196,19 @@ describe("URL vending hook", () => {
         });
 
         it("refuses zone ids, non-boolean bindIp and non-numeric ttlSeconds", async () => {
-            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "fe80::1%eth0" }), { status: 400, body: { error: "viewerIp is not an IPv4 or IPv6 address (zone ids are not allowed)" } });
+            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "fe80::1%eth0" }), {
+                status: 400,
+                body: { error: "viewerIp is not an IPv4 or IPv6 address (zone ids are not allowed)" },
+            });
             // "true" as a string used to mint an unbound token.
-            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "1.2.3.4", bindIp: "true" }), { status: 400, body: { error: "bindIp must be true or false" } });
-            assert.deepStrictEqual(await body({ channel: "football-uhd", ttlSeconds: "3600" }), { status: 400, body: { error: "ttlSeconds must be a number" } });
+            assert.deepStrictEqual(await body({ channel: "football-uhd", viewerIp: "1.2.3.4", bindIp: "true" }), {
+                status: 400,
+                body: { error: "bindIp must be true or false" },
+            });
+            assert.deepStrictEqual(await body({ channel: "football-uhd", ttlSeconds: "3600" }), {
+                status: 400,
+                body: { error: "ttlSeconds must be a number" },
+            });
             assert.strictEqual((await body({ channel: "football-uhd", viewerIp: 16909060 })).status, 400);
         });
 

@@ -1,6 +1,15 @@
 import * as assert from "assert";
 import * as jose from "jose";
-import { checkRuntimeSubset, FUNCTION_SIZE_LIMIT, functionSource, KvsFaults, loadViewerHandler, memoryKvs, viewerEvent, ViewerHandler } from "../../tools/edgeRuntime";
+import {
+    checkRuntimeSubset,
+    FUNCTION_SIZE_LIMIT,
+    functionSource,
+    KvsFaults,
+    loadViewerHandler,
+    memoryKvs,
+    viewerEvent,
+    ViewerHandler,
+} from "../../tools/edgeRuntime";
 import { viewerPathPrefix } from "../../components/naming";
 
 const NOW = 1_790_000_000;
@@ -32,12 +41,18 @@ function handler(extra: Record<string, string> = {}, faults: KvsFaults = {}): Vi
     return loadViewerHandler({ kvs: memoryKvs({ ...STORE, ...extra }, faults), nowSeconds: NOW });
 }
 
-async function status(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {}): Promise<number> {
+async function status(
+    tok: string | undefined,
+    opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {},
+): Promise<number> {
     const r = await request(tok, opts);
     return (r["statusCode"] as number | undefined) ?? 200;
 }
 
-async function request(tok: string | undefined, opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {}): Promise<Record<string, any>> {
+async function request(
+    tok: string | undefined,
+    opts: { uri?: string; headers?: Record<string, string>; ip?: string; via?: "query" | "path" | "header" | "cookie"; query?: Record<string, string> } = {},
+): Promise<Record<string, any>> {
     const via = opts.via ?? "query";
     let uri = opts.uri ?? PATH;
     const query: Record<string, string> = { ...(opts.query ?? {}) };
@@ -63,7 +78,8 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             assert.deepStrictEqual(checkRuntimeSubset(source), []);
         });
         it("the subset check catches what production rejects", () => {
-            const bad = "async function handler(event) { const { request } = event; var a = request?.uri; var b = [...a]; for (const x of b) {} class K {} setTimeout(a); return request; }";
+            const bad =
+                "async function handler(event) { const { request } = event; var a = request?.uri; var b = [...a]; for (const x of b) {} class K {} setTimeout(a); return request; }";
             const found = checkRuntimeSubset(bad).join("\n");
             for (const what of ["destructuring", "optional chaining", "spread", "for-of", "classes", "setTimeout"]) assert.match(found, new RegExp(what));
         });
@@ -112,10 +128,29 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
     describe("answers 401 for", () => {
         const cases: [string, () => Promise<string | undefined>][] = [
             ["a missing token", async () => undefined],
-            ["a tampered payload", async () => { const [h, , s] = (await token()).split("."); const p = Buffer.from(JSON.stringify({ exp: NOW + 9e6, pfx: "/" })).toString("base64url"); return `${h}.${p}.${s}`; }],
-            ["a tampered signature", async () => { const t = await token(); return t.slice(0, -2) + (t.endsWith("AA") ? "BB" : "AA"); }],
+            [
+                "a tampered payload",
+                async () => {
+                    const [h, , s] = (await token()).split(".");
+                    const p = Buffer.from(JSON.stringify({ exp: NOW + 9e6, pfx: "/" })).toString("base64url");
+                    return `${h}.${p}.${s}`;
+                },
+            ],
+            [
+                "a tampered signature",
+                async () => {
+                    const t = await token();
+                    return t.slice(0, -2) + (t.endsWith("AA") ? "BB" : "AA");
+                },
+            ],
             ["a truncated signature", async () => (await token()).slice(0, -5)],
-            ["an empty signature", async () => { const [h, p] = (await token()).split("."); return `${h}.${p}.`; }],
+            [
+                "an empty signature",
+                async () => {
+                    const [h, p] = (await token()).split(".");
+                    return `${h}.${p}.`;
+                },
+            ],
             ["an expired token", async () => token({ exp: NOW - 1 })],
             ["a token expiring this second", async () => token({ exp: NOW })],
             ["a token not yet valid", async () => token({ nbf: NOW + 300 })],
@@ -125,9 +160,27 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             ["alg none", async () => unsigned({}, { alg: "none", kid: "2026a" })],
             ["alg HS512", async () => token({}, { alg: "HS512", key: KEY_A + KEY_A })],
             ["a header without kid", async () => unsigned({}, { alg: "HS256" })],
-            ["malformed base64 in the header", async () => { const [, p, s] = (await token()).split("."); return `ey!!.${p}.${s}`; }],
-            ["a payload that is not JSON", async () => { const [h, , s] = (await token()).split("."); return `${h}.${Buffer.from("not json").toString("base64url")}.${s}`; }],
-            ["a payload that is a JSON array", async () => { const [h, , s] = (await token()).split("."); return `${h}.${Buffer.from("[1,2]").toString("base64url")}.${s}`; }],
+            [
+                "malformed base64 in the header",
+                async () => {
+                    const [, p, s] = (await token()).split(".");
+                    return `ey!!.${p}.${s}`;
+                },
+            ],
+            [
+                "a payload that is not JSON",
+                async () => {
+                    const [h, , s] = (await token()).split(".");
+                    return `${h}.${Buffer.from("not json").toString("base64url")}.${s}`;
+                },
+            ],
+            [
+                "a payload that is a JSON array",
+                async () => {
+                    const [h, , s] = (await token()).split(".");
+                    return `${h}.${Buffer.from("[1,2]").toString("base64url")}.${s}`;
+                },
+            ],
             ["two segments instead of three", async () => (await token()).split(".").slice(0, 2).join(".")],
             ["an oversized token", async () => token({ pad: "x".repeat(3000) })],
         ];
@@ -160,7 +213,10 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             assert.strictEqual(await status(await token({ cty: "US" }), { headers: { "cloudfront-viewer-country": "CA" } }), 403);
         });
         it("a region-bound token from another region", async () => {
-            assert.strictEqual(await status(await token({ rgn: "TX" }), { headers: { "cloudfront-viewer-country": "US", "cloudfront-viewer-country-region": "OK" } }), 403);
+            assert.strictEqual(
+                await status(await token({ rgn: "TX" }), { headers: { "cloudfront-viewer-country": "US", "cloudfront-viewer-country-region": "OK" } }),
+                403,
+            );
         });
         it("a session-bound token replayed in another playback session", async () => {
             const t = await token({ sid: "session-a" });
@@ -239,7 +295,11 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             for (const faults of [{ get: true }, { get: true, exists: true }] as KvsFaults[]) {
                 const r = await handler({}, faults)(viewerEvent(PATH, { query: { token: await token() } }));
                 assert.strictEqual(r["statusCode"], 503, JSON.stringify(faults));
-                assert.deepStrictEqual(JSON.parse(JSON.stringify(r["headers"])), { "cache-control": { value: "no-store" }, "x-onair-deny": { value: "store" }, "retry-after": { value: "2" } });
+                assert.deepStrictEqual(JSON.parse(JSON.stringify(r["headers"])), {
+                    "cache-control": { value: "no-store" },
+                    "x-onair-deny": { value: "store" },
+                    "retry-after": { value: "2" },
+                });
             }
         });
 
@@ -288,7 +348,7 @@ describe("edge token check (viewer-request, cloudfront-js-2.0)", () => {
             assert.strictEqual(await status(await token({ sid: 7 })), 401, "a sid must be a string");
         });
 
-        it("requires a channel prefix: a signed pfx of \"\", \"/\" or a partial prefix grants nothing", async () => {
+        it('requires a channel prefix: a signed pfx of "", "/" or a partial prefix grants nothing', async () => {
             for (const pfx of ["", "/", "/out/", "/out/v1/", "/out/v1/rsn-2026-27/", "/out/v1/rsn-2026-27/football-uhd"]) {
                 assert.strictEqual(await status(await token({ pfx })), 403, JSON.stringify(pfx));
             }

@@ -14,7 +14,11 @@ export interface Run {
 export async function plan(...argv: string[]): Promise<Run> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+    const code = await main(
+        argv,
+        (s) => out.push(s),
+        (s) => err.push(s),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

@@ -23,7 +23,10 @@ export type Props = Record<string, any>;
 
 /** What a failed RPC brings back: its message, and for a partly created resource its id and state. */
 export class HostError extends Error {
-    constructor(message: string, readonly initFailed?: { id: string; properties: Props; reasons: string[] }) {
+    constructor(
+        message: string,
+        readonly initFailed?: { id: string; properties: Props; reasons: string[] },
+    ) {
         super(message);
     }
 }
@@ -35,13 +38,18 @@ export class HostError extends Error {
  */
 export async function registeredProviders(): Promise<{ channel: string; input: string; schedule: string }> {
     const found: Record<string, string> = {};
-    await pulumi.runtime.setMocks({
-        newResource: (a) => {
-            if (typeof a.inputs["__provider"] === "string") found[a.type] = a.inputs["__provider"];
-            return { id: `${a.name}-id`, state: a.inputs };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (a) => {
+                if (typeof a.inputs["__provider"] === "string") found[a.type] = a.inputs["__provider"];
+                return { id: `${a.name}-id`, state: a.inputs };
+            },
+            call: (a) => a.inputs,
         },
-        call: (a) => a.inputs,
-    }, "onair", "host-test", false);
+        "onair",
+        "host-test",
+        false,
+    );
     const { MediaLiveChannel, CHANNEL_TYPE } = await import("../../components/media/medialive/channel");
     const { MediaLiveInput, INPUT_TYPE } = await import("../../components/media/medialive/input");
     const { MediaLiveSchedule, SCHEDULE_TYPE } = await import("../../components/media/medialive/schedule");
@@ -66,7 +74,11 @@ export interface DiffAnswer {
 }
 
 export class DynamicHost {
-    private constructor(private readonly child: ChildProcess, private readonly client: any, readonly stderr: () => string) {}
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: any,
+        readonly stderr: () => string,
+    ) {}
 
     /** Spawns the host with `env` on top of this process's environment and connects to the port it prints. */
     static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<DynamicHost> {
@@ -127,7 +139,11 @@ export class DynamicHost {
         const r = await this.call<any>("diff", req);
         const c = r.getChanges();
         const E = proto.DiffResponse.DiffChanges;
-        return { changes: c === E.DIFF_NONE ? "none" : c === E.DIFF_SOME ? "some" : "unknown", replaces: r.getReplacesList(), deleteBeforeReplace: r.getDeletebeforereplace() };
+        return {
+            changes: c === E.DIFF_NONE ? "none" : c === E.DIFF_SOME ? "some" : "unknown",
+            replaces: r.getReplacesList(),
+            deleteBeforeReplace: r.getDeletebeforereplace(),
+        };
     }
 
     async create(urn: string, props: Props): Promise<{ id: string; props: Props }> {
@@ -179,4 +195,3 @@ function toHostError(e: any): HostError {
     }
     return new HostError(message);
 }
-

@@ -47,7 +47,14 @@ export function fixturePlan(resources: readonly FixtureResource<object>[], opts:
         // The plan holds props as untyped records, as the engine hands them to rules.
         inputs: r.props as Record<string, unknown>,
         outputs: (r.outputs ?? r.props) as Record<string, unknown>,
-        opts: { protect: false, retainOnDelete: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        opts: {
+            protect: false,
+            retainOnDelete: false,
+            ignoreChanges: [],
+            aliases: [],
+            additionalSecretOutputs: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        },
         ...(r.parent ? { parent: r.parent } : {}),
         ...(r.provider ? { provider: r.provider } : {}),
         ...(r.region ? { region: r.region } : {}),
@@ -70,7 +77,12 @@ export interface PolicyResult {
  * Runs one policy over fixture resources through the same harness the plan uses (argument
  * building, config resolution with schema defaults, not-applicable handling).
  */
-export async function runPolicy(policy: OnAirPolicy, resources: readonly FixtureResource<object>[], config: Record<string, unknown> = {}, opts: { preview?: boolean } = {}): Promise<PolicyResult> {
+export async function runPolicy(
+    policy: OnAirPolicy,
+    resources: readonly FixtureResource<object>[],
+    config: Record<string, unknown> = {},
+    opts: { preview?: boolean } = {},
+): Promise<PolicyResult> {
     return runPolicyOnPlan(policy, fixturePlan(resources, opts), config);
 }
 

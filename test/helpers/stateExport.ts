@@ -11,7 +11,14 @@ import { SECRET_SIG, STATE_SIG_KEY } from "../../plan/impact/stateExport";
 export function stateExportOf(plan: PlanCapture, time = "2026-11-01T00:00:00Z"): Record<string, unknown> {
     const ids = new Map(plan.resources.map((r) => [r.urn, r.id]));
     const encode = (v: unknown): unknown => {
-        if (v instanceof SecretValue) return { [STATE_SIG_KEY]: SECRET_SIG, ciphertext: `v1:${createHash("sha256").update(JSON.stringify(String(v.value))).digest("base64").slice(0, 24)}` };
+        if (v instanceof SecretValue)
+            return {
+                [STATE_SIG_KEY]: SECRET_SIG,
+                ciphertext: `v1:${createHash("sha256")
+                    .update(JSON.stringify(String(v.value)))
+                    .digest("base64")
+                    .slice(0, 24)}`,
+            };
         if (isUnknown(v)) throw new Error("a deployed state has no unknown values: build the export from a plan that is not a preview");
         if (Array.isArray(v)) return v.map(encode);
         if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, encode(e)]));

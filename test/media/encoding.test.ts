@@ -7,7 +7,14 @@ import { channelRequest } from "../../components/media/encoding/channelRequest";
 import { gopFrames, LADDERS, rungFrameRate, segmentMilliseconds } from "../../components/media/encoding/ladders";
 import { baselineSeason, secretLookup, setPath } from "../helpers/season";
 
-const wiring = { name: "n", roleArn: "arn:aws:iam::123456789012:role/r", inputId: "1", ingestUrls: ["https://a/1", "https://a/2"], logLevel: "ERROR" as const, tags: {} };
+const wiring = {
+    name: "n",
+    roleArn: "arn:aws:iam::123456789012:role/r",
+    inputId: "1",
+    ingestUrls: ["https://a/1", "https://a/2"],
+    logLevel: "ERROR" as const,
+    tags: {},
+};
 
 function requestFor(change: (s: Record<string, any>) => void = () => undefined) {
     const raw = baselineSeason();
@@ -28,7 +35,10 @@ describe("MediaLive request: segments, GOPs, jam sync, audio selection, input bi
                         const ms = segmentMilliseconds(r, seconds);
                         assert.ok(Number.isInteger(ms), `${rate} ${seconds}s`);
                         // The segment is a whole number of GOPs: the cut lands on a keyframe exactly on the epoch grid.
-                        assert.ok(Math.abs(ms / gopMs - Math.round(ms / gopMs)) < 1e-9, `${rate} fps, ${seconds} s, ${rung.name}: ${ms} ms is not a multiple of a ${gopMs} ms GOP`);
+                        assert.ok(
+                            Math.abs(ms / gopMs - Math.round(ms / gopMs)) < 1e-9,
+                            `${rate} fps, ${seconds} s, ${rung.name}: ${ms} ms is not a multiple of a ${gopMs} ms GOP`,
+                        );
                         return ms;
                     });
                     // One segment length for the whole output group, whatever the rung's rate.
@@ -53,7 +63,10 @@ describe("MediaLive request: segments, GOPs, jam sync, audio selection, input bi
         const half = hd.EncoderSettings!.VideoDescriptions![3]!.CodecSettings!.H264Settings as H264Settings;
         assert.deepStrictEqual([half.GopSize, half.FramerateNumerator], [60, 30000]);
         const at50 = requestFor((s) => setPath(s, "channels[0].frameRate", "50"));
-        assert.strictEqual((at50.EncoderSettings!.OutputGroups![0]!.OutputGroupSettings!.CmafIngestGroupSettings as CmafIngestGroupSettings).SegmentLength, 2000);
+        assert.strictEqual(
+            (at50.EncoderSettings!.OutputGroups![0]!.OutputGroupSettings!.CmafIngestGroupSettings as CmafIngestGroupSettings).SegmentLength,
+            2000,
+        );
     });
 
     it("sets EpochLockingSettings.JamSyncTime at a whole hour clear of the games at 59.94 fps, and none at 50 fps", () => {
@@ -79,11 +92,14 @@ describe("MediaLive request: segments, GOPs, jam sync, audio selection, input bi
     it("selects two tracks of one language by PID, a single-language track by language", () => {
         const r = requestFor((s) => s.channels[0].audio.push({ language: "spa", layout: "stereo", label: "Espanol" }));
         const selectors = r.InputAttachments![0]!.InputSettings!.AudioSelectors!;
-        assert.deepStrictEqual(selectors.map((a) => a.SelectorSettings), [
-            { AudioPidSelection: { Pid: 258 } },
-            { AudioPidSelection: { Pid: 259 } },
-            { AudioLanguageSelection: { LanguageCode: "spa", LanguageSelectionPolicy: "LOOSE" } },
-        ]);
+        assert.deepStrictEqual(
+            selectors.map((a) => a.SelectorSettings),
+            [
+                { AudioPidSelection: { Pid: 258 } },
+                { AudioPidSelection: { Pid: 259 } },
+                { AudioLanguageSelection: { LanguageCode: "spa", LanguageSelectionPolicy: "LOOSE" } },
+            ],
+        );
     });
 
     it("declares at most MAX_50_MBPS of input, the most a MediaLive input ingests", () => {

@@ -54,7 +54,12 @@ export class FakeMediaLive implements MediaLiveApi {
     async createChannel(request: CreateChannelRequest) {
         const id = String(this.nextId++);
         this.calls.push(`createChannel ${request.Name}`);
-        const c: FakeChannel = { state: "CREATING", request: structuredClone(request), arn: `arn:aws:medialive:us-east-1:123456789012:channel:${id}`, pending: 0 };
+        const c: FakeChannel = {
+            state: "CREATING",
+            request: structuredClone(request),
+            arn: `arn:aws:medialive:us-east-1:123456789012:channel:${id}`,
+            pending: 0,
+        };
         this.transition(c, "CREATING", this.createOutcome);
         this.channels.set(id, c);
         return { id, arn: c.arn };

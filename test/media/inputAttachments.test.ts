@@ -5,7 +5,14 @@ import { channelRequest, INPUT_ATTACHMENT_NAME } from "../../components/media/en
 import { emulatorSuite } from "../emulators/medialive/suite";
 import { baselineSeason, secretLookup } from "../helpers/season";
 
-const wiring = { name: "n", roleArn: "arn:aws:iam::123456789012:role/r", inputId: "venue-id", ingestUrls: ["https://a/1", "https://a/2"], logLevel: "ERROR" as const, tags: {} };
+const wiring = {
+    name: "n",
+    roleArn: "arn:aws:iam::123456789012:role/r",
+    inputId: "venue-id",
+    ingestUrls: ["https://a/1", "https://a/2"],
+    logLevel: "ERROR" as const,
+    tags: {},
+};
 /** Channel 1 of the baseline as an RTP venue feed straight into MediaLive (an RTP_PUSH input). */
 const rtpVenue = { protocol: "rtp-fec", via: "medialive", networks: [{ name: "venue", allowedCidr: "192.0.2.0/28" }] };
 
@@ -18,12 +25,23 @@ function channel(change: (ch: Record<string, any>) => void) {
 describe("MediaLive request: input attachments of studio and backup feeds", () => {
     it("names the venue attachment what the config calls it, and leaves a one-input channel as it was", () => {
         assert.strictEqual(INPUT_ATTACHMENT_NAME, CONTRIBUTION_ATTACHMENT);
-        const r = channelRequest(channel(() => undefined), wiring);
-        assert.deepStrictEqual(r.InputAttachments!.map((a) => [a.InputAttachmentName, a.InputId, a.AutomaticInputFailoverSettings]), [["contribution", "venue-id", undefined]]);
+        const r = channelRequest(
+            channel(() => undefined),
+            wiring,
+        );
+        assert.deepStrictEqual(
+            r.InputAttachments!.map((a) => [a.InputAttachmentName, a.InputId, a.AutomaticInputFailoverSettings]),
+            [["contribution", "venue-id", undefined]],
+        );
     });
 
     it("attaches a studio feed after the venue, with the venue's audio and caption selectors", () => {
-        const ch = channel((c) => Object.assign(c, { extraInputs: [{ name: "studio", role: "studio", type: "rtp-push", allowedCidr: "198.51.100.32/28" }], inputSwitches: [{ input: "studio", minutesFromStart: -30 }] }));
+        const ch = channel((c) =>
+            Object.assign(c, {
+                extraInputs: [{ name: "studio", role: "studio", type: "rtp-push", allowedCidr: "198.51.100.32/28" }],
+                inputSwitches: [{ input: "studio", minutesFromStart: -30 }],
+            }),
+        );
         const [venue, studio] = channelRequest(ch, { ...wiring, extraInputIds: { studio: "studio-id" } }).InputAttachments!;
         assert.deepStrictEqual([venue!.InputAttachmentName, studio!.InputAttachmentName, studio!.InputId], ["contribution", "studio", "studio-id"]);
         assert.deepStrictEqual(studio!.InputSettings, venue!.InputSettings);
@@ -31,10 +49,20 @@ describe("MediaLive request: input attachments of studio and backup feeds", () =
     });
 
     it("pairs a backup with the venue for automatic input failover: settings on the venue's attachment, the backup right after it", () => {
-        const ch = channel((c) => Object.assign(c, {
-            contribution: rtpVenue,
-            extraInputs: [{ name: "backup", role: "backup", type: "rtp-push", allowedCidr: "198.51.100.32/28", failover: { preference: "equal", inputLossMs: 500, videoBlackMs: 2000, audioSilenceMs: 3000 } }],
-        }));
+        const ch = channel((c) =>
+            Object.assign(c, {
+                contribution: rtpVenue,
+                extraInputs: [
+                    {
+                        name: "backup",
+                        role: "backup",
+                        type: "rtp-push",
+                        allowedCidr: "198.51.100.32/28",
+                        failover: { preference: "equal", inputLossMs: 500, videoBlackMs: 2000, audioSilenceMs: 3000 },
+                    },
+                ],
+            }),
+        );
         const [venue, backup] = channelRequest(ch, { ...wiring, extraInputIds: { backup: "backup-id" } }).InputAttachments!;
         assert.strictEqual(backup!.InputId, "backup-id");
         assert.deepStrictEqual(venue!.AutomaticInputFailoverSettings, {
@@ -44,7 +72,11 @@ describe("MediaLive request: input attachments of studio and backup feeds", () =
             FailoverConditions: [
                 { FailoverConditionSettings: { InputLossSettings: { InputLossThresholdMsec: 500 } } },
                 { FailoverConditionSettings: { VideoBlackSettings: { BlackDetectThreshold: 0.1, VideoBlackThresholdMsec: 2000 } } },
-                { FailoverConditionSettings: { AudioSilenceSettings: { AudioSelectorName: venue!.InputSettings!.AudioSelectors![0]!.Name, AudioSilenceThresholdMsec: 3000 } } },
+                {
+                    FailoverConditionSettings: {
+                        AudioSilenceSettings: { AudioSelectorName: venue!.InputSettings!.AudioSelectors![0]!.Name, AudioSilenceThresholdMsec: 3000 },
+                    },
+                },
             ],
         });
     });
@@ -54,7 +86,12 @@ describe("MediaLive request: input attachments of studio and backup feeds", () =
         const suite = emulatorSuite();
 
         it("creates the channel with the venue and its backup as an RTP_PUSH failover pair", async () => {
-            const ch = channel((c) => Object.assign(c, { contribution: rtpVenue, extraInputs: [{ name: "backup", role: "backup", type: "rtp-push", allowedCidr: "198.51.100.32/28" }] }));
+            const ch = channel((c) =>
+                Object.assign(c, {
+                    contribution: rtpVenue,
+                    extraInputs: [{ name: "backup", role: "backup", type: "rtp-push", allowedCidr: "198.51.100.32/28" }],
+                }),
+            );
             const venue = await suite.api().createInput({ Name: "pair-venue", Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
             const backup = await suite.api().createInput({ Name: "pair-backup", Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
             const r = channelRequest(ch, { ...wiring, inputId: venue.id, extraInputIds: { backup: backup.id } });

@@ -14,7 +14,14 @@ import { FakeClock, FakeMediaLive } from "./fakeMediaLive";
 
 function inputs(overrides: Partial<ChannelInputs> = {}): ChannelInputs {
     const request = (onairChannel().props as { request: CreateChannelRequest }).request;
-    return { region: "us-east-1", request: { ...request, Tags: { "onair:season": "test" } }, allowLiveUpdate: false, allowLiveDelete: false, resourceUrn: "urn:pulumi:test::onair::x::ch", ...overrides };
+    return {
+        region: "us-east-1",
+        request: { ...request, Tags: { "onair:season": "test" } },
+        allowLiveUpdate: false,
+        allowLiveDelete: false,
+        resourceUrn: "urn:pulumi:test::onair::x::ch",
+        ...overrides,
+    };
 }
 
 function changed(i: ChannelInputs): ChannelInputs {
@@ -72,16 +79,28 @@ describe("MediaLive channel lifecycle (in process, fake API)", () => {
         const single = inputs();
         single.request.ChannelClass = "SINGLE_PIPELINE";
         assert.deepStrictEqual(diffChannel(base, single).replaces, []);
-        assert.deepStrictEqual(diffChannel(base, { ...inputs(), request: UNKNOWN as never }), { changes: true, replaces: [], deleteBeforeReplace: true, detailedDiff: { request: { kind: "update", inputDiff: true } } });
+        assert.deepStrictEqual(diffChannel(base, { ...inputs(), request: UNKNOWN as never }), {
+            changes: true,
+            replaces: [],
+            deleteBeforeReplace: true,
+            detailedDiff: { request: { kind: "update", inputDiff: true } },
+        });
         assert.deepStrictEqual(diffChannel({ ...base, state: "CREATE_FAILED" }, inputs()).replaces, ["state"]);
         // Key order and empty lists the program never set do not matter.
-        const reordered = { ...inputs(), request: { ...(Object.fromEntries(Object.entries(inputs().request).reverse()) as CreateChannelRequest), CdiInputSpecification: undefined } };
+        const reordered = {
+            ...inputs(),
+            request: { ...(Object.fromEntries(Object.entries(inputs().request).reverse()) as CreateChannelRequest), CdiInputSpecification: undefined },
+        };
         assert.strictEqual(diffChannel(base, reordered).changes, false);
         assert.strictEqual(diffChannel(base, { ...inputs(), allowLiveDelete: true }).changes, true);
     });
 
     it("projects described values onto the request's shape and compares without empty lists", () => {
-        assert.deepStrictEqual(project({ A: 1, B: { C: 2, D: 3 }, L: [{ X: 1, Y: 2 }, { X: 3 }] }, { A: 0, B: { C: 0 }, L: [{ X: 0 }] }), { A: 1, B: { C: 2 }, L: [{ X: 1 }, { X: 3 }] });
+        assert.deepStrictEqual(project({ A: 1, B: { C: 2, D: 3 }, L: [{ X: 1, Y: 2 }, { X: 3 }] }, { A: 0, B: { C: 0 }, L: [{ X: 0 }] }), {
+            A: 1,
+            B: { C: 2 },
+            L: [{ X: 1 }, { X: 3 }],
+        });
         assert.deepStrictEqual(canonical({ a: [], b: null, c: { d: undefined, e: {} } }), { c: { e: {} } });
         assert.deepStrictEqual(changedPaths({ a: { b: 1 } }, { a: { b: 2, c: 3 } }), { "a.b": "update", "a.c": "add" });
         assert.deepStrictEqual(wireSafe({ a: undefined, b: [1, undefined], c: { d: undefined } }), { b: [1], c: {} });
@@ -141,7 +160,10 @@ describe("MediaLive channel lifecycle (in process, fake API)", () => {
         const { id, outs } = await createChannel(env, inputs());
         api.run(id);
         api.stuckStarting = true;
-        await assert.rejects(updateChannel(env, id, outs, changed(inputs({ allowLiveUpdate: true }))), /still STARTING after 900 s waiting to start again after the update/);
+        await assert.rejects(
+            updateChannel(env, id, outs, changed(inputs({ allowLiveUpdate: true }))),
+            /still STARTING after 900 s waiting to start again after the update/,
+        );
     });
 
     it("refuses to delete a RUNNING channel without allowLiveDelete; with it, stops first", async () => {
@@ -165,10 +187,14 @@ describe("MediaLive channel lifecycle (in process, fake API)", () => {
     it("routes provider calls to the API of the resource's region", async () => {
         const regions: string[] = [];
         const api = new FakeMediaLive();
-        const provider = mediaLiveChannelProvider((region) => {
-            regions.push(region);
-            return api;
-        }, new FakeClock(), () => DEFAULT_TIMING);
+        const provider = mediaLiveChannelProvider(
+            (region) => {
+                regions.push(region);
+                return api;
+            },
+            new FakeClock(),
+            () => DEFAULT_TIMING,
+        );
         const created = await provider.create!(inputs({ region: "us-west-2" }));
         await provider.delete!(created.id, created.outs);
         assert.deepStrictEqual(regions, ["us-west-2", "us-west-2"]);
@@ -201,7 +227,10 @@ describe("MediaLive direct input lifecycle (in process, fake API)", () => {
         const { env } = world();
         const { outs } = await createInput(env, rtp);
         assert.strictEqual(outs.state, "DETACHED");
-        assert.deepStrictEqual(outs.destinations.map((d) => d.port), ["5000", "5000"]);
+        assert.deepStrictEqual(
+            outs.destinations.map((d) => d.port),
+            ["5000", "5000"],
+        );
     });
 
     it("reads an RTP_PUSH input without undefined members (the host cannot encode them)", async () => {

@@ -31,7 +31,10 @@ describe("prod plan: MediaLive requests MediaLive accepts and encodes as intende
     });
 
     it("jam-syncs every 59.94 fps channel at a whole UTC hour outside its games (EpochLockingSettings.JamSyncTime HH:00:00)", () => {
-        const season = JSON.parse(readStackConfig(ROOT, "prod").config["onair:season"]!) as { schedule: { leadMinutes: number; tailMinutes: number }; channels: { id: string; events: { name: string; start: string; end: string }[] }[] };
+        const season = JSON.parse(readStackConfig(ROOT, "prod").config["onair:season"]!) as {
+            schedule: { leadMinutes: number; tailMinutes: number };
+            channels: { id: string; events: { name: string; start: string; end: string }[] }[];
+        };
         for (const c of channels()) {
             const time = requestOf(c).EncoderSettings!.GlobalConfiguration!.OutputLockingSettings!.EpochLockingSettings!.JamSyncTime!;
             assert.match(time, /^([01]\d|2[0-3]):00:00$/, c.name);

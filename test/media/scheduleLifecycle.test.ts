@@ -2,7 +2,15 @@ import * as assert from "assert";
 import type { ScheduleAction } from "@aws-sdk/client-medialive";
 import type { Clock, MediaLiveApi, ScheduleChange } from "../../components/media/medialive/api";
 import { Env } from "../../components/media/medialive/lifecycle";
-import { convergeSchedule, createSchedule, deleteSchedule, diffSchedule, readSchedule, ScheduleInputs, updateSchedule } from "../../components/media/medialive/scheduleLifecycle";
+import {
+    convergeSchedule,
+    createSchedule,
+    deleteSchedule,
+    diffSchedule,
+    readSchedule,
+    ScheduleInputs,
+    updateSchedule,
+} from "../../components/media/medialive/scheduleLifecycle";
 import { RunningEmulator } from "../emulators/medialive/server";
 import { emulatorSuite } from "../emulators/medialive/suite";
 
@@ -38,11 +46,22 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: new Date(Date.now() + offset + inMs).toISOString() } },
         ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: input } },
     });
-    const game = (event: string, kickoffIn: number) => [sw(`${event}.start-60.studio`, kickoffIn - 60 * MIN), sw(`${event}.start+0.contribution`, kickoffIn, "contribution")];
+    const game = (event: string, kickoffIn: number) => [
+        sw(`${event}.start-60.studio`, kickoffIn - 60 * MIN),
+        sw(`${event}.start+0.contribution`, kickoffIn, "contribution"),
+    ];
     async function channel(name: string): Promise<string> {
         const venue = await api.createInput({ Name: `${name}-venue`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
         const studio = await api.createInput({ Name: `${name}-studio`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
-        return (await api.createChannel({ Name: name, InputAttachments: [{ InputId: venue.id, InputAttachmentName: "contribution" }, { InputId: studio.id, InputAttachmentName: "studio" }] })).id;
+        return (
+            await api.createChannel({
+                Name: name,
+                InputAttachments: [
+                    { InputId: venue.id, InputAttachmentName: "contribution" },
+                    { InputId: studio.id, InputAttachmentName: "studio" },
+                ],
+            })
+        ).id;
     }
     const inputs = (channelId: string, actions: ScheduleAction[]): ScheduleInputs => ({ region: "us-east-1", channelId, actions, ownedPrefix: "onair." });
     const inSchedule = async (id: string) => (await api.describeSchedule(id))!.map((a) => a.ActionName).sort();
@@ -54,7 +73,10 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         const { id: rid, outs } = await createSchedule(env(), inputs(id, desired));
         assert.strictEqual(rid, id);
         assert.deepStrictEqual(await inSchedule(id), desired.map((a) => a.ActionName).sort());
-        assert.deepStrictEqual(outs.scheduled.map((a) => a.ActionName), desired.map((a) => a.ActionName));
+        assert.deepStrictEqual(
+            outs.scheduled.map((a) => a.ActionName),
+            desired.map((a) => a.ActionName),
+        );
         assert.strictEqual(batches(id), 1);
         const again = await createSchedule(env(), inputs(id, desired));
         assert.strictEqual(batches(id), 1, "nothing sent: every action is already there");
@@ -74,12 +96,18 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         const outs = await updateSchedule(recording, created.outs, news);
         assert.strictEqual(sent.length, 2);
         assert.deepStrictEqual(sent[1]!.deletes, [], "no delete for the past switch the program no longer lists");
-        assert.deepStrictEqual(sent[1]!.creates.map((a) => a.ActionName), second.map((a) => a.ActionName));
+        assert.deepStrictEqual(
+            sent[1]!.creates.map((a) => a.ActionName),
+            second.map((a) => a.ActionName),
+        );
         // The kick-off switch (10 min ago) is kept; the pregame switch (70 min ago) MediaLive has cleaned up itself.
         assert.deepStrictEqual(await inSchedule(id), [first[1]!, ...second].map((a) => a.ActionName).sort());
         assert.deepStrictEqual(outs.missed, []);
         // The opener configured again and changed after the fact: nothing to send for it either.
-        const changed = inputs(id, [...first.map((a) => ({ ...a, ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "contribution" } } })), ...second]);
+        const changed = inputs(id, [
+            ...first.map((a) => ({ ...a, ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "contribution" } } })),
+            ...second,
+        ]);
         assert.strictEqual(diffSchedule(outs, changed, clock.now()).detailedDiff["scheduled"], undefined);
         const again = await updateSchedule(recording, outs, changed);
         assert.strictEqual(sent.length, 2);
@@ -93,7 +121,10 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         const created = await createSchedule(env(), inputs(id, desired));
         const outs = await updateSchedule(env(), created.outs, inputs(id, desired.slice(1)));
         assert.deepStrictEqual(await inSchedule(id), ["manual.noc-1", desired[1]!.ActionName!]);
-        assert.deepStrictEqual(outs.scheduled.map((a) => a.ActionName), [desired[1]!.ActionName]);
+        assert.deepStrictEqual(
+            outs.scheduled.map((a) => a.ActionName),
+            [desired[1]!.ActionName],
+        );
         await deleteSchedule(env(), outs);
         assert.deepStrictEqual(await inSchedule(id), ["manual.noc-1"]);
     });
@@ -118,7 +149,10 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         skew = 31 * MIN; // MediaLive's view: the pregame switch (at +30 min) has run; ours: it is a minute ahead
         await assert.rejects(updateSchedule(env(), outs, inputs(id, desired.slice(1))), (e: Error) => {
             assert.strictEqual(e.constructor, Error);
-            assert.match(e.message, /MediaLive refused to delete onair\.final\.start-60\.studio: UnprocessableEntityException: Invalid schedule actions \(deletes\.actionNames\[0\]: .*already been received by the channel/);
+            assert.match(
+                e.message,
+                /MediaLive refused to delete onair\.final\.start-60\.studio: UnprocessableEntityException: Invalid schedule actions \(deletes\.actionNames\[0\]: .*already been received by the channel/,
+            );
             assert.match(e.message, /Nothing in this batch was applied/);
             return true;
         });
@@ -158,7 +192,10 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         await assert.rejects(createSchedule(failingRead, inputs(id, desired)), (e: Error & { id?: string; properties?: { scheduled: ScheduleAction[] } }) => {
             assert.match(e.message, /was updated but could not be read back \(access denied\); run `pulumi refresh`/);
             assert.strictEqual(e.id, id);
-            assert.deepStrictEqual(e.properties!.scheduled.map((a) => a.ActionName), desired.map((a) => a.ActionName));
+            assert.deepStrictEqual(
+                e.properties!.scheduled.map((a) => a.ActionName),
+                desired.map((a) => a.ActionName),
+            );
             return true;
         });
         assert.deepStrictEqual(await inSchedule(id), desired.map((a) => a.ActionName).sort());
@@ -182,7 +219,10 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         const { outs } = await createSchedule(env(), inputs(id, desired));
         await api.batchUpdateSchedule(id, { creates: [], deletes: [desired[0]!.ActionName!] });
         const read = await readSchedule(env(), id, outs);
-        assert.deepStrictEqual(read.props!.scheduled.map((a) => a.ActionName), [desired[1]!.ActionName]);
+        assert.deepStrictEqual(
+            read.props!.scheduled.map((a) => a.ActionName),
+            [desired[1]!.ActionName],
+        );
         assert.strictEqual(diffSchedule(read.props!, inputs(id, desired), clock.now()).changes, true);
         assert.strictEqual(diffSchedule(outs, inputs(id, desired), clock.now()).changes, false, "before the refresh nothing differs");
         await updateSchedule(env(), read.props!, inputs(id, desired));
@@ -195,11 +235,17 @@ describe("MediaLive schedule lifecycle (real SDK against the emulator)", functio
         const desired = game("playoff", 15 * 24 * 60 * MIN);
         const { outs } = await createSchedule(env(), inputs(id, desired));
         assert.deepStrictEqual(outs.scheduled, []);
-        assert.deepStrictEqual(outs.deferred, desired.map((a) => a.ActionName));
+        assert.deepStrictEqual(
+            outs.deferred,
+            desired.map((a) => a.ActionName),
+        );
         assert.strictEqual(diffSchedule(outs, inputs(id, desired), clock.now()).changes, false);
         offset = 2 * 24 * 60 * MIN;
         assert.strictEqual(diffSchedule(outs, inputs(id, desired), clock.now()).changes, true);
         const next = await updateSchedule(env(), outs, inputs(id, desired));
-        assert.deepStrictEqual(next.scheduled.map((a) => a.ActionName), desired.map((a) => a.ActionName));
+        assert.deepStrictEqual(
+            next.scheduled.map((a) => a.ActionName),
+            desired.map((a) => a.ActionName),
+        );
     });
 });

@@ -17,9 +17,17 @@ const sw = (name: string, ms: number, input = "studio"): ScheduleAction => ({
  */
 describe("schedule planner (pure)", () => {
     it("creates what is ahead within 14 days, defers what is further, and leaves past switches alone", () => {
-        const desired = [sw("past", NOW - 10 * MIN), sw("soon", NOW + 5 * MIN), sw("in-13-days", NOW + 13 * 24 * 60 * MIN), sw("in-15-days", NOW + 15 * 24 * 60 * MIN)];
+        const desired = [
+            sw("past", NOW - 10 * MIN),
+            sw("soon", NOW + 5 * MIN),
+            sw("in-13-days", NOW + 13 * 24 * 60 * MIN),
+            sw("in-15-days", NOW + 15 * 24 * 60 * MIN),
+        ];
         const p = planSchedule([], desired, NOW);
-        assert.deepStrictEqual(p.creates.map((a) => a.ActionName), ["soon", "in-13-days"]);
+        assert.deepStrictEqual(
+            p.creates.map((a) => a.ActionName),
+            ["soon", "in-13-days"],
+        );
         assert.deepStrictEqual(p.deferred, ["in-15-days"]);
         assert.deepStrictEqual([p.deletes, p.kept, p.missed], [[], [], []], "a past switch the schedule never had is not missed on a first create");
     });
@@ -43,7 +51,10 @@ describe("schedule planner (pure)", () => {
         const desired = [sw("kickoff", NOW + 75 * MIN, "contribution"), sw("pregame", NOW - 5 * MIN, "contribution")];
         const p = planSchedule(current, desired, NOW);
         assert.deepStrictEqual(p.deletes, ["kickoff"]);
-        assert.deepStrictEqual(p.creates.map((a) => a.ActionName), ["kickoff"]);
+        assert.deepStrictEqual(
+            p.creates.map((a) => a.ActionName),
+            ["kickoff"],
+        );
         assert.deepStrictEqual(p.kept, ["pregame"]);
     });
 
@@ -55,7 +66,13 @@ describe("schedule planner (pure)", () => {
         };
         assert.ok(sameAction(described, sw("kickoff", Date.parse("2026-12-05T20:00:00.000Z"), "contribution")));
         assert.ok(!sameAction(described, sw("kickoff", Date.parse("2026-12-05T20:00:01.000Z"), "contribution")));
-        assert.deepStrictEqual(planSchedule([described], [sw("kickoff", Date.parse("2026-12-05T20:00:00Z"), "contribution")], NOW), { creates: [], deletes: [], kept: [], deferred: [], missed: [] });
+        assert.deepStrictEqual(planSchedule([described], [sw("kickoff", Date.parse("2026-12-05T20:00:00Z"), "contribution")], NOW), {
+            creates: [],
+            deletes: [],
+            kept: [],
+            deferred: [],
+            missed: [],
+        });
     });
 
     it("reports as missed a switch whose time came before it could be created, since the last update only", () => {
@@ -71,7 +88,11 @@ describe("schedule planner (pure)", () => {
     });
 
     it("plans fixed-time actions only", () => {
-        const immediate: ScheduleAction = { ActionName: "now", ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} }, ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "studio" } } };
+        const immediate: ScheduleAction = {
+            ActionName: "now",
+            ScheduleActionStartSettings: { ImmediateModeScheduleActionStartSettings: {} },
+            ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "studio" } },
+        };
         assert.throws(() => planSchedule([], [immediate], NOW), /no fixed start time/);
         assert.deepStrictEqual(planSchedule([immediate], [], NOW).kept, ["now"], "an immediate action in the schedule is never deleted");
     });

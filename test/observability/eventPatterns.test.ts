@@ -9,7 +9,17 @@ const FLOW = `arn:aws:mediaconnect:us-east-1:${ACCOUNT}:flow:1-AbCdEfGhIjKlMnOp-
 const MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:onair-rsn-season-runner`;
 
 function envelope(source: string, detailType: string, resources: string[], detail: Record<string, unknown>): Record<string, unknown> {
-    return { version: "0", id: "01234567-0123-0123-0123-0123456789ab", "detail-type": detailType, source, account: ACCOUNT, time: "2026-11-28T20:31:05Z", region: "us-east-1", resources, detail };
+    return {
+        version: "0",
+        id: "01234567-0123-0123-0123-0123456789ab",
+        "detail-type": detailType,
+        source,
+        account: ACCOUNT,
+        time: "2026-11-28T20:31:05Z",
+        region: "us-east-1",
+        resources,
+        detail,
+    };
 }
 
 /**
@@ -37,25 +47,40 @@ const SAMPLES = {
         active_input_attachment_name: "rsn-studio-hd-backup",
         active_input_switch_action_name: "failover-2026-11-28T20:31:05Z",
     }),
-    sourceUnhealthy: envelope("aws.mediaconnect", "MediaConnect Source Health", [FLOW, `arn:aws:mediaconnect:us-east-1:${ACCOUNT}:source:1-AbCdEfGhIjKlMnOp-abcdef123455:studio-isp-a`], {
-        unhealthy: true,
-        current: { state: "CONNECTED", tr101: { ts_sync_loss: false, continuity_count_error: true, transport_error: true, pcr_error: true } },
-        previous: { state: "CONNECTED", tr101: { ts_sync_loss: false, continuity_count_error: false, transport_error: false, pcr_error: false } },
-    }),
-    executionFailed: envelope("aws.states", "Step Functions Execution Status Change", [`arn:aws:states:us-east-1:${ACCOUNT}:execution:onair-rsn-season-runner:start-football`], {
-        executionArn: `arn:aws:states:us-east-1:${ACCOUNT}:execution:onair-rsn-season-runner:start-football`,
-        stateMachineArn: MACHINE,
-        name: "start-football",
-        status: "FAILED",
-        startDate: 1551225014968,
-        stopDate: 1551225017576,
-        input: "{}",
-        output: null,
-    }),
+    sourceUnhealthy: envelope(
+        "aws.mediaconnect",
+        "MediaConnect Source Health",
+        [FLOW, `arn:aws:mediaconnect:us-east-1:${ACCOUNT}:source:1-AbCdEfGhIjKlMnOp-abcdef123455:studio-isp-a`],
+        {
+            unhealthy: true,
+            current: { state: "CONNECTED", tr101: { ts_sync_loss: false, continuity_count_error: true, transport_error: true, pcr_error: true } },
+            previous: { state: "CONNECTED", tr101: { ts_sync_loss: false, continuity_count_error: false, transport_error: false, pcr_error: false } },
+        },
+    ),
+    executionFailed: envelope(
+        "aws.states",
+        "Step Functions Execution Status Change",
+        [`arn:aws:states:us-east-1:${ACCOUNT}:execution:onair-rsn-season-runner:start-football`],
+        {
+            executionArn: `arn:aws:states:us-east-1:${ACCOUNT}:execution:onair-rsn-season-runner:start-football`,
+            stateMachineArn: MACHINE,
+            name: "start-football",
+            status: "FAILED",
+            startDate: 1551225014968,
+            stopDate: 1551225017576,
+            input: "{}",
+            output: null,
+        },
+    ),
     // The one event MediaPackage v2 sends to EventBridge (EventBridge events reference, MediaPackage events).
-    harvestJob: envelope("aws.mediapackagev2", "MediaPackageV2 HarvestJob Notification", [`arn:aws:mediapackagev2:us-east-1:${ACCOUNT}:channelGroup/rsn/channel/football/originEndpoint/cmaf/harvestJob/h1`], {
-        harvest_job: { status: "COMPLETED" },
-    }),
+    harvestJob: envelope(
+        "aws.mediapackagev2",
+        "MediaPackageV2 HarvestJob Notification",
+        [`arn:aws:mediapackagev2:us-east-1:${ACCOUNT}:channelGroup/rsn/channel/football/originEndpoint/cmaf/harvestJob/h1`],
+        {
+            harvest_job: { status: "COMPLETED" },
+        },
+    ),
 };
 
 function variant(e: Record<string, unknown>, change: (d: Record<string, any>, e: Record<string, any>) => void): Record<string, unknown> {
@@ -74,28 +99,69 @@ describe("EventBridge patterns against documented sample events", () => {
 
     it("a raised MediaLive alert on one of the season's channels pages; a cleared one or another channel's does not", () => {
         assert.ok(matchesPattern(patterns.alerts, SAMPLES.alertSet));
-        assert.ok(!matchesPattern(patterns.alerts, variant(SAMPLES.alertSet, (d) => (d.alarm_state = "CLEARED"))));
-        assert.ok(!matchesPattern(patterns.alerts, variant(SAMPLES.alertSet, (_d, e) => (e.resources = [OTHER_CHANNEL]))));
+        assert.ok(
+            !matchesPattern(
+                patterns.alerts,
+                variant(SAMPLES.alertSet, (d) => (d.alarm_state = "CLEARED")),
+            ),
+        );
+        assert.ok(
+            !matchesPattern(
+                patterns.alerts,
+                variant(SAMPLES.alertSet, (_d, e) => (e.resources = [OTHER_CHANNEL])),
+            ),
+        );
     });
 
     it("a MediaLive input change on one of the season's channels pages", () => {
         assert.ok(matchesPattern(patterns.inputChange, SAMPLES.inputChange));
-        assert.ok(!matchesPattern(patterns.inputChange, variant(SAMPLES.inputChange, (_d, e) => (e.resources = [OTHER_CHANNEL]))));
+        assert.ok(
+            !matchesPattern(
+                patterns.inputChange,
+                variant(SAMPLES.inputChange, (_d, e) => (e.resources = [OTHER_CHANNEL])),
+            ),
+        );
         assert.ok(!matchesPattern(patterns.inputChange, SAMPLES.alertSet));
     });
 
     it("an unhealthy source pages by its flow ARN (the event lists the flow and the source)", () => {
         assert.ok(matchesPattern(patterns.sources, SAMPLES.sourceUnhealthy));
-        assert.ok(!matchesPattern(patterns.sources, variant(SAMPLES.sourceUnhealthy, (d) => (d.unhealthy = false))));
-        assert.ok(!matchesPattern(patterns.sources, variant(SAMPLES.sourceUnhealthy, (_d, e) => (e.resources = [e.resources[1]]))));
+        assert.ok(
+            !matchesPattern(
+                patterns.sources,
+                variant(SAMPLES.sourceUnhealthy, (d) => (d.unhealthy = false)),
+            ),
+        );
+        assert.ok(
+            !matchesPattern(
+                patterns.sources,
+                variant(SAMPLES.sourceUnhealthy, (_d, e) => (e.resources = [e.resources[1]])),
+            ),
+        );
     });
 
     it("a failed, timed-out or aborted runner execution pages; a successful one does not", () => {
         for (const status of ["FAILED", "TIMED_OUT", "ABORTED"]) {
-            assert.ok(matchesPattern(patterns.runner, variant(SAMPLES.executionFailed, (d) => (d.status = status))), status);
+            assert.ok(
+                matchesPattern(
+                    patterns.runner,
+                    variant(SAMPLES.executionFailed, (d) => (d.status = status)),
+                ),
+                status,
+            );
         }
-        assert.ok(!matchesPattern(patterns.runner, variant(SAMPLES.executionFailed, (d) => (d.status = "SUCCEEDED"))));
-        assert.ok(!matchesPattern(patterns.runner, variant(SAMPLES.executionFailed, (d) => (d.stateMachineArn = `${MACHINE}-other`))));
+        assert.ok(
+            !matchesPattern(
+                patterns.runner,
+                variant(SAMPLES.executionFailed, (d) => (d.status = "SUCCEEDED")),
+            ),
+        );
+        assert.ok(
+            !matchesPattern(
+                patterns.runner,
+                variant(SAMPLES.executionFailed, (d) => (d.stateMachineArn = `${MACHINE}-other`)),
+            ),
+        );
     });
 
     it("no rule waits for a MediaPackage event: the only one v2 sends is a harvest-job notification", () => {

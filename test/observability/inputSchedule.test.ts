@@ -12,12 +12,25 @@ const STUDIO = { name: "studio", role: "studio", type: "rtp-push", allowedCidr: 
 
 function withPregame(events: { name: string; start: string; end: string }[]): Record<string, any> {
     const s = baselineSeason();
-    Object.assign(s.channels[0], { events, extraInputs: [STUDIO], inputSwitches: [{ input: "studio", minutesFromStart: -60 }, { input: "contribution", minutesFromStart: 0 }] });
+    Object.assign(s.channels[0], {
+        events,
+        extraInputs: [STUDIO],
+        inputSwitches: [
+            { input: "studio", minutesFromStart: -60 },
+            { input: "contribution", minutesFromStart: 0 },
+        ],
+    });
     return s;
 }
 
 describe("scheduled input switches: actions from the config", () => {
-    const ch = validateSeason(withPregame([{ name: "final", start: "2026-12-05T20:00:00Z", end: "2026-12-06T00:00:00Z" }, { name: "replay", start: "2026-12-12T20:00:00Z", end: "2026-12-13T00:00:00Z" }]), secretLookup()).channels[0]!;
+    const ch = validateSeason(
+        withPregame([
+            { name: "final", start: "2026-12-05T20:00:00Z", end: "2026-12-06T00:00:00Z" },
+            { name: "replay", start: "2026-12-12T20:00:00Z", end: "2026-12-13T00:00:00Z" },
+        ]),
+        secretLookup(),
+    ).channels[0]!;
 
     it("makes one fixed-time input switch per switch and event, named from the config alone", () => {
         const actions = switchActions(ch);
@@ -27,7 +40,10 @@ describe("scheduled input switches: actions from the config", () => {
             ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: "2026-12-05T19:00:00.000Z" } },
             ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: "studio" } },
         } satisfies ScheduleAction);
-        assert.deepStrictEqual(actions.map((a) => a.ActionName), ["onair.final.start-60.studio", "onair.final.start+0.contribution", "onair.replay.start-60.studio", "onair.replay.start+0.contribution"]);
+        assert.deepStrictEqual(
+            actions.map((a) => a.ActionName),
+            ["onair.final.start-60.studio", "onair.final.start+0.contribution", "onair.replay.start-60.studio", "onair.replay.start+0.contribution"],
+        );
         // ScheduleAction.ActionName "must be unique within the schedule" (API model).
         assert.strictEqual(new Set(actions.map((a) => a.ActionName)).size, actions.length);
         assert.ok(actions.every((a) => a.ActionName!.startsWith(OWNED_PREFIX)));
@@ -35,7 +51,14 @@ describe("scheduled input switches: actions from the config", () => {
     });
 
     it("lists the switches still ahead for the stack output", () => {
-        assert.deepStrictEqual(upcomingSwitches(ch, Date.parse("2026-12-05T19:30:00Z")).map((u) => [u.at, u.input]), [["2026-12-05T20:00:00Z", "contribution"], ["2026-12-12T19:00:00Z", "studio"], ["2026-12-12T20:00:00Z", "contribution"]]);
+        assert.deepStrictEqual(
+            upcomingSwitches(ch, Date.parse("2026-12-05T19:30:00Z")).map((u) => [u.at, u.input]),
+            [
+                ["2026-12-05T20:00:00Z", "contribution"],
+                ["2026-12-12T19:00:00Z", "studio"],
+                ["2026-12-12T20:00:00Z", "contribution"],
+            ],
+        );
     });
 });
 
@@ -43,31 +66,51 @@ describe("scheduled input switches under the mock runtime", function () {
     let plan: PlanCapture;
     // TEST_NOW is 2026-11-01: the first game is 4 days ahead, the second 20 days (beyond MediaLive's 14).
     before(async () => {
-        plan = await planSeason(withPregame([{ name: "near", start: "2026-11-05T20:00:00Z", end: "2026-11-05T23:00:00Z" }, { name: "far", start: "2026-11-21T20:00:00Z", end: "2026-11-21T23:00:00Z" }]));
+        plan = await planSeason(
+            withPregame([
+                { name: "near", start: "2026-11-05T20:00:00Z", end: "2026-11-05T23:00:00Z" },
+                { name: "far", start: "2026-11-21T20:00:00Z", end: "2026-11-21T23:00:00Z" },
+            ]),
+        );
     });
 
     it("gives the channel one schedule per region, on that region's channel, with the same actions everywhere", () => {
         const schedules = ofType(plan, SCHEDULE_TYPE);
         assert.deepStrictEqual(schedules.map((s) => s.region).sort(), ["us-east-1", "us-west-2"]);
         for (const s of schedules) {
-            const channel = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === s.region && r.name.includes("main-uhd"))!;
+            const channel = plan.resources.find(
+                (r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === s.region && r.name.includes("main-uhd"),
+            )!;
             assert.strictEqual(s.inputs["channelId"], channel.outputs["channelId"]);
             // Ordered after the channel (created and updated after it): it reads the channel's id.
             assert.ok(s.dependencies.includes(channel.urn) || (s.propertyDependencies["channelId"] ?? []).includes(channel.urn), "depends on its channel");
             assert.strictEqual(s.inputs["ownedPrefix"], "onair.");
         }
         assert.deepStrictEqual(schedules[0]!.inputs["actions"], schedules[1]!.inputs["actions"], "both regions switch at the same instants");
-        assert.strictEqual(ofType(plan, SCHEDULE_TYPE).filter((s) => s.name.includes("second-hd")).length, 0, "a channel without switches has no schedule resource");
+        assert.strictEqual(
+            ofType(plan, SCHEDULE_TYPE).filter((s) => s.name.includes("second-hd")).length,
+            0,
+            "a channel without switches has no schedule resource",
+        );
     });
 
     it("attaches the studio's RTP_PUSH input, behind its own allow-list, after the venue", () => {
         for (const region of ["us-east-1", "us-west-2"]) {
-            const channel = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === region && r.name.includes("main-uhd"))!;
+            const channel = plan.resources.find(
+                (r) => r.type === "pulumi-nodejs:dynamic/medialive:Channel" && r.region === region && r.name.includes("main-uhd"),
+            )!;
             const request = channel.inputs["request"] as CreateChannelRequest;
-            const studio = plan.resources.find((r) => r.type === "pulumi-nodejs:dynamic/medialive:Input" && r.region === region && r.name.endsWith("main-uhd-extra-studio"))!;
-            assert.deepStrictEqual(request.InputAttachments!.map((a) => a.InputAttachmentName), ["contribution", "studio"]);
+            const studio = plan.resources.find(
+                (r) => r.type === "pulumi-nodejs:dynamic/medialive:Input" && r.region === region && r.name.endsWith("main-uhd-extra-studio"),
+            )!;
+            assert.deepStrictEqual(
+                request.InputAttachments!.map((a) => a.InputAttachmentName),
+                ["contribution", "studio"],
+            );
             assert.strictEqual(request.InputAttachments![1]!.InputId, studio.outputs["inputId"]);
-            const sg = plan.resources.find((r) => r.type === "aws:medialive/inputSecurityGroup:InputSecurityGroup" && r.region === region && r.name.endsWith("main-uhd-extra-studio-sg"))!;
+            const sg = plan.resources.find(
+                (r) => r.type === "aws:medialive/inputSecurityGroup:InputSecurityGroup" && r.region === region && r.name.endsWith("main-uhd-extra-studio-sg"),
+            )!;
             assert.deepStrictEqual(sg.inputs["whitelistRules"], [{ cidr: "198.51.100.32/28" }]);
             assert.deepStrictEqual((studio.inputs["request"] as { InputSecurityGroups: string[] }).InputSecurityGroups, [sg.outputs["id"] ?? sg.id]);
         }
@@ -101,12 +144,18 @@ describe("prod: the studio pregame on football-uhd", function () {
 
     it("has a schedule in each region with the pregame from the channel's start and the stadium at kick-off, for every game", () => {
         const schedules = ofType(plan, SCHEDULE_TYPE);
-        assert.deepStrictEqual(schedules.map((s) => [s.region, s.name]).sort(), [["us-east-1", "use1-football-uhd-input-schedule"], ["us-west-2", "usw2-football-uhd-input-schedule"]]);
+        assert.deepStrictEqual(schedules.map((s) => [s.region, s.name]).sort(), [
+            ["us-east-1", "use1-football-uhd-input-schedule"],
+            ["us-west-2", "usw2-football-uhd-input-schedule"],
+        ]);
         const actions = schedules[0]!.inputs["actions"] as ScheduleAction[];
         assert.strictEqual(actions.length, 2 * 5, "two switches for each of the five games");
-        assert.deepStrictEqual(actions.slice(4, 6).map((a) => [a.ActionName, a.ScheduleActionStartSettings!.FixedModeScheduleActionStartSettings!.Time]), [
-            ["onair.2026-11-28-season-finale.start-60.studio", "2026-11-28T19:30:00.000Z"],
-            ["onair.2026-11-28-season-finale.start+0.contribution", "2026-11-28T20:30:00.000Z"],
-        ]);
+        assert.deepStrictEqual(
+            actions.slice(4, 6).map((a) => [a.ActionName, a.ScheduleActionStartSettings!.FixedModeScheduleActionStartSettings!.Time]),
+            [
+                ["onair.2026-11-28-season-finale.start-60.studio", "2026-11-28T19:30:00.000Z"],
+                ["onair.2026-11-28-season-finale.start+0.contribution", "2026-11-28T20:30:00.000Z"],
+            ],
+        );
     });
 });

@@ -43,10 +43,15 @@ async function run(lines: string[], env: Record<string, string> = ENV): Promise<
 /** What CloudWatch holds for a metric with exactly these dimensions at this minute: the Sum of the datapoints (or Minimum). */
 function read(docs: Emf[], metric: string, dims: Record<string, string>, minute = MINUTE * 1000, stat: "Sum" | "Minimum" = "Sum"): number | undefined {
     const keys = Object.keys(dims).sort().join(",");
-    const values = docs.filter((d) => d._aws.Timestamp === minute
-        && d._aws.CloudWatchMetrics[0].Dimensions.some((set: string[]) => [...set].sort().join(",") === keys)
-        && Object.entries(dims).every(([k, v]) => d[k] === v)
-        && d._aws.CloudWatchMetrics[0].Metrics.some((m: any) => m.Name === metric)).map((d) => d[metric] as number);
+    const values = docs
+        .filter(
+            (d) =>
+                d._aws.Timestamp === minute &&
+                d._aws.CloudWatchMetrics[0].Dimensions.some((set: string[]) => [...set].sort().join(",") === keys) &&
+                Object.entries(dims).every(([k, v]) => d[k] === v) &&
+                d._aws.CloudWatchMetrics[0].Metrics.some((m: any) => m.Name === metric),
+        )
+        .map((d) => d[metric] as number);
     if (values.length === 0) return undefined;
     return stat === "Sum" ? values.reduce((a, b) => a + b, 0) : Math.min(...values);
 }
@@ -91,7 +96,10 @@ describe("QoE consumer: per-minute figures from real-time log records", () => {
     });
 
     it("the share of requests each region's origin served, with cache answers apart", () => {
-        assert.deepStrictEqual(["us-east-1", "us-west-2", "edge"].map((o) => read(docs, "Requests", { ...CH, Origin: o })), [3, 1, 7]);
+        assert.deepStrictEqual(
+            ["us-east-1", "us-west-2", "edge"].map((o) => read(docs, "Requests", { ...CH, Origin: o })),
+            [3, 1, 7],
+        );
     });
 
     it("failovers: requests the secondary region served, by sr-reason, and the MQCS CloudFront saw", () => {
@@ -130,9 +138,14 @@ describe("QoE consumer: per-minute figures from real-time log records", () => {
 
     it("reads the CMCD a player sends in the query when CloudFront logged no cmcd-* fields (decoded by @svta/cml-cmcd)", async () => {
         const query = "CMCD=" + encodeURIComponent('bs,br=2500,d=4000,ot=v,sid="q-1",su');
-        const { docs: q } = await run([tsv({ timestamp: MINUTE + 1, "sc-status": 200, "cs-uri-stem": "/out/v1/rsn-2026-27/hoops-hd/cmaf/seg.mp4", "cs-uri-query": query, "r-host": EAST })]);
+        const { docs: q } = await run([
+            tsv({ timestamp: MINUTE + 1, "sc-status": 200, "cs-uri-stem": "/out/v1/rsn-2026-27/hoops-hd/cmaf/seg.mp4", "cs-uri-query": query, "r-host": EAST }),
+        ]);
         const hoops = { Season: "rsn-2026-27", Channel: "hoops-hd" };
-        assert.deepStrictEqual(["RebufferEvents", "ViewerSeconds", "BitrateKbpsSeconds", "StartupRequests"].map((m) => read(q, m, hoops)), [1, 4, 10000, 1]);
+        assert.deepStrictEqual(
+            ["RebufferEvents", "ViewerSeconds", "BitrateKbpsSeconds", "StartupRequests"].map((m) => read(q, m, hoops)),
+            [1, 4, 10000, 1],
+        );
     });
 
     it("attributes a large season's channel by its own shard's channel group (ADR 026), not another's", async () => {
@@ -145,7 +158,10 @@ describe("QoE consumer: per-minute figures from real-time log records", () => {
     it("the record layout it parses is the stack's: the environment carries the configured fields in delivery order", () => {
         const season = validateSeason(baselineSeason(), secretLookup());
         const env = consumerEnvironment(season, Object.fromEntries(season.channels.map((c) => [c.id, shardOfChannel(season, c.id).channelGroup])));
-        assert.deepStrictEqual(JSON.parse(env["FIELDS"]!), REALTIME_LOG_FIELDS.map((f) => f.field));
+        assert.deepStrictEqual(
+            JSON.parse(env["FIELDS"]!),
+            REALTIME_LOG_FIELDS.map((f) => f.field),
+        );
         assert.deepStrictEqual(JSON.parse(env["CHANNELS"]!), { "main-uhd": { segmentSeconds: 2 }, "second-hd": { segmentSeconds: 2 } });
         assert.strictEqual(env["PRIMARY_REGION"], "us-east-1");
         // Sanity of the sample layout: the west host sits in the r-host column.
@@ -169,9 +185,18 @@ describe("QoE consumer code as Lambda receives it", () => {
             assert.ok(!Object.keys(files).some((k) => k.endsWith(".map") || k.endsWith(".d.ts")));
             fs.writeFileSync(path.join(dir, "event.json"), JSON.stringify(kinesisEvent(finaleMinute())));
             // Lambda's ES module loader imports index.mjs from the task root; so does this.
-            const script = "import { handler } from './index.mjs'; import fs from 'fs'; const r = await handler(JSON.parse(fs.readFileSync('event.json', 'utf8'))); console.error(JSON.stringify(r));";
-            const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, env: { PATH: process.env["PATH"] ?? "", ...ENV }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-            const docs = out.trim().split("\n").map((l) => JSON.parse(l));
+            const script =
+                "import { handler } from './index.mjs'; import fs from 'fs'; const r = await handler(JSON.parse(fs.readFileSync('event.json', 'utf8'))); console.error(JSON.stringify(r));";
+            const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+                cwd: dir,
+                env: { PATH: process.env["PATH"] ?? "", ...ENV },
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            const docs = out
+                .trim()
+                .split("\n")
+                .map((l) => JSON.parse(l));
             assert.strictEqual(read(docs, "Requests", CH), 11);
             assert.strictEqual(read(docs, "FailoverRequests", { ...CH, Reason: "Failover" }), 1);
         } finally {
@@ -192,14 +217,24 @@ describe("qoe configuration", () => {
 
     it("defaults to the account's default Lambda concurrency and 1% rebuffering / 2% errors above 300 requests a minute", () => {
         // "Concurrent executions: 1,000" per Region by default (Lambda Developer Guide, "Lambda quotas", compute and storage).
-        assert.deepStrictEqual(validateSeason(baselineSeason(), secretLookup()).qoe, { accountLambdaConcurrency: 1_000, alarms: { rebufferingPercent: 1, errorRatePercent: 2, minRequestsPerMinute: 300 } });
+        assert.deepStrictEqual(validateSeason(baselineSeason(), secretLookup()).qoe, {
+            accountLambdaConcurrency: 1_000,
+            alarms: { rebufferingPercent: 1, errorRatePercent: 2, minRequestsPerMinute: 300 },
+        });
     });
 
     it("names the key path and the accepted range of a bad value", () => {
-        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.accountLambdaConcurrency", 0)), ["onair:season.qoe.accountLambdaConcurrency: 0 is out of range; use 1 to 1000000 concurrent executions"]);
-        assert.match(problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!, /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting \(did you mean rebufferingPercent\?\); use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/);
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.accountLambdaConcurrency", 0)), [
+            "onair:season.qoe.accountLambdaConcurrency: 0 is out of range; use 1 to 1000000 concurrent executions",
+        ]);
+        assert.match(
+            problems(setPath(baselineSeason(), "qoe.alarms.rebuffering", 2))[0]!,
+            /^onair:season\.qoe\.alarms\.rebuffering: is not a known setting \(did you mean rebufferingPercent\?\); use one of rebufferingPercent, errorRatePercent, minRequestsPerMinute$/,
+        );
         assert.match(problems(setPath(baselineSeason(), "qoe.alarms.errorRatePercent", 0.5))[0]!, /qoe\.alarms\.errorRatePercent: 0\.5 is not a whole number/);
-        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.peakViewers", 10)), ["onair:season.qoe.peakViewers: is not a known setting; use one of accountLambdaConcurrency, alarms"]);
+        assert.deepStrictEqual(problems(setPath(baselineSeason(), "qoe.peakViewers", 10)), [
+            "onair:season.qoe.peakViewers: is not a known setting; use one of accountLambdaConcurrency, alarms",
+        ]);
     });
 
     it("refuses the removed qoe.expectedPeakViewers, pointing at delivery.audience.peakViewers", () => {
@@ -214,12 +249,21 @@ describe("qoe configuration", () => {
         let raw = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 1_000_000 }), "observability.realtimeLogs", { maxShards: 1_500 });
         const [only, ...rest] = problems(raw);
         assert.deepStrictEqual(rest, []);
-        assert.match(only!, /^onair:season\.qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1\d{3} concurrent executions the QoE consumer needs at the peak with \d+% sampling \(.* provisioned shards .*\); raise the account's Lambda "Concurrent executions" quota in us-east-1 \(Service Quotas, L-B99A9384; 1,000 by default\) and set qoe\.accountLambdaConcurrency to it, or lower observability\.realtimeLogs\.samplingRate \(or maxShards when samplingRate is left out\)$/);
+        assert.match(
+            only!,
+            /^onair:season\.qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1\d{3} concurrent executions the QoE consumer needs at the peak with \d+% sampling \(.* provisioned shards .*\); raise the account's Lambda "Concurrent executions" quota in us-east-1 \(Service Quotas, L-B99A9384; 1,000 by default\) and set qoe\.accountLambdaConcurrency to it, or lower observability\.realtimeLogs\.samplingRate \(or maxShards when samplingRate is left out\)$/,
+        );
         raw = setPath(raw, "qoe.accountLambdaConcurrency", 2_000);
         assert.deepStrictEqual(problems(raw), [], "a raised quota, declared, is enough");
         // An on-demand-advantage stream for 400,000 viewers fully sampled holds 1,235 shards (see the sizing tests).
-        const advantage = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 400_000 }), "observability.realtimeLogs", { streamMode: "on-demand-advantage", samplingRate: 100 });
-        assert.match(problems(advantage)[0]!, /qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1235 concurrent executions .* or lower observability\.realtimeLogs\.samplingRate$/);
+        const advantage = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 400_000 }), "observability.realtimeLogs", {
+            streamMode: "on-demand-advantage",
+            samplingRate: 100,
+        });
+        assert.match(
+            problems(advantage)[0]!,
+            /qoe\.accountLambdaConcurrency: 1000 \(the default\) is less than the 1235 concurrent executions .* or lower observability\.realtimeLogs\.samplingRate$/,
+        );
     });
 });
 
@@ -237,15 +281,30 @@ describe("QoE consumer sizing from the real-time log stream's sizing", () => {
         // plus its 700-byte envelope: 6,000,000 / 2,348 = 2,555 -> 2,500. A shard brings 125,000 / 193 = 648
         // records/s, 3,240 in the 5 s window, so batches are cut at 2,500.
         assert.strictEqual(eventRecordBytes(1_234), 1_648 + RECORD_ENVELOPE_BYTES);
-        assert.deepStrictEqual({ ...c, explanation: undefined }, {
-            streamMode: "provisioned", recordsPerSecond: 125_000, recordBytes: 1_234, shards: 193, batchSize: 2_500, batchingWindowSeconds: 5,
-            parallelizationFactor: 1, concurrentExecutions: 193, explanation: undefined,
-        });
+        assert.deepStrictEqual(
+            { ...c, explanation: undefined },
+            {
+                streamMode: "provisioned",
+                recordsPerSecond: 125_000,
+                recordBytes: 1_234,
+                shards: 193,
+                batchSize: 2_500,
+                batchingWindowSeconds: 5,
+                parallelizationFactor: 1,
+                concurrentExecutions: 193,
+                explanation: undefined,
+            },
+        );
         assert.match(c.explanation, /^125000 records\/s over 193 provisioned shards = 648 records\/s a shard; batch 2500 .* = 193 concurrent executions$/);
     });
 
     it("reads exactly the shards a provisioned stream is created with", () => {
-        for (const [viewers, rate, maxShards] of [[250_000, 25, 200], [10_000, 100, 200], [1_000_000, 30, 1_500], [100, 1, 1]] as const) {
+        for (const [viewers, rate, maxShards] of [
+            [250_000, 25, 200],
+            [10_000, 100, 200],
+            [1_000_000, 30, 1_500],
+            [100, 1, 1],
+        ] as const) {
             const s = stream(viewers, rate, "provisioned", maxShards);
             assert.ok(s.fits, `${viewers} viewers at ${rate}%`);
             assert.strictEqual(consumerSizing(s).shards, streamCapacityArgs(s).shardCount, `${viewers} viewers at ${rate}%`);
@@ -291,9 +350,19 @@ describe("QoE consumer sizing from the real-time log stream's sizing", () => {
         const season = "x".repeat(24);
         const data = Buffer.alloc(estimatedRecordBytes(), "a").toString("base64");
         const record = {
-            kinesis: { kinesisSchemaVersion: "1.0", partitionKey: "p".repeat(120), sequenceNumber: "4".repeat(56), data, approximateArrivalTimestamp: 1545084650.987 },
-            eventSource: "aws:kinesis", eventVersion: "1.0", eventID: `shardId-000000000006:${"4".repeat(56)}`, eventName: "aws:kinesis:record",
-            invokeIdentityArn: "arn:aws:iam::123456789012:role/qoe-consumer-role-1a2b3c4", awsRegion: "us-east-1",
+            kinesis: {
+                kinesisSchemaVersion: "1.0",
+                partitionKey: "p".repeat(120),
+                sequenceNumber: "4".repeat(56),
+                data,
+                approximateArrivalTimestamp: 1545084650.987,
+            },
+            eventSource: "aws:kinesis",
+            eventVersion: "1.0",
+            eventID: `shardId-000000000006:${"4".repeat(56)}`,
+            eventName: "aws:kinesis:record",
+            invokeIdentityArn: "arn:aws:iam::123456789012:role/qoe-consumer-role-1a2b3c4",
+            awsRegion: "us-east-1",
             eventSourceARN: `arn:aws:kinesis:us-east-1:123456789012:stream/onair-${season}-realtime-logs`,
         };
         const payload = (n: number) => Buffer.byteLength(JSON.stringify({ Records: Array.from({ length: n }, () => record) }));
@@ -307,7 +376,9 @@ describe("QoE consumer sizing from the real-time log stream's sizing", () => {
 describe("QoE consumer, panels and alarms under the mock runtime", function () {
     let plan: PlanCapture;
     before(async () => {
-        const raw = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 20_000 }), "qoe", { alarms: { rebufferingPercent: 2, errorRatePercent: 3 } });
+        const raw = setPath(setPath(baselineSeason(), "delivery.audience", { peakViewers: 20_000 }), "qoe", {
+            alarms: { rebufferingPercent: 2, errorRatePercent: 3 },
+        });
         plan = await planSeason(raw);
     });
 
@@ -323,13 +394,24 @@ describe("QoE consumer, panels and alarms under the mock runtime", function () {
         const s = (plan.outputs as any).qoe.sizing;
         assert.strictEqual(stream.inputs["shardCount"], 62);
         assert.strictEqual(s.shards, stream.inputs["shardCount"], "the consumer reads the shards the stream is created with");
-        assert.deepStrictEqual([s.recordsPerSecond, s.recordBytes, s.batchSize, s.parallelizationFactor, s.concurrentExecutions], [40_000, 1_234, 2_500, 1, 62]);
+        assert.deepStrictEqual(
+            [s.recordsPerSecond, s.recordBytes, s.batchSize, s.parallelizationFactor, s.concurrentExecutions],
+            [40_000, 1_234, 2_500, 1, 62],
+        );
         assert.deepStrictEqual(s, consumerSizing((plan.outputs as any).realtimeLogCapacity));
-        assert.deepStrictEqual([esm.inputs["batchSize"], esm.inputs["maximumBatchingWindowInSeconds"], esm.inputs["parallelizationFactor"]], [s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor]);
+        assert.deepStrictEqual(
+            [esm.inputs["batchSize"], esm.inputs["maximumBatchingWindowInSeconds"], esm.inputs["parallelizationFactor"]],
+            [s.batchSize, s.batchingWindowSeconds, s.parallelizationFactor],
+        );
         assert.strictEqual(esm.inputs["startingPosition"], "LATEST");
         assert.strictEqual(esm.inputs["maximumRecordAgeInSeconds"], 300, "figures older than five minutes are not real time");
         assert.strictEqual(esm.inputs["bisectBatchOnFunctionError"], true);
-        assert.deepStrictEqual((plan.outputs as any).qoe.alarms, ["onair-test-season-main-uhd-rebuffering", "onair-test-season-main-uhd-viewer-errors", "onair-test-season-second-hd-rebuffering", "onair-test-season-second-hd-viewer-errors"]);
+        assert.deepStrictEqual((plan.outputs as any).qoe.alarms, [
+            "onair-test-season-main-uhd-rebuffering",
+            "onair-test-season-main-uhd-viewer-errors",
+            "onair-test-season-second-hd-rebuffering",
+            "onair-test-season-second-hd-viewer-errors",
+        ]);
         assert.strictEqual((plan.outputs as any).qoe.panels.length, 8);
     });
 
@@ -340,7 +422,10 @@ describe("QoE consumer, panels and alarms under the mock runtime", function () {
         const assets = (fn.inputs["code"] as { archive: string[] }).archive;
         assert.ok(assets.includes("index.mjs") && assets.includes("node_modules/@svta/cml-cmcd/dist/index.js"), assets.join(", "));
         const env = (fn.inputs["environment"] as any).variables;
-        assert.deepStrictEqual(JSON.parse(env.FIELDS), REALTIME_LOG_FIELDS.map((f) => f.field));
+        assert.deepStrictEqual(
+            JSON.parse(env.FIELDS),
+            REALTIME_LOG_FIELDS.map((f) => f.field),
+        );
     });
 
     it("may read only the log stream and write only its own logs", () => {
@@ -357,28 +442,74 @@ describe("QoE consumer, panels and alarms under the mock runtime", function () {
         assert.strictEqual(reb.name, "onair-test-season-main-uhd-rebuffering");
         assert.strictEqual(reb.threshold, 2);
         assert.deepStrictEqual(reb.alarmActions, [topic]);
-        assert.deepStrictEqual(reb.metricQueries.map((q: any) => [q.id, q.metric?.metricName ?? q.expression]), [["a", "RebufferEvents"], ["b", "MediaRequests"], ["result", "IF(b >= 300, 100 * a / b, 0)"]]);
+        assert.deepStrictEqual(
+            reb.metricQueries.map((q: any) => [q.id, q.metric?.metricName ?? q.expression]),
+            [
+                ["a", "RebufferEvents"],
+                ["b", "MediaRequests"],
+                ["result", "IF(b >= 300, 100 * a / b, 0)"],
+            ],
+        );
         assert.deepStrictEqual(reb.metricQueries[0].metric.dimensions, { Season: "test-season", Channel: "main-uhd" });
         assert.strictEqual(reb.metricQueries[0].metric.namespace, QOE_NAMESPACE);
         const err = one(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "second-hd-qoe-errors").inputs as any;
         assert.strictEqual(err.threshold, 3);
-        assert.deepStrictEqual(err.metricQueries.slice(0, 2).map((q: any) => q.metric.metricName), ["ErrorResponses", "Requests"]);
+        assert.deepStrictEqual(
+            err.metricQueries.slice(0, 2).map((q: any) => q.metric.metricName),
+            ["ErrorResponses", "Requests"],
+        );
         assert.deepStrictEqual([reb.evaluationPeriods, reb.datapointsToAlarm], [5, 3]);
         assert.strictEqual(ofType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => /-qoe-/.test(a.name)).length, 4);
     });
 
     it("shows every channel's QoE figures on the global dashboard, per origin region, in us-east-1", () => {
         const body = JSON.parse(one(plan, "aws:cloudwatch/dashboard:Dashboard", "global-dashboard").inputs["dashboardBody"] as string);
-        const qoe = body.widgets.filter((w: any) => w.type === "metric" && / \(|: (Concurrent|Rebuffering|Error rate|Delivered|Start-up|Requests by origin|Requests served|Served MQCS)/.test(w.properties.title) && w.properties.title.startsWith("main-uhd: ") && !w.properties.title.includes("MQCS by region"));
-        assert.deepStrictEqual(qoe.map((w: any) => w.properties.title.replace("main-uhd: ", "").split(" (")[0]), ["Concurrent sessions", "Rebuffering", "Error rate", "Delivered bitrate", "Start-up object time", "Requests by origin region", "Requests served by the secondary, by sr-reason", "Served MQCS"]);
+        const qoe = body.widgets.filter(
+            (w: any) =>
+                w.type === "metric" &&
+                / \(|: (Concurrent|Rebuffering|Error rate|Delivered|Start-up|Requests by origin|Requests served|Served MQCS)/.test(w.properties.title) &&
+                w.properties.title.startsWith("main-uhd: ") &&
+                !w.properties.title.includes("MQCS by region"),
+        );
+        assert.deepStrictEqual(
+            qoe.map((w: any) => w.properties.title.replace("main-uhd: ", "").split(" (")[0]),
+            [
+                "Concurrent sessions",
+                "Rebuffering",
+                "Error rate",
+                "Delivered bitrate",
+                "Start-up object time",
+                "Requests by origin region",
+                "Requests served by the secondary, by sr-reason",
+                "Served MQCS",
+            ],
+        );
         assert.ok(qoe.every((w: any) => w.properties.region === "us-east-1"));
         const rebuffering = qoe[1].properties.metrics;
         // all viewers, each region, and cache answers: a, b and the ratio for each.
-        assert.deepStrictEqual(rebuffering.filter((m: any[]) => m[0].expression).map((m: any[]) => [m[0].expression, m[0].label]), [
-            ["100 * a0 / b0", "all viewers"], ["100 * a1 / b1", "us-east-1"], ["100 * a2 / b2", "us-west-2"], ["100 * a3 / b3", "edge"],
+        assert.deepStrictEqual(
+            rebuffering.filter((m: any[]) => m[0].expression).map((m: any[]) => [m[0].expression, m[0].label]),
+            [
+                ["100 * a0 / b0", "all viewers"],
+                ["100 * a1 / b1", "us-east-1"],
+                ["100 * a2 / b2", "us-west-2"],
+                ["100 * a3 / b3", "edge"],
+            ],
+        );
+        assert.deepStrictEqual(rebuffering[3].slice(0, 8), [
+            QOE_NAMESPACE,
+            "RebufferEvents",
+            "Season",
+            "test-season",
+            "Channel",
+            "main-uhd",
+            "Origin",
+            "us-east-1",
         ]);
-        assert.deepStrictEqual(rebuffering[3].slice(0, 8), [QOE_NAMESPACE, "RebufferEvents", "Season", "test-season", "Channel", "main-uhd", "Origin", "us-east-1"]);
-        assert.match(qoe[6].properties.metrics[0][0].expression, /^SEARCH\('\{OnAir\/QoE,Season,Channel,Reason\} MetricName="FailoverRequests" Season="test-season" Channel="main-uhd"', 'Sum', 60\)$/);
+        assert.match(
+            qoe[6].properties.metrics[0][0].expression,
+            /^SEARCH\('\{OnAir\/QoE,Season,Channel,Reason\} MetricName="FailoverRequests" Season="test-season" Channel="main-uhd"', 'Sum', 60\)$/,
+        );
         assert.ok(body.widgets.some((w: any) => w.type === "text" && w.properties.markdown.includes("Second HD (`second-hd`): viewers' experience")));
     });
 });

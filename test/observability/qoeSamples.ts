@@ -17,10 +17,25 @@ const PATH = "/out/v1/rsn-2026-27/football-uhd/cmaf";
 
 function base(ts: number, extra: Record<string, string | number>): Record<string, string | number> {
     return {
-        timestamp: ts.toFixed(3), "c-ip": "198.51.100.7", "time-to-first-byte": 0.004, "sc-status": 200, "sc-bytes": 1843211, "cs-method": "GET",
-        "cs-host": "live.example-rsn.com", "x-edge-location": "IAD89-P1", "x-edge-request-id": "Qx3" + Math.round(ts * 1000), "time-taken": 0.021,
-        "cs-protocol-version": "HTTP/2.0", "cs-user-agent": "Mozilla/5.0%20(Macintosh)", "x-edge-response-result-type": "Hit", "x-edge-result-type": "Hit",
-        "sc-content-type": "video/mp4", "x-edge-detailed-result-type": "Hit", "c-country": "US", "cache-behavior-path-pattern": "/out/v1/*", asn: 7922,
+        timestamp: ts.toFixed(3),
+        "c-ip": "198.51.100.7",
+        "time-to-first-byte": 0.004,
+        "sc-status": 200,
+        "sc-bytes": 1843211,
+        "cs-method": "GET",
+        "cs-host": "live.example-rsn.com",
+        "x-edge-location": "IAD89-P1",
+        "x-edge-request-id": "Qx3" + Math.round(ts * 1000),
+        "time-taken": 0.021,
+        "cs-protocol-version": "HTTP/2.0",
+        "cs-user-agent": "Mozilla/5.0%20(Macintosh)",
+        "x-edge-response-result-type": "Hit",
+        "x-edge-result-type": "Hit",
+        "sc-content-type": "video/mp4",
+        "x-edge-detailed-result-type": "Hit",
+        "c-country": "US",
+        "cache-behavior-path-pattern": "/out/v1/*",
+        asn: 7922,
         ...extra,
     };
 }
@@ -28,7 +43,11 @@ function base(ts: number, extra: Record<string, string | number>): Record<string
 /** CMCD as CloudFront logs it in its cmcd-* fields (players sending CMCD headers or query). */
 function cmcd(sid: string, o: { ot: string; br?: number; d?: number; bs?: boolean; su?: boolean; bl?: number }): Record<string, string | number> {
     return {
-        "cmcd-session-id": sid, "cmcd-object-type": o.ot, "cmcd-streaming-format": "h", "cmcd-stream-type": "l", "cmcd-version": 1,
+        "cmcd-session-id": sid,
+        "cmcd-object-type": o.ot,
+        "cmcd-streaming-format": "h",
+        "cmcd-stream-type": "l",
+        "cmcd-version": 1,
         "cmcd-content-id": "football-uhd",
         ...(o.br ? { "cmcd-encoded-bitrate": o.br, "cmcd-top-bitrate": 16000 } : {}),
         ...(o.d ? { "cmcd-object-duration": o.d } : {}),
@@ -51,15 +70,62 @@ function cmcd(sid: string, o: { ot: string; br?: number; d?: number; bs?: boolea
 export function finaleMinute(): string[] {
     const t = MINUTE;
     return [
-        tsv(base(t + 1, { "cs-uri-stem": `${PATH}/hls_6000_1.mp4`, "r-host": EAST, "sr-reason": "MediaQualityScore", "x-edge-mqcs": 100, "x-edge-result-type": "Miss", ...cmcd("s-1", { ot: "v", br: 6000, d: 2000, bl: 8000 }) })),
+        tsv(
+            base(t + 1, {
+                "cs-uri-stem": `${PATH}/hls_6000_1.mp4`,
+                "r-host": EAST,
+                "sr-reason": "MediaQualityScore",
+                "x-edge-mqcs": 100,
+                "x-edge-result-type": "Miss",
+                ...cmcd("s-1", { ot: "v", br: 6000, d: 2000, bl: 8000 }),
+            }),
+        ),
         tsv(base(t + 1.2, { "cs-uri-stem": `${PATH}/hls_audio_1.mp4`, ...cmcd("s-1", { ot: "a", br: 128, d: 2000 }) })),
-        tsv(base(t + 3, { "cs-uri-stem": `${PATH}/hls_6000_2.mp4`, "r-host": EAST, "sr-reason": "MediaQualityScore", "x-edge-mqcs": 90, ...cmcd("s-1", { ot: "v", br: 6000, d: 2000, bs: true, bl: 0 }) })),
-        tsv(base(t + 3.5, { "cs-uri-stem": `${PATH}/hls_6000_2.mp4`, "r-host": EAST, "sr-reason": "MediaQualityScore", "x-edge-mqcs": 90, ...cmcd("s-1", { ot: "v", br: 6000, d: 2000 }) })),
+        tsv(
+            base(t + 3, {
+                "cs-uri-stem": `${PATH}/hls_6000_2.mp4`,
+                "r-host": EAST,
+                "sr-reason": "MediaQualityScore",
+                "x-edge-mqcs": 90,
+                ...cmcd("s-1", { ot: "v", br: 6000, d: 2000, bs: true, bl: 0 }),
+            }),
+        ),
+        tsv(
+            base(t + 3.5, {
+                "cs-uri-stem": `${PATH}/hls_6000_2.mp4`,
+                "r-host": EAST,
+                "sr-reason": "MediaQualityScore",
+                "x-edge-mqcs": 90,
+                ...cmcd("s-1", { ot: "v", br: 6000, d: 2000 }),
+            }),
+        ),
         tsv(base(t + 5, { "cs-uri-stem": `${PATH}/hls_6000_3.mp4`, ...cmcd("s-1", { ot: "v", br: 6000, d: 2000 }) })),
-        tsv(base(t + 7, { "cs-uri-stem": `${PATH}/hls_3000_3.mp4`, "cs-uri-query": "CMCD=" + encodeURIComponent('br=3000,d=2000,ot=v,sf=h,sid="s-2",st=l,v=1'), "r-host": WEST, "sr-reason": "Failover", "x-edge-mqcs": 40 })),
-        tsv(base(t + 9, { "cs-uri-stem": `${PATH}/hls.m3u8`, "sc-content-type": "application/vnd.apple.mpegurl", "time-taken": 0.12, ...cmcd("s-3", { ot: "m", su: true }) })),
+        tsv(
+            base(t + 7, {
+                "cs-uri-stem": `${PATH}/hls_3000_3.mp4`,
+                "cs-uri-query": "CMCD=" + encodeURIComponent('br=3000,d=2000,ot=v,sf=h,sid="s-2",st=l,v=1'),
+                "r-host": WEST,
+                "sr-reason": "Failover",
+                "x-edge-mqcs": 40,
+            }),
+        ),
+        tsv(
+            base(t + 9, {
+                "cs-uri-stem": `${PATH}/hls.m3u8`,
+                "sc-content-type": "application/vnd.apple.mpegurl",
+                "time-taken": 0.12,
+                ...cmcd("s-3", { ot: "m", su: true }),
+            }),
+        ),
         tsv(base(t + 9.4, { "cs-uri-stem": `${PATH}/hls_1500_1.mp4`, "time-taken": 0.3, ...cmcd("s-3", { ot: "v", br: 1500, su: true }) })),
-        tsv(base(t + 20, { "cs-uri-stem": `${PATH}/hls_6000_9.mp4`, "sc-status": 503, "x-edge-result-type": "Error", ...cmcd("s-1", { ot: "v", br: 6000, d: 2000 }) })),
+        tsv(
+            base(t + 20, {
+                "cs-uri-stem": `${PATH}/hls_6000_9.mp4`,
+                "sc-status": 503,
+                "x-edge-result-type": "Error",
+                ...cmcd("s-1", { ot: "v", br: 6000, d: 2000 }),
+            }),
+        ),
         tsv(base(t + 21, { "cs-uri-stem": `${PATH}/hls_6000_10.mp4`, "sc-status": 404, "x-edge-result-type": "Error" })),
         tsv(base(t + 22, { "cs-uri-stem": `${PATH}/hls.m3u8`, "sc-status": 403, "x-edge-result-type": "Error" })),
         tsv(base(t + 30, { "cs-uri-stem": "/out/v1/another-season/football-uhd/cmaf/hls.m3u8" })),
@@ -74,7 +140,11 @@ export function kinesisEvent(lines: string[]): { Records: { kinesis: { data: str
     return {
         Records: lines.map((l, i) => ({
             eventSource: "aws:kinesis",
-            kinesis: { data: Buffer.from(l + "\n").toString("base64"), partitionKey: String(i), sequenceNumber: String(49590338271490256608559692538361571095921575989136588898n + BigInt(i)) },
+            kinesis: {
+                data: Buffer.from(l + "\n").toString("base64"),
+                partitionKey: String(i),
+                sequenceNumber: String(49590338271490256608559692538361571095921575989136588898n + BigInt(i)),
+            },
         })),
     };
 }

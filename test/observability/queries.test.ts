@@ -24,11 +24,56 @@ const STANDARD_LINES = [
 
 const REALTIME_LINES = [
     // Session s-1 watches football, starves once, then CloudFront switches to the secondary region.
-    { ts: 1795900000.1, cmcd_session_id: "s-1", cmcd_content_id: "football-uhd", cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/hls.m3u8", sc_status: 200, r_host: EAST, sr_reason: "MediaQualityScore", cmcd_buffer_starvation: "-" },
-    { ts: 1795900002.4, cmcd_session_id: "s-1", cmcd_content_id: "football-uhd", cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4", sc_status: 200, r_host: EAST, sr_reason: "MediaQualityScore", cmcd_buffer_starvation: "true" },
-    { ts: 1795900004.2, cmcd_session_id: "s-1", cmcd_content_id: "football-uhd", cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_2.mp4", sc_status: 200, r_host: WEST, sr_reason: "Failover", cmcd_buffer_starvation: "-" },
-    { ts: 1795900001.0, cmcd_session_id: "s-2", cmcd_content_id: "football-uhd", cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4", sc_status: 200, r_host: EAST, sr_reason: "MediaQualityScore", cmcd_buffer_starvation: "-" },
-    { ts: 1795900003.0, cmcd_session_id: "s-3", cmcd_content_id: "hockey-hd", cs_uri_stem: "/out/v1/rsn/hockey-hd/cmaf/segment_9.mp4", sc_status: 200, r_host: EAST, sr_reason: "MediaQualityScore", cmcd_buffer_starvation: "-" },
+    {
+        ts: 1795900000.1,
+        cmcd_session_id: "s-1",
+        cmcd_content_id: "football-uhd",
+        cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/hls.m3u8",
+        sc_status: 200,
+        r_host: EAST,
+        sr_reason: "MediaQualityScore",
+        cmcd_buffer_starvation: "-",
+    },
+    {
+        ts: 1795900002.4,
+        cmcd_session_id: "s-1",
+        cmcd_content_id: "football-uhd",
+        cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4",
+        sc_status: 200,
+        r_host: EAST,
+        sr_reason: "MediaQualityScore",
+        cmcd_buffer_starvation: "true",
+    },
+    {
+        ts: 1795900004.2,
+        cmcd_session_id: "s-1",
+        cmcd_content_id: "football-uhd",
+        cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_2.mp4",
+        sc_status: 200,
+        r_host: WEST,
+        sr_reason: "Failover",
+        cmcd_buffer_starvation: "-",
+    },
+    {
+        ts: 1795900001.0,
+        cmcd_session_id: "s-2",
+        cmcd_content_id: "football-uhd",
+        cs_uri_stem: "/out/v1/rsn/football-uhd/cmaf/segment_1.mp4",
+        sc_status: 200,
+        r_host: EAST,
+        sr_reason: "MediaQualityScore",
+        cmcd_buffer_starvation: "-",
+    },
+    {
+        ts: 1795900003.0,
+        cmcd_session_id: "s-3",
+        cmcd_content_id: "hockey-hd",
+        cs_uri_stem: "/out/v1/rsn/hockey-hd/cmaf/segment_9.mp4",
+        sc_status: 200,
+        r_host: EAST,
+        sr_reason: "MediaQualityScore",
+        cmcd_buffer_starvation: "-",
+    },
     // A request without CMCD and without an origin fetch (cache hit).
     { ts: 1795900005.0, cs_uri_stem: "/out/v1/rsn/hockey-hd/cmaf/segment_9.mp4", sc_status: 200 },
 ].map((v) => ({ dt: "2026/11/28", line: tsv(REALTIME_LOG_FIELDS, v) }));
@@ -64,7 +109,13 @@ describe("Athena named queries", () => {
         const SQL = await initSqlJs();
         db = new SQL.Database();
         load(db, "standard_logs", STANDARD_LOG_COLUMNS, STANDARD_LINES);
-        load(db, "realtime_logs", REALTIME_LOG_FIELDS, REALTIME_LINES.map((l) => l.line), REALTIME_LINES.map((l) => ({ dt: l.dt })));
+        load(
+            db,
+            "realtime_logs",
+            REALTIME_LOG_FIELDS,
+            REALTIME_LINES.map((l) => l.line),
+            REALTIME_LINES.map((l) => ({ dt: l.dt })),
+        );
     });
 
     for (const q of NAMED_QUERIES) {
@@ -102,11 +153,14 @@ describe("Athena named queries", () => {
 
     it("viewer-session-journey returns one session's requests in time order with the answering origin", () => {
         const rows = run(db, query("viewer-session-journey"), ["2026/11/28", "2026/11/28", "s-1"]);
-        assert.deepStrictEqual(rows.map((r) => [r["cs_uri_stem"], r["r_host"], r["cmcd_buffer_starvation"]]), [
-            ["/out/v1/rsn/football-uhd/cmaf/hls.m3u8", EAST, "-"],
-            ["/out/v1/rsn/football-uhd/cmaf/segment_1.mp4", EAST, "true"],
-            ["/out/v1/rsn/football-uhd/cmaf/segment_2.mp4", WEST, "-"],
-        ]);
+        assert.deepStrictEqual(
+            rows.map((r) => [r["cs_uri_stem"], r["r_host"], r["cmcd_buffer_starvation"]]),
+            [
+                ["/out/v1/rsn/football-uhd/cmaf/hls.m3u8", EAST, "-"],
+                ["/out/v1/rsn/football-uhd/cmaf/segment_1.mp4", EAST, "true"],
+                ["/out/v1/rsn/football-uhd/cmaf/segment_2.mp4", WEST, "-"],
+            ],
+        );
         assert.deepStrictEqual(run(db, query("viewer-session-journey"), ["2026/11/29", "2026/11/30", "s-1"]), []);
     });
 

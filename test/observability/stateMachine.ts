@@ -61,7 +61,10 @@ function allStates(def: Definition): Record<string, Definition> {
 }
 
 /** What Step Functions puts in every execution's context object ($$), as far as the runner reads it. */
-export const TEST_EXECUTION = { Name: "noc-2026-12-05T19-58-00Z", Id: "arn:aws:states:us-east-1:123456789012:execution:onair-rsn-2026-27-runner:noc-2026-12-05T19-58-00Z" };
+export const TEST_EXECUTION = {
+    Name: "noc-2026-12-05T19-58-00Z",
+    Id: "arn:aws:states:us-east-1:123456789012:execution:onair-rsn-2026-27-runner:noc-2026-12-05T19-58-00Z",
+};
 
 export async function runMachine(definition: Definition, input: unknown, mocks: Record<string, TaskMock>, execution = TEST_EXECUTION): Promise<Run> {
     const states = allStates(definition);
@@ -78,10 +81,21 @@ export async function runMachine(definition: Definition, input: unknown, mocks: 
             return (await mock(i, counts[name]!)) ?? {};
         };
     }
-    const waits = Object.fromEntries(Object.entries(states).filter(([, s]) => s["Type"] === "Wait").map(([n]) => [n, 0]));
-    const retries = Object.fromEntries(Object.entries(states).filter(([, s]) => s["Retry"]).map(([n]) => [n, 0]));
+    const waits = Object.fromEntries(
+        Object.entries(states)
+            .filter(([, s]) => s["Type"] === "Wait")
+            .map(([n]) => [n, 0]),
+    );
+    const retries = Object.fromEntries(
+        Object.entries(states)
+            .filter(([, s]) => s["Retry"])
+            .map(([n]) => [n, 0]),
+    );
     const machine = new StateMachine(definition as never);
-    const run = machine.run(input as never, { overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries }, context: { Execution: execution } as never });
+    const run = machine.run(input as never, {
+        overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
+        context: { Execution: execution } as never,
+    });
     const steps: Step[] = [];
     let waitedSeconds = 0;
     const logs = (async () => {

@@ -22,7 +22,8 @@ describe("npm run plan (plan/cli.ts)", function () {
         const r = await plan("--as-of", "2026-12-20T00:00:00Z");
         assert.strictEqual(r.code, 0, r.err);
         const outputs = r.out.slice(r.out.indexOf("Stack outputs:"));
-        for (const field of ["cmcd-session-id", "cmcd-buffer-starvation", "x-edge-mqcs", "sr-reason", "r-host"]) assert.ok(outputs.includes(`"${field}"`), field);
+        for (const field of ["cmcd-session-id", "cmcd-buffer-starvation", "x-edge-mqcs", "sr-reason", "r-host"])
+            assert.ok(outputs.includes(`"${field}"`), field);
         assert.match(outputs, /realtimeLogStreamArn: arn:aws:kinesis:us-east-1:\d+:stream\/onair-rsn-2026-27-realtime-logs/);
         assert.match(outputs, /"onair-rsn-2026-27-us-west-2"/);
         assert.match(outputs, /"us-east-1": "arn:aws:sns:us-east-1:\d+:onair-rsn-2026-27-alarms"/);
@@ -40,7 +41,10 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.match(r.out, /^Planning 4 stacks: \.:prod, \.:rehearsal, \.:review, stacks:automation/);
         assert.match(r.out, /stack automation \(stacks\/Pulumi\.automation\.yaml\), program stacks\/index\.ts/);
         const md = fs.readFileSync(file, "utf8");
-        assert.deepStrictEqual([...md.matchAll(/^## OnAir plan: stack `([\w-]+)` - (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`), ["prod PASS", "rehearsal PASS", "review PASS", "automation PASS"]);
+        assert.deepStrictEqual(
+            [...md.matchAll(/^## OnAir plan: stack `([\w-]+)` - (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`),
+            ["prod PASS", "rehearsal PASS", "review PASS", "automation PASS"],
+        );
         assert.strictEqual((await plan("--all", "--stack", "prod")).code, 2);
     });
 
@@ -65,7 +69,10 @@ describe("npm run plan (plan/cli.ts)", function () {
     it("exits 1 for a program declaring a SINGLE_PIPELINE aws.medialive.Channel and names the channel", async () => {
         const r = await plan("--program", path.join(FIXTURES, "singlePipelineChannel.ts"));
         assert.strictEqual(r.code, 1, r.err);
-        assert.match(r.out, /onair-medialive-channel-disallow-single-pipeline \[onair-broadcast\]\n\s+- lonely-channel \(aws:medialive\/channel:Channel\): MediaLive channel "lonely-channel" uses channelClass SINGLE_PIPELINE/);
+        assert.match(
+            r.out,
+            /onair-medialive-channel-disallow-single-pipeline \[onair-broadcast\]\n\s+- lonely-channel \(aws:medialive\/channel:Channel\): MediaLive channel "lonely-channel" uses channelClass SINGLE_PIPELINE/,
+        );
         assert.match(r.out, /onair-medialive-channel-enforce-hls-pause-output/);
         assert.match(r.out, /Verdict: FAIL - \d+ mandatory violations/);
     });
@@ -96,7 +103,10 @@ describe("npm run plan (plan/cli.ts)", function () {
         assert.strictEqual(r.code, 0, r.err);
         const doc = JSON.parse(fs.readFileSync(file, "utf8"));
         // In URN order (topic-alerts, topic-ops, topic-scores), not in the order they registered.
-        assert.deepStrictEqual(doc.resources.filter((x: any) => x.type === "aws:sns/topic:Topic").map((x: any) => x.inputs.name), ["onair-alerts", "onair-ops", "onair-scores"]);
+        assert.deepStrictEqual(
+            doc.resources.filter((x: any) => x.type === "aws:sns/topic:Topic").map((x: any) => x.inputs.name),
+            ["onair-alerts", "onair-ops", "onair-scores"],
+        );
     });
 
     it("writes the documented JSON document", async () => {
@@ -104,7 +114,12 @@ describe("npm run plan (plan/cli.ts)", function () {
         const r = await plan("--program", path.join(FIXTURES, "singlePipelineChannel.ts"), "--json", file);
         assert.strictEqual(r.code, 1);
         const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-        assert.deepStrictEqual(Object.keys(doc).filter((k) => ["resources", "violations", "outputs"].includes(k)).sort(), ["outputs", "resources", "violations"]);
+        assert.deepStrictEqual(
+            Object.keys(doc)
+                .filter((k) => ["resources", "violations", "outputs"].includes(k))
+                .sort(),
+            ["outputs", "resources", "violations"],
+        );
         const channel = doc.resources.find((x: any) => x.type === "aws:medialive/channel:Channel");
         assert.deepStrictEqual(Object.keys(channel).sort(), ["dependencies", "inputs", "name", "parent", "provider", "region", "type", "urn"]);
         assert.strictEqual(channel.region, "us-east-1");

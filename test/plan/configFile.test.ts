@@ -21,7 +21,10 @@ describe("--config files the plan cannot use get one clear paragraph", function 
 
     it("a folder", async () => {
         const dir = path.dirname(tmpFile("x"));
-        assert.strictEqual(await refused(dir), `Configuration error: ${dir} is a folder, not a stack file; pass the file itself, e.g. --config ${path.join(dir, "Pulumi.prod.yaml")}`);
+        assert.strictEqual(
+            await refused(dir),
+            `Configuration error: ${dir} is a folder, not a stack file; pass the file itself, e.g. --config ${path.join(dir, "Pulumi.prod.yaml")}`,
+        );
     });
 
     it("a UTF-16 file (as Windows editors save it)", async () => {
@@ -32,28 +35,43 @@ describe("--config files the plan cannot use get one clear paragraph", function 
 
     it("a list at the top", async () => {
         const file = tmpFile("Pulumi.list.yaml", "- onair:season: {}\n");
-        assert.match(await refused(file), /^Configuration error: .*Pulumi\.list\.yaml holds a list at the top; a stack file is a map whose config: key holds the settings/);
+        assert.match(
+            await refused(file),
+            /^Configuration error: .*Pulumi\.list\.yaml holds a list at the top; a stack file is a map whose config: key holds the settings/,
+        );
     });
 
     it("the project file Pulumi.yaml", async () => {
-        assert.match(await refused(path.join(ROOT, "Pulumi.yaml")), /^Configuration error: .*Pulumi\.yaml is a project file \(Pulumi\.yaml\), not a stack file; pass --config with a stack file such as Pulumi\.prod\.yaml, or --stack prod$/);
+        assert.match(
+            await refused(path.join(ROOT, "Pulumi.yaml")),
+            /^Configuration error: .*Pulumi\.yaml is a project file \(Pulumi\.yaml\), not a stack file; pass --config with a stack file such as Pulumi\.prod\.yaml, or --stack prod$/,
+        );
     });
 
     it("a YAML error: where it is and the line, with no dangling colon", async () => {
         const file = tmpFile("Pulumi.bad.yaml", PROD.replace("latencyMs: 1200", "latencyMs: {a: b: c}"));
         const err = await refused(file);
-        assert.match(err, /is not valid YAML at line \d+, column \d+: Block collections are not allowed within flow collections \(the line reads " +latencyMs: \{a: b: c\}"\)$/);
+        assert.match(
+            err,
+            /is not valid YAML at line \d+, column \d+: Block collections are not allowed within flow collections \(the line reads " +latencyMs: \{a: b: c\}"\)$/,
+        );
         assert.doesNotMatch(err, /:\s*$/);
     });
 
     it(".nan and .inf in a stack file, named by key path (they would reach the program as null)", async () => {
         const file = tmpFile("Pulumi.nan.yaml", PROD.replace("latencyMs: 1200", "latencyMs: .nan").replace("maxBitrateMbps: 50", "maxBitrateMbps: .inf"));
-        assert.match(await refused(file), /^Configuration error: .*Pulumi\.nan\.yaml: onair:season\.channels\[0\]\.contribution\.maxBitrateMbps is \.inf, not a finite number; onair:season\.channels\[0\]\.contribution\.latencyMs is \.nan, not a finite number; give each a number, or remove the key to use its default$/);
+        assert.match(
+            await refused(file),
+            /^Configuration error: .*Pulumi\.nan\.yaml: onair:season\.channels\[0\]\.contribution\.maxBitrateMbps is \.inf, not a finite number; onair:season\.channels\[0\]\.contribution\.latencyMs is \.nan, not a finite number; give each a number, or remove the key to use its default$/,
+        );
     });
 
     it("a key left without a value is an error naming it, not the default", async () => {
         const file = tmpFile("Pulumi.null.yaml", PROD.replace("latencyMs: 1200", "latencyMs:"));
-        assert.match(await refused(file), /onair:season\.channels\[0\]\.contribution\.latencyMs: is given without a value \(`latencyMs:` with nothing after it is YAML null\); set a value, or remove the key to use the default \(1000\)/);
+        assert.match(
+            await refused(file),
+            /onair:season\.channels\[0\]\.contribution\.latencyMs: is given without a value \(`latencyMs:` with nothing after it is YAML null\); set a value, or remove the key to use the default \(1000\)/,
+        );
     });
 
     it("a passphrase pasted as its key name is in neither the error nor the Markdown summary", async () => {

@@ -33,8 +33,16 @@ describe("names the program derives are unique, as AWS and Pulumi require", func
             { name: `${stem}-part1`, start: "2026-12-20T18:00:00Z", end: "2026-12-20T20:00:00Z" },
             { name: `${stem}-part2`, start: "2026-12-20T22:00:00Z", end: "2026-12-21T00:00:00Z" },
         ];
-        season.delivery.domain = { aliases: ["live.example.com"], certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a" };
-        season.ads = { adDecisionServerUrl: "https://ads.example.com/vast?sid=[session.id]", channels: ["main-uhd"], cookieDomain: "example.com", playerOrigins: ["https://www.example.com"] };
+        season.delivery.domain = {
+            aliases: ["live.example.com"],
+            certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a",
+        };
+        season.ads = {
+            adDecisionServerUrl: "https://ads.example.com/vast?sid=[session.id]",
+            channels: ["main-uhd"],
+            cookieDomain: "example.com",
+            playerOrigins: ["https://www.example.com"],
+        };
         const plan = await planSeason(season);
         const names = plan.resources.filter((r) => r.type === PREFETCH).map((r) => r.inputs["name"]);
         assert.deepStrictEqual(names, [`${stem}-part1`, `${stem}-part2`]);

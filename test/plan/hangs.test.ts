@@ -84,7 +84,8 @@ describe("a program that never finishes fails the plan (plan/supervisor.ts)", fu
         assert.strictEqual(parseArgs([]).timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
         assert.strictEqual(DEFAULT_TIMEOUT_SECONDS, 300);
         assert.strictEqual(parseArgs(["--timeout", "12.5"]).timeoutSeconds, 12.5);
-        for (const bad of ["0", "-1", "ten", "1e3", "99999999"]) assert.throws(() => parseArgs(["--timeout", bad]), /--timeout .* is not a number of seconds/, bad);
+        for (const bad of ["0", "-1", "ten", "1e3", "99999999"])
+            assert.throws(() => parseArgs(["--timeout", bad]), /--timeout .* is not a number of seconds/, bad);
     });
 });
 

@@ -11,7 +11,10 @@ describe("plan output: files that cannot be written, slow pipes", function () {
         const r = await plan("--json", "/nonexistent/x.json");
         assert.strictEqual(r.code, 2);
         assert.strictEqual(r.out, "");
-        assert.strictEqual(r.err, "Output error: --json /nonexistent/x.json cannot be written: its folder does not exist. Nothing was planned; pass a file in an existing, writable folder (e.g. --json x.json).");
+        assert.strictEqual(
+            r.err,
+            "Output error: --json /nonexistent/x.json cannot be written: its folder does not exist. Nothing was planned; pass a file in an existing, writable folder (e.g. --json x.json).",
+        );
     });
 
     it("--markdown naming a folder, or under a file, is refused the same way", async () => {
@@ -28,7 +31,10 @@ describe("plan output: files that cannot be written, slow pipes", function () {
 
     it("waits for a slow reader: the Verdict line after 64 KiB of report is not lost", async () => {
         // The reader takes nothing for a while, then little at a time: a CI log pipe under load.
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "plan/cli.ts", "--program", path.join(FIXTURES, "largeOutputs.ts")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "plan/cli.ts", "--program", path.join(FIXTURES, "largeOutputs.ts")], {
+            cwd: ROOT,
+            stdio: ["ignore", "pipe", "inherit"],
+        });
         child.stdout.pause();
         const chunks: Buffer[] = [];
         // "close": the process ended and its stdout was read to the end.

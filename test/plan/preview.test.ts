@@ -33,7 +33,16 @@ function inline(plan: PlanCapture, role: string): any {
     return JSON.parse((one(plan, "aws:iam/role:Role", role).inputs["inlinePolicies"] as { policy: string }[])[0]!.policy);
 }
 
-const mandatory = ALL_PACKS.flatMap((p) => p.policies.filter((x) => packRunsForStack("prod").find((r) => r.pack === p)!.config.get(x.name)!.enforcementLevel === "mandatory").map((x) => x.name)).sort();
+const mandatory = ALL_PACKS.flatMap((p) =>
+    p.policies
+        .filter(
+            (x) =>
+                packRunsForStack("prod")
+                    .find((r) => r.pack === p)!
+                    .config.get(x.name)!.enforcementLevel === "mandatory",
+        )
+        .map((x) => x.name),
+).sort();
 
 /**
  * The two rules that need to know which channel group each origin of a media-quality-based group
@@ -54,7 +63,11 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-preview-"));
         const [json, markdown] = [path.join(dir, "plan.json"), path.join(dir, "plan.md")];
         const out: string[] = [];
-        const code = await main(["--preview", "--json", json, "--markdown", markdown], (s) => out.push(s), (s) => out.push(s));
+        const code = await main(
+            ["--preview", "--json", json, "--markdown", markdown],
+            (s) => out.push(s),
+            (s) => out.push(s),
+        );
         const text = out.join("\n");
         assert.strictEqual(code, 0, text);
         assert.match(text, /Preview: as a first `pulumi preview` sees it, every provider-computed output and id is unknown/);
@@ -74,7 +87,8 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
         assert.deepStrictEqual(verdict.violations, []);
         const undecided = [...new Set((verdict.undecided ?? []).map((u) => u.policy))].sort();
         assert.deepStrictEqual(undecided, NEED_ORIGIN_DOMAINS);
-        for (const u of verdict.undecided ?? []) assert.match(u.message, /^string value at \.distributionConfig\.origins\.\d\.domainName can't be known during preview$/);
+        for (const u of verdict.undecided ?? [])
+            assert.match(u.message, /^string value at \.distributionConfig\.origins\.\d\.domainName can't be known during preview$/);
         assert.ok(mandatory.length >= 30, `${mandatory.length} mandatory rules in prod`);
     });
 
@@ -100,18 +114,28 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
 
     it("writes every IAM document from values known at preview", () => {
         for (const role of preview.resources.filter((r) => r.type === "aws:iam/role:Role")) {
-            for (const p of (role.inputs["inlinePolicies"] ?? []) as { policy: unknown }[]) assert.strictEqual(typeof p.policy, "string", `${role.name} inline policy is known`);
+            for (const p of (role.inputs["inlinePolicies"] ?? []) as { policy: unknown }[])
+                assert.strictEqual(typeof p.policy, "string", `${role.name} inline policy is known`);
             assert.strictEqual(typeof role.inputs["assumeRolePolicy"], "string", `${role.name} trust policy is known`);
         }
         // A document naming an ARN the service chooses is an object: only that ARN is unknown.
         const documents = preview.resources.filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy");
-        assert.ok(documents.some((d) => d.name === "revocation-hook-role"), documents.map((d) => d.name).join(", "));
+        assert.ok(
+            documents.some((d) => d.name === "revocation-hook-role"),
+            documents.map((d) => d.name).join(", "),
+        );
         for (const d of documents) {
             const policy = d.inputs["policy"];
             const statements = (typeof policy === "string" ? JSON.parse(policy) : policy).Statement as any[];
-            for (const s of statements) assert.ok(!isUnknown(s.Effect) && [s.Action].flat().every((a: unknown) => typeof a === "string"), `${d.name} ${s.Sid}: effect and actions known`);
+            for (const s of statements)
+                assert.ok(
+                    !isUnknown(s.Effect) && [s.Action].flat().every((a: unknown) => typeof a === "string"),
+                    `${d.name} ${s.Sid}: effect and actions known`,
+                );
         }
-        const kvs = (one(preview, "aws:iam/rolePolicy:RolePolicy", "revocation-hook-role").inputs["policy"] as any).Statement.find((s: any) => s.Sid === "RevocationEntries");
+        const kvs = (one(preview, "aws:iam/rolePolicy:RolePolicy", "revocation-hook-role").inputs["policy"] as any).Statement.find(
+            (s: any) => s.Sid === "RevocationEntries",
+        );
         assert.ok(isUnknown(kvs.Resource), "the KeyValueStore's ARN is CloudFront's to choose");
     });
 
@@ -121,11 +145,22 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
         assert.strictEqual(ml.find((s: any) => s.Sid === "CmafIngestToMediaPackage").Resource, arn(T.mediaPackageChannel, "use1-football-uhd-mp-channel"));
         const flows = ["a", "b"].map((p) => arn(T.mediaConnectFlow, `use1-football-uhd-flow-${p}`, "flowArn"));
         const patterns = ml.find((s: any) => s.Sid === "MediaConnectFlowOutputs").Resource as string[];
-        assert.deepStrictEqual(flows.map((f) => patterns.filter((p) => glob(p).test(f)).length), [1, 1], "each flow matches exactly one pattern");
+        assert.deepStrictEqual(
+            flows.map((f) => patterns.filter((p) => glob(p).test(f)).length),
+            [1, 1],
+            "each flow matches exactly one pattern",
+        );
         const secret = arn("aws:secretsmanager/secret:Secret", "use1-football-uhd-srt-passphrase");
         assert.match(secret, glob(inline(update, "use1-football-uhd-mediaconnect-srt-role").Statement[0].Resource));
-        assert.doesNotMatch(arn("aws:secretsmanager/secret:Secret", "use1-studio-hd-srt-passphrase"), glob(inline(update, "use1-football-uhd-mediaconnect-srt-role").Statement[0].Resource), "one channel's role cannot read another's passphrase");
-        assert.match(arn("aws:secretsmanager/secret:Secret", "url-vending-signing-key"), glob(inline(update, "url-vending-role").Statement.find((s: any) => s.Sid === "SigningKey").Resource));
+        assert.doesNotMatch(
+            arn("aws:secretsmanager/secret:Secret", "use1-studio-hd-srt-passphrase"),
+            glob(inline(update, "use1-football-uhd-mediaconnect-srt-role").Statement[0].Resource),
+            "one channel's role cannot read another's passphrase",
+        );
+        assert.match(
+            arn("aws:secretsmanager/secret:Secret", "url-vending-signing-key"),
+            glob(inline(update, "url-vending-role").Statement.find((s: any) => s.Sid === "SigningKey").Resource),
+        );
         assert.strictEqual(inline(update, "realtime-logs-writer").Statement[0].Resource, arn("aws:kinesis/stream:Stream", "realtime-logs"));
         const archive = inline(update, "realtime-logs-archive").Statement.find((s: any) => s.Sid === "WriteArchive");
         assert.match(arn("aws:s3/bucket:Bucket", "access-logs"), glob(archive.Resource[0]));
@@ -135,7 +170,9 @@ describe("npm run plan -- --preview (a first preview: computed outputs and ids u
             assert.match(c.outputs["arn"] as string, glob(runner[0].Resource[0]));
             assert.strictEqual((c.inputs["request"] as any).Tags["onair:season"], runner[0].Condition.StringEquals["aws:ResourceTag/onair:season"]);
         }
-        const regionFlows = update.resources.filter((r) => r.type === T.mediaConnectFlow && r.region === "us-east-1").map((f) => f.outputs["flowArn"] as string);
+        const regionFlows = update.resources
+            .filter((r) => r.type === T.mediaConnectFlow && r.region === "us-east-1")
+            .map((f) => f.outputs["flowArn"] as string);
         const runFlows = runner.find((x: any) => x.Sid === "RunFlows");
         assert.ok(regionFlows.every((f) => runFlows.Resource.some((p: string) => glob(p).test(f))));
         assert.strictEqual(inline(update, "use1-scheduler").Statement[0].Resource, arn("aws:sfn/stateMachine:StateMachine", "use1-season-runner"));
@@ -156,7 +193,10 @@ const PROGRAMS: { file: string; config?: Record<string, string>; compliant?: boo
     { file: "teamEdge.ts", config: { "acme:variant": "broken" } },
     { file: "teamEdge.ts", compliant: true },
     { file: "regionSuffixedGame.ts", compliant: true },
-    { file: "regionSuffixedGame.ts", config: { "acme:regions": JSON.stringify(["us-east-1", "us-west-2"]), "acme:channelRegions": JSON.stringify(["us-east-1"]) } },
+    {
+        file: "regionSuffixedGame.ts",
+        config: { "acme:regions": JSON.stringify(["us-east-1", "us-west-2"]), "acme:channelRegions": JSON.stringify(["us-east-1"]) },
+    },
     { file: "regionSuffixedGame.ts", config: { "acme:regions": JSON.stringify(["us-east-1", "us-west-2", "eu-west-1"]) }, compliant: true },
     { file: "leakyDistribution.ts" },
     { file: "singlePipelineChannel.ts" },
@@ -176,7 +216,10 @@ describe("programs judged with --program at preview", function () {
             const atPreview = await judge(await runProgram({ program, stack: fixtureStack(p.config), preview: true }));
             const atUpdate = await judge(await runProgram({ program, stack: fixtureStack(p.config) }));
             assert.deepStrictEqual(atPreview.violations.map(key), atUpdate.violations.map(key));
-            assert.deepStrictEqual((atPreview.undecided ?? []).filter((u) => u.enforcementLevel === "mandatory").map((u) => `${u.policy}: ${u.message}`), []);
+            assert.deepStrictEqual(
+                (atPreview.undecided ?? []).filter((u) => u.enforcementLevel === "mandatory").map((u) => `${u.policy}: ${u.message}`),
+                [],
+            );
             if (p.compliant) assert.deepStrictEqual(atPreview.violations.filter((v) => v.enforcementLevel === "mandatory").map(key), []);
             else assert.ok(atPreview.violations.length > 0);
             for (const v of atPreview.violations) if (v.enforcementLevel === "mandatory") seen.add(v.policy);
@@ -186,18 +229,28 @@ describe("programs judged with --program at preview", function () {
     it("between them, show every mandatory rule deciding a violation at preview, but the three that place origins in channel groups of the stack", () => {
         // Those three decide at preview whenever the origins' domains are known (test/policies/preview.test.ts);
         // a program whose origins are its own new channel groups cannot show them a violation before `pulumi up`.
-        const placing = ["onair-medialive-channel-enforce-epoch-locking", "onair-mediapackagev2-originendpointpolicy-missing-head-object", "onair-stack-endpoints-enforce-primary-only-errors"];
+        const placing = [
+            "onair-medialive-channel-enforce-epoch-locking",
+            "onair-mediapackagev2-originendpointpolicy-missing-head-object",
+            "onair-stack-endpoints-enforce-primary-only-errors",
+        ];
         assert.deepStrictEqual(mandatory.filter((m) => !seen.has(m)).sort(), placing.sort());
     });
 
     it("a compliant two-region program with region-suffixed channel names passes the multi-region rule; one channel in one region fails it", async () => {
         const program = path.join(FIXTURES, "regionSuffixedGame.ts");
         const two = await judge(await runProgram({ program, stack: fixtureStack(), preview: true }));
-        assert.deepStrictEqual(two.violations.filter((v) => v.policy === "onair-stack-channels-enforce-multi-region"), []);
+        assert.deepStrictEqual(
+            two.violations.filter((v) => v.policy === "onair-stack-channels-enforce-multi-region"),
+            [],
+        );
         const lone = await judge(await runProgram({ program, stack: fixtureStack({ "acme:channelRegions": JSON.stringify(["us-east-1"]) }), preview: true }));
-        assert.deepStrictEqual(lone.violations.filter((v) => v.policy === "onair-stack-channels-enforce-multi-region").map((v) => v.message), [
-            'MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel sports/game); run it in at least 2 regions behind a media-quality-based origin group.',
-        ]);
+        assert.deepStrictEqual(
+            lone.violations.filter((v) => v.policy === "onair-stack-channels-enforce-multi-region").map((v) => v.message),
+            [
+                'MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel sports/game); run it in at least 2 regions behind a media-quality-based origin group.',
+            ],
+        );
     });
 
     it("gives a classic aws.wafv2.WebAcl the arn its SDK declares, so the distribution reads as protected", async () => {

@@ -50,8 +50,12 @@ describe("Quota plan", function () {
                 "medialive-inputs us-west-2: 5/5 ok",
                 "mediatailor-configurations us-east-1: 2/1000 ok",
                 "wafv2-web-acls us-east-1: 1/100 ok",
-            ]) assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
-            assert.deepStrictEqual(q.rows.filter((r) => r.status !== "ok"), []);
+            ])
+                assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
+            assert.deepStrictEqual(
+                q.rows.filter((r) => r.status !== "ok"),
+                [],
+            );
             const waf = q.rows.find((r) => r.id === "wafv2-web-acl-capacity")!;
             assert.ok(waf.needed > 100 && waf.needed <= 1500, `${waf.needed} WCUs`);
         });
@@ -85,18 +89,30 @@ describe("Quota plan", function () {
                 "mediaconnect-flows us-east-1: 80/150 ok",
                 "medialive-channels us-west-2: 40/60 ok",
                 "medialive-inputs us-east-2: 40/60 ok",
-            ]) assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
-            assert.deepStrictEqual(checks.quotas.rows.filter((r) => r.status !== "ok"), []);
+            ])
+                assert.ok(rows.includes(expected), `${expected} in\n${rows.join("\n")}`);
+            assert.deepStrictEqual(
+                checks.quotas.rows.filter((r) => r.status !== "ok"),
+                [],
+            );
         });
 
         it("without the declared increases, fails on each adjustable quota it exceeds, naming what to request", () => {
             const q = quotaPlan(plan, { otherStacks: 0, increases: {}, requestIncreases: false });
             const failing = table(q.rows.filter((r) => r.status !== "ok"));
-            assert.deepStrictEqual(failing.filter((r) => r.endsWith("us-east-1: 4/3 needs-increase") || r.startsWith("mediaconnect-flows us-east-1") || r.startsWith("medialive-channels us-east-1")), [
-                "mediapackagev2-channel-groups us-east-1: 4/3 needs-increase",
-                "mediaconnect-flows us-east-1: 80/20 needs-increase",
-                "medialive-channels us-east-1: 40/5 needs-increase",
-            ]);
+            assert.deepStrictEqual(
+                failing.filter(
+                    (r) =>
+                        r.endsWith("us-east-1: 4/3 needs-increase") ||
+                        r.startsWith("mediaconnect-flows us-east-1") ||
+                        r.startsWith("medialive-channels us-east-1"),
+                ),
+                [
+                    "mediapackagev2-channel-groups us-east-1: 4/3 needs-increase",
+                    "mediaconnect-flows us-east-1: 80/20 needs-increase",
+                    "medialive-channels us-east-1: 40/5 needs-increase",
+                ],
+            );
             assert.ok(!failing.some((r) => r.startsWith("cloudfront-")), "sharding keeps every distribution within CloudFront's defaults");
         });
     });
@@ -123,7 +139,14 @@ describe("Quota plan", function () {
         const c = webAclCapacityOf([
             { statement: { orStatement: { statements: [{ ipSetReferenceStatement: {} }, { ipSetReferenceStatement: {} }] } } },
             { statement: { managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesAnonymousIpList" } } },
-            { statement: { rateBasedStatement: { customKeys: [{ header: {} }], scopeDownStatement: { byteMatchStatement: { positionalConstraint: "STARTS_WITH", textTransformations: [{ type: "NONE" }] } } } } },
+            {
+                statement: {
+                    rateBasedStatement: {
+                        customKeys: [{ header: {} }],
+                        scopeDownStatement: { byteMatchStatement: { positionalConstraint: "STARTS_WITH", textTransformations: [{ type: "NONE" }] } },
+                    },
+                },
+            },
             { statement: { regexMatchStatement: {} } },
         ]);
         assert.deepStrictEqual(c, { wcus: 2 + 50 + 2 + 30 + 2, unknown: ["regexMatchStatement"] });
@@ -142,13 +165,29 @@ describe("Quota plan", function () {
             }
         };
         it("accepts raised values by OnAir id, Service Quotas name, per region or for every region", () => {
-            assert.strictEqual(check({ otherStacks: 2, requestIncreases: true, increases: { "Maximum channel groups": { "us-east-1": 5 }, "mediaconnect-flows": 40, "cloudfront-origin-groups": 25 } }), "");
+            assert.strictEqual(
+                check({
+                    otherStacks: 2,
+                    requestIncreases: true,
+                    increases: { "Maximum channel groups": { "us-east-1": 5 }, "mediaconnect-flows": 40, "cloudfront-origin-groups": 25 },
+                }),
+                "",
+            );
         });
         it("refuses an unknown quota, a quota AWS does not raise, a value not above the default and a region outside the season", () => {
-            assert.match(check({ increases: { "mediaconnect-flow": 40 } }), /onair:season\.quotas\.increases\.mediaconnect-flow: is not a quota OnAir counts; did you mean mediaconnect-flows\?/);
-            assert.match(check({ increases: { "mediaconnect-sources": 3 } }), /increases\.mediaconnect-sources: "Sources per flow" \(mediaconnect\) cannot be raised/);
+            assert.match(
+                check({ increases: { "mediaconnect-flow": 40 } }),
+                /onair:season\.quotas\.increases\.mediaconnect-flow: is not a quota OnAir counts; did you mean mediaconnect-flows\?/,
+            );
+            assert.match(
+                check({ increases: { "mediaconnect-sources": 3 } }),
+                /increases\.mediaconnect-sources: "Sources per flow" \(mediaconnect\) cannot be raised/,
+            );
             assert.match(check({ increases: { "mediapackagev2-channel-groups": 3 } }), /increases\.mediapackagev2-channel-groups: 3 is out of range; use 4 to/);
-            assert.match(check({ increases: { "medialive-channels": { "eu-west-1": 10 } } }), /increases\.medialive-channels\.eu-west-1: is not a known setting; use one of us-east-1, us-west-2, us-east-2/);
+            assert.match(
+                check({ increases: { "medialive-channels": { "eu-west-1": 10 } } }),
+                /increases\.medialive-channels\.eu-west-1: is not a known setting; use one of us-east-1, us-west-2, us-east-2/,
+            );
             assert.match(check({ otherStacks: -1 }), /quotas\.otherStacks: -1 is out of range/);
         });
     });

@@ -9,11 +9,26 @@ import { ROOT } from "../helpers/plan";
 
 /** The aws-native types OnAir registers (prod and the benchmark season). */
 const ONAIR_TYPES = [
-    "cloudfront:CachePolicy", "cloudfront:Distribution", "cloudfront:Function", "cloudfront:KeyValueStore", "cloudfront:OriginAccessControl",
-    "cloudfront:OriginRequestPolicy", "cloudfront:RealtimeLogConfig", "cloudfront:ResponseHeadersPolicy", "cloudfront:VpcOrigin",
-    "mediaconnect:Flow", "mediaconnect:FlowSource", "mediapackagev2:Channel", "mediapackagev2:ChannelGroup", "mediapackagev2:ChannelPolicy",
-    "mediapackagev2:OriginEndpoint", "mediapackagev2:OriginEndpointPolicy", "mediatailor:PlaybackConfiguration", "mediatailor:PrefetchSchedule",
-    "wafv2:IpSet", "wafv2:WebAcl",
+    "cloudfront:CachePolicy",
+    "cloudfront:Distribution",
+    "cloudfront:Function",
+    "cloudfront:KeyValueStore",
+    "cloudfront:OriginAccessControl",
+    "cloudfront:OriginRequestPolicy",
+    "cloudfront:RealtimeLogConfig",
+    "cloudfront:ResponseHeadersPolicy",
+    "cloudfront:VpcOrigin",
+    "mediaconnect:Flow",
+    "mediaconnect:FlowSource",
+    "mediapackagev2:Channel",
+    "mediapackagev2:ChannelGroup",
+    "mediapackagev2:ChannelPolicy",
+    "mediapackagev2:OriginEndpoint",
+    "mediapackagev2:OriginEndpointPolicy",
+    "mediatailor:PlaybackConfiguration",
+    "mediatailor:PrefetchSchedule",
+    "wafv2:IpSet",
+    "wafv2:WebAcl",
 ];
 
 const SDK = path.join(ROOT, "node_modules", "@pulumi", "aws-native");
@@ -94,7 +109,11 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
                         if (fields) {
                             compared++;
                             const known = new Set(spec.sdkNames(def.properties, false).keys());
-                            assert.deepStrictEqual(fields.filter((f) => !known.has(f)), [], `${t} ${def.name}: SDK fields unknown to the schema check`);
+                            assert.deepStrictEqual(
+                                fields.filter((f) => !known.has(f)),
+                                [],
+                                `${t} ${def.name}: SDK fields unknown to the schema check`,
+                            );
                         }
                         walk(def.properties as Record<string, { type: unknown }>);
                     }
@@ -113,7 +132,19 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
             channelName: "main",
             originEndpointName: "cmaf",
             containerType: "CMAF",
-            segment: { segmentDurationSeconds: 2, encryption: { encryptionMethod: { cmafEncryptionMethod: "CBCS" }, spekeKeyProvider: { drmSystems: ["WIDEVINE"], encryptionContractConfiguration: { presetSpeke20Audio: "PRESET_AUDIO_1", presetSpeke20Video: "PRESET_VIDEO_1" }, resourceId: "main", roleArn: "arn:aws:iam::123456789012:role/speke", url: "https://example.com/speke" } } },
+            segment: {
+                segmentDurationSeconds: 2,
+                encryption: {
+                    encryptionMethod: { cmafEncryptionMethod: "CBCS" },
+                    spekeKeyProvider: {
+                        drmSystems: ["WIDEVINE"],
+                        encryptionContractConfiguration: { presetSpeke20Audio: "PRESET_AUDIO_1", presetSpeke20Video: "PRESET_VIDEO_1" },
+                        resourceId: "main",
+                        roleArn: "arn:aws:iam::123456789012:role/speke",
+                        url: "https://example.com/speke",
+                    },
+                },
+            },
             hlsManifests: [{ manifestName: "hls" }],
         });
         const check = (inputs: Record<string, unknown>) => validateInputs(spec, spec.resource("aws-native:mediapackagev2:OriginEndpoint")!.properties, inputs);
@@ -125,7 +156,13 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
             b.segment.encryption.spekeKeyProvider.drmSystem = b.segment.encryption.spekeKeyProvider.drmSystems;
             delete b.segment.encryption.spekeKeyProvider.drmSystems;
             const issues = check(b);
-            assert.deepStrictEqual(issues.map((i) => [i.path, i.rule]), [["segment.encryption.spekeKeyProvider.drmSystem", "unknown-property"], ["segment.encryption.spekeKeyProvider.drmSystems", "required"]]);
+            assert.deepStrictEqual(
+                issues.map((i) => [i.path, i.rule]),
+                [
+                    ["segment.encryption.spekeKeyProvider.drmSystem", "unknown-property"],
+                    ["segment.encryption.spekeKeyProvider.drmSystems", "required"],
+                ],
+            );
             assert.match(issues[0]!.message, /did you mean "drmSystems"/);
         });
 
@@ -133,19 +170,34 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
             const b = baseline() as any;
             // The specification lists the forced-error conditions (not, in 0.1.216, the DRM systems).
             b.forceEndpointErrorConfiguration = { endpointErrorConditions: ["STALE_MANIFEST", "SLATE"] };
-            assert.deepStrictEqual(check(b).map((i) => [i.path, i.rule]), [["forceEndpointErrorConfiguration.endpointErrorConditions[1]", "enum"]]);
-            assert.deepStrictEqual(check({ ...baseline(), containerType: "MP4" }).map((i) => [i.path, i.rule]), [["containerType", "enum"]]);
+            assert.deepStrictEqual(
+                check(b).map((i) => [i.path, i.rule]),
+                [["forceEndpointErrorConfiguration.endpointErrorConditions[1]", "enum"]],
+            );
+            assert.deepStrictEqual(
+                check({ ...baseline(), containerType: "MP4" }).map((i) => [i.path, i.rule]),
+                [["containerType", "enum"]],
+            );
         });
 
         it("refuses a missing required property", () => {
             const { containerType: _c, ...rest } = baseline();
-            assert.deepStrictEqual(check(rest).map((i) => [i.path, i.rule, i.message]), [["containerType", "required", "is required (CloudFormation ContainerType) and not set"]]);
+            assert.deepStrictEqual(
+                check(rest).map((i) => [i.path, i.rule, i.message]),
+                [["containerType", "required", "is required (CloudFormation ContainerType) and not set"]],
+            );
         });
 
         it("refuses a wrong type, and never quotes a secret", () => {
-            assert.deepStrictEqual(check({ ...baseline(), startoverWindowSeconds: "60" }).map((i) => [i.path, i.rule]), [["startoverWindowSeconds", "type"]]);
+            assert.deepStrictEqual(
+                check({ ...baseline(), startoverWindowSeconds: "60" }).map((i) => [i.path, i.rule]),
+                [["startoverWindowSeconds", "type"]],
+            );
             const issues = check({ ...baseline(), description: new SecretValue(42) });
-            assert.deepStrictEqual(issues.map((i) => [i.path, i.rule]), [["description", "type"]]);
+            assert.deepStrictEqual(
+                issues.map((i) => [i.path, i.rule]),
+                [["description", "type"]],
+            );
             assert.doesNotMatch(issues[0]!.message, /42/);
         });
 
@@ -161,7 +213,10 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
         const r = await plan("--program", path.join(FIXTURES, "schemaViolations.ts"));
         assert.strictEqual(r.code, 1, r.out + r.err);
         assert.match(r.out, /AWS resource schemas \(@aws-cdk\/aws-service-spec [\d.]+\): 4 aws-native resources of 3 types checked; mandatory: 3/);
-        assert.match(r.out, /- misspelled-channel \(aws-native:mediapackagev2:Channel\) inputSwitchConfiguration\.mqcsInputSwitch: is not a property of this type \(did you mean "mqcsInputSwitching"\?\) \[unknown-property, AWS::MediaPackageV2::Channel\]/);
+        assert.match(
+            r.out,
+            /- misspelled-channel \(aws-native:mediapackagev2:Channel\) inputSwitchConfiguration\.mqcsInputSwitch: is not a property of this type \(did you mean "mqcsInputSwitching"\?\) \[unknown-property, AWS::MediaPackageV2::Channel\]/,
+        );
         assert.match(r.out, /- bad-enum-endpoint \(aws-native:mediapackagev2:OriginEndpoint\) containerType: "MP4" is not one of TS, CMAF, ISM \[enum/);
         assert.match(r.out, /- missing-required-oac \(aws-native:cloudfront:OriginAccessControl\) originAccessControlConfig\.signingProtocol: is required/);
         assert.doesNotMatch(r.out, /- good-channel \(aws-native:mediapackagev2:Channel\) /);
@@ -173,14 +228,20 @@ describe("AWS resource schemas (@aws-cdk/aws-service-spec)", function () {
         const r = await plan("--program", path.join(FIXTURES, "schemaViolations.ts"), "--json", json, "--markdown", md);
         assert.strictEqual(r.code, 1);
         const doc = JSON.parse(fs.readFileSync(json, "utf8"));
-        assert.deepStrictEqual(doc.schema.violations.map((v: any) => [v.path, v.rule, v.enforcementLevel]), [
-            ["originAccessControlConfig.signingProtocol", "required", "mandatory"],
-            ["inputSwitchConfiguration.mqcsInputSwitch", "unknown-property", "mandatory"],
-            ["containerType", "enum", "mandatory"],
-        ]);
+        assert.deepStrictEqual(
+            doc.schema.violations.map((v: any) => [v.path, v.rule, v.enforcementLevel]),
+            [
+                ["originAccessControlConfig.signingProtocol", "required", "mandatory"],
+                ["inputSwitchConfiguration.mqcsInputSwitch", "unknown-property", "mandatory"],
+                ["containerType", "enum", "mandatory"],
+            ],
+        );
         assert.ok(doc.quotas.rows.some((q: any) => q.id === "mediapackagev2-channels" && q.needed === 2 && q.limit === 10 && q.status === "ok"));
         const text = fs.readFileSync(md, "utf8");
-        assert.match(text, /### AWS resource schemas\n\n4 aws-native resources of 3 types checked against @aws-cdk\/aws-service-spec [\d.]+: \*\*3 mandatory\*\*/);
+        assert.match(
+            text,
+            /### AWS resource schemas\n\n4 aws-native resources of 3 types checked against @aws-cdk\/aws-service-spec [\d.]+: \*\*3 mandatory\*\*/,
+        );
         assert.match(text, /\| `bad-enum-endpoint` \| `aws-native:mediapackagev2:OriginEndpoint` \| `containerType` \| enum \|/);
         assert.match(text, /### Service quotas\n\nAll fit\./);
     });

@@ -8,7 +8,15 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { createMocks } from "../../plan/mocks";
-import { internalProblems, MOCK_MONITOR_MEMBERS, mockMonitorProblems, sdkChangedMessage, sdkInternals, sdkVersion, WAIT_FOR_RPCS } from "../../contracts/sdkInternals";
+import {
+    internalProblems,
+    MOCK_MONITOR_MEMBERS,
+    mockMonitorProblems,
+    sdkChangedMessage,
+    sdkInternals,
+    sdkVersion,
+    WAIT_FOR_RPCS,
+} from "../../contracts/sdkInternals";
 import { ROOT } from "../helpers/plan";
 
 /** Source files of the program, the packs, the planner and the tools (tests may drive SDK hosts). */
@@ -22,7 +30,9 @@ function sources(dir: string): string[] {
 
 describe("Pulumi SDK internals the planner relies on (canary)", () => {
     it("runs against the @pulumi/pulumi version package.json pins", () => {
-        const pinned = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies["@pulumi/pulumi"];
+        const pinned = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies[
+            "@pulumi/pulumi"
+        ];
         assert.strictEqual(sdkVersion(), pinned, "the installed SDK is not the pinned one: run npm ci");
     });
 
@@ -45,7 +55,9 @@ describe("Pulumi SDK internals the planner relies on (canary)", () => {
         const saved = owner["waitForRPCs"];
         try {
             owner["waitForRPCs"] = undefined;
-            assert.deepStrictEqual(internalProblems(), ["runtime/settings waitForRPCs: expected a function, found undefined; the planner uses it to wait for every outstanding registration before reading the captured plan"]);
+            assert.deepStrictEqual(internalProblems(), [
+                "runtime/settings waitForRPCs: expected a function, found undefined; the planner uses it to wait for every outstanding registration before reading the captured plan",
+            ]);
         } finally {
             owner["waitForRPCs"] = saved;
         }
@@ -55,7 +67,8 @@ describe("Pulumi SDK internals the planner relies on (canary)", () => {
 
     it("is the only planner file that requires an @pulumi/pulumi subpath (the program's one use is listed there too)", () => {
         const allowed = new Set(["contracts/sdkInternals.ts", "components/config/load.ts"]);
-        const offenders = ["contracts", "plan", "policies", "components", "stacks", "tools"].flatMap((d) => sources(path.join(ROOT, d)))
+        const offenders = ["contracts", "plan", "policies", "components", "stacks", "tools"]
+            .flatMap((d) => sources(path.join(ROOT, d)))
             .concat([path.join(ROOT, "index.ts")])
             .map((f) => path.relative(ROOT, f).split(path.sep).join("/"))
             .filter((f) => !allowed.has(f) && /(require\(|from )["']@pulumi\/pulumi\/(?!package\.json)/.test(fs.readFileSync(path.join(ROOT, f), "utf8")));

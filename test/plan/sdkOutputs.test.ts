@@ -18,7 +18,10 @@ describe("provider-computed outputs, from each type's SDK", () => {
         const waf = Object.fromEntries(outputProperties("aws:wafv2/webAcl:WebAcl").map((p) => [p.name, p.kind]));
         assert.deepStrictEqual(waf, { applicationIntegrationUrl: "string", arn: "string", capacity: "number", lockToken: "string", tagsAll: "object" });
         // aws-native MediaPackage v2 channel: the ingest endpoints are computed, the names are inputs.
-        assert.deepStrictEqual(outputProperties("aws-native:mediapackagev2:Channel").map((p) => p.name), ["arn", "createdAt", "ingestEndpointUrls", "ingestEndpoints", "modifiedAt"]);
+        assert.deepStrictEqual(
+            outputProperties("aws-native:mediapackagev2:Channel").map((p) => p.name),
+            ["arn", "createdAt", "ingestEndpointUrls", "ingestEndpoints", "modifiedAt"],
+        );
     });
 
     it("gives every resource of the prod plan each output its SDK declares: a value at update, unknown at preview", async function () {

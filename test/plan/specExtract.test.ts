@@ -54,12 +54,19 @@ describe("CloudFormation specification extracts (plan/spec/specExtract.ts, ADR 0
         }
         assert.ok(definitions > 1000, `${definitions} type definitions`);
         assert.strictEqual(cached.resource("aws::nosuch::type"), undefined);
-        assert.strictEqual(cached.resource("aws::mediapackagev2::originendpoint"), cached.resource("aws::mediapackagev2::originendpoint"), "one object per type (sdkNames keys on it)");
+        assert.strictEqual(
+            cached.resource("aws::mediapackagev2::originendpoint"),
+            cached.resource("aws::mediapackagev2::originendpoint"),
+            "one object per type (sdkNames keys on it)",
+        );
     });
 
     it("keys the extracts on the package version, its database and the extractor's text", () => {
         const { key, version } = specKey();
-        assert.strictEqual(version, (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@aws-cdk/aws-service-spec/package.json"), "utf8")) as { version: string }).version);
+        assert.strictEqual(
+            version,
+            (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@aws-cdk/aws-service-spec/package.json"), "utf8")) as { version: string }).version,
+        );
         assert.match(key, /^[0-9a-f]{32}$/);
         assert.strictEqual(specKey().key, key);
     });
@@ -70,7 +77,10 @@ describe("CloudFormation specification extracts (plan/spec/specExtract.ts, ADR 0
         const before = fs.readdirSync(dir).length;
         writeExtracts(db, dir);
         assert.strictEqual(fs.readdirSync(dir).length, before);
-        assert.deepStrictEqual(fs.readdirSync(work).filter((f) => f.endsWith(".tmp")), []);
+        assert.deepStrictEqual(
+            fs.readdirSync(work).filter((f) => f.endsWith(".tmp")),
+            [],
+        );
         // A directory that cannot be made (its parent is a file): the error is the caller's, nothing is left.
         const file = path.join(work, "a-file");
         fs.writeFileSync(file, "");
@@ -101,7 +111,11 @@ describe("CloudFormation specification extracts (plan/spec/specExtract.ts, ADR 0
             const json = path.join(work, `${path.basename(cache)}.json`);
             let out = "";
             try {
-                execFileSync(process.execPath, [path.join(ROOT, "plan/launch/plan.js"), "--program", path.join(FIXTURES, "schemaViolations.ts"), "--json", json], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ONAIR_SPEC_CACHE: cache } });
+                execFileSync(
+                    process.execPath,
+                    [path.join(ROOT, "plan/launch/plan.js"), "--program", path.join(FIXTURES, "schemaViolations.ts"), "--json", json],
+                    { cwd: ROOT, encoding: "utf8", env: { ...process.env, ONAIR_SPEC_CACHE: cache } },
+                );
             } catch (e) {
                 // Exit 1: mandatory violations, the point of the fixture.
                 assert.strictEqual((e as { status: number }).status, 1);
@@ -114,7 +128,10 @@ describe("CloudFormation specification extracts (plan/spec/specExtract.ts, ADR 0
         const warm = run(path.join(work, "cold"));
         assert.match(whole.out, /schema/i);
         assert.ok((JSON.parse(whole.json) as { schema?: { violations: unknown[] } }).schema?.violations.length, "the fixture has schema violations");
-        for (const [name, r] of [["cold", cold], ["warm", warm]] as const) {
+        for (const [name, r] of [
+            ["cold", cold],
+            ["warm", warm],
+        ] as const) {
             assert.ok(r.json === whole.json, `--json differs (${name} extracts)`);
             assert.ok(r.out === whole.out, `the report differs (${name} extracts)`);
         }

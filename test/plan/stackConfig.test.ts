@@ -35,8 +35,14 @@ describe("stack config files, read offline", () => {
 
     it("enforces the project's declarations: required keys and secret keys", () => {
         const decl = "name: demo\nruntime: nodejs\nconfig:\n  demo:key:\n    type: string\n    secret: true\n";
-        assert.throws(() => readStackConfig(project({ "Pulumi.yaml": decl, "Pulumi.dev.yaml": "config: {}\n" }), "dev"), (e: unknown) => e instanceof StackFileError && /missing configuration value 'demo:key'/.test(e.message));
-        assert.throws(() => readStackConfig(project({ "Pulumi.yaml": decl, "Pulumi.dev.yaml": "config:\n  demo:key: plain\n" }), "dev"), /must be encrypted as it's secret; run `pulumi config set --secret demo:key <value>`/);
+        assert.throws(
+            () => readStackConfig(project({ "Pulumi.yaml": decl, "Pulumi.dev.yaml": "config: {}\n" }), "dev"),
+            (e: unknown) => e instanceof StackFileError && /missing configuration value 'demo:key'/.test(e.message),
+        );
+        assert.throws(
+            () => readStackConfig(project({ "Pulumi.yaml": decl, "Pulumi.dev.yaml": "config:\n  demo:key: plain\n" }), "dev"),
+            /must be encrypted as it's secret; run `pulumi config set --secret demo:key <value>`/,
+        );
     });
 
     it("rejects a stack file that is not YAML", () => {

@@ -40,8 +40,13 @@ function ruleDirFor(ruleName: string): string {
 }
 
 function isPolicy(v: unknown): v is OnAirPolicy {
-    return !!v && typeof v === "object" && typeof (v as { name?: unknown }).name === "string" && /^onair-/.test((v as { name: string }).name)
-        && (typeof (v as { validateResource?: unknown }).validateResource === "function" || typeof (v as { validateStack?: unknown }).validateStack === "function");
+    return (
+        !!v &&
+        typeof v === "object" &&
+        typeof (v as { name?: unknown }).name === "string" &&
+        /^onair-/.test((v as { name: string }).name) &&
+        (typeof (v as { validateResource?: unknown }).validateResource === "function" || typeof (v as { validateStack?: unknown }).validateStack === "function")
+    );
 }
 
 interface RuleFile {
@@ -103,7 +108,10 @@ describe("policy conventions: rules, their tests and their metadata", () => {
             it(`lives in policies/${r.pack}/${ruleDirFor(name)}/ and exports one policy named ${exportNameFor(name)}`, async () => {
                 assert.strictEqual(path.dirname(r.within), ruleDirFor(name));
                 const exported = Object.entries((await import(r.file)) as Record<string, unknown>).filter(([, v]) => isPolicy(v));
-                assert.deepStrictEqual(exported.map(([k, v]) => [k, (v as OnAirPolicy).name]), [[exportNameFor(name), name]]);
+                assert.deepStrictEqual(
+                    exported.map(([k, v]) => [k, (v as OnAirPolicy).name]),
+                    [[exportNameFor(name), name]],
+                );
                 assert.strictEqual(exported[0]![1], packPolicies.get(name)?.policy, `the ${r.pack} pack lists this export`);
                 assert.strictEqual(packPolicies.get(name)?.pack, r.pack, "the rule is in the pack whose folder holds it");
             });
@@ -114,7 +122,9 @@ describe("policy conventions: rules, their tests and their metadata", () => {
                     assert.deepStrictEqual(literals, [policy[key]], `${key}: one string literal in the metadata`);
                 }
                 assert.strictEqual(text.split(policy.url).length - 1, 1, `${policy.url} appears once (no @see restating it)`);
-                const prose = text.split("\n").filter((l) => /^\s*(\*|\/\/)/.test(l) && new RegExp(`\\b(severity|level)\\b[^.]*\\b(${LEVEL_OR_SEVERITY})\\b`, "i").test(l));
+                const prose = text
+                    .split("\n")
+                    .filter((l) => /^\s*(\*|\/\/)/.test(l) && new RegExp(`\\b(severity|level)\\b[^.]*\\b(${LEVEL_OR_SEVERITY})\\b`, "i").test(l));
                 assert.deepStrictEqual(prose, [], "comments say why the rule matters, not its severity or level");
             });
         });
@@ -122,16 +132,24 @@ describe("policy conventions: rules, their tests and their metadata", () => {
 
     it("generates docs/policies.md from the metadata, and no other document restates a rule's level, severity or URL", () => {
         const generated = renderPolicyDocs();
-        const docs = [path.join(ROOT, "README.md"), path.join(ROOT, "stacks", "README.md"), ...files(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md") && path.basename(f) !== "policies.md")];
+        const docs = [
+            path.join(ROOT, "README.md"),
+            path.join(ROOT, "stacks", "README.md"),
+            ...files(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md") && path.basename(f) !== "policies.md"),
+        ];
         const restated: string[] = [];
         for (const [name, { policy }] of packPolicies) {
-            assert.ok(generated.includes(`### ${name}`) && generated.includes(policy.url) && generated.includes(`${policy.severity} / ${policy.enforcementLevel}`), `docs/policies.md renders ${name}'s metadata`);
+            assert.ok(
+                generated.includes(`### ${name}`) && generated.includes(policy.url) && generated.includes(`${policy.severity} / ${policy.enforcementLevel}`),
+                `docs/policies.md renders ${name}'s metadata`,
+            );
             const nextToName = new RegExp(`\`${name}\`[^\\n\`]{0,3}\\((${LEVEL_OR_SEVERITY})\\b`);
             for (const doc of docs) {
                 const lines = fs.readFileSync(doc, "utf8").split("\n");
                 // Markdown wraps lines: a rule name at a line's end may carry "(mandatory)" on the next.
                 lines.forEach((line, i) => {
-                    if (nextToName.test(`${line} ${lines[i + 1] ?? ""}`.replace(/\s+/g, " ")) || (line.includes(name) && line.includes(policy.url))) restated.push(`${rel(doc)}:${i + 1} ${name}`);
+                    if (nextToName.test(`${line} ${lines[i + 1] ?? ""}`.replace(/\s+/g, " ")) || (line.includes(name) && line.includes(policy.url)))
+                        restated.push(`${rel(doc)}:${i + 1} ${name}`);
                 });
             }
         }

@@ -15,7 +15,13 @@ function files(dir: string): string[] {
 describe("policy settings the engine leaves out", () => {
     it("fall back to the schema's defaults inside the rule, so a threshold is never undefined", async () => {
         const { enforceMultiRegion } = await import("../../policies/broadcast/stack/onair-stack-channels-enforce-multi-region");
-        const opts: PolicyResourceOptions = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+        const opts: PolicyResourceOptions = {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+        };
         const channel: PolicyResource = {
             type: "aws:medialive/channel:Channel",
             urn: "urn:pulumi:p::o::aws:medialive/channel:Channel::lonely",
@@ -29,7 +35,14 @@ describe("policy settings the engine leaves out", () => {
         };
         const reported: string[] = [];
         // As the SDK calls a stack rule when configure() named no settings for it: getConfig() is {}.
-        const args: StackValidationArgs = { resources: [channel], stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); } };
+        const args: StackValidationArgs = {
+            resources: [channel],
+            stackTags: new Map(),
+            getConfig: <T extends object>() => ({}) as T,
+            notApplicable: () => {
+                throw new Error("n/a");
+            },
+        };
         await enforceMultiRegion.validateStack!(args, (m: string) => reported.push(m));
         assert.match(reported[0] ?? "", /runs in 1 region .*run it in at least 2 regions/);
     });
@@ -80,9 +93,18 @@ describe("policy packs: conventions every rule follows", () => {
     it("applies schema defaults, the `all` level, and rejects unknown policies, settings and levels", () => {
         const broadcast = ALL_PACKS[0]!;
         const resolved = resolvePackConfig(broadcast, { all: "advisory" });
-        assert.deepStrictEqual(resolved.get("onair-medialive-channel-configure-udp-fec"), { enforcementLevel: "advisory", config: { minColumnDepth: 4, minRowLength: 4 } });
-        assert.throws(() => resolvePackConfig(broadcast, { "onair-nope": "mandatory" }), (e: unknown) => e instanceof PackConfigError && /"onair-nope" is not a policy of onair-broadcast/.test(e.message));
-        assert.throws(() => resolvePackConfig(broadcast, { "onair-medialive-channel-configure-udp-fec": { minColumnDepth: 2 } }), /minColumnDepth is 2; the minimum is 4/);
+        assert.deepStrictEqual(resolved.get("onair-medialive-channel-configure-udp-fec"), {
+            enforcementLevel: "advisory",
+            config: { minColumnDepth: 4, minRowLength: 4 },
+        });
+        assert.throws(
+            () => resolvePackConfig(broadcast, { "onair-nope": "mandatory" }),
+            (e: unknown) => e instanceof PackConfigError && /"onair-nope" is not a policy of onair-broadcast/.test(e.message),
+        );
+        assert.throws(
+            () => resolvePackConfig(broadcast, { "onair-medialive-channel-configure-udp-fec": { minColumnDepth: 2 } }),
+            /minColumnDepth is 2; the minimum is 4/,
+        );
         assert.throws(() => resolvePackConfig(broadcast, { "onair-medialive-channel-configure-udp-fec": { rows: 5 } }), /has no setting "rows"/);
         assert.throws(() => resolvePackConfig(broadcast, { all: "strict" }), /"strict"; use one of advisory, mandatory, remediate, disabled/);
     });

@@ -25,7 +25,14 @@ const preview = { preview: true };
 
 describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
     it("every distribution rule decides the compliant distribution, its references unknown", async () => {
-        for (const policy of [missingOriginAccessControl, enforceProtectedCustomOrigins, configureMediaOriginGroups, configureQuotas, missingWaf, enableLogging]) {
+        for (const policy of [
+            missingOriginAccessControl,
+            enforceProtectedCustomOrigins,
+            configureMediaOriginGroups,
+            configureQuotas,
+            missingWaf,
+            enableLogging,
+        ]) {
             const r = await runPolicy(policy, [previewDistribution()], {}, preview);
             assert.deepStrictEqual([r.violations, r.undecided], [[], []], policy.name);
         }
@@ -47,7 +54,13 @@ describe("rules during a first preview (unknown ids, ARNs and domains)", () => {
     });
 
     it("no rule of either pack fails with an error on unknown values (reading one is undecided, the SDK's way)", async () => {
-        const everything = [previewDistribution(), onairChannel(), mediaConnectFlow("srt-listener"), ...premiumDrm("us-east-1", unknownValue()), ...premiumDrm("us-west-2", unknownValue())];
+        const everything = [
+            previewDistribution(),
+            onairChannel(),
+            mediaConnectFlow("srt-listener"),
+            ...premiumDrm("us-east-1", unknownValue()),
+            ...premiumDrm("us-west-2", unknownValue()),
+        ];
         for (const policy of [...broadcastPack.policies, ...securityPack.policies]) await runPolicy(policy, everything, {}, preview);
     });
 });

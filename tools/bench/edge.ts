@@ -1,7 +1,6 @@
 import { mintToken } from "../../components/delivery/vending/token";
 import { functionSource, FUNCTION_SIZE_LIMIT, loadViewerHandler, memoryKvs, viewerEvent } from "../edgeRuntime";
 
-
 export interface EdgeRun {
     requests: number;
     nsPerRequest: number;

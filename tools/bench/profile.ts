@@ -23,7 +23,14 @@ interface CpuProfile {
 }
 
 /** Native functions of Node's module loader. */
-const LOADER_NATIVES = new Set(["compileFunction", "compileFunctionForCJSLoader", "readFileUtf8", "internalModuleStat", "internalModuleReadJSON", "readPackageJSON"]);
+const LOADER_NATIVES = new Set([
+    "compileFunction",
+    "compileFunctionForCJSLoader",
+    "readFileUtf8",
+    "internalModuleStat",
+    "internalModuleReadJSON",
+    "readPackageJSON",
+]);
 
 /** What a sample's stack (leaf first) was doing, in the words of the summary. */
 export function categorize(stack: ProfileNode["callFrame"][]): string {
@@ -32,7 +39,8 @@ export function categorize(stack: ProfileNode["callFrame"][]): string {
     if (leaf.functionName === "(idle)") return "idle (waiting for I/O or the supervisor)";
     if (leaf.functionName === "(program)") return "V8 and Node internals (program)";
     // Resolving, reading and compiling (a program's top level runs inside require: that is its own code's).
-    const loader = (f: ProfileNode["callFrame"]) => f.url.startsWith("node:internal/modules/") || f.url === "node:vm" || f.url.includes("/plan/launch/") || LOADER_NATIVES.has(f.functionName);
+    const loader = (f: ProfileNode["callFrame"]) =>
+        f.url.startsWith("node:internal/modules/") || f.url === "node:vm" || f.url.includes("/plan/launch/") || LOADER_NATIVES.has(f.functionName);
     if (loader(leaf) || (leaf.url === "" && loader(stack.find((f) => f.url !== "") ?? leaf))) return "loading modules (resolve, read, compile; V8 code cache)";
     if (stack.some((f) => f.url.includes("@pulumi/pulumi/runtime/closure/"))) return "SDK: closure serializer (dynamic providers: inspector, TypeScript parse)";
     const owner = stack.find((f) => f.url !== "")?.url ?? "";
@@ -67,17 +75,29 @@ export function summarize(profile: CpuProfile): { category: string; ms: number }
 function main(argv: string[]): void {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-profile-"));
     const launcher = path.join(REPO_ROOT, "plan", "launch", "plan.js");
-    const run = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, launcher, ...argv], { cwd: process.cwd(), stdio: ["ignore", "ignore", "inherit"] });
+    const run = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, launcher, ...argv], {
+        cwd: process.cwd(),
+        stdio: ["ignore", "ignore", "inherit"],
+    });
     if (run.status !== 0 && run.status !== 1) throw new Error(`plan exited ${run.status}`);
     // Two profiles: the CLI (mostly idle, supervising) and the plan process (the larger one).
-    const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+    const files = fs
+        .readdirSync(dir)
+        .map((f) => path.join(dir, f))
+        .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
     const rows = summarize(JSON.parse(fs.readFileSync(files[0]!, "utf8")) as CpuProfile);
     const total = rows.reduce((a, r) => a + r.ms, 0);
     const busy = total - (rows.find((r) => r.category.startsWith("idle"))?.ms ?? 0);
-    process.stdout.write(`CPU profile of the plan process (node --cpu-prof plan/launch/plan.js ${argv.join(" ")}): ${Math.round(busy)} ms busy of ${Math.round(total)} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
+    process.stdout.write(
+        `CPU profile of the plan process (node --cpu-prof plan/launch/plan.js ${argv.join(" ")}): ${Math.round(busy)} ms busy of ${Math.round(total)} ms; load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ")}\n`,
+    );
     const shown = rows.filter((r) => r.ms >= total / 200);
     const rest = total - shown.reduce((a, r) => a + r.ms, 0);
-    for (const r of [...shown, { category: "everything else (each under 0.5 %)", ms: rest }]) process.stdout.write(`${String(Math.round(r.ms)).padStart(7)} ms  ${((r.ms / total) * 100).toFixed(1).padStart(5)} %  ${r.category}\n`);
+    for (const r of [...shown, { category: "everything else (each under 0.5 %)", ms: rest }])
+        process.stdout.write(`${String(Math.round(r.ms)).padStart(7)} ms  ${((r.ms / total) * 100).toFixed(1).padStart(5)} %  ${r.category}\n`);
     process.stdout.write(`(profiling slows the run; the shares, not the times, are the point)\n`);
     fs.rmSync(dir, { recursive: true, force: true });
 }

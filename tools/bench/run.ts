@@ -58,7 +58,8 @@ function parse(argv: string[]): Options {
         else throw new Error(`unknown option ${a}; ${USAGE}`);
     }
     if (o.sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 60) || !(o.runs >= 1)) throw new Error("--sizes takes 1-60 channels, --runs at least 1");
-    if (o.against && !fs.existsSync(path.join(o.against, "package.json"))) throw new Error(`--against ${o.against}: no checkout there (package.json not found)`);
+    if (o.against && !fs.existsSync(path.join(o.against, "package.json")))
+        throw new Error(`--against ${o.against}: no checkout there (package.json not found)`);
     return o;
 }
 
@@ -69,7 +70,9 @@ function run(file: string, args: string[], flags: string[] = []): Promise<string
         let err = "";
         child.stdout.on("data", (d) => (out += d));
         child.stderr.on("data", (d) => (err += d));
-        child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(file)} ${args.join(" ")} failed (${code}): ${err.trim()}`))));
+        child.on("close", (code) =>
+            code === 0 ? resolve(out) : reject(new Error(`${path.basename(file)} ${args.join(" ")} failed (${code}): ${err.trim()}`)),
+        );
     });
 }
 
@@ -82,7 +85,9 @@ const verdict = (ok: boolean) => (ok ? "meets " : "MISSES");
 /** npm as `npm run bench` started it (its CLI script under this node), else the one on PATH. */
 function npm(args: string[], cwd: string): Pick<Command, "file" | "args" | "cwd"> {
     const cli = process.env["npm_execpath"];
-    return cli && /\.c?js$/.test(cli) ? { file: process.execPath, args: [cli, ...args], cwd } : { file: process.platform === "win32" ? "npm.cmd" : "npm", args, cwd };
+    return cli && /\.c?js$/.test(cli)
+        ? { file: process.execPath, args: [cli, ...args], cwd }
+        : { file: process.platform === "win32" ? "npm.cmd" : "npm", args, cwd };
 }
 
 interface Scenario extends Command {
@@ -123,7 +128,13 @@ async function measureWhole(o: Options, log: (s?: string) => void): Promise<Whol
     const list = scenarios(o, dir);
     // The first start after a clone (or after every file changed): empty transpile, code and spec caches.
     const coldDir = fs.mkdtempSync(path.join(os.tmpdir(), "onair-bench-cold-"));
-    const cold = await runWhole({ label: "cold", file: process.execPath, args: [LAUNCHER, "--as-of", BENCH_NOW], cwd: REPO_ROOT, env: { ONAIR_TS_CACHE: path.join(coldDir, "ts"), ONAIR_CODE_CACHE: path.join(coldDir, "v8"), ONAIR_SPEC_CACHE: path.join(coldDir, "spec") } });
+    const cold = await runWhole({
+        label: "cold",
+        file: process.execPath,
+        args: [LAUNCHER, "--as-of", BENCH_NOW],
+        cwd: REPO_ROOT,
+        env: { ONAIR_TS_CACHE: path.join(coldDir, "ts"), ONAIR_CODE_CACHE: path.join(coldDir, "v8"), ONAIR_SPEC_CACHE: path.join(coldDir, "spec") },
+    });
     fs.rmSync(coldDir, { recursive: true, force: true });
     // One unmeasured round fills this checkout's caches, as any earlier run would have.
     for (const s of list) await runWhole(s);
@@ -137,7 +148,9 @@ async function measureWhole(o: Options, log: (s?: string) => void): Promise<Whol
         const wall = runs.map((r) => r.wallMs);
         const m = median(wall);
         const target = s.targetMs === undefined ? "" : `${verdict(m <= s.targetMs)} <= ${s.targetMs}`;
-        log(`${s.label.padEnd(55)}  ${pad(Math.round(m), 9)}  ${pad(`${Math.round(Math.min(...wall))}..${Math.round(Math.max(...wall))}`, 11)}  ${pad(Math.round(median(runs.map((r) => r.cpuMs))), 9)}  ${pad(Math.round(Math.max(...runs.map((r) => r.peakRssMb))), 7)}  ${target}`);
+        log(
+            `${s.label.padEnd(55)}  ${pad(Math.round(m), 9)}  ${pad(`${Math.round(Math.min(...wall))}..${Math.round(Math.max(...wall))}`, 11)}  ${pad(Math.round(median(runs.map((r) => r.cpuMs))), 9)}  ${pad(Math.round(Math.max(...runs.map((r) => r.peakRssMb))), 7)}  ${target}`,
+        );
     }
     log(`first start with empty caches (after a clone), prod stack: ${Math.round(cold.wallMs)} ms, CPU ${Math.round(cold.cpuMs)} ms`);
     return results;
@@ -148,7 +161,8 @@ async function measureInProcess(o: Options, log: (s?: string) => void): Promise<
     const rows: { channels: number; samples: (Sample & { processMs: number })[] }[] = [];
     for (const channels of o.sizes) {
         const samples: (Sample & { processMs: number })[] = [];
-        for (let i = 0; i < o.runs; i++) samples.push(JSON.parse(await run(worker, [String(channels), "--fast", "--warmup"], ["-r", REGISTER, ...FAST_NODE_FLAGS])));
+        for (let i = 0; i < o.runs; i++)
+            samples.push(JSON.parse(await run(worker, [String(channels), "--fast", "--warmup"], ["-r", REGISTER, ...FAST_NODE_FLAGS])));
         rows.push({ channels, samples });
     }
     log(`In process (tools/bench/worker.ts): each run plans a 1-channel season first (module loading, JIT), then plans and judges the measured one`);
@@ -157,17 +171,23 @@ async function measureInProcess(o: Options, log: (s?: string) => void): Promise<
         const totals = samples.map((s) => s.planMs + s.policyMs);
         const m = median(totals);
         const share = median(samples.map((s) => s.policyMs / (s.planMs + s.policyMs)));
-        log(`${pad(channels, 8)}  ${pad(samples[0]!.resources, 9)}  ${pad(Math.round(m), 22)}  ${pad(`${Math.round(Math.min(...totals))}..${Math.round(Math.max(...totals))}`, 12)}  ${pad((m / samples[0]!.resources).toFixed(2), 11)}  ${pad((share * 100).toFixed(1) + " %", 12)}  ${pad(Math.round(Math.max(...samples.map((s) => s.peakRssMb))), 7)}  ${pad(Math.round(median(samples.map((s) => s.processMs))), 10)}`);
+        log(
+            `${pad(channels, 8)}  ${pad(samples[0]!.resources, 9)}  ${pad(Math.round(m), 22)}  ${pad(`${Math.round(Math.min(...totals))}..${Math.round(Math.max(...totals))}`, 12)}  ${pad((m / samples[0]!.resources).toFixed(2), 11)}  ${pad((share * 100).toFixed(1) + " %", 12)}  ${pad(Math.round(Math.max(...samples.map((s) => s.peakRssMb))), 7)}  ${pad(Math.round(median(samples.map((s) => s.processMs))), 10)}`,
+        );
     }
     if (o.plainChannels > 0) {
         // The same worker through ts-node with stack traces and the SDK's debugging aids on: the old
         // `npm run plan`, and `npm run plan -- --verbose` today.
         const plain: Sample = JSON.parse(await run(worker, [String(o.plainChannels), "--warmup"], ["-r", "ts-node/register/transpile-only"]));
-        log(`plain path (ts-node, stack traces on), ${o.plainChannels} channels: ${Math.round(plain.planMs + plain.policyMs)} ms, ${((plain.planMs + plain.policyMs) / plain.resources).toFixed(2)} ms/resource (one run)`);
+        log(
+            `plain path (ts-node, stack traces on), ${o.plainChannels} channels: ${Math.round(plain.planMs + plain.policyMs)} ms, ${((plain.planMs + plain.policyMs) / plain.resources).toFixed(2)} ms/resource (one run)`,
+        );
     }
     for (const r of rows.filter((x) => x.channels >= TARGETS.channels)) {
         const s = r.samples[0]!;
-        log(`${r.channels === TARGETS.channels ? "\n" : ""}Verdict of the ${r.channels}-channel season: ${s.violations.mandatory} mandatory (${s.offline.schema} schema, ${s.offline.quotas} quota beyond its declared increases), ${s.violations.advisory} advisory; ${s.offline.shards} distributions`);
+        log(
+            `${r.channels === TARGETS.channels ? "\n" : ""}Verdict of the ${r.channels}-channel season: ${s.violations.mandatory} mandatory (${s.offline.schema} schema, ${s.offline.quotas} quota beyond its declared increases), ${s.violations.advisory} advisory; ${s.offline.shards} distributions`,
+        );
     }
     return rows;
 }
@@ -175,10 +195,16 @@ async function measureInProcess(o: Options, log: (s?: string) => void): Promise<
 async function main(): Promise<void> {
     const o = parse(process.argv.slice(2));
     const log = (s = "") => process.stdout.write(s + "\n");
-    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+    const load = () =>
+        os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ");
     const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     log(`OnAir benchmark: synthetic seasons in 3 regions, every feature on`);
-    log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load()} (1, 5, 15 min) on ${cores} cores`);
+    log(
+        `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load()} (1, 5, 15 min) on ${cores} cores`,
+    );
     const calibration = [cpuCalibrationMs()];
     log(`CPU calibration (fixed loop, lower is faster; about 350 ms when this machine is idle): ${Math.round(calibration[0]!)} ms\n`);
 
@@ -199,9 +225,13 @@ async function main(): Promise<void> {
         const edgeFile = path.join(REPO_ROOT, "tools", "bench", "edge.ts");
         const flags = ["-r", REGISTER];
         const single: EdgeRun = JSON.parse(await run(edgeFile, [String(o.edgeMs)], flags));
-        const parallel: EdgeRun[] = (await Promise.all(Array.from({ length: cores }, () => run(edgeFile, [String(o.edgeMs)], flags)))).map((s) => JSON.parse(s));
+        const parallel: EdgeRun[] = (await Promise.all(Array.from({ length: cores }, () => run(edgeFile, [String(o.edgeMs)], flags)))).map((s) =>
+            JSON.parse(s),
+        );
         perSecond = parallel.reduce((a, r) => a + 1e9 / r.nsPerRequest, 0);
-        log(`\nEdge function: ${size.bytes} bytes (CloudFront limit ${size.limitBytes}); token validation in Node: ${Math.round(single.nsPerRequest)} ns per request, ${Math.round(1e9 / single.nsPerRequest).toLocaleString("en-US")} per second on one core, ${Math.round(perSecond).toLocaleString("en-US")} per second on ${cores} cores`);
+        log(
+            `\nEdge function: ${size.bytes} bytes (CloudFront limit ${size.limitBytes}); token validation in Node: ${Math.round(single.nsPerRequest)} ns per request, ${Math.round(1e9 / single.nsPerRequest).toLocaleString("en-US")} per second on one core, ${Math.round(perSecond).toLocaleString("en-US")} per second on ${cores} cores`,
+        );
     }
 
     calibration.push(cpuCalibrationMs());
@@ -220,14 +250,19 @@ async function main(): Promise<void> {
     const forty = rows.find((r) => r.channels === TARGETS.channels);
     if (forty) {
         const peak = Math.max(...forty.samples.map((s) => s.peakRssMb));
-        log(`  ${verdict(peak <= TARGETS.peakRssMb)}  in process: peak memory ${Math.round(peak)} MB for ${TARGETS.channels} channels (target <= ${TARGETS.peakRssMb} MB)`);
+        log(
+            `  ${verdict(peak <= TARGETS.peakRssMb)}  in process: peak memory ${Math.round(peak)} MB for ${TARGETS.channels} channels (target <= ${TARGETS.peakRssMb} MB)`,
+        );
     }
     if (fitLine) {
         const fit = linearFit(points);
         log(`  ${verdict(fit.r2 >= 0.98)}  time linear in channels: R^2 ${fit.r2.toFixed(4)} (target >= 0.98)`);
     }
     log(`  ${verdict(size.bytes <= TARGETS.edgeBytes)}  edge function ${size.bytes} bytes (target <= ${TARGETS.edgeBytes})`);
-    if (o.edge) log(`  ${verdict(perSecond >= TARGETS.edgeRequestsPerSecond)}  ${Math.round(perSecond).toLocaleString("en-US")} validations per second on this machine (target >= ${TARGETS.edgeRequestsPerSecond.toLocaleString("en-US")})`);
+    if (o.edge)
+        log(
+            `  ${verdict(perSecond >= TARGETS.edgeRequestsPerSecond)}  ${Math.round(perSecond).toLocaleString("en-US")} validations per second on this machine (target >= ${TARGETS.edgeRequestsPerSecond.toLocaleString("en-US")})`,
+        );
 }
 
 if (require.main === module) {

@@ -8,5 +8,13 @@ export function syntheticStack(channels: number): StackConfig {
         "onair:season": JSON.stringify(syntheticSeason(channels)),
     };
     for (const [k, v] of Object.entries(BENCH_SECRETS)) config[`onair:${k}`] = v;
-    return { project: "onair", stack: "bench", config, secretKeys: Object.keys(BENCH_SECRETS).map((k) => `onair:${k}`).sort(), source: `(synthetic, ${channels} channels)` };
+    return {
+        project: "onair",
+        stack: "bench",
+        config,
+        secretKeys: Object.keys(BENCH_SECRETS)
+            .map((k) => `onair:${k}`)
+            .sort(),
+        source: `(synthetic, ${channels} channels)`,
+    };
 }

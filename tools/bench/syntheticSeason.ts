@@ -51,7 +51,9 @@ function contribution(i: number): Record<string, unknown> {
                 // One listener per flow: a port per channel and region, an address per ISP and pipeline.
                 networks: [0, 1].map((k) => ({
                     name: `isp-${k}`,
-                    callerTargets: Object.fromEntries(REGIONS.map((r, ri) => [r.region, [0, 1].map((p) => ({ address: `203.0.113.${10 + k * 2 + p}`, port: 7000 + ri * 1000 + i }))])),
+                    callerTargets: Object.fromEntries(
+                        REGIONS.map((r, ri) => [r.region, [0, 1].map((p) => ({ address: `203.0.113.${10 + k * 2 + p}`, port: 7000 + ri * 1000 + i }))]),
+                    ),
                 })),
                 failover: { mode: "failover" },
                 srt: { passphraseKey: "venueSrtPassphrase" },
@@ -79,9 +81,19 @@ export function syntheticSeason(channels: number): Record<string, unknown> {
             events: events(i),
         })),
         delivery: {
-            domain: { aliases: ["live.bench.example.com"], certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a" },
+            domain: {
+                aliases: ["live.bench.example.com"],
+                certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/6f1c2a4e-0d7b-4c55-9a0e-5b2f9c8d1e3a",
+            },
             clientRouting: { domain: "cr.bench.example.com" },
-            vpcOrigins: [{ id: "stats-api", arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/stats/0123456789abcdef", domainName: "internal-stats-123.us-east-1.elb.amazonaws.com", pathPattern: "/api/stats/*" }],
+            vpcOrigins: [
+                {
+                    id: "stats-api",
+                    arn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/stats/0123456789abcdef",
+                    domainName: "internal-stats-123.us-east-1.elb.amazonaws.com",
+                    pathPattern: "/api/stats/*",
+                },
+            ],
             customOrigins: [{ id: "venue-graphics", domainName: "graphics.venue.example.net", pathPattern: "/graphics/*", secretKey: "originVerify" }],
             priceClass: "PriceClass_100",
             urlVending: { callerRoleArns: ["arn:aws:iam::123456789012:role/bench-entitlement-api"] },

@@ -29,7 +29,11 @@ export function runWhole(c: Command): Promise<ProcessRun> {
     const nodeOptions = [process.env["NODE_OPTIONS"], `--require ${JSON.stringify(RUSAGE)}`].filter(Boolean).join(" ");
     return new Promise((resolve, reject) => {
         const start = performance.now();
-        const child = spawn(c.file, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env, NODE_OPTIONS: nodeOptions, ONAIR_BENCH_RUSAGE: log }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(c.file, c.args, {
+            cwd: c.cwd,
+            env: { ...process.env, ...c.env, NODE_OPTIONS: nodeOptions, ONAIR_BENCH_RUSAGE: log },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let err = "";
         child.stdout.resume();
         child.stderr.on("data", (d) => (err += d));
@@ -37,7 +41,14 @@ export function runWhole(c: Command): Promise<ProcessRun> {
         child.on("close", (code) => {
             const wallMs = performance.now() - start;
             if (code !== 0) return reject(new Error(`${c.label}: ${c.file} ${c.args.join(" ")} exited ${code}: ${err.trim().slice(-2000)}`));
-            const lines = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { userUs: number; systemUs: number; maxRssKb: number }) : [];
+            const lines = fs.existsSync(log)
+                ? fs
+                      .readFileSync(log, "utf8")
+                      .trim()
+                      .split("\n")
+                      .filter(Boolean)
+                      .map((l) => JSON.parse(l) as { userUs: number; systemUs: number; maxRssKb: number })
+                : [];
             fs.rmSync(path.dirname(log), { recursive: true, force: true });
             resolve({
                 wallMs,

@@ -24,7 +24,10 @@ export interface Sample {
 }
 
 /** Plans and judges one synthetic season in this process. */
-export async function measure(channels: number, program: string): Promise<Sample & { plan: Awaited<ReturnType<typeof runProgram>>; verdict: Awaited<ReturnType<typeof evaluatePacks>>; checks: OfflineChecks }> {
+export async function measure(
+    channels: number,
+    program: string,
+): Promise<Sample & { plan: Awaited<ReturnType<typeof runProgram>>; verdict: Awaited<ReturnType<typeof evaluatePacks>>; checks: OfflineChecks }> {
     const stack = syntheticStack(channels);
     const t0 = performance.now();
     const plan = await runProgram({ program, stack });
@@ -40,7 +43,11 @@ export async function measure(channels: number, program: string): Promise<Sample
         planMs: t1 - t0,
         policyMs: t2 - t1,
         violations: { mandatory: count("mandatory") + checksMandatory(checks), advisory: count("advisory") },
-        offline: { schema: checks.schema.violations.length, quotas: checksMandatory(checks) - checks.schema.violations.length, shards: plan.resources.filter((r) => r.type === "aws-native:cloudfront:Distribution").length },
+        offline: {
+            schema: checks.schema.violations.length,
+            quotas: checksMandatory(checks) - checks.schema.violations.length,
+            shards: plan.resources.filter((r) => r.type === "aws-native:cloudfront:Distribution").length,
+        },
         peakRssMb: process.resourceUsage().maxRSS / 1024,
         plan,
         verdict,

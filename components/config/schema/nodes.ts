@@ -108,17 +108,26 @@ export function object<F extends Fields, O extends Omit<Opts<ObjectNode<F>>, "fi
 }
 
 /** The parsed value of a node. Custom nodes have none here: their readers type them. */
-export type Value<N> =
-    N extends { kind: "int" | "number" } ? number
-    : N extends { kind: "string" } ? string
-    : N extends { kind: "enum"; values: readonly (infer V)[] } ? V
-    : N extends { kind: "bool" } ? boolean
-    : N extends { kind: "list"; item: infer I } ? Value<I>[]
-    : N extends { kind: "object"; fields: infer F } ? (F extends Fields ? Parsed<F> : never)
-    : never;
+export type Value<N> = N extends { kind: "int" | "number" }
+    ? number
+    : N extends { kind: "string" }
+      ? string
+      : N extends { kind: "enum"; values: readonly (infer V)[] }
+        ? V
+        : N extends { kind: "bool" }
+          ? boolean
+          : N extends { kind: "list"; item: infer I }
+            ? Value<I>[]
+            : N extends { kind: "object"; fields: infer F }
+              ? F extends Fields
+                  ? Parsed<F>
+                  : never
+              : never;
 
 /** Keys that may be missing from the parsed object: optional leaves with no default (an optional object takes its defaults). */
-type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends { kind: "int" | "string" | "enum"; optional: true } ? (F[K] extends { default: unknown } ? never : K) : never }[keyof F];
+type OptionalKeys<F extends Fields> = {
+    [K in keyof F]: F[K] extends { kind: "int" | "string" | "enum"; optional: true } ? (F[K] extends { default: unknown } ? never : K) : never;
+}[keyof F];
 type ReadKeys<F extends Fields> = { [K in keyof F]: F[K] extends { kind: "custom" } ? never : K }[keyof F];
 
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -132,7 +141,7 @@ export type Parsed<F extends Fields> = Flat<
  * Compile-time agreement of a schema's parsed type with the hand-written interface in types.ts:
  * `const _: Agree<A, B> = true` fails to compile when they differ in any key or type.
  */
-export type Agree<A, B> = (<T>() => T extends Deep<A> ? 1 : 2) extends (<T>() => T extends Deep<B> ? 1 : 2) ? true : { differs: [Deep<A>, Deep<B>] };
+export type Agree<A, B> = (<T>() => T extends Deep<A> ? 1 : 2) extends <T>() => T extends Deep<B> ? 1 : 2 ? true : { differs: [Deep<A>, Deep<B>] };
 
 /** Intersections and Omit<> flattened all the way down, so equal shapes compare equal. */
 type Deep<T> = T extends readonly unknown[] ? { [K in keyof T]: Deep<T[K]> } : T extends object ? { [K in keyof T]: Deep<T[K]> } : T;

@@ -36,7 +36,11 @@ function readAny(c: Cursor, n: Node): unknown {
         case "bool":
             return c.bool({ default: n.default });
         case "list":
-            return c.list((e) => readAny(e, n.item), { ...(n.min !== undefined ? { min: n.min } : {}), ...(n.max !== undefined ? { max: n.max } : {}), ...(n.what ? { what: n.what } : {}) });
+            return c.list((e) => readAny(e, n.item), {
+                ...(n.min !== undefined ? { min: n.min } : {}),
+                ...(n.max !== undefined ? { max: n.max } : {}),
+                ...(n.what ? { what: n.what } : {}),
+            });
         case "object":
             return readObject(c, n);
         case "custom":

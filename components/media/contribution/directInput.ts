@@ -35,7 +35,9 @@ export function directInputRequest(
                     SrtListenerPort: String(t.port),
                     MinimumLatency: c.latencyMs,
                     ...(t.streamId ? { StreamId: t.streamId } : {}),
-                    ...(c.srt && ctx.secretArn ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm ?? "aes256"], PassphraseSecretArn: ctx.secretArn } } : {}),
+                    ...(c.srt && ctx.secretArn
+                        ? { Decryption: { Algorithm: ALGORITHM[c.srt.algorithm ?? "aes256"], PassphraseSecretArn: ctx.secretArn } }
+                        : {}),
                 })),
             },
             Tags: ctx.tags,

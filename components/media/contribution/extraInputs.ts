@@ -62,15 +62,21 @@ export function buildExtraInputs(ch: ChannelConfig, ctx: ExtraInputContext): Bui
             const sg = new aws.medialive.InputSecurityGroup(ctx.name(`extra-${x.name}-sg`), { whitelistRules: [{ cidr: x.allowedCidr! }] }, opts);
             const input = new MediaLiveInput(ctx.name(`extra-${x.name}`), { region: ctx.region, request: rtpPushRequest(physical, sg.id, ctx.tags) }, opts);
             ids[x.name] = input.inputId;
-            endpoints.push(input.destinations.apply((ds) => (ds ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((d, i) => endpoint(x, i, d.ip, Number(d.port) || 0))));
+            endpoints.push(
+                input.destinations.apply((ds) => (ds ?? []).slice(0, ch.singlePipeline ? 1 : 2).map((d, i) => endpoint(x, i, d.ip, Number(d.port) || 0))),
+            );
         } else {
             const flows = x.flowArns?.[ctx.region] ?? [];
-            const input = new aws.medialive.Input(ctx.name(`extra-${x.name}`), {
-                name: physical,
-                type: "MEDIACONNECT",
-                mediaConnectFlows: flows.map((flowArn) => ({ flowArn })),
-                roleArn: ctx.roleArn,
-            }, opts);
+            const input = new aws.medialive.Input(
+                ctx.name(`extra-${x.name}`),
+                {
+                    name: physical,
+                    type: "MEDIACONNECT",
+                    mediaConnectFlows: flows.map((flowArn) => ({ flowArn })),
+                    roleArn: ctx.roleArn,
+                },
+                opts,
+            );
             ids[x.name] = input.id;
             endpoints.push(pulumi.output(flows.map((f, i) => endpoint(x, i, f, 0))));
         }

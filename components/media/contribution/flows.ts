@@ -40,7 +40,14 @@ export function callerTarget(network: ContributionNetwork, region: string, pipel
  * The source definition for one network on one pipeline in one region, in MediaConnect's terms.
  * Pure: listener sources are the same in every region; caller sources dial the region's own targets.
  */
-export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork, index: number, pipeline: number, secrets: FlowSecrets, region?: string): SourceArgs {
+export function sourceArgs(
+    channel: ChannelConfig,
+    network: ContributionNetwork,
+    index: number,
+    pipeline: number,
+    secrets: FlowSecrets,
+    region?: string,
+): SourceArgs {
     const c = channel.contribution;
     const base: SourceArgs = {
         name: network.name,
@@ -50,10 +57,13 @@ export function sourceArgs(channel: ChannelConfig, network: ContributionNetwork,
     const port = c.protocol === "srt-caller" ? 0 : listenerPort(c) + index * SECOND_SOURCE_PORT_OFFSET;
     const listenerAccess: SourceArgs = c.vpcInterface
         ? { vpcInterfaceName: VPC_INTERFACE_NAME }
-        : network.allowedCidr ? { whitelistCidr: network.allowedCidr } : {};
-    const srtDecryption: SourceArgs = c.srt && secrets.secretArn && secrets.secretRoleArn
-        ? { decryption: { keyType: "srt-password", roleArn: secrets.secretRoleArn, secretArn: secrets.secretArn } }
-        : {};
+        : network.allowedCidr
+          ? { whitelistCidr: network.allowedCidr }
+          : {};
+    const srtDecryption: SourceArgs =
+        c.srt && secrets.secretArn && secrets.secretRoleArn
+            ? { decryption: { keyType: "srt-password", roleArn: secrets.secretRoleArn, secretArn: secrets.secretArn } }
+            : {};
     switch (c.protocol) {
         case "srt-listener":
             return { ...base, ...listenerAccess, ...srtDecryption, ingestPort: port, minLatency: c.latencyMs, maxBitrate: c.maxBitrateMbps * 1_000_000 };
@@ -87,7 +97,14 @@ export function failoverConfig(channel: ChannelConfig): awsnative.types.input.me
         : { state: "ENABLED", failoverMode: "FAILOVER", sourcePriority: { primarySource: primary } };
 }
 
-export function flowArgs(channel: ChannelConfig, flowName: string, availabilityZone: string, pipeline: number, secrets: FlowSecrets, region?: string): awsnative.mediaconnect.FlowArgs {
+export function flowArgs(
+    channel: ChannelConfig,
+    flowName: string,
+    availabilityZone: string,
+    pipeline: number,
+    secrets: FlowSecrets,
+    region?: string,
+): awsnative.mediaconnect.FlowArgs {
     const first = channel.contribution.networks[0]!;
     const vpc = channel.contribution.vpcInterface;
     const failover = failoverConfig(channel);
@@ -97,7 +114,11 @@ export function flowArgs(channel: ChannelConfig, flowName: string, availabilityZ
         source: sourceArgs(channel, first, 0, pipeline, secrets, region),
         ...(failover ? { sourceFailoverConfig: failover } : {}),
         ...(vpc && secrets.vpcRoleArn
-            ? { vpcInterfaces: [{ name: VPC_INTERFACE_NAME, roleArn: secrets.vpcRoleArn, securityGroupIds: vpc.securityGroupIds, subnetId: vpc.subnetIds[pipeline]! }] }
+            ? {
+                  vpcInterfaces: [
+                      { name: VPC_INTERFACE_NAME, roleArn: secrets.vpcRoleArn, securityGroupIds: vpc.securityGroupIds, subnetId: vpc.subnetIds[pipeline]! },
+                  ],
+              }
             : {}),
     };
 }

@@ -60,7 +60,11 @@ export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring<str
 export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): DeepInput<CreateChannelRequest>;
 export function channelRequest(channel: ChannelConfig, wiring: ChannelWiring): DeepInput<CreateChannelRequest> {
     const single = channel.singlePipeline !== undefined;
-    const attachment: DeepInput<InputAttachment> = { InputAttachmentName: INPUT_ATTACHMENT_NAME, InputId: wiring.inputId, InputSettings: inputSettings(channel) };
+    const attachment: DeepInput<InputAttachment> = {
+        InputAttachmentName: INPUT_ATTACHMENT_NAME,
+        InputId: wiring.inputId,
+        InputSettings: inputSettings(channel),
+    };
     return {
         Name: wiring.name,
         ChannelClass: single ? "SINGLE_PIPELINE" : "STANDARD",

@@ -1,11 +1,4 @@
-import type {
-    AudioDescription,
-    CaptionDescription,
-    EncoderSettings,
-    Output,
-    OutputGroup,
-    VideoDescription,
-} from "@aws-sdk/client-medialive";
+import type { AudioDescription, CaptionDescription, EncoderSettings, Output, OutputGroup, VideoDescription } from "@aws-sdk/client-medialive";
 import { jamSyncTime } from "../../config/jamSync";
 import { AudioTrack, ChannelConfig } from "../../config/types";
 import { AUDIO_ENCODES, gopFrames, LADDERS, Rung, rungFrameRate, segmentMilliseconds } from "./ladders";
@@ -46,14 +39,14 @@ function videoDescription(channel: ChannelConfig, rung: Rung): VideoDescription 
         rung.codec === "h265"
             ? { H265Settings: { ...common, Profile: "MAIN_10BIT" as const, Tier: "HIGH" as const, Level: "H265_LEVEL_AUTO" as const } }
             : {
-                H264Settings: {
-                    ...common,
-                    FramerateControl: "SPECIFIED" as const,
-                    Profile: rung.height >= 720 ? ("HIGH" as const) : ("MAIN" as const),
-                    Level: "H264_LEVEL_AUTO" as const,
-                    EntropyEncoding: "CABAC" as const,
-                },
-            };
+                  H264Settings: {
+                      ...common,
+                      FramerateControl: "SPECIFIED" as const,
+                      Profile: rung.height >= 720 ? ("HIGH" as const) : ("MAIN" as const),
+                      Level: "H264_LEVEL_AUTO" as const,
+                      EntropyEncoding: "CABAC" as const,
+                  },
+              };
     return {
         Name: `video-${rung.name}`,
         Width: rung.width,
@@ -76,8 +69,27 @@ function audioDescription(t: AudioTrack): AudioDescription {
         AudioTypeControl: "FOLLOW_INPUT",
         CodecSettings:
             enc.codec === "aac"
-                ? { AacSettings: { Bitrate: enc.bitrate, CodingMode: "CODING_MODE_2_0", Profile: "LC", RateControlMode: "CBR", SampleRate: 48000, RawFormat: "NONE", Spec: "MPEG4" } }
-                : { Eac3Settings: { Bitrate: enc.bitrate, CodingMode: "CODING_MODE_3_2", LfeControl: "LFE", BitstreamMode: "COMPLETE_MAIN", DcFilter: "ENABLED", PassthroughControl: "NO_PASSTHROUGH" } },
+                ? {
+                      AacSettings: {
+                          Bitrate: enc.bitrate,
+                          CodingMode: "CODING_MODE_2_0",
+                          Profile: "LC",
+                          RateControlMode: "CBR",
+                          SampleRate: 48000,
+                          RawFormat: "NONE",
+                          Spec: "MPEG4",
+                      },
+                  }
+                : {
+                      Eac3Settings: {
+                          Bitrate: enc.bitrate,
+                          CodingMode: "CODING_MODE_3_2",
+                          LfeControl: "LFE",
+                          BitstreamMode: "COMPLETE_MAIN",
+                          DcFilter: "ENABLED",
+                          PassthroughControl: "NO_PASSTHROUGH",
+                      },
+                  },
     };
 }
 
@@ -95,11 +107,13 @@ function cmafIngestGroup(channel: ChannelConfig, videos: VideoDescription[], aud
         OutputSettings: { CmafIngestOutputSettings: { NameModifier: `_${v.Name}` } },
     }));
     // Audio renditions travel as their own CMAF tracks, so players switch video without re-fetching audio.
-    const audioOutputs: Output[] = audios.map((a) => a.Name ?? a.AudioSelectorName ?? "audio").map((name) => ({
-        OutputName: name,
-        AudioDescriptionNames: [name],
-        OutputSettings: { CmafIngestOutputSettings: { NameModifier: `_${name}` } },
-    }));
+    const audioOutputs: Output[] = audios
+        .map((a) => a.Name ?? a.AudioSelectorName ?? "audio")
+        .map((name) => ({
+            OutputName: name,
+            AudioDescriptionNames: [name],
+            OutputSettings: { CmafIngestOutputSettings: { NameModifier: `_${name}` } },
+        }));
     return {
         Name: "cmaf-ingest-mediapackage",
         OutputGroupSettings: {

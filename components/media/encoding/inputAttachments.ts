@@ -13,7 +13,11 @@ import { audioSelectorName } from "./encoderSettings";
  * selectors: the encodes name audio and caption selectors, and each input must provide them
  * (User Guide, "Design the selectors for each input").
  */
-export function inputAttachments(channel: ChannelConfig, venue: DeepInput<InputAttachment>, extraInputIds: Record<string, DeepInput<string>>): DeepInput<InputAttachment>[] {
+export function inputAttachments(
+    channel: ChannelConfig,
+    venue: DeepInput<InputAttachment>,
+    extraInputIds: Record<string, DeepInput<string>>,
+): DeepInput<InputAttachment>[] {
     const ordered = [...channel.extraInputs].sort((a, b) => rank(a) - rank(b));
     const backup = ordered.find((x) => x.role === "backup");
     const primary: DeepInput<InputAttachment> = { ...venue };
@@ -35,14 +39,22 @@ function idOf(x: ExtraInputConfig, ids: Record<string, DeepInput<string>>): Deep
  * AutomaticInputFailoverSettings on the primary (venue) attachment, naming the backup's input as
  * SecondaryInputId. Input loss always fails over; black video and audio silence only when set.
  */
-export function failoverSettings(channel: ChannelConfig, f: InputFailoverConfig, secondaryInputId: DeepInput<string>): DeepInput<AutomaticInputFailoverSettings> {
+export function failoverSettings(
+    channel: ChannelConfig,
+    f: InputFailoverConfig,
+    secondaryInputId: DeepInput<string>,
+): DeepInput<AutomaticInputFailoverSettings> {
     const conditions: FailoverCondition[] = [{ FailoverConditionSettings: { InputLossSettings: { InputLossThresholdMsec: f.inputLossMs } } }];
     if (f.videoBlackMs !== undefined) {
         // 0.1: a pixel darker than 10% white is black (VideoBlackFailoverSettings.BlackDetectThreshold).
         conditions.push({ FailoverConditionSettings: { VideoBlackSettings: { BlackDetectThreshold: 0.1, VideoBlackThresholdMsec: f.videoBlackMs } } });
     }
     if (f.audioSilenceMs !== undefined) {
-        conditions.push({ FailoverConditionSettings: { AudioSilenceSettings: { AudioSelectorName: audioSelectorName(channel.audio[0]!), AudioSilenceThresholdMsec: f.audioSilenceMs } } });
+        conditions.push({
+            FailoverConditionSettings: {
+                AudioSilenceSettings: { AudioSelectorName: audioSelectorName(channel.audio[0]!), AudioSilenceThresholdMsec: f.audioSilenceMs },
+            },
+        });
     }
     return {
         SecondaryInputId: secondaryInputId,

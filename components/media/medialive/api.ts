@@ -1,4 +1,11 @@
-import type { CreateChannelRequest, CreateInputRequest, OutputDestination, ScheduleAction, UpdateChannelRequest, UpdateInputRequest } from "@aws-sdk/client-medialive";
+import type {
+    CreateChannelRequest,
+    CreateInputRequest,
+    OutputDestination,
+    ScheduleAction,
+    UpdateChannelRequest,
+    UpdateInputRequest,
+} from "@aws-sdk/client-medialive";
 
 /** What OnAir reads back about a channel. */
 export interface ChannelDescription {

@@ -46,7 +46,9 @@ export async function updateChannel(env: Env, id: string, olds: ChannelOutputs, 
 
     if (settingsChange) {
         if (state === "CREATE_FAILED") {
-            throw providerError(`${label} is CREATE_FAILED and cannot be updated; run \`pulumi up --replace\` on it (OnAir deletes failed channels straight away)`);
+            throw providerError(
+                `${label} is CREATE_FAILED and cannot be updated; run \`pulumi up --replace\` on it (OnAir deletes failed channels straight away)`,
+            );
         }
         const live = state === "RUNNING" || state === "RECOVERING";
         if (live && !news.allowLiveUpdate) {
@@ -113,7 +115,9 @@ async function restore(env: Env, id: string, label: string, before: CreateChanne
                 `the channel is not on air: start it from the MediaLive console or \`aws medialive start-channel --channel-id ${id}\``,
         );
     }
-    return providerError(`${label}: the live update failed (${reason}); OnAir restarted the channel with its previous configuration and it is RUNNING. Fix the change and run \`pulumi up\` again`);
+    return providerError(
+        `${label}: the live update failed (${reason}); OnAir restarted the channel with its previous configuration and it is RUNNING. Fix the change and run \`pulumi up\` again`,
+    );
 }
 
 async function syncTags(env: Env, arn: string, before: Record<string, string>, after: Record<string, string>): Promise<void> {

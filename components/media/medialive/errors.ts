@@ -30,7 +30,7 @@ interface AwsError {
 export function awsErrorText(e: unknown): string {
     if (!e || typeof e !== "object") return String(e);
     const err = e as AwsError;
-    const base = err.name && err.name !== "Error" ? `${err.name}: ${err.message ?? ""}` : err.message ?? String(e);
+    const base = err.name && err.name !== "Error" ? `${err.name}: ${err.message ?? ""}` : (err.message ?? String(e));
     const details = (err.ValidationErrors ?? []).map((v) => `${v.ElementPath ?? "?"}: ${v.ErrorMessage ?? ""}`);
     return details.length > 0 ? `${base} (${details.join("; ")})` : base;
 }

@@ -29,6 +29,13 @@ export class MediaLiveInput extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: MediaLiveInputArgs, opts?: pulumi.CustomResourceOptions) {
         const resourceUrn = urnValue(pulumi.createUrn(name, INPUT_TYPE, opts?.parent));
-        super(provider, name, { ...args, resourceUrn, inputId: undefined, arn: undefined, state: undefined, destinations: undefined }, opts, "medialive", "Input");
+        super(
+            provider,
+            name,
+            { ...args, resourceUrn, inputId: undefined, arn: undefined, state: undefined, destinations: undefined },
+            opts,
+            "medialive",
+            "Input",
+        );
     }
 }

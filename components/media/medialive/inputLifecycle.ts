@@ -57,7 +57,13 @@ export async function createInput(env: Env, inputs: InputInputs): Promise<{ id: 
     const { id, arn } = created;
     const outs = (state: string, d?: InputDescription): InputOutputs => wireSafe({ ...inputs, inputId: id, arn, state, destinations: endpoints(d) });
     try {
-        const d = await waitFor(() => env.api.describeInput(id), ["DETACHED", "ATTACHED"], { timeoutMs: env.timing.createMs, what: "finish creating", label: label(id, inputs.request) }, env.clock, env.timing);
+        const d = await waitFor(
+            () => env.api.describeInput(id),
+            ["DETACHED", "ATTACHED"],
+            { timeoutMs: env.timing.createMs, what: "finish creating", label: label(id, inputs.request) },
+            env.clock,
+            env.timing,
+        );
         return { id, outs: outs(d?.state ?? "DETACHED", d) };
     } catch (e) {
         throw partialFailure(`${message(e)}; the input ${id} exists and is recorded in the stack`, id, outs("CREATING"));
@@ -73,7 +79,10 @@ export async function readInput(env: Env, id: string, props: InputOutputs): Prom
 }
 
 /** The input type and region cannot change in place (UpdateInputRequest has no Type). */
-export function diffInput(olds: InputOutputs, news: InputInputs): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; detailedDiff: Record<string, { kind: string; inputDiff: boolean }> } {
+export function diffInput(
+    olds: InputOutputs,
+    news: InputInputs,
+): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; detailedDiff: Record<string, { kind: string; inputDiff: boolean }> } {
     const replaces: string[] = [];
     const detailedDiff: Record<string, { kind: string; inputDiff: boolean }> = {};
     if (olds.region !== news.region && !containsUnknown(news.region)) replaces.push("region");
@@ -99,11 +108,22 @@ export async function updateInput(env: Env, id: string, olds: InputOutputs, news
         for (const channelId of d!.attachedChannels) {
             const ch = await patiently(() => env.api.describeChannel(channelId), env.clock, env.timing);
             if (ch && ["RUNNING", "RECOVERING", "STARTING"].includes(ch.state)) {
-                throw providerError(`${label(id, r)} feeds MediaLive channel ${channelId}, which is ${ch.state}; OnAir does not change a live channel's input. Run \`pulumi up\` again after the event`);
+                throw providerError(
+                    `${label(id, r)} feeds MediaLive channel ${channelId}, which is ${ch.state}; OnAir does not change a live channel's input. Run \`pulumi up\` again after the event`,
+                );
             }
         }
         try {
-            await patiently(() => env.api.updateInput(id, { Name: r.Name, InputSecurityGroups: r.InputSecurityGroups, ...(r.SrtSettings ? { SrtSettings: r.SrtSettings } : {}) }), env.clock, env.timing);
+            await patiently(
+                () =>
+                    env.api.updateInput(id, {
+                        Name: r.Name,
+                        InputSecurityGroups: r.InputSecurityGroups,
+                        ...(r.SrtSettings ? { SrtSettings: r.SrtSettings } : {}),
+                    }),
+                env.clock,
+                env.timing,
+            );
         } catch (e) {
             throw providerError(`${label(id, r)}: the update failed: ${awsErrorText(e)}`);
         }
@@ -128,7 +148,13 @@ export async function deleteInput(env: Env, id: string, props: InputOutputs): Pr
     const name = label(id, props.request);
     if (d!.state !== "DETACHED" && d!.state !== "DELETING") {
         try {
-            d = await waitFor(() => env.api.describeInput(id), ["DETACHED", "DELETED"], { timeoutMs: env.timing.detachMs, what: "detach from its channel before deletion", label: name }, env.clock, env.timing);
+            d = await waitFor(
+                () => env.api.describeInput(id),
+                ["DETACHED", "DELETED"],
+                { timeoutMs: env.timing.detachMs, what: "detach from its channel before deletion", label: name },
+                env.clock,
+                env.timing,
+            );
         } catch (e) {
             const channels = d!.attachedChannels.join(", ") || "a channel";
             throw providerError(`${message(e)}; it is attached to ${channels}: delete that channel first`);
@@ -143,5 +169,11 @@ export async function deleteInput(env: Env, id: string, props: InputOutputs): Pr
             throw e;
         }
     }
-    await waitFor(() => env.api.describeInput(id), ["DELETED"], { timeoutMs: env.timing.deleteMs, what: "finish deleting", label: name }, env.clock, env.timing);
+    await waitFor(
+        () => env.api.describeInput(id),
+        ["DELETED"],
+        { timeoutMs: env.timing.deleteMs, what: "finish deleting", label: name },
+        env.clock,
+        env.timing,
+    );
 }

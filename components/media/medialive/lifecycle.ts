@@ -68,7 +68,8 @@ export async function createChannel(env: Env, inputs: ChannelInputs): Promise<{ 
         const d = await patiently(() => env.api.describeChannel(answer.id), env.clock, env.timing);
         if (!isGone(d)) created = answer;
     }
-    if (!created) throw providerError(`MediaLive answered CreateChannel for "${inputs.request.Name}" with channels that are already deleted; retry \`pulumi up\``);
+    if (!created)
+        throw providerError(`MediaLive answered CreateChannel for "${inputs.request.Name}" with channels that are already deleted; retry \`pulumi up\``);
     const { id, arn } = created;
     const outs = (state: string): ChannelOutputs => wireSafe({ ...inputs, channelId: id, arn, state });
     try {
@@ -87,10 +88,18 @@ export async function createChannel(env: Env, inputs: ChannelInputs): Promise<{ 
             if (cleanup === undefined) {
                 throw providerError(`${message(e)}. OnAir deleted the failed channel ${id} so its input is free; fix the request and run \`pulumi up\` again`);
             }
-            throw partialFailure(`${message(e)}; deleting the failed channel also failed (${awsErrorText(cleanup)}), so it is recorded in the stack and the next \`pulumi up\` replaces it`, id, outs("CREATE_FAILED"));
+            throw partialFailure(
+                `${message(e)}; deleting the failed channel also failed (${awsErrorText(cleanup)}), so it is recorded in the stack and the next \`pulumi up\` replaces it`,
+                id,
+                outs("CREATE_FAILED"),
+            );
         }
         // The channel exists (or may): record it with its id, so nothing is orphaned.
-        throw partialFailure(`${message(e)}; the channel ${id} exists and is recorded in the stack, and the next \`pulumi up\` continues with it`, id, outs(d?.state ?? "CREATING"));
+        throw partialFailure(
+            `${message(e)}; the channel ${id} exists and is recorded in the stack, and the next \`pulumi up\` continues with it`,
+            id,
+            outs(d?.state ?? "CREATING"),
+        );
     }
 }
 
@@ -134,7 +143,8 @@ export async function deleteChannel(env: Env, id: string, props: ChannelOutputs)
                     `Run this after the event, when the schedule has stopped it, or set allowLiveDelete: true on this channel in onair:season, run \`pulumi up\` once to record it, and run again.`,
             );
         }
-        if (d!.state === "STARTING") d = await waitForState(env, id, ["RUNNING", "IDLE"], { timeoutMs: env.timing.startMs, what: "finish starting before it can be stopped" });
+        if (d!.state === "STARTING")
+            d = await waitForState(env, id, ["RUNNING", "IDLE"], { timeoutMs: env.timing.startMs, what: "finish starting before it can be stopped" });
         if (d && d.state !== "IDLE") await patiently(() => env.api.stopChannel(id), env.clock, env.timing);
     }
     if (d && !DELETABLE.includes(d.state)) {

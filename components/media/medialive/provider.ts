@@ -29,7 +29,11 @@ async function plainErrors<T>(what: string, run: () => Promise<T>): Promise<T> {
  * so it holds only the factory, the clock and the timing source; the SDK loads inside the factory
  * at deploy time, and the timing is read from the environment of the host that runs it.
  */
-export function mediaLiveChannelProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+export function mediaLiveChannelProvider(
+    apiFor: ApiFactory,
+    clock: Clock = realClock,
+    timing: () => Timing = () => providerTiming(),
+): pulumi.dynamic.ResourceProvider {
     const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
     return {
         create: (inputs: ChannelInputs) => plainErrors(`creating MediaLive channel "${inputs.request?.Name}"`, () => createChannel(env(inputs.region), inputs)),
@@ -42,7 +46,11 @@ export function mediaLiveChannelProvider(apiFor: ApiFactory, clock: Clock = real
 }
 
 /** The dynamic provider for direct MediaLive inputs (RTP_PUSH, SRT_CALLER). */
-export function mediaLiveInputProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+export function mediaLiveInputProvider(
+    apiFor: ApiFactory,
+    clock: Clock = realClock,
+    timing: () => Timing = () => providerTiming(),
+): pulumi.dynamic.ResourceProvider {
     const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
     return {
         create: (inputs: InputInputs) => plainErrors(`creating MediaLive input "${inputs.request?.Name}"`, () => createInput(env(inputs.region), inputs)),
@@ -58,14 +66,21 @@ export function mediaLiveInputProvider(apiFor: ApiFactory, clock: Clock = realCl
  * The dynamic provider for a channel's schedule actions (input switches). `diff` reads the clock:
  * whether an action is past, running, ahead or beyond MediaLive's 14 days decides what an update does.
  */
-export function mediaLiveScheduleProvider(apiFor: ApiFactory, clock: Clock = realClock, timing: () => Timing = () => providerTiming()): pulumi.dynamic.ResourceProvider {
+export function mediaLiveScheduleProvider(
+    apiFor: ApiFactory,
+    clock: Clock = realClock,
+    timing: () => Timing = () => providerTiming(),
+): pulumi.dynamic.ResourceProvider {
     const env = (region: string): Env => ({ api: apiFor(region), clock, timing: timing() });
     return {
-        create: (inputs: ScheduleInputs) => plainErrors(`creating the schedule of MediaLive channel ${inputs.channelId}`, () => createSchedule(env(inputs.region), inputs)),
-        read: (id: string, props: ScheduleOutputs) => plainErrors(`reading the schedule of MediaLive channel ${id}`, () => readSchedule(env(props.region), id, props)),
+        create: (inputs: ScheduleInputs) =>
+            plainErrors(`creating the schedule of MediaLive channel ${inputs.channelId}`, () => createSchedule(env(inputs.region), inputs)),
+        read: (id: string, props: ScheduleOutputs) =>
+            plainErrors(`reading the schedule of MediaLive channel ${id}`, () => readSchedule(env(props.region), id, props)),
         diff: async (_id: string, olds: ScheduleOutputs, news: ScheduleInputs) => diffSchedule(olds, news, clock.now()),
         update: (id: string, olds: ScheduleOutputs, news: ScheduleInputs) =>
             plainErrors(`updating the schedule of MediaLive channel ${id}`, async () => ({ outs: await updateSchedule(env(news.region), olds, news) })),
-        delete: (id: string, props: ScheduleOutputs) => plainErrors(`deleting the schedule actions of MediaLive channel ${id}`, () => deleteSchedule(env(props.region), props)),
+        delete: (id: string, props: ScheduleOutputs) =>
+            plainErrors(`deleting the schedule actions of MediaLive channel ${id}`, () => deleteSchedule(env(props.region), props)),
     };
 }

@@ -12,7 +12,9 @@ import { stableJson } from "../../../contracts/stableJson";
  * channel that has since been deleted (a replacement with an identical request).
  */
 export function requestId(urn: string, request: unknown, attempt = 0): string {
-    const h = createHash("sha256").update(`${urn}\n${stableJson(request)}\n${attempt}`).digest("hex");
+    const h = createHash("sha256")
+        .update(`${urn}\n${stableJson(request)}\n${attempt}`)
+        .digest("hex");
     // UUID layout: the form the SDK itself generates for this member.
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

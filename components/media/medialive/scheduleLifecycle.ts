@@ -67,7 +67,9 @@ export async function convergeSchedule(env: Env, inputs: ScheduleInputs, prev?: 
     for (let attempt = 0; ; attempt++) {
         const current = await owned(env, inputs);
         if (!current) {
-            throw providerError(`${label(inputs.channelId)} cannot be read: the channel does not exist; run \`pulumi refresh\`, then \`pulumi up\` creates the channel and its schedule again`);
+            throw providerError(
+                `${label(inputs.channelId)} cannot be read: the channel does not exist; run \`pulumi refresh\`, then \`pulumi up\` creates the channel and its schedule again`,
+            );
         }
         const plan = planSchedule(current, inputs.actions, env.clock.now(), opts);
         const outputs = (scheduled: ScheduleAction[]): ScheduleOutputs =>
@@ -88,14 +90,25 @@ export async function convergeSchedule(env: Env, inputs: ScheduleInputs, prev?: 
         } catch (e) {
             // The batch landed: record the resource, so nothing it created is forgotten.
             const expected = [...current.filter((a) => !plan.deletes.includes(a.ActionName!)), ...plan.creates];
-            throw partialFailure(`${label(inputs.channelId)} was updated but could not be read back (${message(e)}); run \`pulumi refresh\``, inputs.channelId, outputs(expected));
+            throw partialFailure(
+                `${label(inputs.channelId)} was updated but could not be read back (${message(e)}); run \`pulumi refresh\``,
+                inputs.channelId,
+                outputs(expected),
+            );
         }
     }
 }
 
 function refusal(inputs: ScheduleInputs, plan: SchedulePlan, e: unknown): Error {
-    const what = [plan.creates.length ? `create ${plan.creates.map((a) => a.ActionName).join(", ")}` : "", plan.deletes.length ? `delete ${plan.deletes.join(", ")}` : ""].filter(Boolean).join(" and ");
-    return providerError(`${label(inputs.channelId)}: MediaLive refused to ${what}: ${awsErrorText(e)}. Nothing in this batch was applied (MediaLive applies a batch as a whole)`);
+    const what = [
+        plan.creates.length ? `create ${plan.creates.map((a) => a.ActionName).join(", ")}` : "",
+        plan.deletes.length ? `delete ${plan.deletes.join(", ")}` : "",
+    ]
+        .filter(Boolean)
+        .join(" and ");
+    return providerError(
+        `${label(inputs.channelId)}: MediaLive refused to ${what}: ${awsErrorText(e)}. Nothing in this batch was applied (MediaLive applies a batch as a whole)`,
+    );
 }
 
 export async function createSchedule(env: Env, inputs: ScheduleInputs): Promise<{ id: string; outs: ScheduleOutputs }> {
@@ -104,7 +117,10 @@ export async function createSchedule(env: Env, inputs: ScheduleInputs): Promise<
 
 export async function updateSchedule(env: Env, olds: ScheduleOutputs, news: ScheduleInputs): Promise<ScheduleOutputs> {
     const appliedAtMs = Date.parse(olds.appliedAt ?? "");
-    return convergeSchedule(env, news, { appliedAtMs: Number.isNaN(appliedAtMs) ? env.clock.now() : appliedAtMs, known: (olds.scheduled ?? []).map((a) => a.ActionName!) });
+    return convergeSchedule(env, news, {
+        appliedAtMs: Number.isNaN(appliedAtMs) ? env.clock.now() : appliedAtMs,
+        known: (olds.scheduled ?? []).map((a) => a.ActionName!),
+    });
 }
 
 /** Refresh: OnAir's actions as the channel's schedule holds them; a channel that is gone takes its schedule with it. */
@@ -158,6 +174,7 @@ export function diffSchedule(olds: ScheduleOutputs, news: ScheduleInputs, nowMs:
     }
     if (!sameValue(olds.actions ?? [], news.actions ?? [])) detailedDiff["actions"] = { kind: "update", inputDiff: true };
     if (olds.ownedPrefix !== news.ownedPrefix) detailedDiff["ownedPrefix"] = { kind: "update", inputDiff: true };
-    if (replaces.length === 0 && hasWork(planSchedule(olds.scheduled ?? [], news.actions ?? [], nowMs))) detailedDiff["scheduled"] = { kind: "update", inputDiff: false };
+    if (replaces.length === 0 && hasWork(planSchedule(olds.scheduled ?? [], news.actions ?? [], nowMs)))
+        detailedDiff["scheduled"] = { kind: "update", inputDiff: false };
     return { changes: Object.keys(detailedDiff).length > 0, replaces, deleteBeforeReplace: true, detailedDiff };
 }

@@ -55,7 +55,8 @@ export function startMs(a: ScheduleAction): number | undefined {
 function comparable(a: unknown): string {
     const c = canonical(a) as ScheduleAction;
     const t = startMs(c);
-    if (t !== undefined) c.ScheduleActionStartSettings = { ...c.ScheduleActionStartSettings, FixedModeScheduleActionStartSettings: { Time: new Date(t).toISOString() } };
+    if (t !== undefined)
+        c.ScheduleActionStartSettings = { ...c.ScheduleActionStartSettings, FixedModeScheduleActionStartSettings: { Time: new Date(t).toISOString() } };
     return stableJson(c);
 }
 

@@ -28,7 +28,10 @@ export function retryStrategy(timing: Timing): unknown {
         setDelayBase: (ms: number) => (base = ms * scale),
         computeNextBackoffDelay: (attempts: number) => Math.floor(Math.min(SDK_MAX_DELAY_MS * scale, Math.random() * 2 ** attempts * base)),
     };
-    return new retry.AdaptiveRetryStrategy(SDK_MAX_ATTEMPTS, { rateLimiter: new retry.DefaultRateLimiter({ minFillRate: SDK_MIN_FILL_RATE / scale }), backoff } as never);
+    return new retry.AdaptiveRetryStrategy(SDK_MAX_ATTEMPTS, {
+        rateLimiter: new retry.DefaultRateLimiter({ minFillRate: SDK_MIN_FILL_RATE / scale }),
+        backoff,
+    } as never);
 }
 
 function isNotFound(e: unknown): boolean {
@@ -37,8 +40,37 @@ function isNotFound(e: unknown): boolean {
 
 /** The settings members of DescribeChannel, in request shape (drift.ts compares them). */
 function requestOf(c: DescribeChannelResponse): CreateChannelRequest {
-    const { Arn, Id, State, PipelineDetails, PipelinesRunningCount, EgressEndpoints, Maintenance, Vpc, AnywhereSettings, ChannelEngineVersion, LinkedChannelSettings, InferenceSettings, $metadata, ...rest } = c as DescribeChannelResponse & { $metadata?: unknown };
-    void [Arn, Id, State, PipelineDetails, PipelinesRunningCount, EgressEndpoints, Maintenance, Vpc, AnywhereSettings, ChannelEngineVersion, LinkedChannelSettings, InferenceSettings, $metadata];
+    const {
+        Arn,
+        Id,
+        State,
+        PipelineDetails,
+        PipelinesRunningCount,
+        EgressEndpoints,
+        Maintenance,
+        Vpc,
+        AnywhereSettings,
+        ChannelEngineVersion,
+        LinkedChannelSettings,
+        InferenceSettings,
+        $metadata,
+        ...rest
+    } = c as DescribeChannelResponse & { $metadata?: unknown };
+    void [
+        Arn,
+        Id,
+        State,
+        PipelineDetails,
+        PipelinesRunningCount,
+        EgressEndpoints,
+        Maintenance,
+        Vpc,
+        AnywhereSettings,
+        ChannelEngineVersion,
+        LinkedChannelSettings,
+        InferenceSettings,
+        $metadata,
+    ];
     return rest as CreateChannelRequest;
 }
 
@@ -76,7 +108,13 @@ export function sdkApi(region: string, timing: Timing = providerTiming()): Media
             await client.send(new sdk.UpdateChannelCommand({ ...request, ChannelId: id }));
         },
         async updateChannelClass(id, channelClass, destinations) {
-            await client.send(new sdk.UpdateChannelClassCommand({ ChannelId: id, ChannelClass: channelClass as "STANDARD" | "SINGLE_PIPELINE", ...(destinations ? { Destinations: destinations } : {}) }));
+            await client.send(
+                new sdk.UpdateChannelClassCommand({
+                    ChannelId: id,
+                    ChannelClass: channelClass as "STANDARD" | "SINGLE_PIPELINE",
+                    ...(destinations ? { Destinations: destinations } : {}),
+                }),
+            );
         },
         async startChannel(id) {
             await client.send(new sdk.StartChannelCommand({ ChannelId: id }));
@@ -128,7 +166,9 @@ export function sdkApi(region: string, timing: Timing = providerTiming()): Media
             let NextToken: string | undefined;
             try {
                 do {
-                    const page = await client.send(new sdk.DescribeScheduleCommand({ ChannelId: channelId, MaxResults: SCHEDULE_PAGE_SIZE, ...(NextToken ? { NextToken } : {}) }));
+                    const page = await client.send(
+                        new sdk.DescribeScheduleCommand({ ChannelId: channelId, MaxResults: SCHEDULE_PAGE_SIZE, ...(NextToken ? { NextToken } : {}) }),
+                    );
                     actions.push(...(page.ScheduleActions ?? []));
                     NextToken = page.NextToken || undefined;
                 } while (NextToken);
@@ -139,11 +179,13 @@ export function sdkApi(region: string, timing: Timing = providerTiming()): Media
             return actions;
         },
         async batchUpdateSchedule(channelId, change) {
-            await client.send(new sdk.BatchUpdateScheduleCommand({
-                ChannelId: channelId,
-                ...(change.creates.length > 0 ? { Creates: { ScheduleActions: change.creates } } : {}),
-                ...(change.deletes.length > 0 ? { Deletes: { ActionNames: change.deletes } } : {}),
-            }));
+            await client.send(
+                new sdk.BatchUpdateScheduleCommand({
+                    ChannelId: channelId,
+                    ...(change.creates.length > 0 ? { Creates: { ScheduleActions: change.creates } } : {}),
+                    ...(change.deletes.length > 0 ? { Deletes: { ActionNames: change.deletes } } : {}),
+                }),
+            );
         },
     };
 }

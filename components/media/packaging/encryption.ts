@@ -29,7 +29,11 @@ export function constantIv(resourceId: string): string {
  * both regions request the same keys for each key period and a player's licence decrypts segments
  * from either origin.
  */
-export function endpointEncryption(drm: DrmConfig, url: string, roleArn: pulumi.Input<string>): awsnative.types.input.mediapackagev2.OriginEndpointEncryptionArgs {
+export function endpointEncryption(
+    drm: DrmConfig,
+    url: string,
+    roleArn: pulumi.Input<string>,
+): awsnative.types.input.mediapackagev2.OriginEndpointEncryptionArgs {
     return {
         encryptionMethod: { cmafEncryptionMethod: drm.method === "cbcs" ? "CBCS" : "CENC" },
         // In cenc every sample's IV travels in its own segment; only cbcs needs one fixed IV.

@@ -32,13 +32,17 @@ export function keyProviderEncryption(
     if (drm.keyProvider.roleArn) return endpointEncryption(drm, url, drm.keyProvider.roleArn);
     // The validator only lets OnAir create the role for API Gateway URLs, whose ARN it can scope to.
     const api = apiGatewayOf(url)!;
-    const role = serviceRole(name, {
-        description: `MediaPackage v2 requests ${ch.id} content keys from the SPEKE endpoint in ${ctx.region}`,
-        service: MEDIAPACKAGE_V2_PRINCIPAL,
-        account: ctx.account,
-        policyName: "speke-key-requests",
-        policy: spekeInvokePolicy(spekeInvokeArn(api)),
-        trust: (account) => spekeTrust({ region: ctx.region, account, channelGroup: ctx.channelGroup, channel: ch.id, endpoint: PACKAGING.endpointName }),
-    }, { parent: ctx.parent });
+    const role = serviceRole(
+        name,
+        {
+            description: `MediaPackage v2 requests ${ch.id} content keys from the SPEKE endpoint in ${ctx.region}`,
+            service: MEDIAPACKAGE_V2_PRINCIPAL,
+            account: ctx.account,
+            policyName: "speke-key-requests",
+            policy: spekeInvokePolicy(spekeInvokeArn(api)),
+            trust: (account) => spekeTrust({ region: ctx.region, account, channelGroup: ctx.channelGroup, channel: ch.id, endpoint: PACKAGING.endpointName }),
+        },
+        { parent: ctx.parent },
+    );
     return endpointEncryption(drm, url, role.arn);
 }

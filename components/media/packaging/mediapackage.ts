@@ -5,7 +5,14 @@ import { PACKAGING } from "../../naming";
 import { PREMIUM_TAG, PREMIUM_VALUE } from "../../../contracts/tags";
 
 /** SCTE-35 types MediaPackage turns into ad markers for MediaTailor on ad channels. */
-export const AD_SCTE_FILTER = ["SPLICE_INSERT", "BREAK", "PROVIDER_ADVERTISEMENT", "DISTRIBUTOR_ADVERTISEMENT", "PROVIDER_PLACEMENT_OPPORTUNITY", "DISTRIBUTOR_PLACEMENT_OPPORTUNITY"] as const;
+export const AD_SCTE_FILTER = [
+    "SPLICE_INSERT",
+    "BREAK",
+    "PROVIDER_ADVERTISEMENT",
+    "DISTRIBUTOR_ADVERTISEMENT",
+    "PROVIDER_PLACEMENT_OPPORTUNITY",
+    "DISTRIBUTOR_PLACEMENT_OPPORTUNITY",
+] as const;
 
 /** Conditions under which the primary region answers 404 so CloudFront moves to the secondary. */
 export const FORCED_ERROR_CONDITIONS = ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT", "MISSING_DRM_KEY"] as const;
@@ -56,24 +63,28 @@ export function originEndpointArgs(
             // SPEKE v2 (endpointEncryption): one scheme for both manifests, as they share these segments.
             ...(encryption ? { encryption } : {}),
         },
-        hlsManifests: [{
-            manifestName: PACKAGING.hlsManifest,
-            childManifestName: PACKAGING.hlsManifest,
-            manifestWindowSeconds: seg.manifestWindowSeconds,
-            programDateTimeIntervalSeconds: seg.lengthSeconds,
-            // MediaTailor reads EXT-X-DATERANGE SCTE35-OUT/IN markers (they need program date time).
-            ...(channel.ads ? { scteHls: { adMarkerHls: "DATERANGE" as const } } : {}),
-        }],
-        dashManifests: [{
-            manifestName: PACKAGING.dashManifest,
-            manifestWindowSeconds: seg.manifestWindowSeconds,
-            minBufferTimeSeconds: seg.lengthSeconds * 2,
-            minUpdatePeriodSeconds: seg.lengthSeconds,
-            suggestedPresentationDelaySeconds: seg.lengthSeconds * 3,
-            segmentTemplateFormat: "NUMBER_WITH_TIMELINE",
-            // MediaTailor's MULTI_PERIOD DASH expects a new period at each avail.
-            ...(channel.ads ? { scteDash: { adMarkerDash: "XML" as const }, periodTriggers: ["AVAILS" as const] } : {}),
-        }],
+        hlsManifests: [
+            {
+                manifestName: PACKAGING.hlsManifest,
+                childManifestName: PACKAGING.hlsManifest,
+                manifestWindowSeconds: seg.manifestWindowSeconds,
+                programDateTimeIntervalSeconds: seg.lengthSeconds,
+                // MediaTailor reads EXT-X-DATERANGE SCTE35-OUT/IN markers (they need program date time).
+                ...(channel.ads ? { scteHls: { adMarkerHls: "DATERANGE" as const } } : {}),
+            },
+        ],
+        dashManifests: [
+            {
+                manifestName: PACKAGING.dashManifest,
+                manifestWindowSeconds: seg.manifestWindowSeconds,
+                minBufferTimeSeconds: seg.lengthSeconds * 2,
+                minUpdatePeriodSeconds: seg.lengthSeconds,
+                suggestedPresentationDelaySeconds: seg.lengthSeconds * 3,
+                segmentTemplateFormat: "NUMBER_WITH_TIMELINE",
+                // MediaTailor's MULTI_PERIOD DASH expects a new period at each avail.
+                ...(channel.ads ? { scteDash: { adMarkerDash: "XML" as const }, periodTriggers: ["AVAILS" as const] } : {}),
+            },
+        ],
         ...(role === "primary" ? { forceEndpointErrorConfiguration: { endpointErrorConditions: [...FORCED_ERROR_CONDITIONS] } } : {}),
     };
 }

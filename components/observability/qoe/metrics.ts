@@ -6,8 +6,17 @@
 export const QOE_NAMESPACE = "OnAir/QoE";
 
 export const QOE_METRICS = [
-    "Requests", "ErrorResponses", "MediaRequests", "RebufferEvents", "ViewerSeconds", "BitrateKbpsSeconds",
-    "StartupRequests", "StartupTimeMs", "ConcurrentSessions", "ServedMqcsMin", "FailoverRequests",
+    "Requests",
+    "ErrorResponses",
+    "MediaRequests",
+    "RebufferEvents",
+    "ViewerSeconds",
+    "BitrateKbpsSeconds",
+    "StartupRequests",
+    "StartupTimeMs",
+    "ConcurrentSessions",
+    "ServedMqcsMin",
+    "FailoverRequests",
 ] as const;
 export type QoeMetric = (typeof QOE_METRICS)[number];
 

@@ -86,9 +86,10 @@ export function consumerSizing(stream: StreamSizing, recordsPerSecondPerInvocati
     const parallelizationFactor = Math.min(MAX_PARALLELIZATION_FACTOR, Math.max(1, Math.ceil(perShard / (recordsPerSecondPerInvocation / 2))));
     const concurrentExecutions = shards * parallelizationFactor;
     const shardWord = stream.mode === "provisioned" ? "provisioned shards" : "shards (the least an on-demand stream holds at this throughput)";
-    const explanation = `${stream.recordsPerSecond} records/s over ${shards} ${shardWord} = ${Math.round(perShard)} records/s a shard; batch ${batchSize} `
-        + `(${BATCHING_WINDOW_SECONDS} s of a shard, at most ${fitsPayload} of ${eventRecordBytes(stream.recordBytes)} B in 6 MB); `
-        + `${parallelizationFactor} batch${parallelizationFactor === 1 ? "" : "es"} per shard (one invocation takes ${recordsPerSecondPerInvocation} records/s) = ${concurrentExecutions} concurrent executions`;
+    const explanation =
+        `${stream.recordsPerSecond} records/s over ${shards} ${shardWord} = ${Math.round(perShard)} records/s a shard; batch ${batchSize} ` +
+        `(${BATCHING_WINDOW_SECONDS} s of a shard, at most ${fitsPayload} of ${eventRecordBytes(stream.recordBytes)} B in 6 MB); ` +
+        `${parallelizationFactor} batch${parallelizationFactor === 1 ? "" : "es"} per shard (one invocation takes ${recordsPerSecondPerInvocation} records/s) = ${concurrentExecutions} concurrent executions`;
     return {
         streamMode: stream.mode,
         recordsPerSecond: stream.recordsPerSecond,

@@ -79,12 +79,15 @@ class Copies {
 export const enforceMultiRegion = stackPolicy<Config>(
     {
         name: "onair-stack-channels-enforce-multi-region",
-        description: "Every live channel must run in at least two regions with identical encode, segment and endpoint settings; the copies of a channel are the MediaLive channels that feed the same MediaPackage v2 channel group and channel (or the same destination, or the members of one CloudFront origin group), whatever they are named.",
-        rationale: "Cross-region failover swaps regions segment by segment. That needs the channel in two regions at least, with the same ladder, GOP and segment length, and the same MediaPackage endpoint layout, so segment n from either region is interchangeable. An origin group asks every region for the same path, so the copies are the channels feeding the same MediaPackage channel group and channel names; their own names may differ per region.",
+        description:
+            "Every live channel must run in at least two regions with identical encode, segment and endpoint settings; the copies of a channel are the MediaLive channels that feed the same MediaPackage v2 channel group and channel (or the same destination, or the members of one CloudFront origin group), whatever they are named.",
+        rationale:
+            "Cross-region failover swaps regions segment by segment. That needs the channel in two regions at least, with the same ladder, GOP and segment length, and the same MediaPackage endpoint layout, so segment n from either region is interchangeable. An origin group asks every region for the same path, so the copies are the channels feeding the same MediaPackage channel group and channel names; their own names may differ per region.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html",
-        remediationSteps: "Build each region's chain from one channel definition (as OnAir's RegionalMediaChain does) in at least two regions, each region's MediaLive channel ingesting into a MediaPackage v2 channel of the same channel group and channel name.",
+        remediationSteps:
+            "Build each region's chain from one channel definition (as OnAir's RegionalMediaChain does) in at least two regions, each region's MediaLive channel ingesting into a MediaPackage v2 channel of the same channel group and channel name.",
         configSchema: {
             properties: {
                 minRegions: { type: "integer", minimum: 1, maximum: 3, default: 2, description: "Regions each channel must run in." },
@@ -111,8 +114,12 @@ export const enforceMultiRegion = stackPolicy<Config>(
         // A CloudFront origin group joins the regions too: channels feeding hosts that are members of one group.
         for (const d of distributions(args.resources)) {
             for (const g of d.view.originGroups) {
-                const hosts = g.memberOriginIds.map((id) => d.view.origins.find((o) => o.id === id)?.domainName).filter((h): h is string => typeof h === "string" && h !== "");
-                const joined = [...byKey.entries()].filter(([k]) => hosts.some((h) => k.startsWith(`destination https://${h}/`) || k.startsWith(`destination http://${h}/`))).flatMap(([, rs]) => rs);
+                const hosts = g.memberOriginIds
+                    .map((id) => d.view.origins.find((o) => o.id === id)?.domainName)
+                    .filter((h): h is string => typeof h === "string" && h !== "");
+                const joined = [...byKey.entries()]
+                    .filter(([k]) => hosts.some((h) => k.startsWith(`destination https://${h}/`) || k.startsWith(`destination http://${h}/`)))
+                    .flatMap(([, rs]) => rs);
                 if (joined.length === 0) continue;
                 for (const r of joined) copies.by.get(copies.find(r))!.add(`origin group ${g.id} of distribution ${d.resource.name}`);
                 for (const r of joined.slice(1)) copies.join(joined[0]!, r);
@@ -126,11 +133,17 @@ export const enforceMultiRegion = stackPolicy<Config>(
         for (const { members, matchedBy } of copies.groups()) {
             const sorted = byRegion(members, regionOf, (r) => r.urn);
             const regions = [...new Set(sorted.map(regionOf))];
-            const how = matchedBy.length > 0 ? `copies matched by the ${matchedBy.join(" and the ")}` : "it feeds no MediaPackage v2 channel or destination to match copies by";
+            const how =
+                matchedBy.length > 0
+                    ? `copies matched by the ${matchedBy.join(" and the ")}`
+                    : "it feeds no MediaPackage v2 channel or destination to match copies by";
             if (regions.length < config.minRegions) {
                 // A channel whose destination is still unknown could be the missing copy.
                 if (pending > 0) continue;
-                report(`MediaLive channel "${label(sorted[0]!)}" runs in ${regions.length} region${regions.length === 1 ? "" : "s"} (${regions.join(", ") || "unknown"}; ${how}); run it in at least ${config.minRegions} regions behind a media-quality-based origin group.`, sorted[0]!.urn);
+                report(
+                    `MediaLive channel "${label(sorted[0]!)}" runs in ${regions.length} region${regions.length === 1 ? "" : "s"} (${regions.join(", ") || "unknown"}; ${how}); run it in at least ${config.minRegions} regions behind a media-quality-based origin group.`,
+                    sorted[0]!.urn,
+                );
                 continue;
             }
             const first = sorted[0]!;
@@ -138,7 +151,10 @@ export const enforceMultiRegion = stackPolicy<Config>(
                 const reference = encode(first);
                 for (const c of sorted.slice(1)) {
                     if (encode(c) !== reference) {
-                        report(`MediaLive channel "${label(c)}" in ${regionOf(c)} is encoded differently from "${label(first)}" in ${regionOf(first)} (${how}); use identical encoder settings in every region so segments are interchangeable.`, c.urn);
+                        report(
+                            `MediaLive channel "${label(c)}" in ${regionOf(c)} is encoded differently from "${label(first)}" in ${regionOf(first)} (${how}); use identical encoder settings in every region so segments are interchangeable.`,
+                            c.urn,
+                        );
                     }
                 }
             });
@@ -150,17 +166,27 @@ export const enforceMultiRegion = stackPolicy<Config>(
             endpoints.set(key, [...(endpoints.get(key) ?? []), e]);
         }
         for (const [key, unordered] of endpoints) {
-            const copiesOf = byRegion(unordered, (e) => e.region, (e) => e.resource.urn);
+            const copiesOf = byRegion(
+                unordered,
+                (e) => e.region,
+                (e) => e.resource.urn,
+            );
             const regions = new Set(copiesOf.map((c) => c.region));
             if (regions.size < config.minRegions) {
-                report(`MediaPackage v2 endpoint ${key} exists in ${regions.size} region${regions.size === 1 ? "" : "s"}; create it with the same names in at least ${config.minRegions} regions (an origin group requests the same path from each).`, copiesOf[0]!.resource.urn);
+                report(
+                    `MediaPackage v2 endpoint ${key} exists in ${regions.size} region${regions.size === 1 ? "" : "s"}; create it with the same names in at least ${config.minRegions} regions (an origin group requests the same path from each).`,
+                    copiesOf[0]!.resource.urn,
+                );
                 continue;
             }
             undecided.check(() => {
                 const reference = endpointSettings(copiesOf[0]!.resource);
                 for (const c of copiesOf.slice(1)) {
                     if (endpointSettings(c.resource) !== reference) {
-                        report(`MediaPackage v2 endpoint ${key} in ${c.region} differs from ${copiesOf[0]!.region} in segment or manifest settings; keep them identical across regions.`, c.resource.urn);
+                        report(
+                            `MediaPackage v2 endpoint ${key} in ${c.region} differs from ${copiesOf[0]!.region} in segment or manifest settings; keep them identical across regions.`,
+                            c.resource.urn,
+                        );
                     }
                 }
             });

@@ -26,7 +26,7 @@ function encryptionOf(e: EndpointInfo): unknown {
 function value(enc: unknown, path: string[]): string {
     const v = dig(enc, ...path);
     // The order of DRM systems does not change the keys; compare them as a set.
-    return stableJson(Array.isArray(v) ? [...list(v)].map(String).sort() : v ?? null);
+    return stableJson(Array.isArray(v) ? [...list(v)].map(String).sort() : (v ?? null));
 }
 
 /**
@@ -37,12 +37,15 @@ function value(enc: unknown, path: string[]): string {
 export const enforceIdenticalEncryption = stackPolicy(
     {
         name: "onair-stack-endpoints-enforce-identical-encryption",
-        description: "A channel's MediaPackage v2 endpoints must encrypt identically in every region: same resource id, DRM systems, SPEKE v2 presets, key rotation, method and constant IV.",
-        rationale: "Cross-region failover needs symmetric streams: CloudFront may take segment n from one region and n+1 from the other. Both are only decryptable with one licence if both regions ask the key provider for the same content id with the same contract and rotate keys on the same period.",
+        description:
+            "A channel's MediaPackage v2 endpoints must encrypt identically in every region: same resource id, DRM systems, SPEKE v2 presets, key rotation, method and constant IV.",
+        rationale:
+            "Cross-region failover needs symmetric streams: CloudFront may take segment n from one region and n+1 from the other. Both are only decryptable with one licence if both regions ask the key provider for the same content id with the same contract and rotate keys on the same period.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediapackage/latest/userguide/cross-region-failover.html",
-        remediationSteps: "Build every region's endpoint encryption from the channel's one drm definition (OnAir's endpointEncryption); only the key provider URL and role may differ per region.",
+        remediationSteps:
+            "Build every region's endpoint encryption from the channel's one drm definition (OnAir's endpointEncryption); only the key provider URL and role may differ per region.",
     },
     (args, report) => {
         const byEndpoint = new Map<string, EndpointInfo[]>();
@@ -60,13 +63,20 @@ export const enforceIdenticalEncryption = stackPolicy(
                 if (!reference && !enc) continue;
                 if (!reference || !enc) {
                     const [clear, encrypted] = reference ? [other, first] : [first, other];
-                    report(`MediaPackage v2 endpoint ${key} is encrypted in ${encrypted.region} but not in ${clear.region}; a failover between them breaks playback, so encrypt it identically in every region.`, other.resource.urn);
+                    report(
+                        `MediaPackage v2 endpoint ${key} is encrypted in ${encrypted.region} but not in ${clear.region}; a failover between them breaks playback, so encrypt it identically in every region.`,
+                        other.resource.urn,
+                    );
                     continue;
                 }
-                const differs = FIELDS.filter(([, path]) => value(reference, path) !== value(enc, path))
-                    .map(([label, path]) => `${label} ${value(enc, path)} vs ${value(reference, path)}`);
+                const differs = FIELDS.filter(([, path]) => value(reference, path) !== value(enc, path)).map(
+                    ([label, path]) => `${label} ${value(enc, path)} vs ${value(reference, path)}`,
+                );
                 if (differs.length > 0) {
-                    report(`MediaPackage v2 endpoint ${key} in ${other.region} encrypts differently from ${first.region} (${differs.join("; ")}); players could not decrypt segments after a failover, so use one drm definition for every region.`, other.resource.urn);
+                    report(
+                        `MediaPackage v2 endpoint ${key} in ${other.region} encrypts differently from ${first.region} (${differs.join("; ")}); players could not decrypt segments after a failover, so use one drm definition for every region.`,
+                        other.resource.urn,
+                    );
                 }
             }
         }

@@ -10,8 +10,10 @@ import { isUnknown, Undecided, Unknown } from "../../lib/unknown";
 export const enforcePrimaryOnlyErrors = stackPolicy(
     {
         name: "onair-stack-endpoints-enforce-primary-only-errors",
-        description: "Forced endpoint errors (404 on stale or incomplete manifest, slate input, missing DRM key) must be configured on the primary region's endpoints only.",
-        rationale: "The primary's 404 is the signal that moves CloudFront to the secondary. If the secondary forced errors too, a condition affecting both (a venue problem, a DRM outage) would make both origins refuse and viewers would get nothing instead of degraded video.",
+        description:
+            "Forced endpoint errors (404 on stale or incomplete manifest, slate input, missing DRM key) must be configured on the primary region's endpoints only.",
+        rationale:
+            "The primary's 404 is the signal that moves CloudFront to the secondary. If the secondary forced errors too, a condition affecting both (a venue problem, a DRM outage) would make both origins refuse and viewers would get nothing instead of degraded video.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediapackage/latest/userguide/endpoints-settings.html",
@@ -39,7 +41,10 @@ export const enforcePrimaryOnlyErrors = stackPolicy(
                     if (pending) throw pending.error;
                     return;
                 }
-                report(`MediaPackage v2 endpoint ${e.group}/${e.channel}/${e.endpoint} in secondary region ${e.region} forces errors (${conditions.join(", ")}); keep forced errors on the primary only so both origins never refuse at once.`, e.resource.urn);
+                report(
+                    `MediaPackage v2 endpoint ${e.group}/${e.channel}/${e.endpoint} in secondary region ${e.region} forces errors (${conditions.join(", ")}); keep forced errors on the primary only so both origins never refuse at once.`,
+                    e.resource.urn,
+                );
             });
         }
         undecided.settle();

@@ -12,7 +12,8 @@ export const enforceCrossRegion = stackPolicy(
     {
         name: "onair-stack-origingroups-enforce-cross-region",
         description: "Every media-quality-based origin group must span MediaPackage v2 endpoints of two different regions.",
-        rationale: "The origin group is the cross-region failover. If both members resolve to the same region's MediaPackage (or one member is not a MediaPackage origin at all), a regional outage takes both down. A member is placed by the channel group of this stack whose egress domain it is, or, for a channel group another stack manages, by the region in its egress domain.",
+        rationale:
+            "The origin group is the cross-region failover. If both members resolve to the same region's MediaPackage (or one member is not a MediaPackage origin at all), a regional outage takes both down. A member is placed by the channel group of this stack whose egress domain it is, or, for a channel group another stack manages, by the region in its egress domain.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html",
@@ -38,9 +39,15 @@ export const enforceCrossRegion = stackPolicy(
                 const foreign = placed.filter((m) => !m.region);
                 const regions = new Set(placed.map((m) => m.region).filter((x) => x));
                 if (foreign.length > 0) {
-                    report(`CloudFront distribution "${d.resource.name}": origin group "${g.id}" member ${foreign.map((m) => `"${m.originId}" (${domainText(m.domain) || "no domain"})`).join(", ")} is not a MediaPackage v2 origin; use the MediaPackage v2 egress domains of the primary and the secondary region.`, d.resource.urn);
+                    report(
+                        `CloudFront distribution "${d.resource.name}": origin group "${g.id}" member ${foreign.map((m) => `"${m.originId}" (${domainText(m.domain) || "no domain"})`).join(", ")} is not a MediaPackage v2 origin; use the MediaPackage v2 egress domains of the primary and the secondary region.`,
+                        d.resource.urn,
+                    );
                 } else if (regions.size < 2) {
-                    report(`CloudFront distribution "${d.resource.name}": origin group "${g.id}" has both members in ${[...regions].join(", ")}; put the secondary member in another region.`, d.resource.urn);
+                    report(
+                        `CloudFront distribution "${d.resource.name}": origin group "${g.id}" has both members in ${[...regions].join(", ")}; put the secondary member in another region.`,
+                        d.resource.urn,
+                    );
                 }
             }
         }

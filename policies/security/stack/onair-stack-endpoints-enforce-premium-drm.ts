@@ -22,7 +22,8 @@ export function drmGap(endpointProps: Record<string, unknown>): string | undefin
     const systems = list(dig(enc, "spekeKeyProvider", "drmSystems")).map(String);
     // ClearKey AES-128 encrypts without a licence server: anyone with the key URL can play.
     if (systems.filter((s) => s !== "CLEAR_KEY_AES_128").length === 0) return `names no DRM system (${systems.join(", ") || "none"})`;
-    if (str(dig(enc, "spekeKeyProvider", "encryptionContractConfiguration", "presetSpeke20Video")) === "UNENCRYPTED") return "leaves the video unencrypted (PresetSpeke20Video UNENCRYPTED)";
+    if (str(dig(enc, "spekeKeyProvider", "encryptionContractConfiguration", "presetSpeke20Video")) === "UNENCRYPTED")
+        return "leaves the video unencrypted (PresetSpeke20Video UNENCRYPTED)";
     return undefined;
 }
 
@@ -33,26 +34,40 @@ export function drmGap(endpointProps: Record<string, unknown>): string | undefin
 export const enforcePremiumDrm = stackPolicy<Config>(
     {
         name: "onair-stack-endpoints-enforce-premium-drm",
-        description: "Every MediaPackage v2 origin endpoint of a premium channel (tagged onair:premium=true, or listed in premiumChannels) must encrypt its segments with a DRM system through SPEKE.",
-        rationale: "Premium sports rights are sold on the condition that the stream is DRM-protected. Tokens and geo rules stop casual access but a clear segment, once fetched, plays anywhere; every endpoint in every region must carry DRM, including any endpoint added later beside the one OnAir builds.",
+        description:
+            "Every MediaPackage v2 origin endpoint of a premium channel (tagged onair:premium=true, or listed in premiumChannels) must encrypt its segments with a DRM system through SPEKE.",
+        rationale:
+            "Premium sports rights are sold on the condition that the stream is DRM-protected. Tokens and geo rules stop casual access but a clear segment, once fetched, plays anywhere; every endpoint in every region must carry DRM, including any endpoint added later beside the one OnAir builds.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediapackage/latest/userguide/using-encryption.html",
         remediationSteps: "Set drm on the channel (systems, keyProvider.urls for every region), or remove the extra clear endpoint from the premium channel.",
         configSchema: {
             properties: {
-                premiumChannels: { type: "array", items: { type: "string" }, default: [], description: "MediaPackage channel names that are premium whatever their tags say (set by the rights owner in the policy group)." },
+                premiumChannels: {
+                    type: "array",
+                    items: { type: "string" },
+                    default: [],
+                    description: "MediaPackage channel names that are premium whatever their tags say (set by the rights owner in the policy group).",
+                },
             },
         },
     },
     (args, report, config) => {
-        const tagged = new Set(ofType(args.resources, T.mediaPackageChannel).filter(taggedPremium).map((r) => `${regionOf(r)}/${str(field(r.props, "channelGroupName"))}/${str(field(r.props, "channelName"))}`));
+        const tagged = new Set(
+            ofType(args.resources, T.mediaPackageChannel)
+                .filter(taggedPremium)
+                .map((r) => `${regionOf(r)}/${str(field(r.props, "channelGroupName"))}/${str(field(r.props, "channelName"))}`),
+        );
         for (const e of originEndpoints(args.resources)) {
             const premium = tagged.has(`${e.region}/${e.group}/${e.channel}`) || (e.channel !== undefined && config.premiumChannels.includes(e.channel));
             if (!premium) continue;
             const gap = drmGap(e.resource.props);
             if (gap) {
-                report(`MediaPackage v2 endpoint ${e.group}/${e.channel}/${e.endpoint} in ${e.region ?? "an unknown region"} belongs to a premium channel but ${gap}; encrypt it with SPEKE v2 (drm on the channel) or remove the endpoint.`, e.resource.urn);
+                report(
+                    `MediaPackage v2 endpoint ${e.group}/${e.channel}/${e.endpoint} in ${e.region ?? "an unknown region"} belongs to a premium channel but ${gap}; encrypt it with SPEKE v2 (drm on the channel) or remove the endpoint.`,
+                    e.resource.urn,
+                );
             }
         }
     },

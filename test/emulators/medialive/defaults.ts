@@ -15,8 +15,32 @@ function fill(target: Json, defaults: Json): void {
 }
 
 /** H264Settings / H265Settings members (enums H264FlickerAq, H264SpatialAq, H264Syntax, ...). */
-const H264 = { flickerAq: "ENABLED", spatialAq: "ENABLED", temporalAq: "ENABLED", syntax: "DEFAULT", subgopLength: "FIXED", parControl: "SPECIFIED", parNumerator: 1, parDenominator: 1, numRefFrames: 1, forceFieldPictures: "DISABLED", gopBReference: "DISABLED", bufFillPct: 90, minIInterval: 0 };
-const H265 = { flickerAq: "ENABLED", alternativeTransferFunction: "OMIT", mvOverPictureBoundaries: "ENABLED", mvTemporalPredictor: "ENABLED", tilePadding: "NONE", treeblockSize: "AUTO", parNumerator: 1, parDenominator: 1, minIInterval: 0 };
+const H264 = {
+    flickerAq: "ENABLED",
+    spatialAq: "ENABLED",
+    temporalAq: "ENABLED",
+    syntax: "DEFAULT",
+    subgopLength: "FIXED",
+    parControl: "SPECIFIED",
+    parNumerator: 1,
+    parDenominator: 1,
+    numRefFrames: 1,
+    forceFieldPictures: "DISABLED",
+    gopBReference: "DISABLED",
+    bufFillPct: 90,
+    minIInterval: 0,
+};
+const H265 = {
+    flickerAq: "ENABLED",
+    alternativeTransferFunction: "OMIT",
+    mvOverPictureBoundaries: "ENABLED",
+    mvTemporalPredictor: "ENABLED",
+    tilePadding: "NONE",
+    treeblockSize: "AUTO",
+    parNumerator: 1,
+    parDenominator: 1,
+    minIInterval: 0,
+};
 
 /** The channel as DescribeChannel returns it: the request plus server defaults and runtime members. */
 export function describedChannel(body: Json, extra: Json): Json {
@@ -39,17 +63,38 @@ export function describedChannel(body: Json, extra: Json): Json {
     }
     for (const a of es["audioDescriptions"] ?? []) {
         fill(a, { audioTypeControl: "FOLLOW_INPUT", languageCodeControl: "FOLLOW_INPUT" });
-        if (a.codecSettings?.eac3Settings) fill(a.codecSettings.eac3Settings, { attenuationControl: "NONE", drcLine: "FILM_STANDARD", drcRf: "FILM_STANDARD", metadataControl: "USE_CONFIGURED", phaseControl: "SHIFT_90_DEGREES", surroundMode: "NOT_INDICATED" });
+        if (a.codecSettings?.eac3Settings)
+            fill(a.codecSettings.eac3Settings, {
+                attenuationControl: "NONE",
+                drcLine: "FILM_STANDARD",
+                drcRf: "FILM_STANDARD",
+                metadataControl: "USE_CONFIGURED",
+                phaseControl: "SHIFT_90_DEGREES",
+                surroundMode: "NOT_INDICATED",
+            });
         if (a.codecSettings?.aacSettings) fill(a.codecSettings.aacSettings, { inputType: "NORMAL" });
     }
     for (const g of es["outputGroups"] ?? []) {
         const cmaf = g.outputGroupSettings?.cmafIngestGroupSettings;
-        if (cmaf) fill(cmaf, { sendDelayMs: 0, id3Behavior: "DISABLED", timedMetadataId3Frame: "NONE", timedMetadataPassthrough: "DISABLED", additionalDestinations: [] });
+        if (cmaf)
+            fill(cmaf, {
+                sendDelayMs: 0,
+                id3Behavior: "DISABLED",
+                timedMetadataId3Frame: "NONE",
+                timedMetadataPassthrough: "DISABLED",
+                additionalDestinations: [],
+            });
         for (const o of g.outputs ?? []) fill(o, { audioDescriptionNames: [], captionDescriptionNames: [] });
     }
     for (const att of c["inputAttachments"] ?? []) {
         const s: Json = (att.inputSettings ??= {});
-        fill(s, { filterStrength: 1, smpte2038DataPreference: "IGNORE", networkInputSettings: { serverValidation: "CHECK_CRYPTOGRAPHY_AND_VALIDATE_NAME" }, captionSelectors: [], audioSelectors: [] });
+        fill(s, {
+            filterStrength: 1,
+            smpte2038DataPreference: "IGNORE",
+            networkInputSettings: { serverValidation: "CHECK_CRYPTOGRAPHY_AND_VALIDATE_NAME" },
+            captionSelectors: [],
+            audioSelectors: [],
+        });
     }
     for (const d of c["destinations"] ?? []) fill(d, { mediaPackageSettings: [], settings: [] });
     return {

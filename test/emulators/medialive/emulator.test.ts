@@ -28,7 +28,12 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
 
     async function channelOn(name: string, requestId?: string) {
         const input = await api.createInput({ Name: `${name}-in`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
-        const ch = await api.createChannel({ Name: name, ChannelClass: "STANDARD", InputAttachments: [{ InputId: input.id, InputAttachmentName: "in" }], ...(requestId ? { RequestId: requestId } : {}) });
+        const ch = await api.createChannel({
+            Name: name,
+            ChannelClass: "STANDARD",
+            InputAttachments: [{ InputId: input.id, InputAttachmentName: "in" }],
+            ...(requestId ? { RequestId: requestId } : {}),
+        });
         return { input, ch };
     }
 
@@ -37,7 +42,10 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
         assert.match(ch.arn, /^arn:aws:medialive:us-west-2:/);
         await settled(ch.id);
         const d = (await api.describeChannel(ch.id))!;
-        assert.deepStrictEqual(emu.service.events.filter((e) => e.id === ch.id && e.kind === "state").map((e) => e.state), ["CREATING", "IDLE"]);
+        assert.deepStrictEqual(
+            emu.service.events.filter((e) => e.id === ch.id && e.kind === "state").map((e) => e.state),
+            ["CREATING", "IDLE"],
+        );
         assert.strictEqual(d.state, "IDLE");
         assert.deepStrictEqual(d.request.EncoderSettings!.CaptionDescriptions, []);
         assert.strictEqual(d.request.EncoderSettings!.FeatureActivations!.InputPrepareScheduleActions, "DISABLED");
@@ -47,7 +55,10 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
         const { ch } = await channelOn("conflict");
         await settled(ch.id);
         emu.service.run(ch.id);
-        await assert.rejects(api.updateChannel(ch.id, { Name: "x" }), (e: { name: string; $metadata: { httpStatusCode: number } }) => e.name === "ConflictException" && e.$metadata.httpStatusCode === 409);
+        await assert.rejects(
+            api.updateChannel(ch.id, { Name: "x" }),
+            (e: { name: string; $metadata: { httpStatusCode: number } }) => e.name === "ConflictException" && e.$metadata.httpStatusCode === 409,
+        );
     });
 
     it("reads DELETED before NotFound after DeleteChannel, and frees the input once the channel is gone", async () => {
@@ -64,13 +75,19 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
             await new Promise((r) => setTimeout(r, 20));
         }
         emu.service.delays.goneMs = 300;
-        assert.deepStrictEqual(seen.filter((x) => x !== "DELETING"), ["DELETED", "NotFound"]);
+        assert.deepStrictEqual(
+            seen.filter((x) => x !== "DELETING"),
+            ["DELETED", "NotFound"],
+        );
         assert.strictEqual((await api.describeInput(input.id))!.state, "DETACHED");
     });
 
     it("attaches an input to one channel only", async () => {
         const { input } = await channelOn("first");
-        await assert.rejects(api.createChannel({ Name: "second", InputAttachments: [{ InputId: input.id, InputAttachmentName: "in" }] }), (e: { name: string }) => e.name === "ConflictException");
+        await assert.rejects(
+            api.createChannel({ Name: "second", InputAttachments: [{ InputId: input.id, InputAttachmentName: "in" }] }),
+            (e: { name: string }) => e.name === "ConflictException",
+        );
         assert.deepStrictEqual((await api.describeInput(input.id))!.attachedChannels.length, 1);
     });
 
@@ -95,7 +112,11 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
         const ok = await api.createChannel({ Name: "faults-2", InputAttachments: [{ InputId: input2.id, InputAttachmentName: "in" }] });
         await settled(ok.id);
         emu.service.faults.rejectUpdates.push({ message: "bad", validationErrors: [{ elementPath: "name", errorMessage: "too long" }] });
-        await assert.rejects(api.updateChannel(ok.id, { Name: "y" }), (e: { name: string; ValidationErrors: { ElementPath: string }[] }) => e.name === "UnprocessableEntityException" && e.ValidationErrors[0]!.ElementPath === "name");
+        await assert.rejects(
+            api.updateChannel(ok.id, { Name: "y" }),
+            (e: { name: string; ValidationErrors: { ElementPath: string }[] }) =>
+                e.name === "UnprocessableEntityException" && e.ValidationErrors[0]!.ElementPath === "name",
+        );
         emu.service.faults.updateOutcomes.push("UPDATE_FAILED");
         await api.updateChannel(ok.id, { Name: "z" });
         await settled(ok.id);
@@ -106,7 +127,10 @@ describe("MediaLive emulator (real @aws-sdk/client-medialive over HTTP on 127.0.
     it("gives RTP_PUSH inputs two endpoints on port 5000 and no srtSettings member", async () => {
         const input = await api.createInput({ Name: "ports-in", Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
         const d = (await api.describeInput(input.id))!;
-        assert.deepStrictEqual(d.destinations.map((x) => x.port), ["5000", "5000"]);
+        assert.deepStrictEqual(
+            d.destinations.map((x) => x.port),
+            ["5000", "5000"],
+        );
         assert.strictEqual("SrtSettings" in d.request, false);
     });
 });

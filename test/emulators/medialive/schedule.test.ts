@@ -35,17 +35,28 @@ describe("MediaLive emulator schedule (real SDK, restJson1 on 127.0.0.1)", funct
     async function channel(name: string): Promise<string> {
         const venue = await api.createInput({ Name: `${name}-venue`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
         const studio = await api.createInput({ Name: `${name}-studio`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] });
-        const ch = await api.createChannel({ Name: name, ChannelClass: "STANDARD", InputAttachments: [{ InputId: venue.id, InputAttachmentName: "contribution" }, { InputId: studio.id, InputAttachmentName: "studio" }] });
+        const ch = await api.createChannel({
+            Name: name,
+            ChannelClass: "STANDARD",
+            InputAttachments: [
+                { InputId: venue.id, InputAttachmentName: "contribution" },
+                { InputId: studio.id, InputAttachmentName: "studio" },
+            ],
+        });
         return ch.id;
     }
     const names = async (id: string) => (await api.describeSchedule(id))!.map((a) => a.ActionName);
-    const refused = (path: RegExp) => (e: Rejection) => e.name === "UnprocessableEntityException" && e.$metadata.httpStatusCode === 422 && e.ValidationErrors!.some((v) => path.test(v.ElementPath));
+    const refused = (path: RegExp) => (e: Rejection) =>
+        e.name === "UnprocessableEntityException" && e.$metadata.httpStatusCode === 422 && e.ValidationErrors!.some((v) => path.test(v.ElementPath));
 
     it("creates fixed input switches and describes them in start order, with the server's empty urlPath", async () => {
         const id = await channel("order");
         await api.batchUpdateSchedule(id, { creates: [sw("b", at(120_000), "contribution"), sw("a", at(60_000))], deletes: [] });
         const d = (await api.describeSchedule(id))!;
-        assert.deepStrictEqual(d.map((a) => a.ActionName), ["a", "b"]);
+        assert.deepStrictEqual(
+            d.map((a) => a.ActionName),
+            ["a", "b"],
+        );
         assert.deepStrictEqual(d[0]!.ScheduleActionSettings!.InputSwitchSettings!.UrlPath, []);
     });
 
@@ -60,8 +71,14 @@ describe("MediaLive emulator schedule (real SDK, restJson1 on 127.0.0.1)", funct
 
     it("refuses a start less than 15 s ahead or more than 14 days ahead, and the whole batch with it", async () => {
         const id = await channel("leads");
-        await assert.rejects(api.batchUpdateSchedule(id, { creates: [sw("ok", at(60_000)), sw("late", at(10_000))], deletes: [] }), refused(/^creates\.scheduleActions\[1\]\.scheduleActionStartSettings$/));
-        await assert.rejects(api.batchUpdateSchedule(id, { creates: [sw("far", at(14 * 86_400_000 + 60_000))], deletes: [] }), refused(/^creates\.scheduleActions\[0\]/));
+        await assert.rejects(
+            api.batchUpdateSchedule(id, { creates: [sw("ok", at(60_000)), sw("late", at(10_000))], deletes: [] }),
+            refused(/^creates\.scheduleActions\[1\]\.scheduleActionStartSettings$/),
+        );
+        await assert.rejects(
+            api.batchUpdateSchedule(id, { creates: [sw("far", at(14 * 86_400_000 + 60_000))], deletes: [] }),
+            refused(/^creates\.scheduleActions\[0\]/),
+        );
         assert.deepStrictEqual(await names(id), [], "nothing of a refused batch is applied");
     });
 
@@ -121,19 +138,33 @@ describe("MediaLive emulator schedule (real SDK, restJson1 on 127.0.0.1)", funct
 
     it("refuses channels MediaLive cannot build: three push inputs, a failover pair of mixed types, a pair with a pull input", async () => {
         const push = await Promise.all([1, 2, 3].map((k) => api.createInput({ Name: `push-${k}`, Type: "RTP_PUSH", InputSecurityGroups: ["1"] })));
-        await assert.rejects(api.createChannel({ Name: "three-push", InputAttachments: push.map((p, k) => ({ InputId: p.id, InputAttachmentName: `in-${k}` })) }), refused(/^inputAttachments$/));
-        const caller = await api.createInput({ Name: "caller", Type: "SRT_CALLER", SrtSettings: { SrtCallerSources: [{ SrtListenerAddress: "203.0.113.1", SrtListenerPort: "7000" }] } });
-        await assert.rejects(api.createChannel({
-            Name: "pull-pair",
-            InputAttachments: [
-                { InputId: push[0]!.id, InputAttachmentName: "contribution", AutomaticInputFailoverSettings: { SecondaryInputId: caller.id } },
-                { InputId: caller.id, InputAttachmentName: "backup" },
-            ],
-        }), refused(/secondaryInputId$/));
+        await assert.rejects(
+            api.createChannel({ Name: "three-push", InputAttachments: push.map((p, k) => ({ InputId: p.id, InputAttachmentName: `in-${k}` })) }),
+            refused(/^inputAttachments$/),
+        );
+        const caller = await api.createInput({
+            Name: "caller",
+            Type: "SRT_CALLER",
+            SrtSettings: { SrtCallerSources: [{ SrtListenerAddress: "203.0.113.1", SrtListenerPort: "7000" }] },
+        });
+        await assert.rejects(
+            api.createChannel({
+                Name: "pull-pair",
+                InputAttachments: [
+                    { InputId: push[0]!.id, InputAttachmentName: "contribution", AutomaticInputFailoverSettings: { SecondaryInputId: caller.id } },
+                    { InputId: caller.id, InputAttachmentName: "backup" },
+                ],
+            }),
+            refused(/secondaryInputId$/),
+        );
         const pair = await api.createChannel({
             Name: "rtp-pair",
             InputAttachments: [
-                { InputId: push[1]!.id, InputAttachmentName: "contribution", AutomaticInputFailoverSettings: { SecondaryInputId: push[2]!.id, InputPreference: "PRIMARY_INPUT_PREFERRED" } },
+                {
+                    InputId: push[1]!.id,
+                    InputAttachmentName: "contribution",
+                    AutomaticInputFailoverSettings: { SecondaryInputId: push[2]!.id, InputPreference: "PRIMARY_INPUT_PREFERRED" },
+                },
                 { InputId: push[2]!.id, InputAttachmentName: "backup" },
             ],
         });

@@ -78,7 +78,11 @@ export class ChannelSchedule {
             const at = `deletes.actionNames[${i}]`;
             const s = current.find((a) => a.action["actionName"] === name);
             if (!s) return void errors.push({ elementPath: at, errorMessage: `action ${name} is not in the schedule` });
-            if (s.startMs < ctx.now + MIN_LEAD_MS) return void errors.push({ elementPath: at, errorMessage: `action ${name} starts less than 15 seconds from now or has already been received by the channel; it cannot be deleted` });
+            if (s.startMs < ctx.now + MIN_LEAD_MS)
+                return void errors.push({
+                    elementPath: at,
+                    errorMessage: `action ${name} starts less than 15 seconds from now or has already been received by the channel; it cannot be deleted`,
+                });
             deleting.push(s);
         });
         const remaining = current.filter((a) => !deleting.includes(a));
@@ -94,7 +98,10 @@ export class ChannelSchedule {
             if (typeof start === "string") return void errors.push({ elementPath: `${at}.scheduleActionStartSettings`, errorMessage: start });
             const sw = a["scheduleActionSettings"]?.["inputSwitchSettings"];
             if (sw && !ctx.attachments.includes(sw["inputAttachmentNameReference"])) {
-                return void errors.push({ elementPath: `${at}.scheduleActionSettings.inputSwitchSettings.inputAttachmentNameReference`, errorMessage: `the channel has no input attachment named ${sw["inputAttachmentNameReference"]}` });
+                return void errors.push({
+                    elementPath: `${at}.scheduleActionSettings.inputSwitchSettings.inputAttachmentNameReference`,
+                    errorMessage: `the channel has no input attachment named ${sw["inputAttachmentNameReference"]}`,
+                });
             }
             if (!a["scheduleActionSettings"] || Object.keys(a["scheduleActionSettings"]).length !== 1) {
                 return void errors.push({ elementPath: `${at}.scheduleActionSettings`, errorMessage: "exactly one action type is required" });
@@ -117,10 +124,12 @@ export class ChannelSchedule {
 function startOf(a: Json, ctx: ScheduleContext, schedule: Scheduled[]): number | string {
     const s = a["scheduleActionStartSettings"] ?? {};
     const modes = Object.keys(s);
-    if (modes.length !== 1) return "exactly one of fixedModeScheduleActionStartSettings, followModeScheduleActionStartSettings, immediateModeScheduleActionStartSettings is required";
+    if (modes.length !== 1)
+        return "exactly one of fixedModeScheduleActionStartSettings, followModeScheduleActionStartSettings, immediateModeScheduleActionStartSettings is required";
     if (s["fixedModeScheduleActionStartSettings"]) {
         const time = s["fixedModeScheduleActionStartSettings"]["time"];
-        if (typeof time !== "string" || !FIXED_TIME.test(time) || Number.isNaN(Date.parse(time))) return `time ${JSON.stringify(time)} is not yyyy-mm-ddThh:mm:ss.nnnZ`;
+        if (typeof time !== "string" || !FIXED_TIME.test(time) || Number.isNaN(Date.parse(time)))
+            return `time ${JSON.stringify(time)} is not yyyy-mm-ddThh:mm:ss.nnnZ`;
         const ms = Date.parse(time);
         if (ms < ctx.now + MIN_LEAD_MS) return `start time ${time} is less than 15 seconds in the future`;
         if (ms > ctx.now + MAX_AHEAD_MS) return `start time ${time} is more than 14 days in the future`;

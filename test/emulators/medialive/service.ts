@@ -10,7 +10,12 @@ type Json = Record<string, any>;
  * UnprocessableEntityException 422, BadRequestException 400, InternalServerErrorException 500).
  */
 export class ApiError extends Error {
-    constructor(readonly status: number, readonly shape: string, message: string, readonly body: Json = {}) {
+    constructor(
+        readonly status: number,
+        readonly shape: string,
+        message: string,
+        readonly body: Json = {},
+    ) {
         super(message);
         this.name = shape;
     }
@@ -184,14 +189,26 @@ export class MediaLiveService {
         const inputIds: string[] = (body["inputAttachments"] ?? []).map((a: Json) => a.inputId);
         for (const inputId of inputIds) {
             const input = this.inputs.get(inputId);
-            if (!input || input.state === "DELETED") throw new ApiError(422, "UnprocessableEntityException", `Input ${inputId} does not exist`, { validationErrors: [{ elementPath: "inputAttachments", errorMessage: `input ${inputId} not found` }] });
+            if (!input || input.state === "DELETED")
+                throw new ApiError(422, "UnprocessableEntityException", `Input ${inputId} does not exist`, {
+                    validationErrors: [{ elementPath: "inputAttachments", errorMessage: `input ${inputId} not found` }],
+                });
             // An input can be attached to one channel only (DescribeInput.AttachedChannels: "currently an
             // input can only be attached to one channel").
             if (input.attachedTo && input.attachedTo !== "") throw conflict(`Input ${inputId} is already attached to channel ${input.attachedTo}`);
         }
         const id = String(this.nextId++);
         this.checkAttachments(body);
-        const c: Channel = { id, arn: `arn:aws:medialive:${region}:123456789012:channel:${id}`, region, state: "CREATING", body, tags: { ...(tags ?? {}) }, inputIds, schedule: new ChannelSchedule() };
+        const c: Channel = {
+            id,
+            arn: `arn:aws:medialive:${region}:123456789012:channel:${id}`,
+            region,
+            state: "CREATING",
+            body,
+            tags: { ...(tags ?? {}) },
+            inputIds,
+            schedule: new ChannelSchedule(),
+        };
         this.channels.set(id, c);
         if (requestId) this.tokens.set(requestId, [hash(body), id]);
         for (const inputId of inputIds) {
@@ -229,15 +246,19 @@ export class MediaLiveService {
         const push = (t: string) => ["RTP_PUSH", "MEDIACONNECT", "RTMP_PUSH", "UDP_PUSH", "SRT_LISTENER", "INPUT_DEVICE", "AWS_CDI"].includes(t);
         const errors: { elementPath: string; errorMessage: string }[] = [];
         if (attachments.length > 20) errors.push({ elementPath: "inputAttachments", errorMessage: "a channel has at most 20 inputs" });
-        if (attachments.filter((a) => push(typeOf(a["inputId"]))).length > 2) errors.push({ elementPath: "inputAttachments", errorMessage: "a channel has at most 2 push inputs" });
+        if (attachments.filter((a) => push(typeOf(a["inputId"]))).length > 2)
+            errors.push({ elementPath: "inputAttachments", errorMessage: "a channel has at most 2 push inputs" });
         attachments.forEach((a, i) => {
             const aif = a["automaticInputFailoverSettings"];
             if (!aif) return;
             const at = `inputAttachments[${i}].automaticInputFailoverSettings.secondaryInputId`;
             const secondary = aif["secondaryInputId"];
-            if (!attachments.some((b) => b["inputId"] === secondary && b !== a)) errors.push({ elementPath: at, errorMessage: `input ${secondary} is not attached to the channel` });
-            else if (!push(typeOf(a["inputId"])) || !push(typeOf(secondary))) errors.push({ elementPath: at, errorMessage: "only push inputs can be an automatic input failover pair" });
-            else if (typeOf(a["inputId"]) !== typeOf(secondary)) errors.push({ elementPath: at, errorMessage: `the failover pair mixes ${typeOf(a["inputId"])} and ${typeOf(secondary)} inputs` });
+            if (!attachments.some((b) => b["inputId"] === secondary && b !== a))
+                errors.push({ elementPath: at, errorMessage: `input ${secondary} is not attached to the channel` });
+            else if (!push(typeOf(a["inputId"])) || !push(typeOf(secondary)))
+                errors.push({ elementPath: at, errorMessage: "only push inputs can be an automatic input failover pair" });
+            else if (typeOf(a["inputId"]) !== typeOf(secondary))
+                errors.push({ elementPath: at, errorMessage: `the failover pair mixes ${typeOf(a["inputId"])} and ${typeOf(secondary)} inputs` });
         });
         if (errors.length > 0) throw new ApiError(422, "UnprocessableEntityException", "Invalid input attachments", { validationErrors: errors });
     }
@@ -336,7 +357,8 @@ export class MediaLiveService {
         const c = this.scheduled(id);
         const raw = query.get("maxResults");
         const maxResults = raw === null ? 1000 : Number(raw);
-        if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) throw new ApiError(400, "BadRequestException", `maxResults ${raw} is not 1-1000`);
+        if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000)
+            throw new ApiError(400, "BadRequestException", `maxResults ${raw} is not 1-1000`);
         return c.schedule.page(this.now(), maxResults, query.get("nextToken") ?? undefined, this.schedulePageCap);
     }
 
@@ -389,8 +411,19 @@ export class MediaLiveService {
         const n = this.inputs.size;
         // RTP push inputs get two endpoints, both on port 5000 (User Guide, "Creating an RTP input":
         // "These endpoints include the port 5000"), whatever the upstream system planned.
-        const destinations = body["type"] === "RTP_PUSH" ? [1, 2].map((k) => ({ ip: `198.51.100.${(n * 2 + k) % 250}`, port: "5000", url: `rtp://198.51.100.${(n * 2 + k) % 250}:5000` })) : [];
-        const input: Input = { id, arn: `arn:aws:medialive:${region}:123456789012:input:${id}`, region, state: "CREATING", body, tags: { ...(tags ?? {}) }, destinations };
+        const destinations =
+            body["type"] === "RTP_PUSH"
+                ? [1, 2].map((k) => ({ ip: `198.51.100.${(n * 2 + k) % 250}`, port: "5000", url: `rtp://198.51.100.${(n * 2 + k) % 250}:5000` }))
+                : [];
+        const input: Input = {
+            id,
+            arn: `arn:aws:medialive:${region}:123456789012:input:${id}`,
+            region,
+            state: "CREATING",
+            body,
+            tags: { ...(tags ?? {}) },
+            destinations,
+        };
         this.inputs.set(id, input);
         if (requestId) this.tokens.set(requestId, [hash(body), id]);
         this.transition(input, "CREATING", "DETACHED", this.delays.createMs, "CreateInput");
@@ -399,14 +432,22 @@ export class MediaLiveService {
 
     describeInput(id: string): Json {
         const i = this.input(id);
-        return describedInput(i.body, { id: i.id, arn: i.arn, state: i.state, tags: { ...i.tags }, attachedChannels: i.attachedTo ? [i.attachedTo] : [], destinations: i.destinations });
+        return describedInput(i.body, {
+            id: i.id,
+            arn: i.arn,
+            state: i.state,
+            tags: { ...i.tags },
+            attachedChannels: i.attachedTo ? [i.attachedTo] : [],
+            destinations: i.destinations,
+        });
     }
 
     /** UpdateInput while the attached channel runs: answered 409 (an emulator assumption, ADR 001). */
     updateInput(id: string, req: Json): Json {
         const i = this.input(id);
         const channel = i.attachedTo ? this.channels.get(i.attachedTo) : undefined;
-        if (channel && ["RUNNING", "STARTING", "RECOVERING"].includes(channel.state)) throw conflict(`Input ${id} is attached to channel ${channel.id}, which is ${channel.state}`);
+        if (channel && ["RUNNING", "STARTING", "RECOVERING"].includes(channel.state))
+            throw conflict(`Input ${id} is attached to channel ${channel.id}, which is ${channel.state}`);
         i.body = { ...i.body, ...req };
         return { input: this.describeInput(id) };
     }
@@ -426,11 +467,18 @@ export class MediaLiveService {
 }
 
 function hash(body: Json): string {
-    return createHash("sha256").update(JSON.stringify(sortKeys(body))).digest("hex");
+    return createHash("sha256")
+        .update(JSON.stringify(sortKeys(body)))
+        .digest("hex");
 }
 
 function sortKeys(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(sortKeys);
-    if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Json)[k])]));
+    if (v && typeof v === "object")
+        return Object.fromEntries(
+            Object.keys(v)
+                .sort()
+                .map((k) => [k, sortKeys((v as Json)[k])]),
+        );
     return v;
 }

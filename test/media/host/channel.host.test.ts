@@ -18,10 +18,20 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
     });
     afterEach(() => {
         // Faults a failed test left behind must not leak into the next one.
-        Object.assign(w.emulator.service.faults, { throttled: {}, createOutcomes: [], updateOutcomes: [], rejectUpdates: [], lostCreateAnswers: 0, failedDeletes: 0 });
+        Object.assign(w.emulator.service.faults, {
+            throttled: {},
+            createOutcomes: [],
+            updateOutcomes: [],
+            rejectUpdates: [],
+            lostCreateAnswers: 0,
+            failedDeletes: 0,
+        });
     });
     const svc = () => w.emulator.service;
-    const callsFor = (id: string) => svc().events.filter((e) => e.kind === "call" && e.id === id).map((e) => e.op);
+    const callsFor = (id: string) =>
+        svc()
+            .events.filter((e) => e.kind === "call" && e.id === id)
+            .map((e) => e.op);
 
     it("creates a channel that reads back IDLE, and a refresh followed by a diff with the same config is a no-op", async () => {
         const { channel, urn } = await createChain(w, "refresh-noop");
@@ -68,7 +78,12 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
     });
 
     it("gets the same channel back when the CreateChannel answer is lost, and when the engine retries the create", async () => {
-        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "retried-input", { __provider: w.providers.input, region: "us-east-1", request: { Name: "retried-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] }, resourceUrn: "urn:retried-input" });
+        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "retried-input", {
+            __provider: w.providers.input,
+            region: "us-east-1",
+            request: { Name: "retried-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] },
+            resourceUrn: "urn:retried-input",
+        });
         svc().faults.lostCreateAnswers = 1;
         const inputs = channelInputs(w, "retried", input.id);
         const first = await createThroughHost(w, CHANNEL_TYPE, "retried", inputs);
@@ -86,7 +101,12 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
     });
 
     it("deletes a CREATE_FAILED channel at once so no orphan keeps the input, and reports which channel failed", async () => {
-        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "failed-input", { __provider: w.providers.input, region: "us-east-1", request: { Name: "failed-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] }, resourceUrn: "urn:failed-input" });
+        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "failed-input", {
+            __provider: w.providers.input,
+            region: "us-east-1",
+            request: { Name: "failed-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] },
+            resourceUrn: "urn:failed-input",
+        });
         svc().faults.createOutcomes.push("CREATE_FAILED");
         let failedId = "";
         await assert.rejects(createThroughHost(w, CHANNEL_TYPE, "create-failed", channelInputs(w, "create-failed", input.id)), (e: HostError) => {
@@ -97,7 +117,10 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
             return true;
         });
         assert.strictEqual(svc().liveChannelsNamed("create-failed").length, 0);
-        assert.deepStrictEqual(callsFor(failedId).filter((op) => op === "DeleteChannel"), ["DeleteChannel"]);
+        assert.deepStrictEqual(
+            callsFor(failedId).filter((op) => op === "DeleteChannel"),
+            ["DeleteChannel"],
+        );
         // The input is free again: the retried `pulumi up` creates the channel on it.
         await eventually(() => svc().inputs.get(input.id)!.state === "DETACHED", "the input to detach");
         const retried = await createThroughHost(w, CHANNEL_TYPE, "create-failed", channelInputs(w, "create-failed", input.id));
@@ -105,7 +128,12 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
     });
 
     it("reports a partially created channel (id and CREATE_FAILED state) when it cannot be cleaned up, replaces it on the next diff and deletes it promptly", async () => {
-        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "partial-input", { __provider: w.providers.input, region: "us-east-1", request: { Name: "partial-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] }, resourceUrn: "urn:partial-input" });
+        const input = await createThroughHost(w, "pulumi-nodejs:dynamic/medialive:Input", "partial-input", {
+            __provider: w.providers.input,
+            region: "us-east-1",
+            request: { Name: "partial-input", Type: "RTP_PUSH", InputSecurityGroups: ["1"] },
+            resourceUrn: "urn:partial-input",
+        });
         svc().faults.createOutcomes.push("CREATE_FAILED");
         svc().faults.failedDeletes = 100;
         const inputs = channelInputs(w, "partial", input.id);
@@ -181,9 +209,15 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
     it("restarts a live channel with its previous configuration when MediaLive rejects the update (422), and reports the rejection", async () => {
         const { channel, urn } = await createChain(w, "rejected-live", "us-east-1", { allowLiveUpdate: true });
         svc().run(channel.id);
-        svc().faults.rejectUpdates.push({ message: "Invalid encoder settings", validationErrors: [{ elementPath: "encoderSettings.videoDescriptions[0].sharpness", errorMessage: "out of range" }] });
+        svc().faults.rejectUpdates.push({
+            message: "Invalid encoder settings",
+            validationErrors: [{ elementPath: "encoderSettings.videoDescriptions[0].sharpness", errorMessage: "out of range" }],
+        });
         await assert.rejects(w.host.update(urn, channel.id, channel.state, withSharpness(channel.inputs, 60)), (e: HostError) => {
-            assert.match(e.message, /the live update failed \(UnprocessableEntityException: Invalid encoder settings \(encoderSettings.videoDescriptions\[0\].sharpness: out of range\)\)/);
+            assert.match(
+                e.message,
+                /the live update failed \(UnprocessableEntityException: Invalid encoder settings \(encoderSettings.videoDescriptions\[0\].sharpness: out of range\)\)/,
+            );
             assert.match(e.message, /restarted the channel with its previous configuration and it is RUNNING/);
             return true;
         });
@@ -198,11 +232,17 @@ describe("MediaLive channel provider in the engine's dynamic-provider host (emul
         const { channel, urn } = await createChain(w, "update-failed-live", "us-east-1", { allowLiveUpdate: true });
         svc().run(channel.id);
         svc().faults.updateOutcomes.push("UPDATE_FAILED");
-        await assert.rejects(w.host.update(urn, channel.id, channel.state, withSharpness(channel.inputs, 60)), /went to UPDATE_FAILED while waiting to apply the update.*restarted the channel with its previous configuration/);
+        await assert.rejects(
+            w.host.update(urn, channel.id, channel.state, withSharpness(channel.inputs, 60)),
+            /went to UPDATE_FAILED while waiting to apply the update.*restarted the channel with its previous configuration/,
+        );
         const c = svc().channels.get(channel.id)!;
         assert.strictEqual(c.state, "RUNNING");
         assert.strictEqual(c.body["encoderSettings"].videoDescriptions[0].sharpness, 50);
-        assert.deepStrictEqual(callsFor(channel.id).filter((op) => !op.startsWith("Describe")), ["StopChannel", "UpdateChannel", "UpdateChannel", "StartChannel"]);
+        assert.deepStrictEqual(
+            callsFor(channel.id).filter((op) => !op.startsWith("Describe")),
+            ["StopChannel", "UpdateChannel", "UpdateChannel", "StartChannel"],
+        );
     });
 
     it("with allowLiveUpdate returns from a live update only once the channel is RUNNING again with the new settings", async () => {

@@ -14,7 +14,11 @@ import { createChain, createThroughHost, HostWorld, inputInputs, startWorld, urn
 async function runAsTheEngineOrders(steps: Record<string, () => Promise<unknown>>, dependsOn: Record<string, string[]>): Promise<void> {
     const done = new Map<string, Promise<unknown>>();
     const start = (key: string): Promise<unknown> => {
-        if (!done.has(key)) done.set(key, Promise.all((dependsOn[key] ?? []).filter((d) => d in steps).map(start)).then(() => steps[key]!()));
+        if (!done.has(key))
+            done.set(
+                key,
+                Promise.all((dependsOn[key] ?? []).filter((d) => d in steps).map(start)).then(() => steps[key]!()),
+            );
         return done.get(key)!;
     };
     await Promise.all(Object.keys(steps).map(start));
@@ -50,7 +54,12 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
             chains[region] = await createChain(w, `roll-${region}`, region, { allowLiveUpdate: true });
             svc().run(chains[region]!.channel.id);
         }
-        const steps = Object.fromEntries(Object.entries(chains).map(([region, c]) => [byRegion[region]!.urn, () => w.host.update(c.urn, c.channel.id, c.channel.state, withSharpness(c.channel.inputs, 70))]));
+        const steps = Object.fromEntries(
+            Object.entries(chains).map(([region, c]) => [
+                byRegion[region]!.urn,
+                () => w.host.update(c.urn, c.channel.id, c.channel.state, withSharpness(c.channel.inputs, 70)),
+            ]),
+        );
         const deps = Object.fromEntries(planned.map((r) => [r.urn, r.dependencies]));
         await runAsTheEngineOrders(steps, deps);
 
@@ -59,9 +68,15 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
         const events = svc().events;
         const primaryBackOnAir = events.findIndex((e) => e.id === primaryId && e.kind === "state" && e.state === "RUNNING" && e.op === "StartChannel");
         const secondaryStop = events.findIndex((e) => e.id === secondaryId && e.kind === "call" && e.op === "StopChannel");
-        assert.ok(primaryBackOnAir >= 0 && secondaryStop > primaryBackOnAir, `the secondary stopped (${secondaryStop}) before the primary was RUNNING again (${primaryBackOnAir})`);
+        assert.ok(
+            primaryBackOnAir >= 0 && secondaryStop > primaryBackOnAir,
+            `the secondary stopped (${secondaryStop}) before the primary was RUNNING again (${primaryBackOnAir})`,
+        );
         // At no moment were both regions off air.
-        const running = new Map([[primaryId, true], [secondaryId, true]]);
+        const running = new Map([
+            [primaryId, true],
+            [secondaryId, true],
+        ]);
         for (const e of events.filter((x) => x.kind === "state" && running.has(x.id!))) {
             running.set(e.id!, e.state === "RUNNING");
             assert.ok(running.get(primaryId) || running.get(secondaryId), `both regions were down at event ${JSON.stringify(e)}`);
@@ -86,9 +101,14 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
         } finally {
             Object.assign(svc().delays, saved);
         }
-        const running = new Map([[a.channel.id, true], [b.channel.id, true]]);
+        const running = new Map([
+            [a.channel.id, true],
+            [b.channel.id, true],
+        ]);
         let bothDown = false;
-        for (const e of svc().events.slice(from).filter((x) => x.kind === "state" && running.has(x.id!))) {
+        for (const e of svc()
+            .events.slice(from)
+            .filter((x) => x.kind === "state" && running.has(x.id!))) {
             running.set(e.id!, e.state === "RUNNING");
             if (![...running.values()].some(Boolean)) bothDown = true;
         }
@@ -97,7 +117,10 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
 
     it("refreshes an RTP_PUSH input (no SrtSettings) without undefined members, reports port 5000, and diffs it as unchanged", async () => {
         const input = await createThroughHost(w, INPUT_TYPE, "refresh-input", inputInputs(w, "refresh-input"));
-        assert.deepStrictEqual(input.state["destinations"].map((d: { port: string }) => d.port), ["5000", "5000"]);
+        assert.deepStrictEqual(
+            input.state["destinations"].map((d: { port: string }) => d.port),
+            ["5000", "5000"],
+        );
         const read = await w.host.read(urnOf(INPUT_TYPE, "refresh-input"), input.id, input.state);
         assert.strictEqual(read.id, input.id);
         assert.strictEqual(read.props["request"].SrtSettings, undefined);
@@ -136,7 +159,9 @@ describe("MediaLive live updates and direct inputs in the engine's dynamic-provi
         } finally {
             svc().delays.detachMs = 60;
         }
-        const ops = svc().events.filter((e) => e.id === input.id).map((e) => `${e.kind}:${e.op}${e.state ? `:${e.state}` : ""}`);
+        const ops = svc()
+            .events.filter((e) => e.id === input.id)
+            .map((e) => `${e.kind}:${e.op}${e.state ? `:${e.state}` : ""}`);
         assert.ok(ops.indexOf("state:DeleteChannel:DETACHED") < ops.indexOf("call:DeleteInput"), ops.join(", "));
         assert.ok(!w.emulator.calls.some((c) => c.op === "DeleteInput" && c.status === 409));
     });

@@ -32,7 +32,10 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: new Date(atMs).toISOString() } },
         ScheduleActionSettings: { InputSwitchSettings: { InputAttachmentNameReference: input } },
     });
-    const game = (event: string, kickoffMs: number) => [sw(`${event}.start-60.studio`, kickoffMs - 60 * MIN), sw(`${event}.start+0.contribution`, kickoffMs, "contribution")];
+    const game = (event: string, kickoffMs: number) => [
+        sw(`${event}.start-60.studio`, kickoffMs - 60 * MIN),
+        sw(`${event}.start+0.contribution`, kickoffMs, "contribution"),
+    ];
 
     /** A channel with the venue and a studio input attached, created through the host. */
     async function channelWithStudio(name: string): Promise<string> {
@@ -43,8 +46,18 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         attachments.push({ ...attachments[0], InputAttachmentName: "studio", InputId: studio.id });
         return (await createThroughHost(w, CHANNEL_TYPE, name, inputs)).id;
     }
-    const scheduleInputs = (channelId: string, actions: ScheduleAction[]): Props => ({ __provider: w.providers.schedule, region: "us-east-1", channelId, actions, ownedPrefix: "onair." });
-    const names = (channelId: string) => svc().describeSchedule(channelId, new URLSearchParams()).scheduleActions.map((a: { actionName: string }) => a.actionName).sort();
+    const scheduleInputs = (channelId: string, actions: ScheduleAction[]): Props => ({
+        __provider: w.providers.schedule,
+        region: "us-east-1",
+        channelId,
+        actions,
+        ownedPrefix: "onair.",
+    });
+    const names = (channelId: string) =>
+        svc()
+            .describeSchedule(channelId, new URLSearchParams())
+            .scheduleActions.map((a: { actionName: string }) => a.actionName)
+            .sort();
     const batches = (channelId: string) => svc().events.filter((e) => e.op === "BatchUpdateSchedule" && e.id === channelId).length;
 
     it("creates a game's switches, and the engine retrying the create (a run that recorded nothing) converges", async () => {
@@ -53,7 +66,10 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         const first = await createThroughHost(w, SCHEDULE_TYPE, "sched-create-schedule", scheduleInputs(channelId, actions));
         assert.strictEqual(first.id, channelId);
         assert.deepStrictEqual(names(channelId), actions.map((a) => a.ActionName).sort());
-        assert.deepStrictEqual(first.state["scheduled"].map((a: ScheduleAction) => a.ActionName), actions.map((a) => a.ActionName));
+        assert.deepStrictEqual(
+            first.state["scheduled"].map((a: ScheduleAction) => a.ActionName),
+            actions.map((a) => a.ActionName),
+        );
         const again = await createThroughHost(w, SCHEDULE_TYPE, "sched-create-schedule", scheduleInputs(channelId, actions));
         assert.strictEqual(again.id, first.id);
         assert.strictEqual(batches(channelId), 1, "the retry found every action in place and sent nothing");
@@ -70,7 +86,13 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         const created = await createThroughHost(w, SCHEDULE_TYPE, "sched-past-schedule", scheduleInputs(channelId, opener));
         // An earlier game's kick-off switch, 10 minutes ago, still in the schedule (MediaLive keeps it for an hour).
         const ran = sw("week-1.start+0.contribution", Date.now() - 10 * MIN, "contribution");
-        svc().seedAction(channelId, { actionName: ran.ActionName, scheduleActionStartSettings: { fixedModeScheduleActionStartSettings: { time: ran.ScheduleActionStartSettings!.FixedModeScheduleActionStartSettings!.Time } }, scheduleActionSettings: { inputSwitchSettings: { inputAttachmentNameReference: "contribution" } } });
+        svc().seedAction(channelId, {
+            actionName: ran.ActionName,
+            scheduleActionStartSettings: {
+                fixedModeScheduleActionStartSettings: { time: ran.ScheduleActionStartSettings!.FixedModeScheduleActionStartSettings!.Time },
+            },
+            scheduleActionSettings: { inputSwitchSettings: { inputAttachmentNameReference: "contribution" } },
+        });
         const refreshed = await w.host.read(urn, created.id, created.state);
         assert.ok(refreshed.props["scheduled"].some((a: ScheduleAction) => a.ActionName === ran.ActionName));
         const rivalry = game("rivalry", Date.now() + 3 * 24 * 60 * MIN);
@@ -79,7 +101,10 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         const outs = await w.host.update(urn, created.id, refreshed.props, news);
         assert.deepStrictEqual(names(channelId), [ran, ...opener, ...rivalry].map((a) => a.ActionName).sort());
         assert.deepStrictEqual(outs["missed"], []);
-        assert.ok(outs["scheduled"].some((a: ScheduleAction) => a.ActionName === ran.ActionName), "the past switch stays recorded until MediaLive cleans it up");
+        assert.ok(
+            outs["scheduled"].some((a: ScheduleAction) => a.ActionName === ran.ActionName),
+            "the past switch stays recorded until MediaLive cleans it up",
+        );
     });
 
     it("a delete MediaLive refuses (the switch has run by its clock) reaches the engine as readable text, and nothing changes", async () => {
@@ -115,7 +140,11 @@ describe("MediaLive schedule provider in the engine's dynamic-provider host (emu
         const urn = urnOf(SCHEDULE_TYPE, "sched-delete-schedule");
         const actions = game("final", Date.now() + 2 * 60 * MIN);
         const created = await createThroughHost(w, SCHEDULE_TYPE, "sched-delete-schedule", scheduleInputs(channelId, actions));
-        svc().seedAction(channelId, { actionName: "manual.noc", scheduleActionStartSettings: { fixedModeScheduleActionStartSettings: { time: new Date(Date.now() + 5 * MIN).toISOString() } }, scheduleActionSettings: { inputSwitchSettings: { inputAttachmentNameReference: "studio" } } });
+        svc().seedAction(channelId, {
+            actionName: "manual.noc",
+            scheduleActionStartSettings: { fixedModeScheduleActionStartSettings: { time: new Date(Date.now() + 5 * MIN).toISOString() } },
+            scheduleActionSettings: { inputSwitchSettings: { inputAttachmentNameReference: "studio" } },
+        });
         await w.host.delete(urn, created.id, created.state);
         assert.deepStrictEqual(names(channelId), ["manual.noc"]);
     });

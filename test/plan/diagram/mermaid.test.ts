@@ -11,8 +11,17 @@ import { BEGIN, END } from "../../../tools/seasonDiagram";
 
 function impactWith(ops: [string, ImpactReport["impacts"][number]["change"]["op"]][]): ImpactReport {
     return {
-        source: "s", asOfMs: 0, marginMinutes: 45, unchanged: 0, counts: { "create": 0, "update": 0, "replace": 0, "may-replace": 0, "delete": 0 },
-        impacts: ops.map(([urn, op]) => ({ change: { urn, type: "t", name: "n", op, properties: [], replaceReasons: [], rule: "r" }, effects: [], reasons: [], exposure: { kind: "clear" } })),
+        source: "s",
+        asOfMs: 0,
+        marginMinutes: 45,
+        unchanged: 0,
+        counts: { create: 0, update: 0, replace: 0, "may-replace": 0, delete: 0 },
+        impacts: ops.map(([urn, op]) => ({
+            change: { urn, type: "t", name: "n", op, properties: [], replaceReasons: [], rule: "r" },
+            effects: [],
+            reasons: [],
+            exposure: { kind: "clear" },
+        })),
     };
 }
 
@@ -43,7 +52,16 @@ describe("the season as a Mermaid diagram (plan/diagram)", function () {
         const flow = plan.resources.find((r) => r.name === "use1-hockey-hd-flow-b")!.urn;
         const ml = plan.resources.find((r) => r.name === "usw2-hoops-hd-medialive")!.urn;
         const cf = plan.resources.find((r) => r.type === "aws-native:cloudfront:Distribution")!.urn;
-        const text = renderMermaid(seasonModel(plan), marksOf(impactWith([[flow, "replace"], [ml, "update"], [cf, "create"]])));
+        const text = renderMermaid(
+            seasonModel(plan),
+            marksOf(
+                impactWith([
+                    [flow, "replace"],
+                    [ml, "update"],
+                    [cf, "create"],
+                ]),
+            ),
+        );
         assert.match(text, /"hockey-hd: MediaConnect 2 flows, RIST \+ 1 backup source \(merge\) \(REPLACED\)"/);
         assert.strictEqual((text.match(/\(REPLACED\)/g) ?? []).length, 1, "only us-east-1's hockey contribution");
         assert.strictEqual((text.match(/\(CHANGED\)/g) ?? []).length, 1);

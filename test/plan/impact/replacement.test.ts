@@ -47,7 +47,10 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
         it("a MediaLive input's type replaces it, its flows update in place, a region change replaces it", () => {
             // terraform-provider-aws internal/service/medialive/input.go: only "type" is ForceNew.
             assert.strictEqual(classifyClassic("aws:medialive/input:Input", { type: "MEDIACONNECT" }, { type: "RTP_PUSH" }, none).op, "replace");
-            assert.strictEqual(classifyClassic("aws:medialive/input:Input", { mediaConnectFlows: [{ flowArn: "a" }] }, { mediaConnectFlows: [{ flowArn: "b" }] }, none).op, "update");
+            assert.strictEqual(
+                classifyClassic("aws:medialive/input:Input", { mediaConnectFlows: [{ flowArn: "a" }] }, { mediaConnectFlows: [{ flowArn: "b" }] }, none).op,
+                "update",
+            );
             // "Changing the value of `region` will force resource replacement" (enhanced-region-support guide).
             assert.strictEqual(classifyClassic("aws:medialive/input:Input", { region: "us-east-1" }, { region: "us-west-2" }, none).op, "replace");
             // IAM is global: no region entry.
@@ -60,7 +63,10 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
             assert.strictEqual(classifyClassic("aws:kinesis/stream:Stream", { shardCount: 1 }, { shardCount: 2 }, none).op, "update");
             assert.strictEqual(classifyClassic("aws:kinesis/stream:Stream", { retentionPeriod: 24 }, { retentionPeriod: 48 }, none).op, "update");
             const renamed = classifyClassic("aws:kinesis/stream:Stream", { name: "cmcd-a" }, { name: "cmcd-b" }, none);
-            assert.deepStrictEqual([renamed.op, renamed.replaceReasons], ["replace", ["name: ForceNew in hashicorp/terraform-provider-aws internal/service/kinesis/stream.go"]]);
+            assert.deepStrictEqual(
+                [renamed.op, renamed.replaceReasons],
+                ["replace", ["name: ForceNew in hashicorp/terraform-provider-aws internal/service/kinesis/stream.go"]],
+            );
         });
 
         it("a KeyValueStore key's value updates it; its key or store replaces it (CloudFront is global)", () => {
@@ -117,7 +123,8 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
                 const dts = fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/aws", mod!, `${res}.d.ts`), "utf8");
                 const args = /export interface \w+Args \{([\s\S]*?)\n\}/.exec(dts)![1]!;
                 const names = new Set([...args.matchAll(/^ {4}(\w+)\??:/gm)].map((m) => m[1]!));
-                for (const p of [...entry.properties, ...Object.keys(entry.mayReplace ?? {})]) assert.ok(names.has(p), `${type}.${p} is not in @pulumi/aws ${version} ${mod}/${res}.d.ts`);
+                for (const p of [...entry.properties, ...Object.keys(entry.mayReplace ?? {})])
+                    assert.ok(names.has(p), `${type}.${p} is not in @pulumi/aws ${version} ${mod}/${res}.d.ts`);
                 assert.strictEqual(names.has("region"), !entry.global, `${type}: region`);
             }
         });
@@ -164,7 +171,13 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
 
     describe("OnAir's MediaLive resources: the providers' own diff", () => {
         const providers = dynamicProviders(Date.parse("2026-11-01T00:00:00Z"));
-        const channel = { region: "us-east-1", request: { Name: "c", ChannelClass: "STANDARD", EncoderSettings: { a: 1 }, Tags: { t: "1" } }, allowLiveUpdate: false, allowLiveDelete: false, resourceUrn: "urn:x" };
+        const channel = {
+            region: "us-east-1",
+            request: { Name: "c", ChannelClass: "STANDARD", EncoderSettings: { a: 1 }, Tags: { t: "1" } },
+            allowLiveUpdate: false,
+            allowLiveDelete: false,
+            resourceUrn: "urn:x",
+        };
         const outputs = { ...channel, channelId: "1", arn: "arn", state: "IDLE" };
 
         it("a region change replaces the channel (delete before create); settings and tags update it", async () => {
@@ -174,7 +187,10 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
             const settings = await classifyDynamic(p, "1", outputs, { ...channel, request: { ...channel.request, EncoderSettings: { a: 2 } } }, none);
             assert.deepStrictEqual([settings.op, settings.properties.map((x) => x.path)], ["update", ["request.EncoderSettings.a"]]);
             const tags = await classifyDynamic(p, "1", outputs, { ...channel, request: { ...channel.request, Tags: { t: "2" } } }, none);
-            assert.deepStrictEqual(tags.properties.map((x) => x.path), ["request.Tags"]);
+            assert.deepStrictEqual(
+                tags.properties.map((x) => x.path),
+                ["request.Tags"],
+            );
             assert.strictEqual((await classifyDynamic(p, "1", outputs, channel, none)).op, "same");
         });
 
@@ -185,7 +201,13 @@ describe("what replaces a resource (plan/impact/replacement.ts, dynamic.ts)", fu
 
         it("an input whose type changes is replaced", async () => {
             const input = { region: "us-east-1", request: { Name: "i", Type: "RTP_PUSH" }, resourceUrn: "urn:i" };
-            const c = await classifyDynamic(providers["pulumi-nodejs:dynamic/medialive:Input"]!, "9", { ...input, inputId: "9", arn: "a", state: "ATTACHED", destinations: [] }, { ...input, request: { Name: "i", Type: "SRT_CALLER" } }, none);
+            const c = await classifyDynamic(
+                providers["pulumi-nodejs:dynamic/medialive:Input"]!,
+                "9",
+                { ...input, inputId: "9", arn: "a", state: "ATTACHED", destinations: [] },
+                { ...input, request: { Name: "i", Type: "SRT_CALLER" } },
+                none,
+            );
             assert.strictEqual(c.op, "replace");
         });
     });

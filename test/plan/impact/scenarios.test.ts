@@ -20,7 +20,10 @@ describe("change impact against prod's deployed state (--against)", function () 
 
     it("the unchanged program against its own export: nothing to do, no live impact", async () => {
         const { impact } = await planAgainst(prodStackWith(prodSeason()), deployed);
-        assert.deepStrictEqual(impact.impacts.map((i) => `${i.change.op} ${i.change.name}`), []);
+        assert.deepStrictEqual(
+            impact.impacts.map((i) => `${i.change.op} ${i.change.name}`),
+            [],
+        );
         assert.ok(impact.unchanged > 250, String(impact.unchanged));
     });
 
@@ -31,7 +34,10 @@ describe("change impact against prod's deployed state (--against)", function () 
             ...hockey,
             id: "lacrosse-hd",
             name: "Lacrosse HD",
-            contribution: { ...hockey.contribution, networks: hockey.contribution.networks.map((n: Record<string, unknown>, i: number) => ({ ...n, allowedCidr: `192.0.2.${64 + 16 * i}/28` })) },
+            contribution: {
+                ...hockey.contribution,
+                networks: hockey.contribution.networks.map((n: Record<string, unknown>, i: number) => ({ ...n, allowedCidr: `192.0.2.${64 + 16 * i}/28` })),
+            },
             events: [{ name: "2027-02-01-opener", start: "2027-02-01T20:00:00Z", end: "2027-02-01T23:00:00Z" }],
         });
         const { impact } = await planAgainst(prodStackWith(season), deployed);
@@ -39,11 +45,21 @@ describe("change impact against prod's deployed state (--against)", function () 
         assert.ok(mine.length > 20, String(mine.length));
         assert.deepStrictEqual([...new Set(mine.map((i) => i.change.op))], ["create"]);
         for (const t of ["aws-native:mediaconnect:Flow", "pulumi-nodejs:dynamic/medialive:Channel", "aws-native:mediapackagev2:OriginEndpoint"]) {
-            assert.deepStrictEqual(mine.filter((i) => i.change.type === t).map((i) => i.change.region).sort(), t.endsWith("Flow") ? ["us-east-1", "us-east-1", "us-west-2", "us-west-2"] : ["us-east-1", "us-west-2"], t);
+            assert.deepStrictEqual(
+                mine
+                    .filter((i) => i.change.type === t)
+                    .map((i) => i.change.region)
+                    .sort(),
+                t.endsWith("Flow") ? ["us-east-1", "us-east-1", "us-west-2", "us-west-2"] : ["us-east-1", "us-west-2"],
+                t,
+            );
         }
         // Nothing of the four channels on air this season is created, replaced, deleted or restarted.
         const others = impact.impacts.filter((i) => i.channelId !== undefined && i.channelId !== "lacrosse-hd");
-        assert.deepStrictEqual(others.map((i) => i.change.name), []);
+        assert.deepStrictEqual(
+            others.map((i) => i.change.name),
+            [],
+        );
         assert.ok(!impact.impacts.some((i) => i.change.op === "replace" || i.change.op === "delete"), renderImpactText(impact));
         // Shared resources update in place: the distribution gains the channel's origin group.
         const cf = impact.impacts.find((i) => i.change.type === "aws-native:cloudfront:Distribution")!;
@@ -61,7 +77,10 @@ describe("change impact against prod's deployed state (--against)", function () 
         // resource schema; CloudFormation User Guide, AWS::MediaConnect::Flow AvailabilityZone: "Update requires: Replacement").
         const flow = impact.impacts.find((i) => i.change.name === "use1-hockey-hd-flow-b")!;
         assert.strictEqual(flow.change.op, "replace");
-        assert.deepStrictEqual(flow.change.properties.map((p) => [p.path, p.before, p.after]), [["availabilityZone", '"us-east-1b"', '"us-east-1c"']]);
+        assert.deepStrictEqual(
+            flow.change.properties.map((p) => [p.path, p.before, p.after]),
+            [["availabilityZone", '"us-east-1b"', '"us-east-1c"']],
+        );
         assert.match(flow.change.replaceReasons[0]!, /availabilityZone: AvailabilityZone is create-only in AWS::MediaConnect::Flow/);
         assert.match(flow.change.rule, /CloudFormation createOnlyProperties \(@aws-cdk\/aws-service-spec /);
         // Prod protects its flows (onair:protect, ADR 011): the engine refuses the replacement, and the report says so.
@@ -72,7 +91,10 @@ describe("change impact against prod's deployed state (--against)", function () 
         assert.strictEqual(flow.venue?.network, "isp-a");
         assert.strictEqual(flow.venue?.pipeline, "b");
         assert.strictEqual(flow.venue?.before, `rist://${deployedIp}:5000`);
-        assert.match(flow.venue!.after, /^rist:\/\/<new address assigned by MediaConnect in us-east-1c>:5000, allowed from 192\.0\.2\.32\/28; read it from `pulumi stack output channels` -> hockey-hd\.us-east-1\.contribution \(network isp-a, pipeline b\)/);
+        assert.match(
+            flow.venue!.after,
+            /^rist:\/\/<new address assigned by MediaConnect in us-east-1c>:5000, allowed from 192\.0\.2\.32\/28; read it from `pulumi stack output channels` -> hockey-hd\.us-east-1\.contribution \(network isp-a, pipeline b\)/,
+        );
         // The hockey flow's second source (isp-b) is created on the flow by ARN (AWS::MediaConnect::FlowSource FlowArn is create-only): replaced too.
         assert.deepStrictEqual(ops(impact, "use1-hockey-hd-flow-b-isp-b"), ["replace"]);
         // Pipeline a and the other region are untouched.
@@ -117,15 +139,27 @@ describe("change impact against prod's deployed state (--against)", function () 
         const season = prodSeason();
         season["channels"][2].frameRate = "29.97";
         const { impact } = await planAgainst(prodStackWith(season), atGame, asOf);
-        assert.deepStrictEqual(impact.impacts.map((i) => `${i.change.op} ${i.change.name}`).sort(), ["update use1-hockey-hd-medialive", "update usw2-hockey-hd-medialive"]);
+        assert.deepStrictEqual(impact.impacts.map((i) => `${i.change.op} ${i.change.name}`).sort(), [
+            "update use1-hockey-hd-medialive",
+            "update usw2-hockey-hd-medialive",
+        ]);
         const v = impactViolations(impact);
         assert.strictEqual(v.length, 2);
         assert.deepStrictEqual(v[0]!.exposure.window && [v[0]!.exposure.kind, v[0]!.exposure.window.event], ["on-air", "2026-12-12-home"]);
         // allowLiveUpdate is false in prod: the provider refuses to stop a RUNNING channel (channelUpdate.ts), so
         // `pulumi up` would fail part-way through the game.
-        assert.match(v[0]!.violation!, /^use1-hockey-hd-medialive \(update\) changes the running channel of hockey-hd in us-east-1 while hockey-hd 2026-12-12-home is on air \(until 2026-12-13T03:30:00Z, tail included\): MediaLive updates only an idle channel/);
+        assert.match(
+            v[0]!.violation!,
+            /^use1-hockey-hd-medialive \(update\) changes the running channel of hockey-hd in us-east-1 while hockey-hd 2026-12-12-home is on air \(until 2026-12-13T03:30:00Z, tail included\): MediaLive updates only an idle channel/,
+        );
         const json = impactJson(impact);
-        assert.deepStrictEqual((json["violations"] as { policy: string; enforcementLevel: string }[]).map((x) => [x.policy, x.enforcementLevel]), [[IMPACT_RULE, "mandatory"], [IMPACT_RULE, "mandatory"]]);
+        assert.deepStrictEqual(
+            (json["violations"] as { policy: string; enforcementLevel: string }[]).map((x) => [x.policy, x.enforcementLevel]),
+            [
+                [IMPACT_RULE, "mandatory"],
+                [IMPACT_RULE, "mandatory"],
+            ],
+        );
         // The same change an hour after the tail is clear.
         const after = "2026-12-13T04:30:00Z";
         const later = await planAgainst(prodStackWith(season), (await deployedProd(after)).state, after);
@@ -141,8 +175,14 @@ describe("change impact against prod's deployed state (--against)", function () 
         assert.deepStrictEqual([...new Set(impact.impacts.map((i) => i.change.op))], ["update"]);
         // The channels' change is their Tags alone: TagResource, no UpdateChannel (channelUpdate.ts syncTags).
         const ch = impact.impacts.find((i) => i.change.name === "use1-football-uhd-medialive")!;
-        assert.deepStrictEqual(ch.change.properties.map((p) => p.path), ["request.Tags"]);
-        assert.deepStrictEqual(impact.impacts.flatMap((i) => i.effects), []);
+        assert.deepStrictEqual(
+            ch.change.properties.map((p) => p.path),
+            ["request.Tags"],
+        );
+        assert.deepStrictEqual(
+            impact.impacts.flatMap((i) => i.effects),
+            [],
+        );
         assert.deepStrictEqual(impactViolations(impact), []);
     });
 });

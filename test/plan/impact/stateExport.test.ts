@@ -13,16 +13,30 @@ const FLOW = "urn:pulumi:prod::onair::onair:media:RegionalMediaChain$aws-native:
 
 describe("reading a pulumi stack export (plan/impact/stateExport.ts)", () => {
     it("reads resources by URN with their provider reference, and secrets as opaque values whichever signature key", () => {
-        const s = parseStateExport(exported([
-            { urn: FLOW, custom: true, id: "arn:aws:mediaconnect:us-east-1:1:flow:1-a:f", type: "aws-native:mediaconnect:Flow", provider: "urn:pulumi:prod::onair::pulumi:providers:aws-native::aws-native-use1::0b6c", inputs: { source: { decryption: { secretArn: { [STATE_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" } } } }, outputs: { token: { [WIRE_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" }, ref: { [STATE_SIG_KEY]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:x", id: "1" } } },
-            // The old half of an interrupted replacement is not the live resource.
-            { urn: FLOW, custom: true, id: "old", type: "aws-native:mediaconnect:Flow", delete: true },
-        ]), "prod.json");
+        const s = parseStateExport(
+            exported([
+                {
+                    urn: FLOW,
+                    custom: true,
+                    id: "arn:aws:mediaconnect:us-east-1:1:flow:1-a:f",
+                    type: "aws-native:mediaconnect:Flow",
+                    provider: "urn:pulumi:prod::onair::pulumi:providers:aws-native::aws-native-use1::0b6c",
+                    inputs: { source: { decryption: { secretArn: { [STATE_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" } } } },
+                    outputs: {
+                        token: { [WIRE_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" },
+                        ref: { [STATE_SIG_KEY]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:x", id: "1" },
+                    },
+                },
+                // The old half of an interrupted replacement is not the live resource.
+                { urn: FLOW, custom: true, id: "old", type: "aws-native:mediaconnect:Flow", delete: true },
+            ]),
+            "prod.json",
+        );
         assert.strictEqual(s.stack, "prod");
         const r = s.resources.get(FLOW)!;
         assert.strictEqual(r.id, "arn:aws:mediaconnect:us-east-1:1:flow:1-a:f");
         assert.strictEqual(r.provider, "urn:pulumi:prod::onair::pulumi:providers:aws-native::aws-native-use1");
-        const secret = ((r.inputs["source"] as Record<string, any>)["decryption"])["secretArn"];
+        const secret = (r.inputs["source"] as Record<string, any>)["decryption"]["secretArn"];
         assert.ok(secret instanceof SecretValue && secret.value === DEPLOYED_SECRET);
         // Even a plaintext (wire) secret is never kept: it would only be printed by mistake.
         assert.ok(r.outputs["token"] instanceof SecretValue && (r.outputs["token"] as SecretValue).value === DEPLOYED_SECRET);
@@ -37,12 +51,18 @@ describe("reading a pulumi stack export (plan/impact/stateExport.ts)", () => {
         ["a resource without urn", exported([{ type: "x" }]), /deployment\.resources\[0\] has no urn and type/],
     ] as const) {
         it(`refuses ${what} with a message naming the file and the fix`, () => {
-            assert.throws(() => parseStateExport(text, "prod.json"), (e: Error) => e instanceof StateFileError && message.test(e.message));
+            assert.throws(
+                () => parseStateExport(text, "prod.json"),
+                (e: Error) => e instanceof StateFileError && message.test(e.message),
+            );
         });
     }
 
     it("names a missing file and how to export it", () => {
-        assert.throws(() => readStateExport("/nonexistent/state.json", "state.json"), /--against state\.json cannot be read \(ENOENT\); export the stack first: `pulumi stack export --file state\.json`/);
+        assert.throws(
+            () => readStateExport("/nonexistent/state.json", "state.json"),
+            /--against state\.json cannot be read \(ENOENT\); export the stack first: `pulumi stack export --file state\.json`/,
+        );
         assert.strictEqual(readStateExport(tmpFile("s.json", exported([]))).resources.size, 0);
     });
 });
@@ -58,7 +78,9 @@ describe("comparing deployed and planned values (plan/impact/compare.ts)", () =>
     });
 
     it("reports nested paths with printable values, list length changes once, unknown values as known after the update", () => {
-        assert.deepStrictEqual(diffValues({ a: { b: [1, { c: "x" }] } }, { a: { b: [1, { c: "y" }] } }, opts), [{ path: "a.b[1].c", kind: "update", before: '"x"', after: '"y"' }]);
+        assert.deepStrictEqual(diffValues({ a: { b: [1, { c: "x" }] } }, { a: { b: [1, { c: "y" }] } }, opts), [
+            { path: "a.b[1].c", kind: "update", before: '"x"', after: '"y"' },
+        ]);
         assert.deepStrictEqual(diffValues({ l: [1, 2] }, { l: [1, 2, 3] }, opts), [{ path: "l", kind: "update", before: "2 items", after: "3 items" }]);
         assert.deepStrictEqual(diffValues({ u: "x" }, { u: UnknownValue.instance }, opts), [{ path: "u", kind: "update", unknown: true }]);
     });

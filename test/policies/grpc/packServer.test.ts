@@ -24,10 +24,23 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
     for (const dir of ["broadcast", "security"]) {
         it(`policies/${dir} packs into a tarball that holds its rules and the shared helpers, and nothing of the program`, async () => {
             const { files } = await installedPack(dir);
-            assert.ok(files.includes(`policies/${dir}/index.ts`) && files.includes("policies/lib/props.ts") && files.includes("contracts/resourceTypes.ts") && files.includes("npm-shrinkwrap.json") && files.includes("PulumiPolicy.yaml"), files.join(", "));
-            assert.deepStrictEqual(files.filter((f) => /^(components|plan|stacks|test|tools|node_modules)\//.test(f) || /config\..*\.json$/.test(f)), []);
+            assert.ok(
+                files.includes(`policies/${dir}/index.ts`) &&
+                    files.includes("policies/lib/props.ts") &&
+                    files.includes("contracts/resourceTypes.ts") &&
+                    files.includes("npm-shrinkwrap.json") &&
+                    files.includes("PulumiPolicy.yaml"),
+                files.join(", "),
+            );
+            assert.deepStrictEqual(
+                files.filter((f) => /^(components|plan|stacks|test|tools|node_modules)\//.test(f) || /config\..*\.json$/.test(f)),
+                [],
+            );
             // contracts/ as far as the rules load it: never the planner's captured-plan model or SDK adapter.
-            assert.deepStrictEqual(files.filter((f) => /^contracts\/(capturedPlan|propertyDecoding|sdkInternals|repoRoot|stackFile)\.ts$/.test(f)), []);
+            assert.deepStrictEqual(
+                files.filter((f) => /^contracts\/(capturedPlan|propertyDecoding|sdkInternals|repoRoot|stackFile)\.ts$/.test(f)),
+                [],
+            );
         });
     }
 
@@ -79,30 +92,45 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             ch.props.inputAttachments[0]!.inputId = UNKNOWN;
             const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
             const diags = diagnosticsOf(res);
-            assert.ok(diags.some((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY), JSON.stringify(diags));
-            assert.deepStrictEqual(diags.filter((d) => /during preview/.test(d.message)), []);
+            assert.ok(
+                diags.some((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline" && d.level === LEVEL.MANDATORY),
+                JSON.stringify(diags),
+            );
+            assert.deepStrictEqual(
+                diags.filter((d) => /during preview/.test(d.message)),
+                [],
+            );
         });
 
         it("analyze at preview says a rule cannot decide (advisory, the SDK's own message) when the value it judges is unknown", async () => {
             const ch = classicChannel();
             ch.props.channelClass = UNKNOWN;
             const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.mediaLiveChannel, "lonely-channel", ch.props));
-            const single = diagnosticsOf(res)
-                .filter((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
+            const single = diagnosticsOf(res).filter((d) => d.policy === "onair-medialive-channel-disallow-single-pipeline");
             assert.strictEqual(single.length, 1);
             assert.strictEqual(single[0]!.level, LEVEL.ADVISORY);
-            assert.match(single[0]!.message, /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/);
+            assert.match(
+                single[0]!.message,
+                /can't run policy 'onair-medialive-channel-disallow-single-pipeline' .* during preview: string value at \.channelClass can't be known during preview/,
+            );
         });
 
         it("analyzeStack at preview matches region-suffixed copies through the MediaPackage channels their unknown URLs came from", async () => {
-            const resources = (regions: string[]) => regions.flatMap((region) => {
-                const provider = { type: "pulumi:providers:aws", name: `aws-${region}`, props: { region } };
-                const mp = stackResource(T.mediaPackageChannel, `game-${region}-mp`, { region, channelGroupName: "sports", channelName: "game" });
-                const ch = classicChannel();
-                ch.props.name = `game-${region}`;
-                ch.props.destinations = [{ id: "mp", settings: [{ url: UNKNOWN }, { url: UNKNOWN }] }];
-                return [mp, stackResource(T.mediaLiveChannel, `game-${region}`, ch.props, { provider, propertyDependencies: { destinations: [urnOf(T.mediaPackageChannel, `game-${region}-mp`)] } })];
-            });
+            const resources = (regions: string[]) =>
+                regions.flatMap((region) => {
+                    const provider = { type: "pulumi:providers:aws", name: `aws-${region}`, props: { region } };
+                    const mp = stackResource(T.mediaPackageChannel, `game-${region}-mp`, { region, channelGroupName: "sports", channelName: "game" });
+                    const ch = classicChannel();
+                    ch.props.name = `game-${region}`;
+                    ch.props.destinations = [{ id: "mp", settings: [{ url: UNKNOWN }, { url: UNKNOWN }] }];
+                    return [
+                        mp,
+                        stackResource(T.mediaLiveChannel, `game-${region}`, ch.props, {
+                            provider,
+                            propertyDependencies: { destinations: [urnOf(T.mediaPackageChannel, `game-${region}-mp`)] },
+                        }),
+                    ];
+                });
             const diags = async (regions: string[]) => {
                 const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest(resources(regions)));
                 return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-channels-enforce-multi-region");
@@ -115,7 +143,9 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
 
         it("analyzeStack at preview compares a channel's encryption across regions, its key-provider roles unknown", async () => {
             const diags = async (westRotation: number) => {
-                const resources = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN, westRotation)].map((r) => stackResource(r.type, r.name, r.props));
+                const resources = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN, westRotation)].map((r) =>
+                    stackResource(r.type, r.name, r.props),
+                );
                 const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest(resources));
                 return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-endpoints-enforce-identical-encryption");
             };
@@ -148,15 +178,20 @@ describe("the published packs (npm pack, installed as Pulumi Cloud does, run by 
             const d = nativeDistribution();
             delete d.props.distributionConfig.origins![0]!.originAccessControlId;
             const res = await pack.call<messages.AnalyzeResponse>("analyze", analyzeRequest(T.cloudFrontDistributionNative, "live", d.props));
-            const messagesText = diagnosticsOf(res).map((x) => `${x.policy}: ${x.message}`).join("\n");
+            const messagesText = diagnosticsOf(res)
+                .map((x) => `${x.policy}: ${x.message}`)
+                .join("\n");
             assert.match(messagesText, /onair-cloudfront-distribution-missing-origin-access-control: [\s\S]*origin "mediapackage-us-east-1" \(mediapackagev2/);
         });
 
         it("analyzeStack at preview flags a clear endpoint beside a premium channel's DRM endpoints, their key-provider roles unknown", async () => {
             const drm = [...premiumDrm("us-east-1", UNKNOWN), ...premiumDrm("us-west-2", UNKNOWN)];
             const clip = clearEndpoint("us-east-1");
-            const diags = async (extra: typeof clip[]) => {
-                const res = await pack.call<messages.AnalyzeResponse>("analyzeStack", analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))));
+            const diags = async (extra: (typeof clip)[]) => {
+                const res = await pack.call<messages.AnalyzeResponse>(
+                    "analyzeStack",
+                    analyzeStackRequest([...drm, ...extra].map((r) => stackResource(r.type, r.name, r.props))),
+                );
                 return diagnosticsOf(res).filter((d) => d.policy === "onair-stack-endpoints-enforce-premium-drm");
             };
             assert.deepStrictEqual(await diags([]), []);

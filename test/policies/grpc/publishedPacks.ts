@@ -53,7 +53,11 @@ export function installedPack(dir: string): Promise<InstalledPack> {
             const extracted = path.join(root, "installed", dir);
             fs.mkdirSync(extracted, { recursive: true });
             run("tar", ["-xzf", tarball, "-C", extracted], root);
-            const files = run("tar", ["-tzf", tarball], root).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
+            const files = run("tar", ["-tzf", tarball], root)
+                .trim()
+                .split("\n")
+                .map((f) => f.replace(/^package\//, ""))
+                .sort();
             const installed = path.join(extracted, "package");
             run(npm, ["install", "--loglevel=error", "--prefer-offline", "--no-audit", "--no-fund"], installed);
             return { dir, tarball, installed, files };

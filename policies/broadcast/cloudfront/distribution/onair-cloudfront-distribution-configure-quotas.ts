@@ -16,12 +16,15 @@ interface Config {
 export const configureQuotas = resourcePolicy<Config>(
     {
         name: "onair-cloudfront-distribution-configure-quotas",
-        description: "A CloudFront distribution must stay within the account's quotas for origin groups, cache behaviours and origins (CloudFront defaults unless raised in the config).",
-        rationale: "OnAir gives every channel an origin group and a cache behaviour. CloudFront's defaults are 10 origin groups, 75 cache behaviours and 100 origins per distribution; a season that outgrows them needs a quota increase before deployment, not during it.",
+        description:
+            "A CloudFront distribution must stay within the account's quotas for origin groups, cache behaviours and origins (CloudFront defaults unless raised in the config).",
+        rationale:
+            "OnAir gives every channel an origin group and a cache behaviour. CloudFront's defaults are 10 origin groups, 75 cache behaviours and 100 origins per distribution; a season that outgrows them needs a quota increase before deployment, not during it.",
         severity: "medium",
         enforcementLevel: "advisory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
-        remediationSteps: "Request the quota increase in Service Quotas, then raise maxOriginGroups / maxCacheBehaviors in the pack config; or split channels across distributions.",
+        remediationSteps:
+            "Request the quota increase in Service Quotas, then raise maxOriginGroups / maxCacheBehaviors in the pack config; or split channels across distributions.",
         appliesTo: CLOUDFRONT_DISTRIBUTION_TYPES,
         configSchema: {
             properties: {
@@ -39,6 +42,9 @@ export const configureQuotas = resourcePolicy<Config>(
         if (view.originGroups.length > config.maxOriginGroups) over.push(`${view.originGroups.length} origin groups (quota ${config.maxOriginGroups})`);
         if (behaviors > config.maxCacheBehaviors) over.push(`${behaviors} cache behaviours (quota ${config.maxCacheBehaviors})`);
         if (view.origins.length > config.maxOrigins) over.push(`${view.origins.length} origins (quota ${config.maxOrigins})`);
-        if (over.length > 0) report(`CloudFront distribution "${args.name}" has ${over.join(", ")}; request a quota increase before deploying and raise the limits in the policy config.`);
+        if (over.length > 0)
+            report(
+                `CloudFront distribution "${args.name}" has ${over.join(", ")}; request a quota increase before deploying and raise the limits in the policy config.`,
+            );
     },
 );

@@ -14,7 +14,8 @@ export const configureSrtLatency = resourcePolicy<Config>(
     {
         name: "onair-mediaconnect-flow-configure-srt-latency",
         description: "MediaConnect SRT sources and outputs must set a latency of at least the configured minimum.",
-        rationale: "SRT's ARQ needs time for the receiver to notice a gap and the sender to resend: the latency should be at least three round trips between venue and region (120 ms is the protocol's floor, not a target).",
+        rationale:
+            "SRT's ARQ needs time for the receiver to notice a gap and the sender to resend: the latency should be at least three round trips between venue and region (120 ms is the protocol's floor, not a target).",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediaconnect/latest/ug/source-adding-standard.html",
@@ -22,7 +23,13 @@ export const configureSrtLatency = resourcePolicy<Config>(
         appliesTo: FLOW_TYPES,
         configSchema: {
             properties: {
-                minLatencyMs: { type: "integer", minimum: 120, maximum: 15000, default: 120, description: "Smallest SRT latency accepted, in milliseconds (>= 3 x RTT to the venue)." },
+                minLatencyMs: {
+                    type: "integer",
+                    minimum: 120,
+                    maximum: 15000,
+                    default: 120,
+                    description: "Smallest SRT latency accepted, in milliseconds (>= 3 x RTT to the venue).",
+                },
             },
         },
     },
@@ -31,7 +38,9 @@ export const configureSrtLatency = resourcePolicy<Config>(
             if (!(str(e.props["protocol"]) ?? "").startsWith("srt")) continue;
             const latency = num(e.props["minLatency"]);
             if (latency === undefined || latency < config.minLatencyMs) {
-                report(`MediaConnect SRT ${e.kind} "${e.name}" of "${args.name}" has latency ${latency ?? "unset"} ms; set minLatency to at least ${config.minLatencyMs} ms (and 3 x the round trip to the venue).`);
+                report(
+                    `MediaConnect SRT ${e.kind} "${e.name}" of "${args.name}" has latency ${latency ?? "unset"} ms; set minLatency to at least ${config.minLatencyMs} ms (and 3 x the round trip to the venue).`,
+                );
             }
         }
     },

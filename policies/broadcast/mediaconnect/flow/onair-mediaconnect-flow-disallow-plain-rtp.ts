@@ -10,7 +10,8 @@ export const disallowPlainRtp = resourcePolicy(
     {
         name: "onair-mediaconnect-flow-disallow-plain-rtp",
         description: "MediaConnect flow sources and outputs must not use plain rtp; use rtp-fec (SMPTE 2022-1), srt, rist or zixi.",
-        rationale: "Contribution crosses public or leased networks with packet loss. rtp-fec adds SMPTE 2022-1 forward error correction, SRT, RIST and Zixi add retransmission; plain RTP adds nothing, so every loss reaches the encoder.",
+        rationale:
+            "Contribution crosses public or leased networks with packet loss. rtp-fec adds SMPTE 2022-1 forward error correction, SRT, RIST and Zixi add retransmission; plain RTP adds nothing, so every loss reaches the encoder.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediaconnect/latest/ug/protocols.html",
@@ -20,7 +21,9 @@ export const disallowPlainRtp = resourcePolicy(
     (props, args, report) => {
         for (const e of flowEndpoints(args, props)) {
             if (str(e.props["protocol"]) === "rtp") {
-                report(`MediaConnect ${e.kind} "${e.name}" of "${args.name}" uses plain rtp with no FEC or retransmission; use rtp-fec with SMPTE 2022-1 FEC (5 rows x 20 columns), srt, rist or zixi.`);
+                report(
+                    `MediaConnect ${e.kind} "${e.name}" of "${args.name}" uses plain rtp with no FEC or retransmission; use rtp-fec with SMPTE 2022-1 FEC (5 rows x 20 columns), srt, rist or zixi.`,
+                );
             }
         }
     },

@@ -23,7 +23,8 @@ export const enableSourceFailover = stackPolicy(
     {
         name: "onair-mediaconnect-flow-enable-source-failover",
         description: "MediaConnect flows with two sources (dual-ISP contribution) must have source failover enabled (FAILOVER or MERGE).",
-        rationale: "The second network exists to survive the loss of the first. With failover disabled MediaConnect ignores it; with FAILOVER it switches on loss, with MERGE (SMPTE 2022-7) it rebuilds the stream packet by packet from both.",
+        rationale:
+            "The second network exists to survive the loss of the first. With failover disabled MediaConnect ignores it; with FAILOVER it switches on loss, with MERGE (SMPTE 2022-7) it rebuilds the stream packet by packet from both.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediaconnect/latest/ug/source-failover.html",
@@ -46,7 +47,10 @@ export const enableSourceFailover = stackPolicy(
                 if (pending) undecided.note(pending);
                 continue;
             }
-            report(`MediaConnect flow "${flow.name}" has ${sourceCount} sources but source failover is ${state ?? "not configured"}; enable it (MERGE for SMPTE 2022-7 sources, else FAILOVER) so the second network takes over.`, flow.urn);
+            report(
+                `MediaConnect flow "${flow.name}" has ${sourceCount} sources but source failover is ${state ?? "not configured"}; enable it (MERGE for SMPTE 2022-7 sources, else FAILOVER) so the second network takes over.`,
+                flow.urn,
+            );
         }
         undecided.settle();
     },

@@ -14,7 +14,8 @@ export const configureEmbeddedTimecode = resourcePolicy<Config>(
     {
         name: "onair-medialive-channel-configure-embedded-timecode",
         description: "MediaLive channels must take timecode from the source (EMBEDDED) and resynchronise to it within the configured sync threshold.",
-        rationale: "Both pipelines (and every region) produce interchangeable segments only if they stamp frames from the same source timecode; the sync threshold makes the output timecode follow the input instead of drifting.",
+        rationale:
+            "Both pipelines (and every region) produce interchangeable segments only if they stamp frames from the same source timecode; the sync threshold makes the output timecode follow the input instead of drifting.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/timecode-sync.html",
@@ -29,9 +30,13 @@ export const configureEmbeddedTimecode = resourcePolicy<Config>(
     (props, args, report, config) => {
         const tc = mediaLiveChannelView(props).timecode;
         if (tc?.source !== "EMBEDDED") {
-            report(`MediaLive channel "${args.name}" takes timecode from ${tc?.source ?? "an unset source"}; set timecodeConfig.source to EMBEDDED so both pipelines lock to the venue's timecode.`);
+            report(
+                `MediaLive channel "${args.name}" takes timecode from ${tc?.source ?? "an unset source"}; set timecodeConfig.source to EMBEDDED so both pipelines lock to the venue's timecode.`,
+            );
         } else if (tc.syncThreshold === undefined || tc.syncThreshold > config.maxSyncThreshold) {
-            report(`MediaLive channel "${args.name}" has timecode syncThreshold ${tc.syncThreshold ?? "unset"}; set it to ${config.maxSyncThreshold} frame${config.maxSyncThreshold === 1 ? "" : "s"} or less so output timecode resyncs to the source.`);
+            report(
+                `MediaLive channel "${args.name}" has timecode syncThreshold ${tc.syncThreshold ?? "unset"}; set it to ${config.maxSyncThreshold} frame${config.maxSyncThreshold === 1 ? "" : "s"} or less so output timecode resyncs to the source.`,
+            );
         }
     },
 );

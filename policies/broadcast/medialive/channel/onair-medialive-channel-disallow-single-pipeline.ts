@@ -10,7 +10,8 @@ export const disallowSinglePipeline = resourcePolicy(
     {
         name: "onair-medialive-channel-disallow-single-pipeline",
         description: "MediaLive channels must use the STANDARD class (two pipelines in two availability zones), never SINGLE_PIPELINE.",
-        rationale: "A single pipeline is a single point of failure: an encoder fault, an AZ event or a maintenance restart ends the broadcast, and downstream redundancy (MediaPackage input switching, cross-region origin groups) has nothing to switch to.",
+        rationale:
+            "A single pipeline is a single point of failure: an encoder fault, an AZ event or a maintenance restart ends the broadcast, and downstream redundancy (MediaPackage input switching, cross-region origin groups) has nothing to switch to.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/plan-redundancy.html",
@@ -20,7 +21,9 @@ export const disallowSinglePipeline = resourcePolicy(
     (props, args, report) => {
         const view = mediaLiveChannelView(props);
         if (view.channelClass === "SINGLE_PIPELINE") {
-            report(`MediaLive channel "${args.name}" uses channelClass SINGLE_PIPELINE; set channelClass STANDARD with two pipeline sources so one encoder fault cannot take the event off the air.`);
+            report(
+                `MediaLive channel "${args.name}" uses channelClass SINGLE_PIPELINE; set channelClass STANDARD with two pipeline sources so one encoder fault cannot take the event off the air.`,
+            );
         }
     },
 );

@@ -11,7 +11,8 @@ export const enforceHlsPauseOutput = resourcePolicy(
     {
         name: "onair-medialive-channel-enforce-hls-pause-output",
         description: "Every HLS output group of a MediaLive channel must set inputLossAction to PAUSE_OUTPUT.",
-        rationale: "When a pipeline loses its input, PAUSE_OUTPUT stops that pipeline's HLS output so the downstream origin sees missing segments and switches to the other pipeline; the default EMIT_OUTPUT publishes filler that hides the failure from viewers' players and from failover logic.",
+        rationale:
+            "When a pipeline loses its input, PAUSE_OUTPUT stops that pipeline's HLS output so the downstream origin sees missing segments and switches to the other pipeline; the default EMIT_OUTPUT publishes filler that hides the failure from viewers' players and from failover logic.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/hls-resiliency.html",
@@ -23,7 +24,9 @@ export const enforceHlsPauseOutput = resourcePolicy(
             if (group.kind !== "hls") continue;
             const action = str(group.settings["inputLossAction"] ?? group.settings["InputLossAction"]);
             if (action !== "PAUSE_OUTPUT") {
-                report(`MediaLive channel "${args.name}": HLS output group "${group.name}" has inputLossAction ${action ?? "unset (EMIT_OUTPUT)"}; set it to PAUSE_OUTPUT so a pipeline that loses its input stops publishing and the origin fails over.`);
+                report(
+                    `MediaLive channel "${args.name}": HLS output group "${group.name}" has inputLossAction ${action ?? "unset (EMIT_OUTPUT)"}; set it to PAUSE_OUTPUT so a pipeline that loses its input stops publishing and the origin fails over.`,
+                );
             }
         }
     },

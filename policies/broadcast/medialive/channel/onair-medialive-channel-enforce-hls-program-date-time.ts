@@ -11,7 +11,8 @@ export const enforceHlsProgramDateTime = resourcePolicy(
     {
         name: "onair-medialive-channel-enforce-hls-program-date-time",
         description: "Every HLS output group of a MediaLive channel must include EXT-X-PROGRAM-DATE-TIME in its manifests.",
-        rationale: "Program date time ties each segment to wall-clock time, which is how origins, players and monitoring align the two pipelines' output and verify a failover left no gap.",
+        rationale:
+            "Program date time ties each segment to wall-clock time, which is how origins, players and monitoring align the two pipelines' output and verify a failover left no gap.",
         severity: "medium",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/hls-resiliency.html",
@@ -23,7 +24,9 @@ export const enforceHlsProgramDateTime = resourcePolicy(
             if (group.kind !== "hls") continue;
             const pdt = str(group.settings["programDateTime"] ?? group.settings["ProgramDateTime"]);
             if (pdt !== "INCLUDE") {
-                report(`MediaLive channel "${args.name}": HLS output group "${group.name}" has programDateTime ${pdt ?? "unset (EXCLUDE)"}; set it to INCLUDE so both pipelines' playlists align on wall-clock time.`);
+                report(
+                    `MediaLive channel "${args.name}": HLS output group "${group.name}" has programDateTime ${pdt ?? "unset (EXCLUDE)"}; set it to INCLUDE so both pipelines' playlists align on wall-clock time.`,
+                );
             }
         }
     },

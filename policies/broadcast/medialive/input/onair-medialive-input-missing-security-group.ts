@@ -12,7 +12,8 @@ export const missingSecurityGroup = resourcePolicy(
     {
         name: "onair-medialive-input-missing-security-group",
         description: "MediaLive push inputs (RTP, UDP, RTMP, SRT listener) must be attached to at least one input security group.",
-        rationale: "Push inputs listen on public addresses; the input security group is the only thing that limits who can send. Without it anyone can inject a feed into the live channel.",
+        rationale:
+            "Push inputs listen on public addresses; the input security group is the only thing that limits who can send. Without it anyone can inject a feed into the live channel.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html",

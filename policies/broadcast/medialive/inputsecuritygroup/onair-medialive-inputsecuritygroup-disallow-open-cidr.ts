@@ -14,7 +14,8 @@ export const disallowOpenCidr = resourcePolicy<Config>(
     {
         name: "onair-medialive-inputsecuritygroup-disallow-open-cidr",
         description: "MediaLive input security groups must not allow 0.0.0.0/0 or any range broader than the configured prefix length.",
-        rationale: "An input security group exists to admit the venue's encoders only; a whitelist of the whole internet lets anyone push a stream into the channel.",
+        rationale:
+            "An input security group exists to admit the venue's encoders only; a whitelist of the whole internet lets anyone push a stream into the channel.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/medialive/latest/ug/working-with-input-security-groups.html",
@@ -31,7 +32,9 @@ export const disallowOpenCidr = resourcePolicy<Config>(
             const cidr = str(field(rule, "cidr")) ?? "";
             const prefix = Number(cidr.split("/")[1] ?? "32");
             if (prefix < config.minPrefixLength) {
-                report(`MediaLive input security group "${args.name}" allows ${cidr}, which opens the input to ${prefix === 0 ? "the whole internet" : "far more than a venue"}; list only the venue's ranges (prefix /${config.minPrefixLength} or longer).`);
+                report(
+                    `MediaLive input security group "${args.name}" allows ${cidr}, which opens the input to ${prefix === 0 ? "the whole internet" : "far more than a venue"}; list only the venue's ranges (prefix /${config.minPrefixLength} or longer).`,
+                );
             }
         }
     },

@@ -10,7 +10,8 @@ export const enforceMqcsSwitching = resourcePolicy(
     {
         name: "onair-mediapackagev2-channel-enforce-mqcs-switching",
         description: "MediaPackage v2 channels must take CMAF input, switch inputs on the media quality confidence score (MQCS) and publish MQCS to the CDN.",
-        rationale: "MediaLive scores every CMAF segment (black, frozen, fill frames, drops). MQCS input switching lets MediaPackage serve the better pipeline per segment; publishing MQCS in CMSD headers lets CloudFront's media-quality-based origin groups pick the better region. The three only work together, and only with CMAF input.",
+        rationale:
+            "MediaLive scores every CMAF segment (black, frozen, fill frames, drops). MQCS input switching lets MediaPackage serve the better pipeline per segment; publishing MQCS in CMSD headers lets CloudFront's media-quality-based origin groups pick the better region. The three only work together, and only with CMAF input.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/mediapackage/latest/userguide/mqcs.html",

@@ -12,8 +12,10 @@ import { isUnknown, Undecided, Unknown } from "../../../lib/unknown";
 export const missingHeadObject = stackPolicy(
     {
         name: "onair-mediapackagev2-originendpointpolicy-missing-head-object",
-        description: "Endpoint policies of MediaPackage v2 endpoints behind a media-quality-based origin group must allow mediapackagev2:GetHeadObject as well as GetObject.",
-        rationale: "With media-quality-based selection CloudFront sends GET to the selected origin and a HEAD to the other to read its quality score. Under origin access control each HEAD needs GetHeadObject; without it the standby region looks permanently worse and the group cannot switch.",
+        description:
+            "Endpoint policies of MediaPackage v2 endpoints behind a media-quality-based origin group must allow mediapackagev2:GetHeadObject as well as GetObject.",
+        rationale:
+            "With media-quality-based selection CloudFront sends GET to the selected origin and a HEAD to the other to read its quality score. Under origin access control each HEAD needs GetHeadObject; without it the standby region looks permanently worse and the group cannot switch.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/media-quality-score.html",
@@ -34,7 +36,9 @@ export const missingHeadObject = stackPolicy(
         }
         for (const p of ofType(args.resources, T.mediaPackageOriginEndpointPolicy)) {
             undecided.check(() => {
-                const allowed = statements(field(p.props, "policy")).filter((s) => field(s, "Effect") === "Allow").flatMap((s) => values(() => field(s, "Action")));
+                const allowed = statements(field(p.props, "policy"))
+                    .filter((s) => field(s, "Effect") === "Allow")
+                    .flatMap((s) => values(() => field(s, "Action")));
                 // A policy that allows HEAD is right wherever its endpoint sits.
                 if (known(allowed).includes("mediapackagev2:GetHeadObject")) return;
                 const action = allowed.find(isUnknown);
@@ -45,7 +49,10 @@ export const missingHeadObject = stackPolicy(
                     if (pending) throw pending.error;
                     return;
                 }
-                report(`MediaPackage v2 endpoint policy "${p.name}" (${regionOf(p)}) serves a media-quality-based origin group but does not allow mediapackagev2:GetHeadObject; add it so CloudFront's quality probe (HEAD) succeeds.`, p.urn);
+                report(
+                    `MediaPackage v2 endpoint policy "${p.name}" (${regionOf(p)}) serves a media-quality-based origin group but does not allow mediapackagev2:GetHeadObject; add it so CloudFront's quality probe (HEAD) succeeds.`,
+                    p.urn,
+                );
             });
         }
         undecided.settle();

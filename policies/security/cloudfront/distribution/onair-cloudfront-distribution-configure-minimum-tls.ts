@@ -17,7 +17,8 @@ export const configureMinimumTls = resourcePolicy<Config>(
     {
         name: "onair-cloudfront-distribution-configure-minimum-tls",
         description: "CloudFront distributions must use a custom certificate with a viewer security policy at least as strong as the configured minimum.",
-        rationale: "The viewer security policy decides which TLS versions and ciphers CloudFront accepts. The default *.cloudfront.net certificate allows TLS 1.0; a custom certificate with TLSv1.2_2021 or later keeps tokens and media on modern TLS.",
+        rationale:
+            "The viewer security policy decides which TLS versions and ciphers CloudFront accepts. The default *.cloudfront.net certificate allows TLS 1.0; a custom certificate with TLSv1.2_2021 or later keeps tokens and media on modern TLS.",
         severity: "medium",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
@@ -32,12 +33,16 @@ export const configureMinimumTls = resourcePolicy<Config>(
     (props, args, report, config) => {
         const view = distributionView(args.type, props);
         if (view.usesDefaultCertificate) {
-            report(`CloudFront distribution "${args.name}" uses the default CloudFront certificate, which accepts TLS 1.0; attach an ACM certificate with minimumProtocolVersion ${config.minimumProtocolVersion} or later.`);
+            report(
+                `CloudFront distribution "${args.name}" uses the default CloudFront certificate, which accepts TLS 1.0; attach an ACM certificate with minimumProtocolVersion ${config.minimumProtocolVersion} or later.`,
+            );
             return;
         }
         const got = TLS_ORDER.indexOf(view.minimumProtocolVersion ?? "");
         if (got < TLS_ORDER.indexOf(config.minimumProtocolVersion)) {
-            report(`CloudFront distribution "${args.name}" accepts viewers down to ${view.minimumProtocolVersion ?? "an unset security policy"}; set minimumProtocolVersion to ${config.minimumProtocolVersion} or later.`);
+            report(
+                `CloudFront distribution "${args.name}" accepts viewers down to ${view.minimumProtocolVersion ?? "an unset security policy"}; set minimumProtocolVersion to ${config.minimumProtocolVersion} or later.`,
+            );
         }
     },
 );

@@ -45,12 +45,15 @@ function some<X>(xs: X[], test: (x: X) => boolean | Unknown): boolean | Unknown 
 export const enableLogging = stackPolicy(
     {
         name: "onair-cloudfront-distribution-enable-logging",
-        description: "CloudFront distributions must write standard access logs: legacy logging to S3, or standard logging (v2) through a CloudWatch Logs delivery whose source is the distribution.",
-        rationale: "Access logs are the audit trail of content protection: which token and IP fetched which stream from which country. Investigations of re-streaming and rights disputes start there. Standard logging v2 is configured outside the distribution (a delivery source with log type ACCESS_LOGS for the distribution, a delivery destination, and a delivery between them), so the rule looks at the whole stack.",
+        description:
+            "CloudFront distributions must write standard access logs: legacy logging to S3, or standard logging (v2) through a CloudWatch Logs delivery whose source is the distribution.",
+        rationale:
+            "Access logs are the audit trail of content protection: which token and IP fetched which stream from which country. Investigations of re-streaming and rights disputes start there. Standard logging v2 is configured outside the distribution (a delivery source with log type ACCESS_LOGS for the distribution, a delivery destination, and a delivery between them), so the rule looks at the whole stack.",
         severity: "medium",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html",
-        remediationSteps: "Set logging { bucket: <log bucket>.s3.amazonaws.com, prefix } on the distribution (the bucket needs ACLs enabled for the CloudFront log delivery), or create a CloudWatch Logs delivery source (logType ACCESS_LOGS, resourceArn = the distribution ARN, in us-east-1), a delivery destination and a delivery.",
+        remediationSteps:
+            "Set logging { bucket: <log bucket>.s3.amazonaws.com, prefix } on the distribution (the bucket needs ACLs enabled for the CloudFront log delivery), or create a CloudWatch Logs delivery source (logType ACCESS_LOGS, resourceArn = the distribution ARN, in us-east-1), a delivery destination and a delivery.",
     },
     (args, report) => {
         const undecided = new Undecided();
@@ -68,7 +71,10 @@ export const enableLogging = stackPolicy(
                 undecided.note(v2);
                 continue;
             }
-            report(`CloudFront distribution "${d.resource.name}" writes no access logs: no logging bucket, and no CloudWatch Logs delivery (standard logging v2) takes ACCESS_LOGS from it; set logging with an S3 bucket, or deliver its access logs through a delivery source, destination and delivery.`, d.resource.urn);
+            report(
+                `CloudFront distribution "${d.resource.name}" writes no access logs: no logging bucket, and no CloudWatch Logs delivery (standard logging v2) takes ACCESS_LOGS from it; set logging with an S3 bucket, or deliver its access logs through a delivery source, destination and delivery.`,
+                d.resource.urn,
+            );
         }
         undecided.settle();
     },

@@ -11,11 +11,13 @@ export const enforceProtectedCustomOrigins = resourcePolicy(
     {
         name: "onair-cloudfront-distribution-enforce-protected-custom-origins",
         description: "CloudFront custom origins must be VPC origins, or use HTTPS only and send a secret header the origin checks.",
-        rationale: "Origins that cannot use origin access control must still refuse viewers who go around CloudFront: a VPC origin is unreachable from the internet; a public origin needs TLS to CloudFront and a secret header only CloudFront knows.",
+        rationale:
+            "Origins that cannot use origin access control must still refuse viewers who go around CloudFront: a VPC origin is unreachable from the internet; a public origin needs TLS to CloudFront and a secret header only CloudFront knows.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-overview.html",
-        remediationSteps: "Use a VPC origin for ALB/NLB/EC2 origins; for public origins set originProtocolPolicy https-only and an origin custom header whose value comes from a Pulumi secret.",
+        remediationSteps:
+            "Use a VPC origin for ALB/NLB/EC2 origins; for public origins set originProtocolPolicy https-only and an origin custom header whose value comes from a Pulumi secret.",
         appliesTo: CLOUDFRONT_DISTRIBUTION_TYPES,
     },
     (props, args, report) => {
@@ -34,7 +36,9 @@ export const enforceProtectedCustomOrigins = resourcePolicy(
                 undecided.note(o.service);
                 continue;
             }
-            report(`CloudFront distribution "${args.name}": custom origin "${o.id}" (${domainText(o.domainName)}) is not protected: ${problems.join("; ")}; use a VPC origin, or HTTPS only with a secret header the origin verifies.`);
+            report(
+                `CloudFront distribution "${args.name}": custom origin "${o.id}" (${domainText(o.domainName)}) is not protected: ${problems.join("; ")}; use a VPC origin, or HTTPS only with a secret header the origin verifies.`,
+            );
         }
         undecided.settle();
     },

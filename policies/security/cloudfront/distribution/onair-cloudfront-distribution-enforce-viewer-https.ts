@@ -21,7 +21,9 @@ export const enforceViewerHttps = resourcePolicy(
     (props, args, report) => {
         for (const b of distributionView(args.type, props).viewerProtocolPolicies) {
             if (!HTTPS.includes(b.policy ?? "")) {
-                report(`CloudFront distribution "${args.name}": cache behaviour "${b.pathPattern}" allows viewers over ${b.policy ?? "unset protocol policy"}; set viewerProtocolPolicy to https-only.`);
+                report(
+                    `CloudFront distribution "${args.name}": cache behaviour "${b.pathPattern}" allows viewers over ${b.policy ?? "unset protocol policy"}; set viewerProtocolPolicy to https-only.`,
+                );
             }
         }
     },

@@ -20,8 +20,10 @@ function tagged(props: Record<string, unknown>): boolean {
 export const missingGeoRestriction = resourcePolicy<Config>(
     {
         name: "onair-cloudfront-distribution-missing-geo-restriction",
-        description: "CloudFront distributions tagged onair:geo-restriction=required (or every distribution, when configured) must restrict viewers by country.",
-        rationale: "Sports rights are licensed per territory. The stack declares the requirement (OnAir tags the distribution from security.requireGeoRestriction) and this rule makes sure a country allow- or block-list is really in place.",
+        description:
+            "CloudFront distributions tagged onair:geo-restriction=required (or every distribution, when configured) must restrict viewers by country.",
+        rationale:
+            "Sports rights are licensed per territory. The stack declares the requirement (OnAir tags the distribution from security.requireGeoRestriction) and this rule makes sure a country allow- or block-list is really in place.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html",
@@ -37,7 +39,9 @@ export const missingGeoRestriction = resourcePolicy<Config>(
         if (!config.alwaysRequired && !tagged(props) && !tagged(field(props, "distributionConfig") as Record<string, unknown>)) return;
         const geo = distributionView(args.type, props).geoRestriction;
         if (!geo || geo.type === "none" || geo.type === undefined || geo.locations.length === 0) {
-            report(`CloudFront distribution "${args.name}" must be geo-restricted but has restrictionType ${geo?.type ?? "unset"}; set a whitelist of the countries the rights cover.`);
+            report(
+                `CloudFront distribution "${args.name}" must be geo-restricted but has restrictionType ${geo?.type ?? "unset"}; set a whitelist of the countries the rights cover.`,
+            );
         }
     },
 );

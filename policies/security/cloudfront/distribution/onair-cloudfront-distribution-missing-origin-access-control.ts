@@ -12,12 +12,15 @@ import { isUnknown, Undecided } from "../../../lib/unknown";
 export const missingOriginAccessControl = resourcePolicy(
     {
         name: "onair-cloudfront-distribution-missing-origin-access-control",
-        description: "Every CloudFront origin on S3, MediaPackage v2, MediaStore or a Lambda function URL must use an origin access control, not a legacy origin access identity or no protection.",
-        rationale: "With origin access control CloudFront signs every origin request (SigV4) and the origin's resource policy admits only that distribution; without it the origin must be public, and viewers who find the origin hostname skip tokens, geo restriction and WAF while loading the origin directly.",
+        description:
+            "Every CloudFront origin on S3, MediaPackage v2, MediaStore or a Lambda function URL must use an origin access control, not a legacy origin access identity or no protection.",
+        rationale:
+            "With origin access control CloudFront signs every origin request (SigV4) and the origin's resource policy admits only that distribution; without it the origin must be public, and viewers who find the origin hostname skip tokens, geo restriction and WAF while loading the origin directly.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html",
-        remediationSteps: "Create an OriginAccessControl of the origin's type (s3, mediapackagev2, mediastore or lambda) with signingBehavior always and signingProtocol sigv4, set originAccessControlId on the origin, and grant the distribution ARN in the origin's resource policy.",
+        remediationSteps:
+            "Create an OriginAccessControl of the origin's type (s3, mediapackagev2, mediastore or lambda) with signingBehavior always and signingProtocol sigv4, set originAccessControlId on the origin, and grant the distribution ARN in the origin's resource policy.",
         appliesTo: CLOUDFRONT_DISTRIBUTION_TYPES,
     },
     (props, args, report) => {
@@ -25,7 +28,9 @@ export const missingOriginAccessControl = resourcePolicy(
         for (const o of distributionView(args.type, props).origins) {
             // An origin access identity exists only for S3 origins, so it is legacy whatever the domain.
             if (o.originAccessIdentity) {
-                report(`CloudFront distribution "${args.name}": origin "${o.id}" (s3 ${domainText(o.domainName)}) uses a legacy origin access identity; replace it with an origin access control (type s3, sigv4, always).`);
+                report(
+                    `CloudFront distribution "${args.name}": origin "${o.id}" (s3 ${domainText(o.domainName)}) uses a legacy origin access identity; replace it with an origin access control (type s3, sigv4, always).`,
+                );
                 continue;
             }
             // An access control (known or still to be created) protects whatever the origin is.
@@ -37,7 +42,9 @@ export const missingOriginAccessControl = resourcePolicy(
                 continue;
             }
             if (!OAC_CAPABLE.includes(o.service)) continue;
-            report(`CloudFront distribution "${args.name}": origin "${o.id}" (${o.service} ${domainText(o.domainName)}) has no origin access control; attach one (type ${oacOriginType(o.service)}, sigv4, always) and restrict the origin to this distribution.`);
+            report(
+                `CloudFront distribution "${args.name}": origin "${o.id}" (${o.service} ${domainText(o.domainName)}) has no origin access control; attach one (type ${oacOriginType(o.service)}, sigv4, always) and restrict the origin to this distribution.`,
+            );
         }
         undecided.settle();
     },

@@ -10,7 +10,8 @@ export const missingWaf = resourcePolicy(
     {
         name: "onair-cloudfront-distribution-missing-waf",
         description: "CloudFront distributions must be protected by an AWS WAF web ACL.",
-        rationale: "The web ACL is where operators block re-streamers during a game, and where AWS's reputation and anonymous-IP lists and per-IP rate limits stop abuse before it reaches the origins.",
+        rationale:
+            "The web ACL is where operators block re-streamers during a game, and where AWS's reputation and anonymous-IP lists and per-IP rate limits stop abuse before it reaches the origins.",
         severity: "high",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html",
@@ -19,7 +20,9 @@ export const missingWaf = resourcePolicy(
     },
     (props, args, report) => {
         if (!distributionView(args.type, props).webAclId) {
-            report(`CloudFront distribution "${args.name}" has no web ACL; attach a WAFv2 web ACL (scope CLOUDFRONT) with rate limiting and IP reputation rules.`);
+            report(
+                `CloudFront distribution "${args.name}" has no web ACL; attach a WAFv2 web ACL (scope CLOUDFRONT) with rate limiting and IP reputation rules.`,
+            );
         }
     },
 );

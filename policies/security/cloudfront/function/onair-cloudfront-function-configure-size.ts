@@ -15,7 +15,8 @@ export const configureSize = resourcePolicy<Config>(
     {
         name: "onair-cloudfront-function-configure-size",
         description: "CloudFront Function code must stay within the configured size budget (at most CloudFront's 10 KB limit).",
-        rationale: "The token check runs on every viewer request of every game. CloudFront refuses code over 10 KB, and a small function keeps per-request compute (and the cost of a token rule change) low.",
+        rationale:
+            "The token check runs on every viewer request of every game. CloudFront refuses code over 10 KB, and a small function keeps per-request compute (and the cost of a token rule change) low.",
         severity: "medium",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
@@ -31,6 +32,7 @@ export const configureSize = resourcePolicy<Config>(
         const code = str(field(props, "functionCode")) ?? str(field(props, "code"));
         if (code === undefined) return;
         const bytes = Buffer.byteLength(code);
-        if (bytes > config.maxBytes) report(`CloudFront Function "${args.name}" is ${bytes} bytes; keep it within ${config.maxBytes} bytes (CloudFront rejects code over 10240).`);
+        if (bytes > config.maxBytes)
+            report(`CloudFront Function "${args.name}" is ${bytes} bytes; keep it within ${config.maxBytes} bytes (CloudFront rejects code over 10240).`);
     },
 );

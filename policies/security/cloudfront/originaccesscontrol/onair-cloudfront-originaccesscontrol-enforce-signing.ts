@@ -10,7 +10,8 @@ export const enforceSigning = resourcePolicy(
     {
         name: "onair-cloudfront-originaccesscontrol-enforce-signing",
         description: "CloudFront origin access controls must sign every origin request (signingBehavior always, signingProtocol sigv4).",
-        rationale: "Origin access control protects an origin only if CloudFront signs the requests the origin's policy checks. With signingBehavior never it signs nothing, and with no-override a viewer's own Authorization header reaches the origin unsigned; either way the origin must admit unsigned requests, and the distribution rules would count the access control as protection.",
+        rationale:
+            "Origin access control protects an origin only if CloudFront signs the requests the origin's policy checks. With signingBehavior never it signs nothing, and with no-override a viewer's own Authorization header reaches the origin unsigned; either way the origin must admit unsigned requests, and the distribution rules would count the access control as protection.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html",
@@ -24,7 +25,9 @@ export const enforceSigning = resourcePolicy(
         const protocol = str(field(cfg, "signingProtocol"));
         const type = str(field(cfg, "originAccessControlOriginType")) ?? "unknown type";
         if (behavior !== "always") {
-            report(`CloudFront origin access control "${args.name}" (${type}) has signingBehavior ${behavior ?? "unset"}, so ${behavior === "no-override" ? "requests carrying a viewer's Authorization header" : "origin requests"} go unsigned and its origins are not protected; set signingBehavior to always.`);
+            report(
+                `CloudFront origin access control "${args.name}" (${type}) has signingBehavior ${behavior ?? "unset"}, so ${behavior === "no-override" ? "requests carrying a viewer's Authorization header" : "origin requests"} go unsigned and its origins are not protected; set signingBehavior to always.`,
+            );
         }
         if (protocol !== undefined && protocol !== "sigv4") {
             report(`CloudFront origin access control "${args.name}" (${type}) signs with ${protocol}; set signingProtocol to sigv4.`);

@@ -38,7 +38,8 @@ function sourceArns(condition: unknown): Maybe<string>[] | undefined {
 function notADistribution(policy: PolicyResource, arn: Maybe<string>): string | undefined | Unknown {
     if (!isUnknown(arn)) {
         if (DISTRIBUTION_ARN.test(arn)) return undefined;
-        if (/[*?]/.test(arn)) return `"${arn}" is a pattern that matches ${/:distribution\/\*$/.test(arn) ? "every distribution of that account" : "more than one distribution"}`;
+        if (/[*?]/.test(arn))
+            return `"${arn}" is a pattern that matches ${/:distribution\/\*$/.test(arn) ? "every distribution of that account" : "more than one distribution"}`;
         return `"${arn}" is not a CloudFront distribution ARN`;
     }
     // Computed from a distribution not created yet: its ARN, which names that distribution.
@@ -52,41 +53,53 @@ function notADistribution(policy: PolicyResource, arn: Maybe<string>): string | 
 export const disallowPublicAccess = stackPolicy(
     {
         name: "onair-mediapackagev2-originendpointpolicy-disallow-public-access",
-        description: "MediaPackage v2 origin endpoint policies must not grant access to everyone, or to the CloudFront service without an aws:SourceArn condition naming one distribution (no wildcard such as distribution/*).",
-        rationale: "Granting `*`, or `cloudfront.amazonaws.com` without an aws:SourceArn that names the distribution, lets any distribution in any account (or anyone) pull the live stream straight from the origin. A pattern such as `arn:aws:cloudfront::<account>:distribution/*` admits every distribution of that account, including one set up without tokens or geo rules.",
+        description:
+            "MediaPackage v2 origin endpoint policies must not grant access to everyone, or to the CloudFront service without an aws:SourceArn condition naming one distribution (no wildcard such as distribution/*).",
+        rationale:
+            "Granting `*`, or `cloudfront.amazonaws.com` without an aws:SourceArn that names the distribution, lets any distribution in any account (or anyone) pull the live stream straight from the origin. A pattern such as `arn:aws:cloudfront::<account>:distribution/*` admits every distribution of that account, including one set up without tokens or geo rules.",
         severity: "critical",
         enforcementLevel: "mandatory",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-mediapackage.html",
-        remediationSteps: "Grant only the CloudFront service principal, with Condition StringEquals AWS:SourceArn = the distribution's own ARN (arn:aws:cloudfront::<account>:distribution/<id>).",
+        remediationSteps:
+            "Grant only the CloudFront service principal, with Condition StringEquals AWS:SourceArn = the distribution's own ARN (arn:aws:cloudfront::<account>:distribution/<id>).",
     },
     (args, report) => {
         const undecided = new Undecided();
-        for (const p of ofType(args.resources, T.mediaPackageOriginEndpointPolicy)) undecided.check(() => {
-            statements(field(p.props, "policy")).forEach((s, i) => undecided.check(() => {
-                if (field(s, "Effect") !== "Allow") return;
-                const principal = field(s, "Principal");
-                const anyone = principal === "*" || known(values(() => field(principal, "AWS"))).includes("*");
-                const service = known(values(() => field(principal, "Service"))).includes("cloudfront.amazonaws.com");
-                if (!anyone && !service) return;
-                const sid = str(field(s, "Sid")) ?? `#${i + 1}`;
-                const arns = sourceArns(field(s, "Condition"));
-                const who = anyone ? "everyone" : "cloudfront.amazonaws.com";
-                if (!arns || arns.length === 0) {
-                    report(anyone
-                        ? `MediaPackage v2 endpoint policy "${p.name}": statement ${sid} allows everyone; grant only cloudfront.amazonaws.com with an aws:SourceArn condition.`
-                        : `MediaPackage v2 endpoint policy "${p.name}": statement ${sid} allows cloudfront.amazonaws.com without an aws:SourceArn condition, so any distribution could read it; add StringEquals AWS:SourceArn = the distribution ARN.`, p.urn);
-                    return;
-                }
-                const reasons = arns.map((a) => notADistribution(p, a));
-                const wrong = reasons.filter((r): r is string => typeof r === "string");
-                if (wrong.length > 0) {
-                    report(`MediaPackage v2 endpoint policy "${p.name}": statement ${sid} lets ${who} read with aws:SourceArn ${wrong.join("; ")}, so it does not name this stack's distribution; set StringEquals AWS:SourceArn to the distribution's own ARN (arn:aws:cloudfront::<account>:distribution/<id>).`, p.urn);
-                    return;
-                }
-                const pending = reasons.find(isUnknown);
-                if (pending) throw pending.error;
-            }));
-        });
+        for (const p of ofType(args.resources, T.mediaPackageOriginEndpointPolicy))
+            undecided.check(() => {
+                statements(field(p.props, "policy")).forEach((s, i) =>
+                    undecided.check(() => {
+                        if (field(s, "Effect") !== "Allow") return;
+                        const principal = field(s, "Principal");
+                        const anyone = principal === "*" || known(values(() => field(principal, "AWS"))).includes("*");
+                        const service = known(values(() => field(principal, "Service"))).includes("cloudfront.amazonaws.com");
+                        if (!anyone && !service) return;
+                        const sid = str(field(s, "Sid")) ?? `#${i + 1}`;
+                        const arns = sourceArns(field(s, "Condition"));
+                        const who = anyone ? "everyone" : "cloudfront.amazonaws.com";
+                        if (!arns || arns.length === 0) {
+                            report(
+                                anyone
+                                    ? `MediaPackage v2 endpoint policy "${p.name}": statement ${sid} allows everyone; grant only cloudfront.amazonaws.com with an aws:SourceArn condition.`
+                                    : `MediaPackage v2 endpoint policy "${p.name}": statement ${sid} allows cloudfront.amazonaws.com without an aws:SourceArn condition, so any distribution could read it; add StringEquals AWS:SourceArn = the distribution ARN.`,
+                                p.urn,
+                            );
+                            return;
+                        }
+                        const reasons = arns.map((a) => notADistribution(p, a));
+                        const wrong = reasons.filter((r): r is string => typeof r === "string");
+                        if (wrong.length > 0) {
+                            report(
+                                `MediaPackage v2 endpoint policy "${p.name}": statement ${sid} lets ${who} read with aws:SourceArn ${wrong.join("; ")}, so it does not name this stack's distribution; set StringEquals AWS:SourceArn to the distribution's own ARN (arn:aws:cloudfront::<account>:distribution/<id>).`,
+                                p.urn,
+                            );
+                            return;
+                        }
+                        const pending = reasons.find(isUnknown);
+                        if (pending) throw pending.error;
+                    }),
+                );
+            });
         undecided.settle();
     },
 );

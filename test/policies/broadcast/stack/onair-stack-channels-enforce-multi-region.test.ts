@@ -20,7 +20,11 @@ function provider(region: string): FixtureResource<{ region: string }> {
 
 /** The MediaPackage v2 channel `sports/game` in a region. */
 function mpChannel(region: string, group = "sports", channel = "game"): FixtureResource<PackagingChannelProps> {
-    return { type: T.mediaPackageChannel, name: `mp-${group}-${channel}-${region}`, props: { region, channelGroupName: group, channelName: channel, inputType: "CMAF" } };
+    return {
+        type: T.mediaPackageChannel,
+        name: `mp-${group}-${channel}-${region}`,
+        props: { region, channelGroupName: group, channelName: channel, inputType: "CMAF" },
+    };
 }
 
 /** The compliant aws.medialive.Channel named `name`, in `region`, pushing to `urls`. */
@@ -50,7 +54,10 @@ describe("onair-stack-channels-enforce-multi-region", function () {
             const west = find(p, T.onairMediaLiveChannel, "studio-hd", "us-west-2");
             p.resources = p.resources.filter((r) => r.urn !== west.urn);
             const r = await runPolicyOnPlan(enforceMultiRegion, p);
-            assert.match(r.violations[0]!, /MediaLive channel "rsn-2026-27-studio-hd" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27\/studio-hd\)/);
+            assert.match(
+                r.violations[0]!,
+                /MediaLive channel "rsn-2026-27-studio-hd" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27\/studio-hd\)/,
+            );
         });
         it("flags regions whose encode settings differ", async () => {
             const p = await plan();
@@ -58,7 +65,10 @@ describe("onair-stack-channels-enforce-multi-region", function () {
             state.channel(west).request.EncoderSettings!.VideoDescriptions![0]!.CodecSettings!.H264Settings!.GopSize = 60;
             const r = await runPolicyOnPlan(enforceMultiRegion, p);
             assert.deepStrictEqual(r.urns, [west.urn]);
-            assert.match(r.violations[0]!, /"rsn-2026-27-hockey-hd" in us-west-2 is encoded differently from "rsn-2026-27-hockey-hd" in us-east-1 \(copies matched by the MediaPackage v2 channel rsn-2026-27\/hockey-hd\)/);
+            assert.match(
+                r.violations[0]!,
+                /"rsn-2026-27-hockey-hd" in us-west-2 is encoded differently from "rsn-2026-27-hockey-hd" in us-east-1 \(copies matched by the MediaPackage v2 channel rsn-2026-27\/hockey-hd\)/,
+            );
         });
         it("flags endpoints whose segment settings differ, ignoring the primary's forced errors", async () => {
             const p = await plan();
@@ -79,13 +89,18 @@ describe("onair-stack-channels-enforce-multi-region", function () {
         });
         it("matches a channel's copies by the MediaPackage v2 channel they feed, not by name (game-east / game-west)", async () => {
             const p = await plan();
-            for (const [region, suffix] of [["us-east-1", "east"], ["us-west-2", "west"]] as const) {
+            for (const [region, suffix] of [
+                ["us-east-1", "east"],
+                ["us-west-2", "west"],
+            ] as const) {
                 state.channel(find(p, T.onairMediaLiveChannel, "studio-hd", region)).request.Name = `game-${suffix}`;
             }
             await assertPlanPasses(enforceMultiRegion, p);
             p.resources = p.resources.filter((r) => r.urn !== find(p, T.onairMediaLiveChannel, "studio-hd", "us-west-2").urn);
             const r = await runPolicyOnPlan(enforceMultiRegion, p);
-            assert.deepStrictEqual(r.violations, ['MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27/studio-hd); run it in at least 2 regions behind a media-quality-based origin group.']);
+            assert.deepStrictEqual(r.violations, [
+                'MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel rsn-2026-27/studio-hd); run it in at least 2 regions behind a media-quality-based origin group.',
+            ]);
         });
         it("does not take two different channels with the same name for copies of one", async () => {
             const p = await plan();
@@ -109,11 +124,22 @@ describe("onair-stack-channels-enforce-multi-region", function () {
             await assertPasses(enforceMultiRegion, rs, { minRegions: 3 });
         });
         it("fails one channel in one region, naming how copies were looked for", async () => {
-            const r = await runPolicy(enforceMultiRegion, [provider("us-east-1"), mpChannel("us-east-1"), channel("game-east", "us-east-1", ingest("us-east-1"))]);
-            assert.deepStrictEqual(r.violations, ['MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel sports/game); run it in at least 2 regions behind a media-quality-based origin group.']);
+            const r = await runPolicy(enforceMultiRegion, [
+                provider("us-east-1"),
+                mpChannel("us-east-1"),
+                channel("game-east", "us-east-1", ingest("us-east-1")),
+            ]);
+            assert.deepStrictEqual(r.violations, [
+                'MediaLive channel "game-east" runs in 1 region (us-east-1; copies matched by the MediaPackage v2 channel sports/game); run it in at least 2 regions behind a media-quality-based origin group.',
+            ]);
         });
         it("keeps channels feeding different MediaPackage channels apart even with the same name", async () => {
-            const rs = [provider("us-east-1"), provider("us-west-2"), channel("game", "us-east-1", ingest("us-east-1", "sports", "game")), channel("game", "us-west-2", ingest("us-west-2", "sports", "other"))];
+            const rs = [
+                provider("us-east-1"),
+                provider("us-west-2"),
+                channel("game", "us-east-1", ingest("us-east-1", "sports", "game")),
+                channel("game", "us-west-2", ingest("us-west-2", "sports", "other")),
+            ];
             const r = await runPolicy(enforceMultiRegion, rs);
             assert.strictEqual(r.violations.length, 2);
             assert.match(r.violations.join("\n"), /matched by the MediaPackage v2 channel sports\/other/);
@@ -122,25 +148,43 @@ describe("onair-stack-channels-enforce-multi-region", function () {
             const east = mpChannel("us-east-1");
             const west = mpChannel("us-west-2");
             const U = unknownValue();
-            const rs = [provider("us-east-1"), provider("us-west-2"), east, west, channel("game-east", "us-east-1", [U, U], [east]), channel("game-west", "us-west-2", [U, U], [west])];
+            const rs = [
+                provider("us-east-1"),
+                provider("us-west-2"),
+                east,
+                west,
+                channel("game-east", "us-east-1", [U, U], [east]),
+                channel("game-west", "us-west-2", [U, U], [west]),
+            ];
             await assertPasses(enforceMultiRegion, rs, {}, { preview: true });
             const one = await runPolicy(enforceMultiRegion, rs.slice(0, 5), {}, { preview: true });
             assert.deepStrictEqual(one.undecided, []);
             assert.match(one.violations[0]!, /"game-east" runs in 1 region \(us-east-1; copies matched by the MediaPackage v2 channel sports\/game\)/);
         });
         it("at preview, says it cannot decide when a destination is unknown and nothing tells what it is", async () => {
-            const rs = [provider("us-east-1"), provider("us-west-2"), channel("game-east", "us-east-1", ingest("us-east-1")), channel("mystery", "us-west-2", [unknownValue()])];
+            const rs = [
+                provider("us-east-1"),
+                provider("us-west-2"),
+                channel("game-east", "us-east-1", ingest("us-east-1")),
+                channel("mystery", "us-west-2", [unknownValue()]),
+            ];
             const r = await runPolicy(enforceMultiRegion, rs, {}, { preview: true });
             assert.deepStrictEqual(r.violations, [], "the unknown destination may be the missing copy");
             assert.deepStrictEqual(r.undecided, ["string value at .destinations.0.settings.0.url can't be known during preview"]);
         });
         it("matches channels that feed the members of one CloudFront origin group (custom HLS origins)", async () => {
-            const channels = [channel("game-east", "us-east-1", ["https://origin-east.example.com/live/game/index"]), channel("game-west", "us-west-2", ["https://origin-west.example.com/live/game/index"])];
+            const channels = [
+                channel("game-east", "us-east-1", ["https://origin-east.example.com/live/game/index"]),
+                channel("game-west", "us-west-2", ["https://origin-west.example.com/live/game/index"]),
+            ];
             const distribution: FixtureResource<Pick<ClassicDistributionProps, "origins" | "originGroups">> = {
                 type: T.cloudFrontDistributionClassic,
                 name: "cdn",
                 props: {
-                    origins: [{ originId: "east", domainName: "origin-east.example.com" }, { originId: "west", domainName: "origin-west.example.com" }],
+                    origins: [
+                        { originId: "east", domainName: "origin-east.example.com" },
+                        { originId: "west", domainName: "origin-west.example.com" },
+                    ],
                     originGroups: [{ originId: "game", failoverCriteria: { statusCodes: [404, 503] }, members: [{ originId: "east" }, { originId: "west" }] }],
                 },
             };
@@ -148,7 +192,10 @@ describe("onair-stack-channels-enforce-multi-region", function () {
             assert.strictEqual((await runPolicy(enforceMultiRegion, base)).violations.length, 2, "without the origin group nothing joins them");
             await assertPasses(enforceMultiRegion, [...base, distribution]);
             const lone = await runPolicy(enforceMultiRegion, [provider("us-east-1"), channels[0]!, distribution]);
-            assert.match(lone.violations[0]!, /copies matched by the destination https:\/\/origin-east.example.com\/live\/game\/index and the origin group game of distribution cdn/);
+            assert.match(
+                lone.violations[0]!,
+                /copies matched by the destination https:\/\/origin-east.example.com\/live\/game\/index and the origin group game of distribution cdn/,
+            );
         });
         it("judges no other resources, and does not apply to a stack without channels", async () => {
             await assertPasses(enforceMultiRegion, [mpChannel("us-east-1"), unrelated()]);

@@ -27,17 +27,62 @@ describe("onair-stack-endpoints-enforce-identical-encryption", function () {
         encryptionOf(west).spekeKeyProvider.resourceId = "rsn-2026-27-football-uhd-west";
         const r = await runPolicyOnPlan(enforceIdenticalEncryption, p);
         assert.deepStrictEqual(r.urns, [west.urn]);
-        assert.strictEqual(r.violations[0], 'MediaPackage v2 endpoint rsn-2026-27/football-uhd/cmaf in us-west-2 encrypts differently from us-east-1 (resource id "rsn-2026-27-football-uhd-west" vs "rsn-2026-27-football-uhd"); players could not decrypt segments after a failover, so use one drm definition for every region.');
+        assert.strictEqual(
+            r.violations[0],
+            'MediaPackage v2 endpoint rsn-2026-27/football-uhd/cmaf in us-west-2 encrypts differently from us-east-1 (resource id "rsn-2026-27-football-uhd-west" vs "rsn-2026-27-football-uhd"); players could not decrypt segments after a failover, so use one drm definition for every region.',
+        );
     });
     it("flags a region with other DRM systems, presets, rotation, method or IV", async () => {
         const changes: [string, (e: Encryption) => void, RegExp][] = [
-            ["systems", (e) => { e.spekeKeyProvider.drmSystems = ["WIDEVINE", "PLAYREADY"]; }, /DRM systems \["PLAYREADY","WIDEVINE"\] vs \["FAIRPLAY","PLAYREADY","WIDEVINE"\]/],
-            ["video preset", (e) => { e.spekeKeyProvider.encryptionContractConfiguration.presetSpeke20Video = "PRESET_VIDEO_1"; }, /video preset "PRESET_VIDEO_1" vs "PRESET_VIDEO_3"/],
-            ["audio preset", (e) => { e.spekeKeyProvider.encryptionContractConfiguration.presetSpeke20Audio = "PRESET_AUDIO_2"; }, /audio preset "PRESET_AUDIO_2" vs "PRESET_AUDIO_1"/],
-            ["rotation", (e) => { e.keyRotationIntervalSeconds = 1800; }, /key rotation interval 1800 vs 3600/],
-            ["no rotation", (e) => { delete e.keyRotationIntervalSeconds; }, /key rotation interval null vs 3600/],
-            ["method", (e) => { e.encryptionMethod.cmafEncryptionMethod = "CENC"; }, /encryption method \{"cmafEncryptionMethod":"CENC"\} vs \{"cmafEncryptionMethod":"CBCS"\}/],
-            ["IV", (e) => { delete e.constantInitializationVector; }, /constant IV null vs "[0-9A-F]{32}"/],
+            [
+                "systems",
+                (e) => {
+                    e.spekeKeyProvider.drmSystems = ["WIDEVINE", "PLAYREADY"];
+                },
+                /DRM systems \["PLAYREADY","WIDEVINE"\] vs \["FAIRPLAY","PLAYREADY","WIDEVINE"\]/,
+            ],
+            [
+                "video preset",
+                (e) => {
+                    e.spekeKeyProvider.encryptionContractConfiguration.presetSpeke20Video = "PRESET_VIDEO_1";
+                },
+                /video preset "PRESET_VIDEO_1" vs "PRESET_VIDEO_3"/,
+            ],
+            [
+                "audio preset",
+                (e) => {
+                    e.spekeKeyProvider.encryptionContractConfiguration.presetSpeke20Audio = "PRESET_AUDIO_2";
+                },
+                /audio preset "PRESET_AUDIO_2" vs "PRESET_AUDIO_1"/,
+            ],
+            [
+                "rotation",
+                (e) => {
+                    e.keyRotationIntervalSeconds = 1800;
+                },
+                /key rotation interval 1800 vs 3600/,
+            ],
+            [
+                "no rotation",
+                (e) => {
+                    delete e.keyRotationIntervalSeconds;
+                },
+                /key rotation interval null vs 3600/,
+            ],
+            [
+                "method",
+                (e) => {
+                    e.encryptionMethod.cmafEncryptionMethod = "CENC";
+                },
+                /encryption method \{"cmafEncryptionMethod":"CENC"\} vs \{"cmafEncryptionMethod":"CBCS"\}/,
+            ],
+            [
+                "IV",
+                (e) => {
+                    delete e.constantInitializationVector;
+                },
+                /constant IV null vs "[0-9A-F]{32}"/,
+            ],
         ];
         for (const [what, change, says] of changes) {
             const p = await plan();

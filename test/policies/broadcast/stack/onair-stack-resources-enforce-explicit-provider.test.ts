@@ -18,7 +18,13 @@ describe("onair-stack-resources-enforce-explicit-provider", function () {
         const logs = find(p, "aws:cloudwatch/logGroup:LogGroup", "url-vending-logs");
         delete logs.provider;
         const bucket = find(p, "aws:s3/bucket:Bucket", "access-logs");
-        p.resources.push({ ...find(p, "pulumi:providers:aws", "aws-use1"), urn: "urn:pulumi:prod::onair::pulumi:providers:aws::no-region", name: "no-region", inputs: {}, outputs: {} });
+        p.resources.push({
+            ...find(p, "pulumi:providers:aws", "aws-use1"),
+            urn: "urn:pulumi:prod::onair::pulumi:providers:aws::no-region",
+            name: "no-region",
+            inputs: {},
+            outputs: {},
+        });
         bucket.provider = "urn:pulumi:prod::onair::pulumi:providers:aws::no-region";
         const r = await runPolicyOnPlan(enforceExplicitProvider, p);
         assert.strictEqual(r.violations.length, 2);

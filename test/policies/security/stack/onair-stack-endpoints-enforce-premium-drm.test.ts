@@ -26,7 +26,10 @@ describe("onair-stack-endpoints-enforce-premium-drm", function () {
         delete state.endpoint(west).segment!.encryption;
         const r = await runPolicyOnPlan(enforcePremiumDrm, p);
         assert.deepStrictEqual(r.urns, [west.urn]);
-        assert.strictEqual(r.violations[0], "MediaPackage v2 endpoint rsn-2026-27/football-uhd/cmaf in us-west-2 belongs to a premium channel but serves its segments unencrypted; encrypt it with SPEKE v2 (drm on the channel) or remove the endpoint.");
+        assert.strictEqual(
+            r.violations[0],
+            "MediaPackage v2 endpoint rsn-2026-27/football-uhd/cmaf in us-west-2 belongs to a premium channel but serves its segments unencrypted; encrypt it with SPEKE v2 (drm on the channel) or remove the endpoint.",
+        );
     });
     it("flags a second, clear endpoint added beside the encrypted one", async () => {
         const p = await plan();
@@ -39,7 +42,10 @@ describe("onair-stack-endpoints-enforce-premium-drm", function () {
         p.resources.push(extra);
         const r = await runPolicyOnPlan(enforcePremiumDrm, p);
         assert.deepStrictEqual(r.urns, [extra.urn]);
-        assert.match(r.violations[0]!, /endpoint rsn-2026-27\/football-uhd\/clear in us-east-1 belongs to a premium channel but serves its segments unencrypted/);
+        assert.match(
+            r.violations[0]!,
+            /endpoint rsn-2026-27\/football-uhd\/clear in us-east-1 belongs to a premium channel but serves its segments unencrypted/,
+        );
     });
     it("flags ClearKey-only encryption and clear video as not DRM", async () => {
         const p = await plan();
@@ -55,7 +61,10 @@ describe("onair-stack-endpoints-enforce-premium-drm", function () {
         delete state.packagingChannel(packaging(p, "football-uhd", "us-east-1")).tags;
         delete state.endpoint(endpoint(p, "football-uhd", "us-east-1")).segment!.encryption;
         const r = await runPolicyOnPlan(enforcePremiumDrm, p, { premiumChannels: ["football-uhd", "hoops-hd"] });
-        assert.deepStrictEqual(r.urns.sort(), [endpoint(p, "football-uhd", "us-east-1").urn, endpoint(p, "hoops-hd", "us-east-1").urn, endpoint(p, "hoops-hd", "us-west-2").urn].sort());
+        assert.deepStrictEqual(
+            r.urns.sort(),
+            [endpoint(p, "football-uhd", "us-east-1").urn, endpoint(p, "hoops-hd", "us-east-1").urn, endpoint(p, "hoops-hd", "us-west-2").urn].sort(),
+        );
     });
     it("does not apply to channels that are not premium, or to a stack without MediaPackage", async () => {
         const p = await plan();

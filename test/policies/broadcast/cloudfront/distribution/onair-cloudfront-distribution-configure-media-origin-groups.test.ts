@@ -18,7 +18,11 @@ describe("onair-cloudfront-distribution-configure-media-origin-groups", () => {
             delete g.selectionCriteria;
             g.failoverCriteria.statusCodes = { quantity: 1, items: [503] };
         });
-        await assertOneViolation(configureMediaOriginGroups, [d], /origin group "live-main-uhd" over MediaPackage v2 origins: selectionCriteria is default \(use media-quality-based\); failover codes \[503\] lack 404/);
+        await assertOneViolation(
+            configureMediaOriginGroups,
+            [d],
+            /origin group "live-main-uhd" over MediaPackage v2 origins: selectionCriteria is default \(use media-quality-based\); failover codes \[503\] lack 404/,
+        );
     });
     it("flags a MediaPackage origin group on aws.cloudfront.Distribution, which cannot select by quality", async () => {
         const d = mutate(classicDistribution(), (p) => {
@@ -33,7 +37,9 @@ describe("onair-cloudfront-distribution-configure-media-origin-groups", () => {
     it("at preview, decides a group set up for media quality whatever its unknown members; one that is not is undecided", async () => {
         const d = previewDistribution();
         await assertPasses(configureMediaOriginGroups, [d], {}, { preview: true });
-        const defaulted = mutate(d, (p) => { firstGroup(p).selectionCriteria = "default"; });
+        const defaulted = mutate(d, (p) => {
+            firstGroup(p).selectionCriteria = "default";
+        });
         const r = await runPolicy(configureMediaOriginGroups, [defaulted], {}, { preview: true });
         assert.deepStrictEqual([r.violations.length, r.undecided.length], [0, 1]);
     });

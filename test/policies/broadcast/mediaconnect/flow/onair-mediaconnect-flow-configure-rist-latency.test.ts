@@ -3,10 +3,11 @@ import { assertNotApplicableToOtherTypes, assertOneViolation, assertPasses } fro
 import { mutate } from "../../../fixtures/fixture";
 import { mediaConnectFlow } from "../../../fixtures/mediaconnect/flow";
 
-const rist = (maxLatency: number | undefined) => mutate(mediaConnectFlow("rist"), (p) => {
-    if (maxLatency === undefined) delete p.source.maxLatency;
-    else p.source.maxLatency = maxLatency;
-});
+const rist = (maxLatency: number | undefined) =>
+    mutate(mediaConnectFlow("rist"), (p) => {
+        if (maxLatency === undefined) delete p.source.maxLatency;
+        else p.source.maxLatency = maxLatency;
+    });
 
 // RIST maximum latency: the recovery buffer for retransmitted packets ("Adding a source to a
 // flow", RIST).

@@ -10,7 +10,12 @@ describe("onair-mediaconnect-flow-configure-srt-latency", () => {
         await assertPasses(configureSrtLatency, [mediaConnectFlow("srt-listener")]);
     });
     it("flags latency below the configured minimum", async () => {
-        await assertOneViolation(configureSrtLatency, [mediaConnectFlow("srt-listener")], /SRT source "venue" of "use1-flow-a" has latency 1000 ms; set minLatency to at least 2000 ms/, { minLatencyMs: 2000 });
+        await assertOneViolation(
+            configureSrtLatency,
+            [mediaConnectFlow("srt-listener")],
+            /SRT source "venue" of "use1-flow-a" has latency 1000 ms; set minLatency to at least 2000 ms/,
+            { minLatencyMs: 2000 },
+        );
     });
     it("flags an SRT output without latency", async () => {
         await assertOneViolation(configureSrtLatency, [flowOutput({ protocol: "srt-caller" })], /SRT output "partner" of "to-partner" has latency unset ms/);

@@ -27,11 +27,17 @@ describe("onair-mediaconnect-flow-enable-source-failover", function () {
             p.sourceFailoverConfig = { state: "DISABLED" };
             r.outputs = { ...p, flowArn: unknownValue() };
         });
-        const second = mutate(flowSource({ name: "isp-2", flowArn: unknownValue() }), (_, r) => { r.propertyDependencies = { flowArn: [fixtureUrn(flow)] }; });
+        const second = mutate(flowSource({ name: "isp-2", flowArn: unknownValue() }), (_, r) => {
+            r.propertyDependencies = { flowArn: [fixtureUrn(flow)] };
+        });
         const r = await runPolicy(enableSourceFailover, [flow, second], {}, { preview: true });
         assert.match(r.violations[0]!, /has 2 sources but source failover is DISABLED/);
-        const orphan = mutate(second, (_, s) => { s.propertyDependencies = {}; });
-        assert.deepStrictEqual((await runPolicy(enableSourceFailover, [flow, orphan], {}, { preview: true })).undecided, ["string value at .flowArn can't be known during preview"]);
+        const orphan = mutate(second, (_, s) => {
+            s.propertyDependencies = {};
+        });
+        assert.deepStrictEqual((await runPolicy(enableSourceFailover, [flow, orphan], {}, { preview: true })).undecided, [
+            "string value at .flowArn can't be known during preview",
+        ]);
     });
     it("judges no other resources, and does not apply to a stack without flows", async () => {
         await assertPasses(enableSourceFailover, [unrelated(), mediaConnectFlow("srt-listener")]);

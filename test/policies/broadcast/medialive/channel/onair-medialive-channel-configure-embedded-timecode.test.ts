@@ -11,13 +11,19 @@ describe("onair-medialive-channel-configure-embedded-timecode", () => {
         await assertPasses(configureEmbeddedTimecode, [onairChannel(), classicChannel()]);
     });
     it("flags system-clock timecode", async () => {
-        const ch = mutate(classicChannel(), (p) => { p.encoderSettings!.timecodeConfig = { source: "SYSTEMCLOCK" }; });
+        const ch = mutate(classicChannel(), (p) => {
+            p.encoderSettings!.timecodeConfig = { source: "SYSTEMCLOCK" };
+        });
         await assertOneViolation(configureEmbeddedTimecode, [ch], /takes timecode from SYSTEMCLOCK; set timecodeConfig.source to EMBEDDED/);
     });
     it("flags a missing or loose sync threshold", async () => {
-        const unset = mutate(onairChannel(), (p) => { p.request.EncoderSettings!.TimecodeConfig = { Source: "EMBEDDED" }; });
+        const unset = mutate(onairChannel(), (p) => {
+            p.request.EncoderSettings!.TimecodeConfig = { Source: "EMBEDDED" };
+        });
         await assertOneViolation(configureEmbeddedTimecode, [unset], /syncThreshold unset; set it to 1 frame or less/);
-        const loose = mutate(onairChannel(), (p) => { p.request.EncoderSettings!.TimecodeConfig = { Source: "EMBEDDED", SyncThreshold: 5 }; });
+        const loose = mutate(onairChannel(), (p) => {
+            p.request.EncoderSettings!.TimecodeConfig = { Source: "EMBEDDED", SyncThreshold: 5 };
+        });
         await assertOneViolation(configureEmbeddedTimecode, [loose], /syncThreshold 5/);
         await assertPasses(configureEmbeddedTimecode, [loose], { maxSyncThreshold: 5 });
     });

@@ -14,15 +14,21 @@ describe("onair-medialive-channel-configure-udp-fec", () => {
         await assertPasses(configureUdpFec, [classicChannel(), onairChannel()]);
     });
     it("flags a UDP output without FEC", async () => {
-        const ch = mutate(classicChannel(), (p) => { delete udp(p).fecOutputSettings; });
+        const ch = mutate(classicChannel(), (p) => {
+            delete udp(p).fecOutputSettings;
+        });
         await assertOneViolation(configureUdpFec, [ch], /UDP output "udp-1" in group "udp-distribution" sends no FEC/);
     });
     it("flags column-only FEC", async () => {
-        const ch = mutate(classicChannel(), (p) => { udp(p).fecOutputSettings!.includeFec = "COLUMN"; });
+        const ch = mutate(classicChannel(), (p) => {
+            udp(p).fecOutputSettings!.includeFec = "COLUMN";
+        });
         await assertOneViolation(configureUdpFec, [ch], /includeFec is COLUMN \(use COLUMN_AND_ROW\)/);
     });
     it("flags a matrix beyond SMPTE 2022-1 bounds", async () => {
-        const ch = mutate(classicChannel(), (p) => { udp(p).fecOutputSettings = { includeFec: "COLUMN_AND_ROW", columnDepth: 10, rowLength: 20 }; });
+        const ch = mutate(classicChannel(), (p) => {
+            udp(p).fecOutputSettings = { includeFec: "COLUMN_AND_ROW", columnDepth: 10, rowLength: 20 };
+        });
         await assertOneViolation(configureUdpFec, [ch], /the 10 x 20 matrix exceeds the SMPTE 2022-1 limit of 100/);
     });
     it("applies the configured minimum column depth", async () => {

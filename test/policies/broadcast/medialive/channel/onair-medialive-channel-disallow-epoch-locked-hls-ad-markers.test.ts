@@ -4,7 +4,10 @@ import { mutate } from "../../../fixtures/fixture";
 import { ClassicChannelProps, classicChannel, onairChannel } from "../../../fixtures/medialive/channel";
 
 const hlsGroup = (p: ClassicChannelProps) => p.encoderSettings!.outputGroups[0]!;
-const epochLocked = () => mutate(classicChannel(), (p) => { p.encoderSettings!.globalConfiguration!.outputLockingMode = "EPOCH_LOCKING"; });
+const epochLocked = () =>
+    mutate(classicChannel(), (p) => {
+        p.encoderSettings!.globalConfiguration!.outputLockingMode = "EPOCH_LOCKING";
+    });
 
 // Epoch locking requires HLS output groups without ad markers and without SCTE-35 passthrough in
 // their outputs ("Requirements for output locking").
@@ -14,20 +17,36 @@ describe("onair-medialive-channel-disallow-epoch-locked-hls-ad-markers", () => {
         await assertPasses(disallowEpochLockedHlsAdMarkers, [onairChannel(), epochLocked()]);
     });
     it("passes ad markers on a pipeline-locked channel", async () => {
-        const ch = mutate(classicChannel(), (p) => { hlsGroup(p).outputGroupSettings.hlsGroupSettings!.adMarkers = ["ELEMENTAL_SCTE35"]; });
+        const ch = mutate(classicChannel(), (p) => {
+            hlsGroup(p).outputGroupSettings.hlsGroupSettings!.adMarkers = ["ELEMENTAL_SCTE35"];
+        });
         await assertPasses(disallowEpochLockedHlsAdMarkers, [ch]);
     });
     it("flags manifest ad markers on an epoch-locked HLS group", async () => {
-        const ch = mutate(epochLocked(), (p) => { hlsGroup(p).outputGroupSettings.hlsGroupSettings!.adMarkers = ["ELEMENTAL_SCTE35"]; });
-        await assertOneViolation(disallowEpochLockedHlsAdMarkers, [ch], /"classic-channel" uses EPOCH_LOCKING but HLS output group "hls-origin" adds ad markers \(ELEMENTAL_SCTE35\); MediaLive rejects this/);
+        const ch = mutate(epochLocked(), (p) => {
+            hlsGroup(p).outputGroupSettings.hlsGroupSettings!.adMarkers = ["ELEMENTAL_SCTE35"];
+        });
+        await assertOneViolation(
+            disallowEpochLockedHlsAdMarkers,
+            [ch],
+            /"classic-channel" uses EPOCH_LOCKING but HLS output group "hls-origin" adds ad markers \(ELEMENTAL_SCTE35\); MediaLive rejects this/,
+        );
     });
     it("flags SCTE-35 passthrough on an epoch-locked HLS output", async () => {
-        const ch = mutate(epochLocked(), (p) => { hlsGroup(p).outputs[0]!.outputSettings.hlsOutputSettings = { hlsSettings: { standardHlsSettings: { m3u8Settings: { scte35Behavior: "PASSTHROUGH" } } } }; });
+        const ch = mutate(epochLocked(), (p) => {
+            hlsGroup(p).outputs[0]!.outputSettings.hlsOutputSettings = {
+                hlsSettings: { standardHlsSettings: { m3u8Settings: { scte35Behavior: "PASSTHROUGH" } } },
+            };
+        });
         await assertOneViolation(disallowEpochLockedHlsAdMarkers, [ch], /HLS output "hls-1080p" in group "hls-origin" passes SCTE-35 through/);
     });
     it("reads the MediaLive API shape of the OnAir resource too", async () => {
         const ch = mutate(onairChannel(), (p) => {
-            p.request.EncoderSettings!.OutputGroups!.push({ Name: "extra-hls", OutputGroupSettings: { HlsGroupSettings: { AdMarkers: ["ADOBE"], InputLossAction: "PAUSE_OUTPUT", Destination: { DestinationRefId: "x" } } }, Outputs: [] });
+            p.request.EncoderSettings!.OutputGroups!.push({
+                Name: "extra-hls",
+                OutputGroupSettings: { HlsGroupSettings: { AdMarkers: ["ADOBE"], InputLossAction: "PAUSE_OUTPUT", Destination: { DestinationRefId: "x" } } },
+                Outputs: [],
+            });
         });
         await assertOneViolation(disallowEpochLockedHlsAdMarkers, [ch], /HLS output group "extra-hls" adds ad markers \(ADOBE\)/);
     });

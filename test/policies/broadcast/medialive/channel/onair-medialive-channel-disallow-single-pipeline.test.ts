@@ -12,11 +12,15 @@ describe("onair-medialive-channel-disallow-single-pipeline", () => {
         await assertPasses(disallowSinglePipeline, [onairChannel(), classicChannel()]);
     });
     it("flags a SINGLE_PIPELINE OnAir channel by name", async () => {
-        const ch = mutate(onairChannel(), (p) => { p.request.ChannelClass = "SINGLE_PIPELINE"; });
+        const ch = mutate(onairChannel(), (p) => {
+            p.request.ChannelClass = "SINGLE_PIPELINE";
+        });
         await assertOneViolation(disallowSinglePipeline, [ch], /"use1-main-uhd-medialive" uses channelClass SINGLE_PIPELINE; set channelClass STANDARD/);
     });
     it("flags a SINGLE_PIPELINE aws.medialive.Channel", async () => {
-        const ch = mutate(classicChannel(), (p) => { p.channelClass = "SINGLE_PIPELINE"; });
+        const ch = mutate(classicChannel(), (p) => {
+            p.channelClass = "SINGLE_PIPELINE";
+        });
         await assertOneViolation(disallowSinglePipeline, [ch], /"classic-channel" uses channelClass SINGLE_PIPELINE/);
     });
     it("at preview, decides on the class whatever the unknown role, input and ingest URLs", async () => {
@@ -26,7 +30,9 @@ describe("onair-medialive-channel-disallow-single-pipeline", () => {
             p.request.Destinations![0]!.Settings = [{ Url: unknownValue() }, { Url: unknownValue() }];
         });
         await assertPasses(disallowSinglePipeline, [ch], {}, { preview: true });
-        const single = mutate(ch, (p) => { p.request.ChannelClass = "SINGLE_PIPELINE"; });
+        const single = mutate(ch, (p) => {
+            p.request.ChannelClass = "SINGLE_PIPELINE";
+        });
         const r = await runPolicy(disallowSinglePipeline, [single], {}, { preview: true });
         assert.deepStrictEqual([r.violations.length, r.undecided], [1, []]);
     });

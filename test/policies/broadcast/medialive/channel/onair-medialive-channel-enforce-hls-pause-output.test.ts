@@ -11,12 +11,18 @@ describe("onair-medialive-channel-enforce-hls-pause-output", () => {
         await assertPasses(enforceHlsPauseOutput, [classicChannel(), onairChannel()]);
     });
     it("flags EMIT_OUTPUT and names the output group", async () => {
-        const ch = mutate(classicChannel(), (p) => { p.encoderSettings!.outputGroups[0]!.outputGroupSettings.hlsGroupSettings!.inputLossAction = "EMIT_OUTPUT"; });
+        const ch = mutate(classicChannel(), (p) => {
+            p.encoderSettings!.outputGroups[0]!.outputGroupSettings.hlsGroupSettings!.inputLossAction = "EMIT_OUTPUT";
+        });
         await assertOneViolation(enforceHlsPauseOutput, [ch], /HLS output group "hls-origin" has inputLossAction EMIT_OUTPUT; set it to PAUSE_OUTPUT/);
     });
     it("flags an HLS group that leaves inputLossAction unset (EMIT_OUTPUT by default)", async () => {
         const ch = mutate(onairChannel(), (p) => {
-            p.request.EncoderSettings!.OutputGroups!.push({ Name: "hls-backup", OutputGroupSettings: { HlsGroupSettings: { Destination: { DestinationRefId: "x" } } }, Outputs: [] });
+            p.request.EncoderSettings!.OutputGroups!.push({
+                Name: "hls-backup",
+                OutputGroupSettings: { HlsGroupSettings: { Destination: { DestinationRefId: "x" } } },
+                Outputs: [],
+            });
         });
         await assertOneViolation(enforceHlsPauseOutput, [ch], /"hls-backup" has inputLossAction unset \(EMIT_OUTPUT\)/);
     });

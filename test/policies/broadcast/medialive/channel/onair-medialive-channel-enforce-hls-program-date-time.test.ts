@@ -11,7 +11,9 @@ describe("onair-medialive-channel-enforce-hls-program-date-time", () => {
         await assertPasses(enforceHlsProgramDateTime, [classicChannel(), onairChannel()]);
     });
     it("flags an HLS group without it", async () => {
-        const ch = mutate(classicChannel(), (p) => { delete p.encoderSettings!.outputGroups[0]!.outputGroupSettings.hlsGroupSettings!.programDateTime; });
+        const ch = mutate(classicChannel(), (p) => {
+            delete p.encoderSettings!.outputGroups[0]!.outputGroupSettings.hlsGroupSettings!.programDateTime;
+        });
         await assertOneViolation(enforceHlsProgramDateTime, [ch], /HLS output group "hls-origin" has programDateTime unset \(EXCLUDE\); set it to INCLUDE/);
     });
     it("is not applicable to other types", async () => {

@@ -12,12 +12,22 @@ describe("onair-medialive-input-missing-security-group", () => {
         await assertPasses(missingSecurityGroup, [rtpPushInput(), onairRtpPushInput(), onairSrtCallerInput(), mediaConnectInput()]);
     });
     it("flags an RTP_PUSH input without one (aws and OnAir inputs)", async () => {
-        const classic = mutate(rtpPushInput(), (p) => { p.inputSecurityGroups = []; });
-        const onair = mutate(onairRtpPushInput(), (p) => { p.request.InputSecurityGroups = []; });
+        const classic = mutate(rtpPushInput(), (p) => {
+            p.inputSecurityGroups = [];
+        });
+        const onair = mutate(onairRtpPushInput(), (p) => {
+            p.request.InputSecurityGroups = [];
+        });
         const v = await violations(missingSecurityGroup, [classic, onair]);
         assert.strictEqual(v.length, 2, v.join("\n"));
-        assert.ok(v.some((m) => /RTP_PUSH input "venue-rtp" has no input security group/.test(m)), v.join("\n"));
-        assert.ok(v.some((m) => /RTP_PUSH input "direct" has no input security group/.test(m)), v.join("\n"));
+        assert.ok(
+            v.some((m) => /RTP_PUSH input "venue-rtp" has no input security group/.test(m)),
+            v.join("\n"),
+        );
+        assert.ok(
+            v.some((m) => /RTP_PUSH input "direct" has no input security group/.test(m)),
+            v.join("\n"),
+        );
     });
     it("is not applicable to other types", async () => {
         await assertNotApplicableToOtherTypes(missingSecurityGroup);

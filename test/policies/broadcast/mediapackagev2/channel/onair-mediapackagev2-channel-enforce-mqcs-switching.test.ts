@@ -19,9 +19,33 @@ describe("onair-mediapackagev2-channel-enforce-mqcs-switching", () => {
         await assertOneViolation(enforceMqcsSwitching, [c], /inputType is HLS \(use CMAF\); MQCS input switching is off; MQCS is not published to the CDN/);
     });
     it("flags each of the three on its own", async () => {
-        await assertOneViolation(enforceMqcsSwitching, [mutate(packagingChannel(), (p) => { p.inputType = "HLS"; })], /: inputType is HLS \(use CMAF\)\.$/);
-        await assertOneViolation(enforceMqcsSwitching, [mutate(packagingChannel(), (p) => { delete p.inputSwitchConfiguration; })], /: MQCS input switching is off\.$/);
-        await assertOneViolation(enforceMqcsSwitching, [mutate(packagingChannel(), (p) => { p.outputHeaderConfiguration = { publishMqcs: false }; })], /: MQCS is not published to the CDN \(publishMqcs\)\.$/);
+        await assertOneViolation(
+            enforceMqcsSwitching,
+            [
+                mutate(packagingChannel(), (p) => {
+                    p.inputType = "HLS";
+                }),
+            ],
+            /: inputType is HLS \(use CMAF\)\.$/,
+        );
+        await assertOneViolation(
+            enforceMqcsSwitching,
+            [
+                mutate(packagingChannel(), (p) => {
+                    delete p.inputSwitchConfiguration;
+                }),
+            ],
+            /: MQCS input switching is off\.$/,
+        );
+        await assertOneViolation(
+            enforceMqcsSwitching,
+            [
+                mutate(packagingChannel(), (p) => {
+                    p.outputHeaderConfiguration = { publishMqcs: false };
+                }),
+            ],
+            /: MQCS is not published to the CDN \(publishMqcs\)\.$/,
+        );
     });
     it("is not applicable to other types", async () => {
         await assertNotApplicableToOtherTypes(enforceMqcsSwitching);

@@ -28,7 +28,9 @@ describe("onair-mediapackagev2-originendpointpolicy-missing-head-object", functi
         const d = previewDistribution();
         const policy = previewEndpointPolicy(d);
         await assertPasses(missingHeadObject, [d, policy], {}, { preview: true });
-        const getOnly = mutate(policy, (p) => { documentOf(p).Statement[0]!.Action = ["mediapackagev2:GetObject"]; });
+        const getOnly = mutate(policy, (p) => {
+            documentOf(p).Statement[0]!.Action = ["mediapackagev2:GetObject"];
+        });
         assert.strictEqual((await runPolicy(missingHeadObject, [d, getOnly], {}, { preview: true })).undecided.length, 1);
     });
     it("judges no other resources, and does not apply to a stack without endpoint policies", async () => {

@@ -12,13 +12,22 @@ describe("onair-cloudfront-distribution-configure-minimum-tls", () => {
         await assertPasses(configureMinimumTls, [nativeDistribution(), classicDistribution()]);
     });
     it("flags the default certificate", async () => {
-        const d = mutate(classicDistribution(), (p) => { p.viewerCertificate = { cloudfrontDefaultCertificate: true }; });
+        const d = mutate(classicDistribution(), (p) => {
+            p.viewerCertificate = { cloudfrontDefaultCertificate: true };
+        });
         await assertOneViolation(configureMinimumTls, [d], /uses the default CloudFront certificate, which accepts TLS 1.0/);
     });
     it("flags weaker policies, and policies below a configured minimum", async () => {
-        const d = mutate(nativeDistribution(), (p) => { p.distributionConfig.viewerCertificate!.minimumProtocolVersion = "TLSv1.1_2016"; });
+        const d = mutate(nativeDistribution(), (p) => {
+            p.distributionConfig.viewerCertificate!.minimumProtocolVersion = "TLSv1.1_2016";
+        });
         await assertOneViolation(configureMinimumTls, [d], /accepts viewers down to TLSv1.1_2016; set minimumProtocolVersion to TLSv1.2_2021 or later/);
-        await assertOneViolation(configureMinimumTls, [nativeDistribution()], /accepts viewers down to TLSv1.2_2021; set minimumProtocolVersion to TLSv1.3_2025 or later/, { minimumProtocolVersion: "TLSv1.3_2025" });
+        await assertOneViolation(
+            configureMinimumTls,
+            [nativeDistribution()],
+            /accepts viewers down to TLSv1.2_2021; set minimumProtocolVersion to TLSv1.3_2025 or later/,
+            { minimumProtocolVersion: "TLSv1.3_2025" },
+        );
     });
     it("is not applicable to other types", async () => {
         await assertNotApplicableToOtherTypes(configureMinimumTls);

@@ -12,13 +12,18 @@ import { mutate, unrelated } from "../../../fixtures/fixture";
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
 
 const CLASSIC_ARN = "arn:aws:cloudfront::123456789012:distribution/E2CLASSIC";
-const unlogged = () => mutate(classicDistribution(), (p, r) => {
-    delete p.loggingConfig;
-    r.outputs = { ...p, arn: CLASSIC_ARN };
-});
+const unlogged = () =>
+    mutate(classicDistribution(), (p, r) => {
+        delete p.loggingConfig;
+        r.outputs = { ...p, arn: CLASSIC_ARN };
+    });
 const v2 = (sourceArn: string, deliverySourceName = "cdn-access", logType = "ACCESS_LOGS"): FixtureResource<object>[] => [
     { type: T.logDeliverySourceClassic, name: "cdn-access", props: { name: "cdn-access", logType, resourceArn: sourceArn } },
-    { type: T.logDeliveryClassic, name: "cdn-access-to-s3", props: { deliverySourceName, deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:s3" } },
+    {
+        type: T.logDeliveryClassic,
+        name: "cdn-access-to-s3",
+        props: { deliverySourceName, deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:s3" },
+    },
 ];
 
 describe("onair-cloudfront-distribution-enable-logging", () => {
@@ -27,11 +32,19 @@ describe("onair-cloudfront-distribution-enable-logging", () => {
         await assertPasses(enableLogging, [previewDistribution()], {}, { preview: true });
     });
     it("flags one without", async () => {
-        const d = mutate(nativeDistribution(), (p) => { delete p.distributionConfig.logging; });
-        await assertOneViolation(enableLogging, [d], /writes no access logs: no logging bucket, and no CloudWatch Logs delivery \(standard logging v2\) takes ACCESS_LOGS from it/);
+        const d = mutate(nativeDistribution(), (p) => {
+            delete p.distributionConfig.logging;
+        });
+        await assertOneViolation(
+            enableLogging,
+            [d],
+            /writes no access logs: no logging bucket, and no CloudWatch Logs delivery \(standard logging v2\) takes ACCESS_LOGS from it/,
+        );
     });
     it("at preview, an absent log bucket is still a violation", async () => {
-        const d = mutate(previewDistribution(), (p) => { delete p.distributionConfig.logging; });
+        const d = mutate(previewDistribution(), (p) => {
+            delete p.distributionConfig.logging;
+        });
         assert.strictEqual((await runPolicy(enableLogging, [d], {}, { preview: true })).violations.length, 1);
     });
     it("passes standard logging v2 (CloudWatch Logs delivery) whose source is the distribution, aws and aws-native", async () => {
@@ -42,12 +55,24 @@ describe("onair-cloudfront-distribution-enable-logging", () => {
         });
         await assertPasses(enableLogging, [
             native,
-            { type: T.logDeliverySourceNative, name: "src", props: { name: "live-access", logType: "ACCESS_LOGS", resourceArn: "arn:aws:cloudfront::123456789012:distribution/E1NATIVE" } },
-            { type: T.logDeliveryNative, name: "dlv", props: { deliverySourceName: "live-access", deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:cwl" } },
+            {
+                type: T.logDeliverySourceNative,
+                name: "src",
+                props: { name: "live-access", logType: "ACCESS_LOGS", resourceArn: "arn:aws:cloudfront::123456789012:distribution/E1NATIVE" },
+            },
+            {
+                type: T.logDeliveryNative,
+                name: "dlv",
+                props: { deliverySourceName: "live-access", deliveryDestinationArn: "arn:aws:logs:us-east-1:123456789012:delivery-destination:cwl" },
+            },
         ]);
     });
     it("flags v2 logging that is not this distribution's, or has no delivery, or delivers another log type", async () => {
-        for (const rs of [v2("arn:aws:cloudfront::123456789012:distribution/EOTHER"), v2(CLASSIC_ARN, "someone-else"), v2(CLASSIC_ARN, "cdn-access", "CONNECTION_LOGS")]) {
+        for (const rs of [
+            v2("arn:aws:cloudfront::123456789012:distribution/EOTHER"),
+            v2(CLASSIC_ARN, "someone-else"),
+            v2(CLASSIC_ARN, "cdn-access", "CONNECTION_LOGS"),
+        ]) {
             await assertOneViolation(enableLogging, [unlogged(), ...rs], /"classic-distribution" writes no access logs/);
         }
     });

@@ -10,12 +10,16 @@ describe("onair-cloudfront-distribution-enforce-viewer-https", () => {
         await assertPasses(enforceViewerHttps, [nativeDistribution(), classicDistribution()]);
     });
     it("flags a cache behaviour that allows plain HTTP, naming its path", async () => {
-        const d = mutate(nativeDistribution(), (p) => { p.distributionConfig.cacheBehaviors![0]!.viewerProtocolPolicy = "allow-all"; });
+        const d = mutate(nativeDistribution(), (p) => {
+            p.distributionConfig.cacheBehaviors![0]!.viewerProtocolPolicy = "allow-all";
+        });
         const path = nativeDistribution().props.distributionConfig.cacheBehaviors![0]!.pathPattern.replace(/[*/]/g, (c) => `\\${c}`);
         await assertOneViolation(enforceViewerHttps, [d], new RegExp(`cache behaviour "${path}" allows viewers over allow-all`));
     });
     it("flags a default behaviour that allows plain HTTP", async () => {
-        const d = mutate(classicDistribution(), (p) => { p.defaultCacheBehavior.viewerProtocolPolicy = "allow-all"; });
+        const d = mutate(classicDistribution(), (p) => {
+            p.defaultCacheBehavior.viewerProtocolPolicy = "allow-all";
+        });
         await assertOneViolation(enforceViewerHttps, [d], /allows viewers over allow-all/);
     });
     it("is not applicable to other types", async () => {

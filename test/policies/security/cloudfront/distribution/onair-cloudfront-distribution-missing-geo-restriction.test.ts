@@ -4,8 +4,14 @@ import { assertNotApplicableToOtherTypes, assertOneViolation, assertPasses } fro
 import { nativeDistribution } from "../../../fixtures/cloudfront/distribution";
 import { mutate } from "../../../fixtures/fixture";
 
-const open = (d = nativeDistribution()) => mutate(d, (p) => { p.distributionConfig.restrictions = { geoRestriction: { restrictionType: "none" } }; });
-const untagged = () => mutate(nativeDistribution(), (p) => { delete p.tags; });
+const open = (d = nativeDistribution()) =>
+    mutate(d, (p) => {
+        p.distributionConfig.restrictions = { geoRestriction: { restrictionType: "none" } };
+    });
+const untagged = () =>
+    mutate(nativeDistribution(), (p) => {
+        delete p.tags;
+    });
 
 // GeoRestriction: restrictionType whitelist / blacklist with country codes, or none.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html
@@ -17,7 +23,9 @@ describe("onair-cloudfront-distribution-missing-geo-restriction", () => {
         await assertOneViolation(missingGeoRestriction, [open()], /must be geo-restricted but has restrictionType none/);
     });
     it("requires it everywhere when configured to", async () => {
-        const d = mutate(untagged(), (p) => { delete p.distributionConfig.restrictions; });
+        const d = mutate(untagged(), (p) => {
+            delete p.distributionConfig.restrictions;
+        });
         await assertPasses(missingGeoRestriction, [d]);
         await assertOneViolation(missingGeoRestriction, [d], /must be geo-restricted but has restrictionType unset/, { alwaysRequired: true });
     });

@@ -24,8 +24,14 @@ describe("onair-cloudfront-distribution-missing-origin-access-control", () => {
         await assertPasses(missingOriginAccessControl, [previewDistribution()], {}, { preview: true });
     });
     it("flags a MediaPackage v2 origin without OAC, naming the origin id", async () => {
-        const d = mutate(nativeDistribution(), (p) => { delete p.distributionConfig.origins![1]!.originAccessControlId; });
-        await assertOneViolation(missingOriginAccessControl, [d], /origin "mediapackage-us-west-2" \(mediapackagev2 .*\) has no origin access control; attach one \(type mediapackagev2, sigv4, always\)/);
+        const d = mutate(nativeDistribution(), (p) => {
+            delete p.distributionConfig.origins![1]!.originAccessControlId;
+        });
+        await assertOneViolation(
+            missingOriginAccessControl,
+            [d],
+            /origin "mediapackage-us-west-2" \(mediapackagev2 .*\) has no origin access control; attach one \(type mediapackagev2, sigv4, always\)/,
+        );
     });
     it("flags a legacy origin access identity on an S3 origin", async () => {
         const d = mutate(classicDistribution(), (p) => {
@@ -36,15 +42,25 @@ describe("onair-cloudfront-distribution-missing-origin-access-control", () => {
         await assertOneViolation(missingOriginAccessControl, [d], /uses a legacy origin access identity; replace it with an origin access control/);
     });
     it("ignores custom origins (covered by the custom-origin rule)", async () => {
-        const d = mutate(classicDistribution(), (p) => { p.origins[0] = { originId: "onprem", domainName: "origin.example.com", customOriginConfig: { originProtocolPolicy: "https-only", httpPort: 80, httpsPort: 443, originSslProtocols: ["TLSv1.2"] } }; });
+        const d = mutate(classicDistribution(), (p) => {
+            p.origins[0] = {
+                originId: "onprem",
+                domainName: "origin.example.com",
+                customOriginConfig: { originProtocolPolicy: "https-only", httpPort: 80, httpsPort: 443, originSslProtocols: ["TLSv1.2"] },
+            };
+        });
         await assertPasses(missingOriginAccessControl, [d]);
     });
     it("at preview, an origin with no protection and an unknown domain is undecided, not passed; a legacy identity is decided", async () => {
-        const d = mutate(previewDistribution(), (p) => { delete p.distributionConfig.origins![0]!.originAccessControlId; });
+        const d = mutate(previewDistribution(), (p) => {
+            delete p.distributionConfig.origins![0]!.originAccessControlId;
+        });
         const r = await runPolicy(missingOriginAccessControl, [d], {}, { preview: true });
         assert.deepStrictEqual(r.violations, []);
         assert.deepStrictEqual(r.undecided, ["string value at .distributionConfig.origins.0.domainName can't be known during preview"]);
-        const legacy = mutate(d, (p) => { p.distributionConfig.origins![0]!.s3OriginConfig = { originAccessIdentity: unknownValue() }; });
+        const legacy = mutate(d, (p) => {
+            p.distributionConfig.origins![0]!.s3OriginConfig = { originAccessIdentity: unknownValue() };
+        });
         const l = await runPolicy(missingOriginAccessControl, [legacy], {}, { preview: true });
         assert.match(l.violations[0]!, /origin "mediapackage-us-east-1" \(s3 domain not known until created\) uses a legacy origin access identity/);
     });

@@ -12,11 +12,29 @@ describe("onair-cloudfront-distribution-missing-waf", () => {
         await assertPasses(missingWaf, [previewDistribution()], {}, { preview: true });
     });
     it("flags a distribution without one (aws-native and aws)", async () => {
-        await assertOneViolation(missingWaf, [mutate(nativeDistribution(), (p) => { delete p.distributionConfig.webAclId; })], /"delivery-distribution" has no web ACL/);
-        await assertOneViolation(missingWaf, [mutate(classicDistribution(), (p) => { delete p.webAclId; })], /"classic-distribution" has no web ACL/);
+        await assertOneViolation(
+            missingWaf,
+            [
+                mutate(nativeDistribution(), (p) => {
+                    delete p.distributionConfig.webAclId;
+                }),
+            ],
+            /"delivery-distribution" has no web ACL/,
+        );
+        await assertOneViolation(
+            missingWaf,
+            [
+                mutate(classicDistribution(), (p) => {
+                    delete p.webAclId;
+                }),
+            ],
+            /"classic-distribution" has no web ACL/,
+        );
     });
     it("at preview, an absent web ACL is still a violation", async () => {
-        const d = mutate(previewDistribution(), (p) => { delete p.distributionConfig.webAclId; });
+        const d = mutate(previewDistribution(), (p) => {
+            delete p.distributionConfig.webAclId;
+        });
         assert.strictEqual((await violations(missingWaf, [d], {}, { preview: true })).length, 1);
     });
     it("is not applicable to other types", async () => {

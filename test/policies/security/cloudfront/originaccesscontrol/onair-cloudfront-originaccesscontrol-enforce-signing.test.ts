@@ -13,8 +13,12 @@ describe("onair-cloudfront-originaccesscontrol-enforce-signing", () => {
     });
     it("flags one that never signs, and one that lets a viewer's Authorization header through unsigned", async () => {
         const v = await violations(enforceSigning, [
-            mutate(nativeOac(), (p) => { p.originAccessControlConfig.signingBehavior = "never"; }),
-            mutate(classicOac(), (p) => { p.signingBehavior = "no-override"; }),
+            mutate(nativeOac(), (p) => {
+                p.originAccessControlConfig.signingBehavior = "never";
+            }),
+            mutate(classicOac(), (p) => {
+                p.signingBehavior = "no-override";
+            }),
         ]);
         assert.deepStrictEqual(v.sort(), [
             'CloudFront origin access control "assets-oac" (s3) has signingBehavior no-override, so requests carrying a viewer\'s Authorization header go unsigned and its origins are not protected; set signingBehavior to always.',
@@ -22,7 +26,15 @@ describe("onair-cloudfront-originaccesscontrol-enforce-signing", () => {
         ]);
     });
     it("flags a signing protocol other than sigv4", async () => {
-        await assertOneViolation(enforceSigning, [mutate(classicOac(), (p) => { p.signingProtocol = "sigv4a"; })], /"assets-oac" \(s3\) signs with sigv4a; set signingProtocol/);
+        await assertOneViolation(
+            enforceSigning,
+            [
+                mutate(classicOac(), (p) => {
+                    p.signingProtocol = "sigv4a";
+                }),
+            ],
+            /"assets-oac" \(s3\) signs with sigv4a; set signingProtocol/,
+        );
     });
     it("is not applicable to other types", async () => {
         await assertNotApplicableToOtherTypes(enforceSigning);

@@ -13,16 +13,26 @@ describe("onair-mediaconnect-flow-enforce-srt-encryption", () => {
         await assertPasses(enforceSrtEncryption, [mediaConnectFlow("srt-listener"), mediaConnectFlow("rtp-fec"), onairSrtCallerInput()]);
     });
     it("flags an SRT source without decryption", async () => {
-        const flow = mutate(mediaConnectFlow("srt-listener"), (p) => { delete p.source.decryption; });
+        const flow = mutate(mediaConnectFlow("srt-listener"), (p) => {
+            delete p.source.decryption;
+        });
         await assertOneViolation(enforceSrtEncryption, [flow], /SRT source "venue" of "use1-flow-a" is not encrypted with an SRT passphrase \(keyType unset\)/);
     });
     it("flags a static-key SRT output and an unencrypted MediaLive SRT input", async () => {
         const out = flowOutput({ encryption: { keyType: "static-key", roleArn: "r", secretArn: "s" } });
-        const input = mutate(onairSrtCallerInput(), (p) => { delete p.request.SrtSettings!.SrtCallerSources![0]!.Decryption; });
+        const input = mutate(onairSrtCallerInput(), (p) => {
+            delete p.request.SrtSettings!.SrtCallerSources![0]!.Decryption;
+        });
         const v = await violations(enforceSrtEncryption, [out, input]);
         assert.strictEqual(v.length, 2);
-        assert.ok(v.some((m) => /SRT output "partner" of "to-partner" is not encrypted with an SRT passphrase \(keyType static-key\)/.test(m)), v.join("\n"));
-        assert.ok(v.some((m) => /caller source #1 \(203.0.113.10\) is not encrypted/.test(m)), v.join("\n"));
+        assert.ok(
+            v.some((m) => /SRT output "partner" of "to-partner" is not encrypted with an SRT passphrase \(keyType static-key\)/.test(m)),
+            v.join("\n"),
+        );
+        assert.ok(
+            v.some((m) => /caller source #1 \(203.0.113.10\) is not encrypted/.test(m)),
+            v.join("\n"),
+        );
     });
     it("at preview, counts an unknown secret and role ARN as set; a missing one is a violation", async () => {
         const flow = mutate(mediaConnectFlow("srt-listener"), (p) => {
@@ -30,7 +40,9 @@ describe("onair-mediaconnect-flow-enforce-srt-encryption", () => {
             p.source.decryption!.roleArn = unknownValue();
         });
         await assertPasses(enforceSrtEncryption, [flow], {}, { preview: true });
-        const none = mutate(flow, (p) => { delete p.source.decryption; });
+        const none = mutate(flow, (p) => {
+            delete p.source.decryption;
+        });
         assert.strictEqual((await violations(enforceSrtEncryption, [none], {}, { preview: true })).length, 1);
     });
     it("is not applicable to other types", async () => {

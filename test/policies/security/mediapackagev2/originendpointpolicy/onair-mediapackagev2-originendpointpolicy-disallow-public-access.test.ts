@@ -6,10 +6,20 @@ import { previewDistribution } from "../../../fixtures/cloudfront/distribution";
 import { mutate, unrelated } from "../../../fixtures/fixture";
 import { EndpointPolicyStatement, endpointPolicyResource, previewEndpointPolicy } from "../../../fixtures/mediapackagev2/originendpointpolicy";
 
-const grant = (condition: EndpointPolicyStatement["Condition"]) => endpointPolicyResource({
-    Version: "2012-10-17",
-    Statement: [{ Sid: "Cdn", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["mediapackagev2:GetObject"], Resource: "*", Condition: condition }],
-});
+const grant = (condition: EndpointPolicyStatement["Condition"]) =>
+    endpointPolicyResource({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "Cdn",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: ["mediapackagev2:GetObject"],
+                Resource: "*",
+                Condition: condition,
+            },
+        ],
+    });
 
 // With origin access control the endpoint policy allows the CloudFront service principal only,
 // for one distribution (aws:SourceArn) ("Restrict access to a MediaPackage v2 origin").
@@ -23,7 +33,13 @@ describe("onair-mediapackagev2-originendpointpolicy-disallow-public-access", () 
             Version: "2012-10-17",
             Statement: [
                 { Sid: "Public", Effect: "Allow", Principal: "*", Action: "mediapackagev2:GetObject", Resource: "*" },
-                { Sid: "AnyDistribution", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "mediapackagev2:GetObject", Resource: "*" },
+                {
+                    Sid: "AnyDistribution",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudfront.amazonaws.com" },
+                    Action: "mediapackagev2:GetObject",
+                    Resource: "*",
+                },
             ],
         });
         const v = await violations(disallowPublicAccess, [endpointPolicyResource(text)]);
@@ -33,8 +49,14 @@ describe("onair-mediapackagev2-originendpointpolicy-disallow-public-access", () 
     });
     it("flags an aws:SourceArn that does not name one distribution (distribution/*, other patterns, other ARNs)", async () => {
         const cases: [EndpointPolicyStatement["Condition"], RegExp][] = [
-            [{ StringLike: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/*" } }, /aws:SourceArn "arn:aws:cloudfront::123456789012:distribution\/\*" is a pattern that matches every distribution of that account/],
-            [{ ArnLike: { "aws:SourceArn": ["arn:aws:cloudfront::123456789012:distribution/E1", "arn:aws:cloudfront::*:distribution/E?"] } }, /matches more than one distribution/],
+            [
+                { StringLike: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/*" } },
+                /aws:SourceArn "arn:aws:cloudfront::123456789012:distribution\/\*" is a pattern that matches every distribution of that account/,
+            ],
+            [
+                { ArnLike: { "aws:SourceArn": ["arn:aws:cloudfront::123456789012:distribution/E1", "arn:aws:cloudfront::*:distribution/E?"] } },
+                /matches more than one distribution/,
+            ],
             [{ StringEquals: { "AWS:SourceArn": "arn:aws:s3:::bucket" } }, /"arn:aws:s3:::bucket" is not a CloudFront distribution ARN/],
             // Negated and IfExists operators admit what they do not list.
             [{ StringNotEquals: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } }, /without an aws:SourceArn condition/],
@@ -47,7 +69,9 @@ describe("onair-mediapackagev2-originendpointpolicy-disallow-public-access", () 
         const d = previewDistribution();
         const policy = previewEndpointPolicy(d);
         await assertPasses(disallowPublicAccess, [d, policy], {}, { preview: true });
-        const orphan = mutate(policy, (_, r) => { r.propertyDependencies = {}; });
+        const orphan = mutate(policy, (_, r) => {
+            r.propertyDependencies = {};
+        });
         assert.strictEqual((await runPolicy(disallowPublicAccess, [d, orphan], {}, { preview: true })).undecided.length, 1);
     });
     it("judges only stacks with endpoint policies", async () => {
