@@ -72,7 +72,9 @@ describe("Quota plan", function () {
 
     describe("the benchmark's 40-channel season (three regions, every feature on)", () => {
         let plan: PlanCapture;
-        before(async () => {
+        before(async function () {
+            // Planning 40 channels: tens of seconds idle, minutes when other suites share the 2 cores.
+            this.timeout(600_000);
             plan = await planSeason(syntheticSeason(40), BENCH_SECRETS);
         });
 
