@@ -25,6 +25,8 @@ export interface ImpactReport {
     asOfMs: number;
     marginMinutes: number;
     impacts: Impact[];
+    /** Resources the engine moves to a new URN through an alias, the cloud untouched. */
+    moved: ChangeSet["moved"];
     unchanged: number;
     counts: Record<ResourceChange["op"], number>;
 }
@@ -65,7 +67,7 @@ export function assessImpact(set: ChangeSet, shape: SeasonShape, windows: readon
         }
         return impact;
     });
-    return { source: set.source, asOfMs, marginMinutes, impacts, unchanged: set.unchanged, counts };
+    return { source: set.source, asOfMs, marginMinutes, impacts, moved: set.moved, unchanged: set.unchanged, counts };
 }
 
 export function impactViolations(r: ImpactReport | undefined): Impact[] {

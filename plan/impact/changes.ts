@@ -27,10 +27,22 @@ export interface ResourceChange {
     after?: CapturedResource;
 }
 
+/** A deployed resource the program now registers under a new URN, with an alias naming the old one. */
+export interface MovedResource {
+    from: string;
+    to: string;
+}
+
 export interface ChangeSet {
     /** Where the deployed state came from. */
     source: string;
     changes: ResourceChange[];
+    /**
+     * Resources found under an alias (ADR 032): the engine moves them in the state, the cloud sees
+     * nothing. Listed so a reviewer sees the move; a moved resource whose settings changed is also
+     * in `changes`.
+     */
+    moved: MovedResource[];
     /** Planned custom resources the update leaves as they are. */
     unchanged: number;
 }
@@ -55,11 +67,13 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
     const dynamic = dynamicProviders(ctx.nowMs);
     const fresh = new Set<string>();
     const changes: ResourceChange[] = [];
+    const moved: MovedResource[] = [];
     let unchanged = 0;
     for (const r of plan.resources) {
         if (!r.custom) continue;
         // A moved resource (ADR 032) is its deployed self under the URN an alias names.
         const before = state.resources.get(r.urn) ?? r.opts.aliases.map((a) => state.resources.get(a)).find((d) => d !== undefined);
+        if (before && before.urn !== r.urn && before.type === r.type) moved.push({ from: before.urn, to: r.urn });
         const base = { urn: r.urn, type: r.type, name: r.name, ...(r.region ? { region: r.region } : {}), after: r };
         if (!before || before.type !== r.type) {
             fresh.add(r.urn);
@@ -109,7 +123,7 @@ export async function computeChanges(plan: PlanCapture, state: DeployedState, ct
             before: d,
         });
     }
-    return { source: state.source, changes, unchanged };
+    return { source: state.source, changes, moved, unchanged };
 }
 
 async function classify(

@@ -27,7 +27,7 @@ const PROTECTED = "protected (onair:protect): pulumi up refuses to replace or de
 function summaryLine(r: ImpactReport): string {
     const c = r.counts;
     const total = r.impacts.length;
-    return `${total} change${total === 1 ? "" : "s"}: ${c.create} create, ${c.update} update in place, ${c.replace} replace, ${c["may-replace"]} may replace, ${c.delete} delete; ${r.unchanged} unchanged`;
+    return `${total} change${total === 1 ? "" : "s"}: ${c.create} create, ${c.update} update in place, ${c.replace} replace, ${c["may-replace"]} may replace, ${c.delete} delete; ${r.unchanged} unchanged${r.moved.length > 0 ? `; ${r.moved.length} moved to a new URN by alias (nothing changes in the cloud)` : ""}`;
 }
 
 function where(i: Impact): string {
@@ -66,6 +66,7 @@ export function renderImpactText(r: ImpactReport): string {
         lines.push(`  Tell the venues (new ingest address or settings):`);
         for (const v of venue) lines.push(`    - ${v}`);
     }
+    for (const m of r.moved) lines.push(`  moved       ${m.from} -> ${m.to}`);
     const violations = impactViolations(r);
     lines.push(`  mandatory (${IMPACT_RULE}): ${violations.length}`);
     for (const v of violations) lines.push(`    - ${v.violation}`);
@@ -130,6 +131,7 @@ export function impactJson(r: ImpactReport): Record<string, unknown> {
         marginMinutes: r.marginMinutes,
         counts: r.counts,
         unchanged: r.unchanged,
+        moved: r.moved,
         changes: r.impacts.map((i) => ({
             urn: i.change.urn,
             type: i.change.type,

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { URL_VENDING_TYPE } from "../../components/delivery/vending";
 import { deployedLookup, impactAgainst } from "../../plan/impact/against";
+import { impactJson, renderImpactText } from "../../plan/impact/render";
 import { parseStateExport } from "../../plan/impact/stateExport";
 import { PlanCapture } from "../../contracts/capturedPlan";
 import { runProgram } from "../../plan/run";
@@ -135,8 +136,17 @@ describe("UrlVending, its own component created by the season assembly (ADR 032)
             impact.impacts.map((i) => `${i.change.op} ${i.change.name}`),
             [],
         );
+        // The move itself is shown, old URN to new, so a reviewer sees it in the impact report.
+        const urn = (parent: string, [type, name]: [string, string]) => `${parent.slice(0, parent.lastIndexOf("::"))}$${type}::${name}`;
+        assert.deepStrictEqual(impact.moved.map((m) => `${m.from} -> ${m.to}`).sort(), CHILDREN.map((t) => `${urn(delivery, t)} -> ${urn(vending, t)}`).sort());
+        const text = renderImpactText(impact);
+        assert.match(text, /; 8 moved to a new URN by alias \(nothing changes in the cloud\)/);
+        assert.ok(text.includes(`moved       ${urn(delivery, CHILDREN[4]!)} -> ${urn(vending, CHILDREN[4]!)}`), text);
+        assert.deepStrictEqual(impactJson(impact)["moved"], impact.moved);
         const unaliased = { ...again, resources: again.resources.map((r) => ({ ...r, opts: { ...r.opts, aliases: [] } })) };
-        const moved = (await impactAgainst(unaliased, state, stack)).impacts.map((i) => `${i.change.op} ${i.change.name}`);
+        const withoutAliases = await impactAgainst(unaliased, state, stack);
+        assert.deepStrictEqual(withoutAliases.moved, []);
+        const moved = withoutAliases.impacts.map((i) => `${i.change.op} ${i.change.name}`);
         assert.deepStrictEqual(moved.filter((m) => m.startsWith("create")).sort(), CHILDREN.map(([, n]) => `create ${n}`).sort());
         assert.deepStrictEqual(moved.filter((m) => m.startsWith("delete")).sort(), CHILDREN.map(([, n]) => `delete ${n}`).sort());
     });

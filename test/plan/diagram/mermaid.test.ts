@@ -14,6 +14,7 @@ function impactWith(ops: [string, ImpactReport["impacts"][number]["change"]["op"
         source: "s",
         asOfMs: 0,
         marginMinutes: 45,
+        moved: [],
         unchanged: 0,
         counts: { create: 0, update: 0, replace: 0, "may-replace": 0, delete: 0 },
         impacts: ops.map(([urn, op]) => ({

@@ -129,7 +129,7 @@ describe("live impact of a change (plan/impact/live.ts, exposure.ts, assess.ts)"
             after: after({ allowLiveUpdate: true }),
         });
         const alarm = change("aws:cloudwatch/metricAlarm:MetricAlarm", "use1-hoops-hd-contribution-loss", "update");
-        const set = { source: "s", changes: [settings, alarm], unchanged: 0 };
+        const set = { source: "s", changes: [settings, alarm], moved: [], unchanged: 0 };
         const onAir = assessImpact(set, shape, windows, T("2026-12-13T01:00:00Z"), 45);
         assert.deepStrictEqual(
             impactViolations(onAir).map((i) => i.change.name),
