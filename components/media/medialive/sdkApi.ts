@@ -56,21 +56,6 @@ function requestOf(c: DescribeChannelResponse): CreateChannelRequest {
         $metadata,
         ...rest
     } = c as DescribeChannelResponse & { $metadata?: unknown };
-    void [
-        Arn,
-        Id,
-        State,
-        PipelineDetails,
-        PipelinesRunningCount,
-        EgressEndpoints,
-        Maintenance,
-        Vpc,
-        AnywhereSettings,
-        ChannelEngineVersion,
-        LinkedChannelSettings,
-        InferenceSettings,
-        $metadata,
-    ];
     return rest as CreateChannelRequest;
 }
 
