@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { checkOrWrite, withBlock } from "./generatedDocs";
 import { ADS } from "../components/config/schema/ads";
 import { docRows, docTable } from "../components/config/schema/docs";
 import { SEASON } from "../components/config/schema/season";
@@ -24,27 +25,20 @@ export const end = (name: string) => `<!-- config-table:end ${name} -->`;
 
 /** The README with every generated block replaced; throws when a block's markers are missing. */
 export function withConfigTables(readme: string): string {
-    let out = readme;
-    for (const { name, table } of configTables()) {
-        const a = out.indexOf(begin(name));
-        const b = out.indexOf(end(name));
-        if (a < 0 || b < a) throw new Error(`README.md has no ${begin(name)} ... ${end(name)} block`);
-        out = `${out.slice(0, a + begin(name).length)}\n${table}\n${out.slice(b)}`;
-    }
-    return out;
+    return configTables().reduce((out, { name, table }) => withBlock(out, begin(name), end(name), table), readme);
 }
 
 if (require.main === module) {
     const current = fs.readFileSync(README, "utf8");
-    const next = withConfigTables(current);
-    if (process.argv.includes("--check")) {
-        if (next !== current) {
-            process.stderr.write("README.md's configuration tables are out of date with components/config/schema; run `npm run docs:config` and commit it.\n");
-            process.exit(1);
-        }
-        process.stdout.write("README.md's configuration tables match the config schema.\n");
-    } else {
-        fs.writeFileSync(README, next);
-        process.stdout.write(`wrote the configuration tables into ${path.relative(process.cwd(), README)}\n`);
-    }
+    checkOrWrite(
+        {
+            file: README,
+            current,
+            next: withConfigTables(current),
+            stale: "README.md's configuration tables are out of date with components/config/schema; run `npm run docs:config` and commit it.",
+            ok: "README.md's configuration tables match the config schema.",
+            wrote: "wrote the configuration tables into {file}",
+        },
+        process.argv.includes("--check"),
+    );
 }

@@ -3,6 +3,7 @@ import * as path from "path";
 import { ALL_PACKS } from "../policies/harness/packs";
 import { PackDefinition } from "../policies/lib/pack";
 import { OnAirPolicy } from "../policies/lib/policy";
+import { checkOrWrite } from "./generatedDocs";
 
 export const POLICY_DOCS = path.resolve(__dirname, "../docs/policies.md");
 
@@ -61,17 +62,15 @@ export function renderPolicyDocs(packs: readonly PackDefinition[] = ALL_PACKS): 
 }
 
 if (require.main === module) {
-    const check = process.argv.includes("--check");
-    const text = renderPolicyDocs();
-    const current = fs.existsSync(POLICY_DOCS) ? fs.readFileSync(POLICY_DOCS, "utf8") : "";
-    if (check) {
-        if (current !== text) {
-            process.stderr.write("docs/policies.md is out of date with the policy metadata; run `npm run docs:policies` and commit it.\n");
-            process.exit(1);
-        }
-        process.stdout.write(`docs/policies.md matches the ${ALL_PACKS.reduce((n, p) => n + p.policies.length, 0)} policies.\n`);
-    } else {
-        fs.writeFileSync(POLICY_DOCS, text);
-        process.stdout.write(`wrote ${path.relative(process.cwd(), POLICY_DOCS)}\n`);
-    }
+    checkOrWrite(
+        {
+            file: POLICY_DOCS,
+            current: fs.existsSync(POLICY_DOCS) ? fs.readFileSync(POLICY_DOCS, "utf8") : "",
+            next: renderPolicyDocs(),
+            stale: "docs/policies.md is out of date with the policy metadata; run `npm run docs:policies` and commit it.",
+            ok: `docs/policies.md matches the ${ALL_PACKS.reduce((n, p) => n + p.policies.length, 0)} policies.`,
+            wrote: "wrote {file}",
+        },
+        process.argv.includes("--check"),
+    );
 }

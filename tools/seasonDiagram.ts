@@ -3,6 +3,7 @@ import * as path from "path";
 import { seasonDiagramMarkdown } from "../plan/diagram/mermaid";
 import { runProgram } from "../plan/run";
 import { readStackConfig } from "../components/config/stackConfig";
+import { checkOrWrite, withBlock } from "./generatedDocs";
 
 /**
  * The README's picture of prod, generated from the plan of Pulumi.prod.yaml (the same block
@@ -25,10 +26,7 @@ export async function prodDiagram(): Promise<string> {
 
 /** The README with its generated block replaced by `block`; throws when the markers are missing. */
 export function withDiagram(readme: string, block: string): string {
-    const a = readme.indexOf(BEGIN);
-    const b = readme.indexOf(END);
-    if (a < 0 || b < a) throw new Error(`README.md has no ${BEGIN} ... ${END} block`);
-    return `${readme.slice(0, a + BEGIN.length)}\n${block}\n${readme.slice(b)}`;
+    return withBlock(readme, BEGIN, END, block);
 }
 
 if (require.main === module) {
@@ -36,17 +34,17 @@ if (require.main === module) {
     prodDiagram().then(
         (block) => {
             const current = fs.readFileSync(README, "utf8");
-            const next = withDiagram(current, block);
-            if (check) {
-                if (next !== current) {
-                    process.stderr.write("README.md's season diagram is out of date with the prod plan; run `npm run docs:diagram` and commit it.\n");
-                    process.exit(1);
-                }
-                process.stdout.write("README.md's season diagram matches the prod plan.\n");
-            } else {
-                fs.writeFileSync(README, next);
-                process.stdout.write(`wrote the season diagram into ${path.relative(process.cwd(), README)}\n`);
-            }
+            checkOrWrite(
+                {
+                    file: README,
+                    current,
+                    next: withDiagram(current, block),
+                    stale: "README.md's season diagram is out of date with the prod plan; run `npm run docs:diagram` and commit it.",
+                    ok: "README.md's season diagram matches the prod plan.",
+                    wrote: "wrote the season diagram into {file}",
+                },
+                check,
+            );
             // The SDK's mock runtime keeps handles open; this tool is done.
             process.exit(process.exitCode ?? 0);
         },
