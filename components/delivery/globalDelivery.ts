@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
-import { GEO_REQUIRED_TAG } from "../../contracts/tags";
+import { GEO_REQUIRED_TAG, GEO_REQUIRED_VALUE } from "../../contracts/tags";
 import { ChannelChainOutputs } from "../media/outputs";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../observability/accessLogs";
 import { logAnalytics } from "../observability/logAnalytics";
@@ -248,7 +248,7 @@ export class GlobalDelivery extends pulumi.ComponentResource {
                 `live${shard.suffix}`,
                 {
                     // The stack's rights requirement travels with the distribution, where the security pack reads it.
-                    ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: "required" }] } : {}),
+                    ...(season.security.requireGeoRestriction ? { tags: [{ key: GEO_REQUIRED_TAG, value: GEO_REQUIRED_VALUE }] } : {}),
                     distributionConfig: cfg,
                 },
                 here,
