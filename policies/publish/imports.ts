@@ -1,20 +1,15 @@
 import * as fs from "fs";
 import { builtinModules } from "module";
 import * as path from "path";
+import * as ts from "typescript";
 
-/** Module specifiers a TypeScript or JavaScript file loads: static imports, re-exports, require() and import(). */
+/**
+ * Module specifiers a TypeScript or JavaScript file loads: static imports (type-only too),
+ * re-exports, require() and import(), read by the TypeScript preprocessor, so comments and strings
+ * that mention paths load nothing. The architecture test draws the import graph with it too.
+ */
 export function moduleSpecifiers(source: string): string[] {
-    const found = new Set<string>();
-    const patterns = [
-        /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g,
-        /\bimport\s*["']([^"']+)["']/g,
-        /\brequire\(\s*["']([^"']+)["']\s*\)/g,
-        /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-    ];
-    // Comments may mention paths (`see ../x`); they load nothing.
-    const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
-    for (const re of patterns) for (const m of code.matchAll(re)) found.add(m[1]!);
-    return [...found].sort();
+    return [...new Set(ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName))].sort();
 }
 
 /** `@scope/name/sub` -> `@scope/name`; `name/sub` -> `name`. */

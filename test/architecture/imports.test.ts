@@ -1,14 +1,15 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import * as ts from "typescript";
+import { moduleSpecifiers, sourceFiles } from "../../policies/publish/imports";
 import { ROOT } from "../helpers/plan";
 
 /**
  * The one-way import graph of docs/adr/031-contracts-module.md: components, policies and the
- * planner share contracts/ and do not reach into each other. Every .ts file of the program, the
- * packs, the planner, the automation stack and contracts/ is parsed with the TypeScript
- * preprocessor (static imports, export-from, require(), import(); comments load nothing).
+ * planner share contracts/ and do not reach into each other. Every .ts and .js file of the
+ * program, the packs, the planner, the automation stack and contracts/ is read with the scanner
+ * packs:build uses (policies/publish/imports.ts: the TypeScript preprocessor; static imports,
+ * export-from, require(), import(); comments load nothing).
  */
 
 /** The folders the graph is drawn between; policies/ counts per subfolder (lib, harness, publish, each pack). */
@@ -40,27 +41,16 @@ export interface ImportEdge {
     target: string;
 }
 
-function sourceFiles(dir: string): string[] {
-    if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) return e.name === "node_modules" ? [] : sourceFiles(p);
-        return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [p] : [];
-    });
-}
-
 /** Every relative import of one source text, resolved against its file (paths relative to root). */
 export function importsOf(root: string, file: string, source: string): ImportEdge[] {
-    const info = ts.preProcessFile(source, true, true);
     const rel = path.relative(root, file);
-    return info.importedFiles
-        .map((f) => f.fileName)
+    return moduleSpecifiers(source)
         .filter((s) => s.startsWith("."))
         .map((specifier) => ({ file: rel, specifier, target: path.relative(root, path.resolve(path.dirname(file), specifier)) }));
 }
 
 export function projectImports(root: string): ImportEdge[] {
-    const files = [...SCANNED.flatMap((d) => sourceFiles(path.join(root, d))), path.join(root, "index.ts")];
+    const files = [...SCANNED.flatMap((d) => (fs.existsSync(path.join(root, d)) ? sourceFiles(path.join(root, d)) : [])), path.join(root, "index.ts")];
     return files.flatMap((f) => importsOf(root, f, fs.readFileSync(f, "utf8")));
 }
 
